@@ -1,0 +1,79 @@
+package dev.converge.adapter.csv;
+
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a CSV file in converge's dialect, streaming, and hands each data row to the caller with the
+ * line it starts on; {@code null} stands for NULL. Malformed input (bad quoting, invalid UTF-8, a
+ * row with the wrong number of values) fails with the file and line.
+ */
+public final class CsvTableFileReader {
+
+  /** One data row and the physical line of the file it starts on (the header is line 1). */
+  public record Row(long line, String[] values) {}
+
+  private CsvTableFileReader() {}
+
+  /** The header row of the file. */
+  public static List<String> header(Path file) {
+    try (Reader reader = strictUtf8(file); CSVParser parser = CsvDialect.FORMAT.parse(reader)) {
+      Iterator<CSVRecord> records = parser.iterator();
+      if (!records.hasNext()) {
+        throw new ConvergeException(ErrorCode.VALIDATION, file + " is empty: no header row");
+      }
+      return records.next().toList();
+    } catch (IOException | UncheckedIOException e) {
+      throw new ConvergeException(ErrorCode.VALIDATION, "cannot read the header of " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Streams every data row after the header; returns how many there were. */
+  public static long forEachRow(Path file, Consumer<Row> sink) {
+    long line = 1;
+    try (Reader reader = strictUtf8(file); CSVParser parser = CsvDialect.FORMAT.parse(reader)) {
+      Iterator<CSVRecord> records = parser.iterator();
+      if (!records.hasNext()) {
+        throw new ConvergeException(ErrorCode.VALIDATION, file + " is empty: no header row");
+      }
+      int columns = records.next().size();
+      long rows = 0;
+      while (true) {
+        line = parser.getCurrentLineNumber() + 1;
+        if (!records.hasNext()) {
+          return rows;
+        }
+        CSVRecord record = records.next();
+        if (record.size() != columns) {
+          throw new ConvergeException(ErrorCode.VALIDATION, file.getFileName() + " line " + line + ": "
+              + record.size() + " values where the header has " + columns);
+        }
+        rows++;
+        sink.accept(new Row(line, record.values()));
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new ConvergeException(ErrorCode.VALIDATION,
+          file.getFileName() + " line " + line + ": not valid CSV in converge's dialect: " + e.getMessage(), e);
+    }
+  }
+
+  private static Reader strictUtf8(Path file) throws IOException {
+    // Invalid UTF-8 is an error to report, never a silent U+FFFD in the data.
+    return new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
+        StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+  }
+}

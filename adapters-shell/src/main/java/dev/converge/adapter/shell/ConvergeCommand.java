@@ -1,0 +1,42 @@
+package dev.converge.adapter.shell;
+
+import java.io.PrintWriter;
+import java.util.Objects;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The root command: {@code converge [--help | --version | <phase> …]}. */
+@Command(
+    name = "converge",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Moves an application's data from MySQL 8 to PostgreSQL 17 for a planned cut-over:",
+      "schema first, then plan, export, validate, import and verify, with zero silent data loss."
+    },
+    footer = {"", "Exit statuses are listed in docs/configuration.md."})
+public final class ConvergeCommand implements Runnable {
+
+  private final PrintWriter out;
+
+  @Spec
+  private CommandSpec spec;
+
+  /** Read by the failure reporter through the parse result; declared here so that --help lists it. */
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "Print stack traces of failures (the log file always has them).")
+  private boolean verbose;
+
+  public ConvergeCommand(PrintWriter out) {
+    this.out = Objects.requireNonNull(out, "out");
+  }
+
+  /** Without a phase, say what there is to do instead of doing nothing silently. */
+  @Override
+  public void run() {
+    spec.commandLine().usage(out);
+    out.flush();
+  }
+}

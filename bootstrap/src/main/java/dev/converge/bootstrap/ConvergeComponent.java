@@ -1,0 +1,29 @@
+package dev.converge.bootstrap;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.converge.application.port.out.StartSourceServerPort;
+import dev.converge.application.port.out.StartTargetServerPort;
+import java.io.PrintWriter;
+import javax.inject.Singleton;
+import picocli.CommandLine;
+
+/** The compile-time object graph of one converge process. */
+@Singleton
+@Component(modules = {ShellModule.class, MySqlModule.class, PostgresModule.class, FailureModule.class})
+interface ConvergeComponent {
+
+  CommandLine commandLine();
+
+  StartSourceServerPort sourceServers();
+
+  StartTargetServerPort targetServers();
+
+  @Component.Factory
+  interface Factory {
+    ConvergeComponent create(
+        @BindsInstance BuildInfo build,
+        @BindsInstance PrintWriter out,
+        @BindsInstance @ErrorOutput PrintWriter err);
+  }
+}

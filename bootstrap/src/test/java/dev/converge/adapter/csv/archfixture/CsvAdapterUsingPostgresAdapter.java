@@ -1,0 +1,10 @@
+package dev.converge.adapter.csv.archfixture;
+
+import dev.converge.adapter.postgres.EmbeddedPostgresServerAdapter;
+
+/** Breaks the adapter rule: one adapter depending on another. */
+public class CsvAdapterUsingPostgresAdapter {
+  public Object starter() {
+    return new EmbeddedPostgresServerAdapter();
+  }
+}

@@ -1,0 +1,162 @@
+package dev.converge.bootstrap.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Map;
+
+/** The hexagon's rules, as constants so that a test can prove each one fails on a bad class. */
+final class ArchitectureRules {
+
+  static final String DOMAIN = "dev.converge.domain..";
+  static final String APPLICATION = "dev.converge.application..";
+  static final String ADAPTERS = "dev.converge.adapter..";
+  static final String MYSQL_ADAPTER = "dev.converge.adapter.mysql..";
+  static final String POSTGRES_ADAPTER = "dev.converge.adapter.postgres..";
+  static final String CSV_ADAPTER = "dev.converge.adapter.csv..";
+  static final String SHELL_ADAPTER = "dev.converge.adapter.shell..";
+  static final String BOOTSTRAP = "dev.converge.bootstrap..";
+
+  /** Which Maven module owns which root package; a class elsewhere is a split package. */
+  static final Map<String, String> MODULE_OF_PACKAGE = Map.of(
+      "dev.converge.domain", "domain",
+      "dev.converge.application", "application",
+      "dev.converge.adapter.mysql", "adapters-mysql",
+      "dev.converge.adapter.postgres", "adapters-postgres",
+      "dev.converge.adapter.csv", "adapters-csv",
+      "dev.converge.adapter.shell", "adapters-shell",
+      "dev.converge.bootstrap", "bootstrap");
+
+  static final ArchRule DOMAIN_USES_ONLY_THE_JDK_CORE = classes()
+      .that().resideInAPackage(DOMAIN)
+      .should().onlyDependOnClassesThat(
+          resideInAnyPackage(DOMAIN, "java.lang..", "java.util..", "java.time..", "java.math..",
+                  "java.text..", "java.nio.charset..", "java.security..")
+              .and(not(resideInAnyPackage("java.util.logging..", "java.util.zip..", "java.util.jar..",
+                  "java.lang.reflect.."))))
+      .as("the domain depends on nothing but itself and the JDK core (no I/O, JDBC, logging or libraries)");
+
+  static final ArchRule APPLICATION_KNOWS_NO_ADAPTER = noClasses()
+      .that().resideInAPackage(APPLICATION)
+      .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS, BOOTSTRAP)
+      .as("the application depends on no adapter and not on bootstrap");
+
+  static final ArchRule ADAPTERS_DO_NOT_KNOW_EACH_OTHER = slices()
+      .matching("dev.converge.adapter.(*)..")
+      .should().notDependOnEachOther()
+      .as("no adapter depends on another adapter");
+
+  static final ArchRule JDBC_ONLY_IN_DATABASE_ADAPTERS =
+      confined(new String[] {"java.sql..", "javax.sql..", "com.zaxxer.hikari.."}, MYSQL_ADAPTER, POSTGRES_ADAPTER)
+          .as("JDBC and HikariCP are used only by the database adapters");
+
+  static final ArchRule MYSQL_DRIVER_ONLY_IN_MYSQL_ADAPTER =
+      confined(new String[] {"com.mysql..", "org.mariadb.."}, MYSQL_ADAPTER)
+          .as("the MySQL driver is used only by adapters-mysql");
+
+  static final ArchRule PGJDBC_AND_FLYWAY_ONLY_IN_POSTGRES_ADAPTER =
+      confined(new String[] {"org.postgresql..", "org.flywaydb.."}, POSTGRES_ADAPTER)
+          .as("pgjdbc and Flyway are used only by adapters-postgres");
+
+  static final ArchRule CSV_AND_JACKSON_ONLY_IN_CSV_ADAPTER =
+      confined(new String[] {"org.apache.commons.csv..", "com.fasterxml.jackson.."}, CSV_ADAPTER)
+          .as("Commons CSV and Jackson are used only by adapters-csv");
+
+  static final ArchRule JLINE_AND_PICOCLI_ONLY_IN_SHELL_AND_BOOTSTRAP =
+      confined(new String[] {"org.jline..", "picocli.."}, SHELL_ADAPTER, BOOTSTRAP)
+          .as("JLine and picocli are used only by adapters-shell and bootstrap");
+
+  static final ArchRule DAGGER_ONLY_IN_BOOTSTRAP =
+      confined(new String[] {"dagger..", "javax.inject..", "jakarta.inject.."}, BOOTSTRAP)
+          .as("Dagger and DI annotations appear only in bootstrap");
+
+  static final ArchRule INCOMING_PORTS_ARE_USE_CASES = classes()
+      .that().resideInAPackage("dev.converge.application.port.in..").and().areInterfaces()
+      .should().haveSimpleNameEndingWith("UseCase")
+      .allowEmptyShould(true)
+      .as("incoming ports are interfaces named <Verb><Noun>UseCase");
+
+  static final ArchRule OUTGOING_PORTS_ARE_PORTS = classes()
+      .that().resideInAPackage("dev.converge.application.port.out..").and().areInterfaces()
+      .should().haveSimpleNameEndingWith("Port")
+      .allowEmptyShould(true)
+      .as("outgoing ports are interfaces named <Verb><Noun>Port");
+
+  static final ArchRule USE_CASES_ARE_IMPLEMENTED_BY_SERVICES = classes()
+      .that().areNotInterfaces().and().implement(interfaceNamed("UseCase"))
+      .should().haveSimpleNameEndingWith("Service").andShould().resideInAPackage("dev.converge.application.service..")
+      .allowEmptyShould(true)
+      .as("use cases are implemented by <Stem>Service classes in application.service");
+
+  static final ArchRule PORTS_ARE_IMPLEMENTED_BY_ADAPTERS = classes()
+      .that().areNotInterfaces().and().implement(interfaceNamed("Port"))
+      .should().haveSimpleNameEndingWith("Adapter").andShould().resideInAPackage(ADAPTERS)
+      .allowEmptyShould(true)
+      .as("out-ports are implemented by <Technology><Role>Adapter classes in an adapter module");
+
+  static final ArchRule NO_VAGUE_NAMES = noClasses()
+      .should().haveSimpleNameEndingWith("Util")
+      .orShould().haveSimpleNameEndingWith("Utils")
+      .orShould().haveSimpleNameEndingWith("Helper")
+      .orShould().haveSimpleNameEndingWith("Manager")
+      .as("no class is named *Util, *Utils, *Helper or *Manager");
+
+  static final ArchRule NO_PACKAGE_CYCLES = slices()
+      .matching("dev.converge.(**)")
+      .should().beFreeOfCycles()
+      .as("packages form no cycle");
+
+  static final ArchRule MODULES_OWN_THEIR_PACKAGES = classes()
+      .that().resideInAPackage("dev.converge..")
+      .should(comeFromTheModuleOwningTheirPackage())
+      .as("each root package is compiled in its own Maven module (no split packages)");
+
+  private ArchitectureRules() {}
+
+  private static ArchRule confined(String[] libraries, String... allowedIn) {
+    return noClasses()
+        .that().resideOutsideOfPackages(allowedIn)
+        .should().dependOnClassesThat().resideInAnyPackage(libraries);
+  }
+
+  private static DescribedPredicate<JavaClass> interfaceNamed(String suffix) {
+    return DescribedPredicate.describe("an interface named *" + suffix,
+        type -> type.isInterface() && type.getSimpleName().endsWith(suffix));
+  }
+
+  private static ArchCondition<JavaClass> comeFromTheModuleOwningTheirPackage() {
+    return new ArchCondition<>("come from the Maven module that owns their package") {
+      @Override
+      public void check(JavaClass type, ConditionEvents events) {
+        // The class folder or jar the class came from, without its own package path.
+        String classFile = type.getName().replace('.', '/') + ".class";
+        String uri = type.getSource().map(source -> source.getUri().toString()).orElse("");
+        String location = uri.endsWith(classFile) ? uri.substring(0, uri.length() - classFile.length()) : uri;
+        MODULE_OF_PACKAGE.entrySet().stream()
+            .filter(owner -> type.getPackageName().equals(owner.getKey())
+                || type.getPackageName().startsWith(owner.getKey() + "."))
+            .findFirst()
+            .ifPresentOrElse(
+                owner -> {
+                  boolean fromOwner = location.contains("/" + owner.getValue() + "/")
+                      || location.contains("converge-" + owner.getValue() + "-");
+                  if (!fromOwner) {
+                    events.add(SimpleConditionEvent.violated(type, type.getName() + " belongs to module "
+                        + owner.getValue() + " but is compiled from " + location));
+                  }
+                },
+                () -> events.add(SimpleConditionEvent.violated(type,
+                    type.getName() + " is outside every module's root package")));
+      }
+    };
+  }
+}

@@ -1,0 +1,29 @@
+package dev.converge.domain.failure;
+
+import java.util.Objects;
+
+/** The machine lacks something converge needs; the message names it and the command that fixes it. */
+public final class MissingPrerequisiteException extends ConvergeException {
+
+  private final String prerequisite;
+  private final String fix;
+
+  public MissingPrerequisiteException(String prerequisite, String fix, String detail) {
+    super(
+        ErrorCode.PREREQUISITE,
+        Objects.requireNonNull(prerequisite, "prerequisite")
+            + " is missing on this machine. Fix: "
+            + Objects.requireNonNull(fix, "fix")
+            + (detail == null || detail.isBlank() ? "" : " (" + detail.strip() + ")"));
+    this.prerequisite = prerequisite;
+    this.fix = fix;
+  }
+
+  public String prerequisite() {
+    return prerequisite;
+  }
+
+  public String fix() {
+    return fix;
+  }
+}
