@@ -4,13 +4,15 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.converge.application.port.out.StartSourceServerPort;
 import dev.converge.application.port.out.StartTargetServerPort;
+import dev.converge.application.session.MigrationSessions;
 import java.io.PrintWriter;
 import javax.inject.Singleton;
 import picocli.CommandLine;
 
 /** The compile-time object graph of one converge process. */
 @Singleton
-@Component(modules = {ShellModule.class, MySqlModule.class, PostgresModule.class, FailureModule.class})
+@Component(modules = {ShellModule.class, MySqlModule.class, PostgresModule.class, CsvModule.class, FailureModule.class,
+    SessionsModule.class})
 interface ConvergeComponent {
 
   CommandLine commandLine();
@@ -18,6 +20,8 @@ interface ConvergeComponent {
   StartSourceServerPort sourceServers();
 
   StartTargetServerPort targetServers();
+
+  MigrationSessions sessions();
 
   @Component.Factory
   interface Factory {

@@ -3,6 +3,9 @@ package dev.converge.bootstrap;
 import dagger.Module;
 import dagger.Provides;
 import dev.converge.adapter.shell.ConvergeCommand;
+import dev.converge.adapter.shell.PlanCommand;
+import dev.converge.application.port.out.RenderJsonPort;
+import dev.converge.application.session.MigrationSessions;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -16,8 +19,15 @@ interface ShellModule {
   }
 
   @Provides
-  static CommandLine commandLine(ConvergeCommand root, BuildInfo build, PrintWriter out, CommandLine.IExecutionExceptionHandler failures) {
+  static PlanCommand planCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
+    return new PlanCommand(sessions, json, out);
+  }
+
+  @Provides
+  static CommandLine commandLine(ConvergeCommand root, PlanCommand plan, BuildInfo build, PrintWriter out,
+      CommandLine.IExecutionExceptionHandler failures) {
     CommandLine commandLine = new CommandLine(root);
+    commandLine.addSubcommand(plan);
     commandLine.getCommandSpec().version(build.versionLines());
     commandLine.setOut(out);
     commandLine.setExecutionExceptionHandler(failures);

@@ -1,0 +1,26 @@
+package dev.converge.adapter.csv;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.converge.application.port.out.RenderJsonPort;
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
+
+/** Renders result records (plans, reports) as indented JSON with Jackson. */
+public final class JacksonJsonRenderingAdapter implements RenderJsonPort {
+
+  private final ObjectMapper json = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+      .findAndRegisterModules();
+
+  @Override
+  public String json(Object report) {
+    try {
+      return json.writeValueAsString(report);
+    } catch (JsonProcessingException e) {
+      throw new ConvergeException(ErrorCode.INTERNAL, "cannot render " + report.getClass().getSimpleName() + " as JSON", e);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.converge.adapter.shell;
+
+import dev.converge.domain.conversion.ConversionKind;
+import dev.converge.domain.plan.Blocker;
+import dev.converge.domain.plan.ColumnPlan;
+import dev.converge.domain.plan.ExcludedTable;
+import dev.converge.domain.plan.Finding;
+import dev.converge.domain.plan.MigrationPlan;
+import dev.converge.domain.plan.TablePlan;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Prints a plan for the operator: one line per table, then exclusions, findings and blockers. */
+final class PlanView {
+
+  private PlanView() {}
+
+  static void print(MigrationPlan plan, PrintWriter out) {
+    out.printf("Plan: %s (%s) → %s (PostgreSQL %s), foreign keys: %s%n", plan.sourceDatabase(), plan.sourceVersion(),
+        plan.targetSchema(), plan.targetVersion(), plan.foreignKeyStrategy().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    int width = Math.max(5, plan.tables().stream().mapToInt(t -> t.sourceTable().length()).max().orElse(5));
+    out.printf("%-" + width + "s  %5s  %12s  %9s  %7s  %s%n", "table", "level", "est. rows", "existing", "columns",
+        "conversions");
+    for (TablePlan table : plan.tables()) {
+      String name = table.sourceTable().equals(table.targetTable()) ? table.sourceTable()
+          : table.sourceTable() + " → " + table.targetTable();
+      String level = table.level() + (table.inCycle() ? "c" : "") + (table.selfReferencing() ? "s" : "");
+      String existing = table.existingRows() == 0 ? "-"
+          : table.existingRows() + " " + table.existingRowsHandling().name().toLowerCase(Locale.ROOT).replace('_', '-');
+      out.printf("%-" + width + "s  %5s  %12d  %9s  %7d  %s%n", name, level, table.estimatedRows(), existing,
+          table.columns().size(), conversions(table.columns()));
+    }
+    out.println("(level: load order; c = in a foreign-key cycle, s = references itself)");
+    if (!plan.excluded().isEmpty()) {
+      out.println("Never copied:");
+      for (ExcludedTable excluded : plan.excluded()) {
+        out.printf("  %s — %s%n", excluded.table(), excluded.reason());
+      }
+    }
+    List<Finding> found = plan.findings().stream().filter(f -> f.rows() > 0 || !f.completed()).toList();
+    out.printf("Pre-flight: %d check(s), %d finding(s)%n", plan.findings().size(), found.size());
+    for (Finding finding : found) {
+      out.printf("  %s %s%n", finding.blocking() ? "✗" : "•", finding.describe());
+    }
+    if (plan.hasBlockers()) {
+      out.printf("Blockers: %d%n", plan.blockers().size());
+      for (Blocker blocker : plan.blockers()) {
+        out.printf("  ✗ %s%n", blocker);
+      }
+    } else {
+      out.println("Blockers: none");
+    }
+    out.flush();
+  }
+
+  /** e.g. "3 char36→uuid, 2 datetime→timestamptz" — counts per conversion kind. */
+  private static String conversions(List<ColumnPlan> columns) {
+    Map<ConversionKind, Long> counts = new TreeMap<>(columns.stream()
+        .collect(Collectors.groupingBy(ColumnPlan::conversion, Collectors.counting())));
+    return counts.entrySet().stream()
+        .map(entry -> entry.getValue() + " " + entry.getKey().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+        .collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,12 @@
+package dev.converge.application.session;
+
+import dev.converge.application.port.in.PlanMigrationUseCase;
+
+/** The use cases of one run, connected to its source and target; closing it closes the connections. */
+public interface MigrationSession extends AutoCloseable {
+
+  PlanMigrationUseCase planMigration();
+
+  @Override
+  void close();
+}

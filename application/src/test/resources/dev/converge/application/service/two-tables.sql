@@ -1,0 +1,3 @@
+-- a fake dataset's schema
+CREATE TABLE parent (id INT PRIMARY KEY);
+CREATE TABLE child (id INT PRIMARY KEY, parentId INT);

@@ -1,0 +1,32 @@
+package dev.converge.bootstrap;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.converge.adapter.mysql.MySqlSource;
+import dev.converge.application.connection.ConnectionSettings;
+import dev.converge.application.port.out.ReadSourceSchemaPort;
+import dev.converge.application.port.out.RunPreflightChecksPort;
+
+/** Wires adapters-mysql into a session: the read-only source pool and the adapters that read through it. */
+@Module
+interface MySqlSessionModule {
+
+  /** Enough connections for the parallel phases; the pool never holds more than it needs. */
+  int SOURCE_CONNECTIONS = 8;
+
+  @Provides
+  @SessionScope
+  static MySqlSource source(ConnectionSettings settings) {
+    return MySqlSource.open(settings.source(), SOURCE_CONNECTIONS);
+  }
+
+  @Provides
+  static ReadSourceSchemaPort sourceCatalog(MySqlSource source) {
+    return source.catalog();
+  }
+
+  @Provides
+  static RunPreflightChecksPort preflight(MySqlSource source) {
+    return source.preflight();
+  }
+}

@@ -1,0 +1,37 @@
+package dev.converge.bootstrap;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.converge.adapter.postgres.PostgresTarget;
+import dev.converge.application.connection.ConnectionSettings;
+import dev.converge.application.port.out.ApplyTargetMigrationsPort;
+import dev.converge.application.port.out.InspectTargetPort;
+import dev.converge.application.port.out.ReadTargetSchemaPort;
+
+/** Wires adapters-postgres into a session: the target pool and the adapters that use it. */
+@Module
+interface PostgresSessionModule {
+
+  int TARGET_CONNECTIONS = 8;
+
+  @Provides
+  @SessionScope
+  static PostgresTarget target(ConnectionSettings settings) {
+    return PostgresTarget.open(settings.target(), settings.targetSchema(), TARGET_CONNECTIONS);
+  }
+
+  @Provides
+  static ReadTargetSchemaPort targetCatalog(PostgresTarget target) {
+    return target.catalog();
+  }
+
+  @Provides
+  static InspectTargetPort inspection(PostgresTarget target) {
+    return target.inspection();
+  }
+
+  @Provides
+  static ApplyTargetMigrationsPort migrations(PostgresTarget target) {
+    return target.migrations();
+  }
+}

@@ -1,0 +1,26 @@
+package dev.converge.bootstrap;
+
+import dagger.BindsInstance;
+import dagger.Subcomponent;
+import dev.converge.adapter.mysql.MySqlSource;
+import dev.converge.adapter.postgres.PostgresTarget;
+import dev.converge.application.connection.ConnectionSettings;
+import dev.converge.application.port.in.PlanMigrationUseCase;
+
+/** The object graph of one connected run; it owns the source and target pools. */
+@SessionScope
+@Subcomponent(modules = {MySqlSessionModule.class, PostgresSessionModule.class, CsvSessionModule.class,
+    ApplicationModule.class})
+interface SessionComponent {
+
+  PlanMigrationUseCase planMigration();
+
+  MySqlSource source();
+
+  PostgresTarget target();
+
+  @Subcomponent.Factory
+  interface Factory {
+    SessionComponent create(@BindsInstance ConnectionSettings settings);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.converge.bootstrap;
+
+import dev.converge.application.connection.ConnectionSettings;
+import dev.converge.application.port.in.PlanMigrationUseCase;
+import dev.converge.application.session.MigrationSession;
+import dev.converge.application.session.MigrationSessions;
+import javax.inject.Inject;
+
+/** Opens sessions from the Dagger subcomponent: both pools are opened (and proven) up front. */
+final class SubcomponentMigrationSessions implements MigrationSessions {
+
+  private final SessionComponent.Factory sessions;
+
+  @Inject
+  SubcomponentMigrationSessions(SessionComponent.Factory sessions) {
+    this.sessions = sessions;
+  }
+
+  @Override
+  public MigrationSession open(ConnectionSettings settings) {
+    SessionComponent session = sessions.create(settings);
+    var source = session.source();
+    try {
+      session.target();
+    } catch (RuntimeException e) {
+      source.close();
+      throw e;
+    }
+    return new MigrationSession() {
+      @Override
+      public PlanMigrationUseCase planMigration() {
+        return session.planMigration();
+      }
+
+      @Override
+      public void close() {
+        try {
+          session.target().close();
+        } finally {
+          session.source().close();
+        }
+      }
+    };
+  }
+}

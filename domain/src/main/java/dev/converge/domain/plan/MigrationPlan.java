@@ -1,0 +1,71 @@
+package dev.converge.domain.plan;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What converge will do, decided before any data moves: which table goes where, each column's
+ * conversion, the load order, what is excluded and why, and everything that blocks the migration.
+ * Later phases refuse to run while it has blockers or when a schema fingerprint changed.
+ *
+ * @param tables the copied tables in load order
+ * @param targetTablesNotLoaded target tables no source table fills (they keep what they have)
+ * @param checks the pre-flight checks to run on the source data
+ * @param findings their answers, once run (empty before)
+ */
+public record MigrationPlan(
+    String sourceDatabase,
+    String sourceVersion,
+    String targetSchema,
+    String targetVersion,
+    String sourceFingerprint,
+    String targetFingerprint,
+    List<TablePlan> tables,
+    List<ExcludedTable> excluded,
+    List<String> targetTablesNotLoaded,
+    LoadOrder loadOrder,
+    ForeignKeyStrategy foreignKeyStrategy,
+    List<PreflightCheck> checks,
+    List<Finding> findings,
+    List<Blocker> blockers) {
+
+  public MigrationPlan {
+    Objects.requireNonNull(sourceDatabase, "sourceDatabase");
+    Objects.requireNonNull(targetSchema, "targetSchema");
+    Objects.requireNonNull(sourceFingerprint, "sourceFingerprint");
+    Objects.requireNonNull(targetFingerprint, "targetFingerprint");
+    tables = List.copyOf(tables);
+    excluded = List.copyOf(excluded);
+    targetTablesNotLoaded = List.copyOf(targetTablesNotLoaded);
+    Objects.requireNonNull(loadOrder, "loadOrder");
+    Objects.requireNonNull(foreignKeyStrategy, "foreignKeyStrategy");
+    checks = List.copyOf(checks);
+    findings = List.copyOf(findings);
+    blockers = List.copyOf(blockers);
+  }
+
+  public boolean hasBlockers() {
+    return !blockers.isEmpty();
+  }
+
+  public Optional<TablePlan> table(String sourceTable) {
+    return tables.stream().filter(table -> table.sourceTable().equals(sourceTable)).findFirst();
+  }
+
+  /**
+   * The plan with the pre-flight findings added; each blocking finding (one the column's policy
+   * cannot handle) becomes a blocker that names table, column, count and an example.
+   */
+  public MigrationPlan withFindings(List<Finding> newFindings) {
+    List<Blocker> allBlockers = new java.util.ArrayList<>(blockers);
+    for (Finding finding : newFindings) {
+      if (finding.blocking()) {
+        allBlockers.add(new Blocker(finding.check().table(), finding.check().column(), finding.summary()));
+      }
+    }
+    return new MigrationPlan(sourceDatabase, sourceVersion, targetSchema, targetVersion, sourceFingerprint,
+        targetFingerprint, tables, excluded, targetTablesNotLoaded, loadOrder, foreignKeyStrategy, checks,
+        newFindings, allBlockers);
+  }
+}

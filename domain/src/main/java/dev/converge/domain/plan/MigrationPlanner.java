@@ -1,0 +1,403 @@
+package dev.converge.domain.plan;
+
+import dev.converge.domain.conversion.ConversionKind;
+import dev.converge.domain.conversion.SourceFamily;
+import dev.converge.domain.conversion.TargetFamily;
+import dev.converge.domain.conversion.TypeMappingRules;
+import dev.converge.domain.conversion.ValuePolicies;
+import dev.converge.domain.schema.FoldedUniqueKey;
+import dev.converge.domain.schema.ForeignKey;
+import dev.converge.domain.schema.SourceColumn;
+import dev.converge.domain.schema.SourceSchema;
+import dev.converge.domain.schema.SourceTable;
+import dev.converge.domain.schema.TargetColumn;
+import dev.converge.domain.schema.TargetSchema;
+import dev.converge.domain.schema.TargetTable;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Reconciles a source schema with the target schema the application's migrations created: table
+ * by table and column by column, by name (exact, then ignoring case, never by position), with a
+ * conversion chosen from each pair of types. Whatever cannot be mapped becomes a blocker; nothing
+ * is dropped silently.
+ */
+public final class MigrationPlanner {
+
+  private final PlanSettings settings;
+
+  public MigrationPlanner(PlanSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * @param existingRows target table → rows it holds now (an application's seed migration)
+   * @param replicationRoleAllowed whether the target login may set {@code session_replication_role}
+   */
+  public MigrationPlan plan(SourceSchema source, TargetSchema target, Map<String, Long> existingRows,
+      boolean replicationRoleAllowed) {
+    List<Blocker> blockers = new ArrayList<>();
+    List<ExcludedTable> excluded = new ArrayList<>();
+    List<PreflightCheck> checks = new ArrayList<>();
+    Map<String, TableDraft> drafts = new LinkedHashMap<>();
+    Map<String, String> sourceTableOfTarget = new HashMap<>();
+
+    for (SourceTable table : source.tables()) {
+      String reason = settings.excludedTables().get(table.name());
+      if (reason != null) {
+        excluded.add(new ExcludedTable(table.name(), reason));
+        continue;
+      }
+      Optional<TargetTable> match = byName(target.tables(), TargetTable::name, table.name());
+      if (match.isEmpty()) {
+        blockers.add(new Blocker(table.name(), null, "no target table of this name; if it must not be copied,"
+            + " exclude it in the configuration (tables.exclude) with a reason"));
+        continue;
+      }
+      TargetTable targetTable = match.get();
+      String earlier = sourceTableOfTarget.putIfAbsent(targetTable.name(), table.name());
+      if (earlier != null) {
+        blockers.add(new Blocker(table.name(), null, "maps to target table " + targetTable.name()
+            + ", which source table " + earlier + " already fills"));
+        continue;
+      }
+      drafts.put(table.name(), reconcileTable(table, targetTable, existingRows, blockers, checks));
+    }
+
+    Map<String, Set<String>> references = new LinkedHashMap<>();
+    for (TableDraft draft : drafts.values()) {
+      Set<String> parents = new TreeSet<>();
+      for (ForeignKey foreignKey : draft.target.foreignKeys()) {
+        parents.add(foreignKey.referencedTable());
+        orphanCheck(draft, foreignKey, drafts, sourceTableOfTarget).ifPresent(checks::add);
+      }
+      references.put(draft.target.name(), parents);
+    }
+    LoadOrder loadOrder = LoadOrder.of(references);
+
+    List<TablePlan> tables = new ArrayList<>();
+    for (List<String> level : loadOrder.levels()) {
+      for (String targetName : level) {
+        TableDraft draft = drafts.get(sourceTableOfTarget.get(targetName));
+        tables.add(new TablePlan(draft.source.name(), targetName, draft.columns, draft.skipped, draft.defaulted,
+            draft.target.primaryKey(), draft.source.estimatedRows(), draft.existingRows,
+            draft.existingRowsHandling, loadOrder.levelOf(targetName), loadOrder.selfReferencing().contains(targetName),
+            loadOrder.inCycle(targetName)));
+      }
+    }
+    List<String> notLoaded = target.tables().stream().map(TargetTable::name)
+        .filter(name -> !sourceTableOfTarget.containsKey(name)).sorted().toList();
+    return new MigrationPlan(source.database(), source.serverVersion(), target.schema(), target.serverVersion(),
+        SchemaFingerprint.of(source), SchemaFingerprint.of(target), tables, excluded, notLoaded, loadOrder,
+        replicationRoleAllowed ? ForeignKeyStrategy.REPLICATION_ROLE : ForeignKeyStrategy.DROP_AND_RECREATE,
+        checks, List.of(), blockers);
+  }
+
+  private TableDraft reconcileTable(SourceTable table, TargetTable target, Map<String, Long> existingRows,
+      List<Blocker> blockers, List<PreflightCheck> checks) {
+    TableDraft draft = new TableDraft(table, target);
+    Map<String, ColumnPlan> byTargetColumn = new HashMap<>();
+    int blockersBefore = blockers.size();
+    Set<String> generatedInTarget = new HashSet<>();
+    for (SourceColumn column : table.columns()) {
+      if (column.generated()) {
+        draft.skipped.add(new SkippedColumn(column.name(), "generated in MySQL; not copied"));
+        continue;
+      }
+      if (settings.ignoredColumns().contains(table.name() + "." + column.name())) {
+        draft.skipped.add(new SkippedColumn(column.name(), "ignored by the configuration"));
+        continue;
+      }
+      Optional<TargetColumn> match = byName(target.columns(), TargetColumn::name, column.name());
+      if (match.isEmpty()) {
+        blockers.add(new Blocker(table.name(), column.name(), "no target column of this name; if it must not be"
+            + " copied, list it in the configuration (columns.ignore)"));
+        continue;
+      }
+      TargetColumn targetColumn = match.get();
+      if (targetColumn.generated()) {
+        draft.skipped.add(new SkippedColumn(column.name(), "generated in the target; PostgreSQL computes it"));
+        generatedInTarget.add(targetColumn.name());
+        continue;
+      }
+      if (byTargetColumn.containsKey(targetColumn.name())) {
+        blockers.add(new Blocker(table.name(), column.name(), "maps to target column " + targetColumn.name()
+            + ", which another source column already fills"));
+        continue;
+      }
+      ValuePolicies policies = settings.policiesFor(table.name(), column.name());
+      conversion(table.name(), column, targetColumn, blockers).ifPresent(kind -> {
+        ColumnPlan plan = new ColumnPlan(column, targetColumn, kind, policies);
+        byTargetColumn.put(targetColumn.name(), plan);
+        checks.addAll(columnChecks(table.name(), plan, target));
+      });
+    }
+    for (TargetColumn column : target.columns()) {
+      if (byTargetColumn.containsKey(column.name())) {
+        draft.columns.add(byTargetColumn.get(column.name()));
+      } else if (generatedInTarget.contains(column.name())) {
+        continue;
+      } else if (column.generated()) {
+        draft.defaulted.add(new SkippedColumn(column.name(), "generated in the target; PostgreSQL computes it"));
+      } else if (column.hasDefault() || column.nullable()) {
+        draft.defaulted.add(new SkippedColumn(column.name(),
+            column.hasDefault() ? "only in the target; takes its default" : "only in the target; left NULL"));
+      } else if (!alreadyBlocked(blockers.subList(blockersBefore, blockers.size()), table.name(), column.name())) {
+        blockers.add(new Blocker(table.name(), column.name(), "target column " + target.name() + "." + column.name()
+            + " is NOT NULL without a default, and no source column fills it"));
+      }
+    }
+    checks.addAll(foldedKeyChecks(draft));
+    draft.existingRows = existingRows.getOrDefault(target.name(), 0L);
+    draft.existingRowsHandling = settings.existingRowsFor(target.name());
+    if (draft.existingRowsHandling == ExistingRows.MERGE_BY_PRIMARY_KEY && target.primaryKey().isEmpty()) {
+      blockers.add(new Blocker(table.name(), null, "merge-by-primary-key is configured, but target table "
+          + target.name() + " has no primary key"));
+    }
+    return draft;
+  }
+
+  /** Whether a source column of this (case-insensitive) name already has a blocker of its own. */
+  private static boolean alreadyBlocked(List<Blocker> tableBlockers, String table, String column) {
+    return tableBlockers.stream().anyMatch(blocker -> blocker.table().equals(table)
+        && blocker.column() != null && blocker.column().equalsIgnoreCase(column));
+  }
+
+  private static Optional<ConversionKind> conversion(String table, SourceColumn column, TargetColumn target,
+      List<Blocker> blockers) {
+    Optional<SourceFamily> sourceFamily = SourceFamily.of(column);
+    Optional<TargetFamily> targetFamily = TargetFamily.of(target);
+    if (sourceFamily.isEmpty()) {
+      blockers.add(new Blocker(table, column.name(), "MySQL type " + column.columnType() + " is not supported"));
+      return Optional.empty();
+    }
+    if (targetFamily.isEmpty()) {
+      blockers.add(new Blocker(table, column.name(), "target type " + target.formattedType() + " is not supported"));
+      return Optional.empty();
+    }
+    Optional<ConversionKind> kind = TypeMappingRules.conversion(sourceFamily.get(), targetFamily.get());
+    if (kind.isEmpty()) {
+      blockers.add(new Blocker(table, column.name(), "incompatible types: " + column.columnType() + " cannot become "
+          + target.formattedType()));
+      return Optional.empty();
+    }
+    if (kind.get() == ConversionKind.BIT_TO_BOOLEAN && column.precision() != null && column.precision() != 1) {
+      blockers.add(new Blocker(table, column.name(), "incompatible types: " + column.columnType()
+          + " holds " + column.precision() + " bits, boolean holds one"));
+      return Optional.empty();
+    }
+    if (kind.get() == ConversionKind.BINARY_TO_UUID && !Long.valueOf(16).equals(column.maxLength())) {
+      blockers.add(new Blocker(table, column.name(), "incompatible types: only binary(16) can become uuid, not "
+          + column.columnType()));
+      return Optional.empty();
+    }
+    if (kind.get() == ConversionKind.ENUM_TO_ENUM) {
+      List<String> missing = column.enumValues().stream().filter(label -> !target.enumLabels().contains(label)).toList();
+      if (!missing.isEmpty()) {
+        blockers.add(new Blocker(table, column.name(), "the target enum " + target.formattedType()
+            + " lacks the source labels " + missing));
+        return Optional.empty();
+      }
+    }
+    return kind;
+  }
+
+  private static List<PreflightCheck> columnChecks(String table, ColumnPlan plan, TargetTable targetTable) {
+    SourceColumn source = plan.source();
+    TargetColumn target = plan.target();
+    List<PreflightCheck> checks = new ArrayList<>();
+    Function<PreflightCheck.Kind, PreflightCheck> simple = kind -> new PreflightCheck(table, source.name(), kind,
+        source.dataType(), null, null, null, List.of(), null, null, plan.policies(), target.nullable());
+    if (source.nullable() && !target.nullable()) {
+      checks.add(simple.apply(PreflightCheck.Kind.NULL_IN_NOT_NULL));
+    }
+    switch (plan.conversion()) {
+      case INTEGER_TO_INTEGER, BIT_TO_INTEGER -> {
+        BigInteger[] sourceRange = sourceRange(source);
+        BigInteger[] targetRange = targetRange(target);
+        if (sourceRange[0].compareTo(targetRange[0]) < 0 || sourceRange[1].compareTo(targetRange[1]) > 0) {
+          checks.add(new PreflightCheck(table, source.name(), PreflightCheck.Kind.OUT_OF_RANGE, source.dataType(),
+              targetRange[0], targetRange[1], null, List.of(), null, null, plan.policies(), target.nullable()));
+        }
+      }
+      case INTEGER_TO_BOOLEAN -> checks.add(simple.apply(PreflightCheck.Kind.NOT_BOOLEAN));
+      case TEXT_TO_UUID -> {
+        checks.add(simple.apply(PreflightCheck.Kind.INVALID_UUID));
+        if (!isCaseInsensitive(source.collation()) && isAloneInUniqueKey(target.name(), targetTable)) {
+          checks.add(caseDuplicate(table, plan, List.of(source.name())));
+        }
+      }
+      case TEXT_TO_TEXT -> {
+        tooLong(table, plan, source.maxLength()).ifPresent(checks::add);
+        checks.add(simple.apply(PreflightCheck.Kind.NUL_BYTE));
+        if (target.typeName().equals("citext") && !isCaseInsensitive(source.collation())
+            && isAloneInUniqueKey(target.name(), targetTable)) {
+          checks.add(caseDuplicate(table, plan, List.of(source.name())));
+        }
+      }
+      case JSON_TO_TEXT -> tooLong(table, plan, null).ifPresent(checks::add);
+      case ENUM_TO_TEXT -> {
+        long longest = source.dataType().equals("set")
+            ? String.join(",", source.enumValues()).codePointCount(0, String.join(",", source.enumValues()).length())
+            : source.enumValues().stream().mapToLong(label -> label.codePointCount(0, label.length())).max().orElse(0);
+        tooLong(table, plan, longest).ifPresent(checks::add);
+      }
+      case TEXT_TO_JSON -> {
+        checks.add(simple.apply(PreflightCheck.Kind.INVALID_JSON));
+        if (target.typeName().equals("jsonb")) {
+          checks.add(simple.apply(PreflightCheck.Kind.NUL_BYTE));
+        }
+      }
+      case JSON_TO_JSON -> {
+        if (target.typeName().equals("jsonb")) {
+          // jsonb refuses the escape \u0000 that MySQL's JSON type accepts.
+          checks.add(simple.apply(PreflightCheck.Kind.NUL_BYTE));
+        }
+      }
+      case TEXT_TO_ENUM, ENUM_TO_ENUM -> checks.add(new PreflightCheck(table, source.name(),
+          PreflightCheck.Kind.NOT_A_LABEL, source.dataType(), null, null, null, target.enumLabels(), null, null,
+          plan.policies(), target.nullable()));
+      case DATETIME_TO_TIMESTAMP, DATETIME_TO_TIMESTAMPTZ, DATE_TO_DATE, YEAR_TO_INTEGER ->
+          checks.add(simple.apply(PreflightCheck.Kind.ZERO_DATE));
+      case TIME_TO_TIME -> checks.add(simple.apply(PreflightCheck.Kind.TIME_OUT_OF_RANGE));
+      default -> {
+        // The remaining conversions accept every value their source type can hold.
+      }
+    }
+    return checks;
+  }
+
+  /** Values MySQL kept apart that collide once lower-cased: a uuid, a citext or a lower(...) unique key. */
+  private static PreflightCheck caseDuplicate(String table, ColumnPlan plan, List<String> keyColumns) {
+    String column = plan.source().name();
+    return new PreflightCheck(table, column, PreflightCheck.Kind.CASE_DUPLICATE, plan.source().dataType(), null, null,
+        null, List.of(), null, new FoldedUniqueKey("unique " + column, keyColumns, List.of(column)), plan.policies(),
+        plan.target().nullable());
+  }
+
+  /** One check per case-folding unique index of the target, phrased in source column names. */
+  private static List<PreflightCheck> foldedKeyChecks(TableDraft draft) {
+    List<PreflightCheck> checks = new ArrayList<>();
+    for (FoldedUniqueKey key : draft.target.foldedUniqueKeys()) {
+      List<String> columns = sourceNames(draft, key.columns());
+      List<String> folded = sourceNames(draft, key.foldedColumns());
+      if (columns == null || folded == null) {
+        continue;
+      }
+      ColumnPlan first = draft.columns.stream().filter(c -> c.source().name().equals(folded.get(0))).findFirst().orElseThrow();
+      checks.add(new PreflightCheck(draft.source.name(), first.source().name(), PreflightCheck.Kind.CASE_DUPLICATE,
+          first.source().dataType(), null, null, null, List.of(), null,
+          new FoldedUniqueKey(key.name(), columns, folded), first.policies(), first.target().nullable()));
+    }
+    return checks;
+  }
+
+  private static Optional<PreflightCheck> tooLong(String table, ColumnPlan plan, Long sourceMaxLength) {
+    Integer limit = plan.target().length();
+    if (limit == null || (sourceMaxLength != null && sourceMaxLength <= limit)) {
+      return Optional.empty();
+    }
+    return Optional.of(new PreflightCheck(table, plan.source().name(), PreflightCheck.Kind.TOO_LONG,
+        plan.source().dataType(), null, null, (long) limit, List.of(), null, null, plan.policies(),
+        plan.target().nullable()));
+  }
+
+  /** The orphan check for one target foreign key, phrased in source names; empty when its parent is not copied. */
+  private static Optional<PreflightCheck> orphanCheck(TableDraft child, ForeignKey foreignKey,
+      Map<String, TableDraft> drafts, Map<String, String> sourceTableOfTarget) {
+    String parentSource = sourceTableOfTarget.get(foreignKey.referencedTable());
+    if (parentSource == null) {
+      return Optional.empty();
+    }
+    TableDraft parent = drafts.get(parentSource);
+    List<String> childColumns = sourceNames(child, foreignKey.columns());
+    List<String> parentColumns = sourceNames(parent, foreignKey.referencedColumns());
+    if (childColumns == null || parentColumns == null) {
+      return Optional.empty();
+    }
+    ForeignKey inSourceNames = new ForeignKey(foreignKey.name(), childColumns, parentSource, parentColumns);
+    return Optional.of(new PreflightCheck(child.source.name(), null, PreflightCheck.Kind.ORPHAN, null, null, null,
+        null, List.of(), inSourceNames, null, ValuePolicies.STRICT, false));
+  }
+
+  private static List<String> sourceNames(TableDraft draft, List<String> targetColumns) {
+    List<String> names = new ArrayList<>();
+    for (String targetColumn : targetColumns) {
+      Optional<ColumnPlan> plan = draft.columns.stream().filter(c -> c.target().name().equals(targetColumn)).findFirst();
+      if (plan.isEmpty()) {
+        return null;
+      }
+      names.add(plan.get().source().name());
+    }
+    return names;
+  }
+
+  private static boolean isCaseInsensitive(String collation) {
+    return collation != null && collation.toLowerCase(Locale.ROOT).endsWith("_ci");
+  }
+
+  private static boolean isAloneInUniqueKey(String column, TargetTable table) {
+    return table.primaryKey().equals(List.of(column)) || table.uniqueKeys().contains(List.of(column));
+  }
+
+  private static BigInteger[] sourceRange(SourceColumn column) {
+    int bits = switch (column.dataType()) {
+      case "tinyint" -> 8;
+      case "smallint" -> 16;
+      case "mediumint" -> 24;
+      case "int", "integer" -> 32;
+      case "bit" -> column.precision() == null ? 64 : column.precision();
+      default -> 64;
+    };
+    if (column.unsigned() || column.dataType().equals("bit")) {
+      return new BigInteger[] {BigInteger.ZERO, BigInteger.TWO.pow(bits).subtract(BigInteger.ONE)};
+    }
+    return new BigInteger[] {BigInteger.TWO.pow(bits - 1).negate(), BigInteger.TWO.pow(bits - 1).subtract(BigInteger.ONE)};
+  }
+
+  private static BigInteger[] targetRange(TargetColumn column) {
+    int bits = switch (column.typeName()) {
+      case "int2" -> 16;
+      case "int4" -> 32;
+      default -> 64;
+    };
+    return new BigInteger[] {BigInteger.TWO.pow(bits - 1).negate(), BigInteger.TWO.pow(bits - 1).subtract(BigInteger.ONE)};
+  }
+
+  /** Exact match first; then the only match ignoring case; never by position. */
+  private static <T> Optional<T> byName(List<T> candidates, Function<T, String> name, String wanted) {
+    Optional<T> exact = candidates.stream().filter(candidate -> name.apply(candidate).equals(wanted)).findFirst();
+    if (exact.isPresent()) {
+      return exact;
+    }
+    List<T> folded = candidates.stream().filter(candidate -> name.apply(candidate).equalsIgnoreCase(wanted)).toList();
+    return folded.size() == 1 ? Optional.of(folded.get(0)) : Optional.empty();
+  }
+
+  /** A table being reconciled. */
+  private static final class TableDraft {
+    final SourceTable source;
+    final TargetTable target;
+    final List<ColumnPlan> columns = new ArrayList<>();
+    final List<SkippedColumn> skipped = new ArrayList<>();
+    final List<SkippedColumn> defaulted = new ArrayList<>();
+    long existingRows;
+    ExistingRows existingRowsHandling = ExistingRows.TRUNCATE;
+
+    TableDraft(SourceTable source, TargetTable target) {
+      this.source = source;
+      this.target = target;
+    }
+  }
+
+}
