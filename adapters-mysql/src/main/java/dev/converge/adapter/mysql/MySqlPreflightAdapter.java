@@ -63,7 +63,9 @@ public final class MySqlPreflightAdapter implements RunPreflightChecksPort {
       for (int i = 0; i < query.parameters.size(); i++) {
         statement.setBytes(i + 1, query.parameters.get(i).getBytes(StandardCharsets.UTF_8));
       }
-      try (ResultSet result = statement.executeQuery()) {
+      // execute(), not executeQuery(): Connector/J refuses the latter for MariaDB's "SET STATEMENT … FOR SELECT".
+      statement.execute();
+      try (ResultSet result = statement.getResultSet()) {
         result.next();
         long rows = result.getLong(1);
         return new Finding(check, rows, rows == 0 ? null : display(result.getString(2)), true);
@@ -109,9 +111,9 @@ public final class MySqlPreflightAdapter implements RunPreflightChecksPort {
           : counted(table, "CAST(" + column + " AS CHAR)", column + " IS NOT NULL AND (YEAR(" + column + ") = 0 OR MONTH("
               + column + ") = 0 OR DAYOFMONTH(" + column + ") = 0)");
       // Bytewise: under utf8mb4_0900_ai_ci, U+0000 is ignorable and would never be found.
-      case NUL_BYTE -> check.dataType().equals("json")
-          ? counted(table, text, "LOCATE(_binary'\\\\u0000', CAST(" + text + " AS BINARY)) > 0")
-          : counted(table, column, "LOCATE(X'00', CAST(" + column + " AS BINARY)) > 0");
+      case NUL_BYTE -> counted(table, column, "LOCATE(X'00', CAST(" + column + " AS BINARY)) > 0");
+      // MySQL's JSON text and MariaDB's JSON-in-longtext both spell it as the six characters \u0000.
+      case JSON_NUL_ESCAPE -> counted(table, text, "LOCATE(_binary'\\\\u0000', CAST(" + text + " AS BINARY)) > 0");
       case NOT_BOOLEAN -> counted(table, column, column + " NOT IN (0, 1)");
       case NOT_A_LABEL -> new Query("SELECT COUNT(*), MIN(" + column + ") FROM " + table + " WHERE " + column
           + " IS NOT NULL AND CAST(" + column + " AS BINARY) NOT IN ("
@@ -138,7 +140,8 @@ public final class MySqlPreflightAdapter implements RunPreflightChecksPort {
       present.add(column + " IS NOT NULL");
     }
     String key = String.join(", ", parts);
-    return new Query("SELECT COALESCE(SUM(duplicates), 0), MIN(example) FROM (SELECT COUNT(*) AS duplicates, MIN("
+    // Every row of a colliding group after its first would be rejected by the target's unique index.
+    return new Query("SELECT COALESCE(SUM(duplicates - 1), 0), MIN(example) FROM (SELECT COUNT(*) AS duplicates, MIN("
         + quote(check.column()) + ") AS example FROM " + table + " WHERE " + String.join(" AND ", present)
         + " GROUP BY " + key + " HAVING COUNT(*) > 1) collisions", List.of());
   }

@@ -255,13 +255,13 @@ public final class MigrationPlanner {
       case TEXT_TO_JSON -> {
         checks.add(simple.apply(PreflightCheck.Kind.INVALID_JSON));
         if (target.typeName().equals("jsonb")) {
-          checks.add(simple.apply(PreflightCheck.Kind.NUL_BYTE));
+          checks.add(simple.apply(PreflightCheck.Kind.JSON_NUL_ESCAPE));
         }
       }
       case JSON_TO_JSON -> {
         if (target.typeName().equals("jsonb")) {
           // jsonb refuses the escape \u0000 that MySQL's JSON type accepts.
-          checks.add(simple.apply(PreflightCheck.Kind.NUL_BYTE));
+          checks.add(simple.apply(PreflightCheck.Kind.JSON_NUL_ESCAPE));
         }
       }
       case TEXT_TO_ENUM, ENUM_TO_ENUM -> checks.add(new PreflightCheck(table, source.name(),

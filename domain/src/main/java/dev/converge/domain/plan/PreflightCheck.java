@@ -43,6 +43,7 @@ public record PreflightCheck(
     TOO_LONG("longer than the target's varchar(n)/char(n)"),
     ZERO_DATE("a MySQL zero date, which Postgres cannot hold"),
     NUL_BYTE("a NUL character, which Postgres text cannot hold"),
+    JSON_NUL_ESCAPE("the JSON escape \\u0000, which jsonb cannot hold"),
     NOT_BOOLEAN("neither 0 nor 1, in a column the target declares boolean"),
     NOT_A_LABEL("not one of the target enum's labels"),
     INVALID_JSON("not valid JSON, in a column the target declares json/jsonb"),
@@ -83,7 +84,7 @@ public record PreflightCheck(
       case INVALID_UUID -> !(policies.invalidUuids() == ValuePolicies.InvalidUuidPolicy.NULL && targetNullable);
       case TOO_LONG -> policies.overlong() != ValuePolicies.OverlongPolicy.TRUNCATE;
       case ZERO_DATE -> !(policies.zeroDates() == ValuePolicies.ZeroDatePolicy.NULL && targetNullable);
-      case NUL_BYTE -> policies.nulBytes() != ValuePolicies.NulBytePolicy.STRIP;
+      case NUL_BYTE, JSON_NUL_ESCAPE -> policies.nulBytes() != ValuePolicies.NulBytePolicy.STRIP;
       case NOT_BOOLEAN -> policies.booleans() != ValuePolicies.BooleanPolicy.NONZERO_IS_TRUE;
       case NULL_IN_NOT_NULL, OUT_OF_RANGE, NOT_A_LABEL, INVALID_JSON, TIME_OUT_OF_RANGE, CASE_DUPLICATE, ORPHAN -> true;
     };

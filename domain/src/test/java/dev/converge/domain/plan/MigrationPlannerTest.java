@@ -220,10 +220,10 @@ class MigrationPlannerTest {
         PreflightCheck.Kind.INVALID_UUID);
     assertChecks(source("d", "datetime", "datetime(6)", false), target("d", "timestamptz", false),
         PreflightCheck.Kind.ZERO_DATE);
-    assertChecks(source("j", "json", "json", false), target("j", "jsonb", false), PreflightCheck.Kind.NUL_BYTE);
+    assertChecks(source("j", "json", "json", false), target("j", "jsonb", false), PreflightCheck.Kind.JSON_NUL_ESCAPE);
     assertChecks(source("j", "json", "json", false), target("j", "json", false));
     assertChecks(text("j", "text", 65535, false), target("j", "jsonb", false), PreflightCheck.Kind.INVALID_JSON,
-        PreflightCheck.Kind.NUL_BYTE);
+        PreflightCheck.Kind.JSON_NUL_ESCAPE);
     assertChecks(source("t", "time", "time", false), target("t", "time", false), PreflightCheck.Kind.TIME_OUT_OF_RANGE);
     assertChecks(enumColumn("e", List.of("a")), enumTarget("e", List.of("a", "b")), PreflightCheck.Kind.NOT_A_LABEL);
   }
