@@ -2,17 +2,34 @@ package dev.converge.bootstrap;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.PlanMigrationUseCase;
+import dev.converge.application.port.in.ProvisionTargetUseCase;
+import dev.converge.application.port.out.ApplyTargetMigrationsPort;
+import dev.converge.application.port.out.ReadMigrationVersionsPort;
+import dev.converge.application.port.out.RunProvisioningCommandPort;
 import dev.converge.application.port.out.InspectTargetPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
 import dev.converge.application.port.out.RunPreflightChecksPort;
 import dev.converge.application.port.out.StorePlanPort;
 import dev.converge.application.service.PlanMigrationService;
+import dev.converge.application.service.ProvisionTargetService;
+import java.time.Clock;
+import javax.inject.Named;
 
 /** Wires the application's services to the out-ports of a session. */
 @Module
 interface ApplicationModule {
+
+  @Provides
+  static ProvisionTargetUseCase provisionTarget(ApplyTargetMigrationsPort migrations, RunProvisioningCommandPort commands,
+      ReadSourceSchemaPort source, ReadTargetSchemaPort target, InspectTargetPort inspection,
+      @Named("source") ReadMigrationVersionsPort sourceVersions, @Named("target") ReadMigrationVersionsPort targetVersions,
+      ConnectionSettings settings, Clock clock) {
+    return new ProvisionTargetService(migrations, commands, source, target, inspection, sourceVersions, targetVersions,
+        settings.workDirectory().resolve("logs"), clock);
+  }
 
   @Provides
   static PlanMigrationUseCase planMigration(ReadSourceSchemaPort source, ReadTargetSchemaPort target,

@@ -6,6 +6,7 @@ import dev.converge.application.port.out.StartSourceServerPort;
 import dev.converge.application.port.out.StartTargetServerPort;
 import dev.converge.application.session.MigrationSessions;
 import java.io.PrintWriter;
+import java.time.Clock;
 import javax.inject.Singleton;
 import picocli.CommandLine;
 
@@ -28,6 +29,7 @@ interface ConvergeComponent {
     ConvergeComponent create(
         @BindsInstance BuildInfo build,
         @BindsInstance PrintWriter out,
-        @BindsInstance @ErrorOutput PrintWriter err);
+        @BindsInstance @ErrorOutput PrintWriter err,
+        @BindsInstance Clock clock);
   }
 }

@@ -2,6 +2,7 @@ package dev.converge.bootstrap;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 /** Entry point of {@code converge.jar}: builds the object graph and runs one command. */
 public final class Main {
@@ -15,7 +16,7 @@ public final class Main {
 
   /** Runs the command line and returns its exit status; for tests, without exiting the JVM. */
   static int run(String[] args, PrintWriter out, PrintWriter err) {
-    ConvergeComponent component = DaggerConvergeComponent.factory().create(BuildInfo.fromClasspath(), out, err);
+    ConvergeComponent component = DaggerConvergeComponent.factory().create(BuildInfo.fromClasspath(), out, err, Clock.systemUTC());
     int status = component.commandLine().setErr(err).execute(args);
     out.flush();
     err.flush();

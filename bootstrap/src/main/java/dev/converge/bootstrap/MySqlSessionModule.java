@@ -4,8 +4,10 @@ import dagger.Module;
 import dagger.Provides;
 import dev.converge.adapter.mysql.MySqlSource;
 import dev.converge.application.connection.ConnectionSettings;
+import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.RunPreflightChecksPort;
+import javax.inject.Named;
 
 /** Wires adapters-mysql into a session: the read-only source pool and the adapters that read through it. */
 @Module
@@ -28,5 +30,11 @@ interface MySqlSessionModule {
   @Provides
   static RunPreflightChecksPort preflight(MySqlSource source) {
     return source.preflight();
+  }
+
+  @Provides
+  @Named("source")
+  static ReadMigrationVersionsPort sourceMigrationVersions(MySqlSource source) {
+    return source.migrationVersions();
   }
 }

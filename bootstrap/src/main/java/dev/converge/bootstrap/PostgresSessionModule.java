@@ -6,7 +6,10 @@ import dev.converge.adapter.postgres.PostgresTarget;
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.out.ApplyTargetMigrationsPort;
 import dev.converge.application.port.out.InspectTargetPort;
+import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
+import dev.converge.application.port.out.RunProvisioningCommandPort;
+import javax.inject.Named;
 
 /** Wires adapters-postgres into a session: the target pool and the adapters that use it. */
 @Module
@@ -33,5 +36,16 @@ interface PostgresSessionModule {
   @Provides
   static ApplyTargetMigrationsPort migrations(PostgresTarget target) {
     return target.migrations();
+  }
+
+  @Provides
+  static RunProvisioningCommandPort provisioningCommands(PostgresTarget target) {
+    return target.provisioningCommands();
+  }
+
+  @Provides
+  @Named("target")
+  static ReadMigrationVersionsPort targetMigrationVersions(PostgresTarget target) {
+    return target.inspection();
   }
 }

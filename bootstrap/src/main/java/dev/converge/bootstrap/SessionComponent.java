@@ -6,6 +6,7 @@ import dev.converge.adapter.mysql.MySqlSource;
 import dev.converge.adapter.postgres.PostgresTarget;
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.PlanMigrationUseCase;
+import dev.converge.application.port.in.ProvisionTargetUseCase;
 
 /** The object graph of one connected run; it owns the source and target pools. */
 @SessionScope
@@ -14,6 +15,8 @@ import dev.converge.application.port.in.PlanMigrationUseCase;
 interface SessionComponent {
 
   PlanMigrationUseCase planMigration();
+
+  ProvisionTargetUseCase provisionTarget();
 
   MySqlSource source();
 

@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.converge.adapter.shell.ConvergeCommand;
 import dev.converge.adapter.shell.PlanCommand;
+import dev.converge.adapter.shell.SchemaCommand;
 import dev.converge.application.port.out.RenderJsonPort;
 import dev.converge.application.session.MigrationSessions;
 import java.io.PrintWriter;
@@ -24,9 +25,15 @@ interface ShellModule {
   }
 
   @Provides
-  static CommandLine commandLine(ConvergeCommand root, PlanCommand plan, BuildInfo build, PrintWriter out,
-      CommandLine.IExecutionExceptionHandler failures) {
+  static SchemaCommand schemaCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
+    return new SchemaCommand(sessions, json, out);
+  }
+
+  @Provides
+  static CommandLine commandLine(ConvergeCommand root, SchemaCommand schema, PlanCommand plan, BuildInfo build,
+      PrintWriter out, CommandLine.IExecutionExceptionHandler failures) {
     CommandLine commandLine = new CommandLine(root);
+    commandLine.addSubcommand(schema);
     commandLine.addSubcommand(plan);
     commandLine.getCommandSpec().version(build.versionLines());
     commandLine.setOut(out);

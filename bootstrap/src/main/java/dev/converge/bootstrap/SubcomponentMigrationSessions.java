@@ -2,6 +2,7 @@ package dev.converge.bootstrap;
 
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.PlanMigrationUseCase;
+import dev.converge.application.port.in.ProvisionTargetUseCase;
 import dev.converge.application.session.MigrationSession;
 import dev.converge.application.session.MigrationSessions;
 import javax.inject.Inject;
@@ -30,6 +31,11 @@ final class SubcomponentMigrationSessions implements MigrationSessions {
       @Override
       public PlanMigrationUseCase planMigration() {
         return session.planMigration();
+      }
+
+      @Override
+      public ProvisionTargetUseCase provisionTarget() {
+        return session.provisionTarget();
       }
 
       @Override

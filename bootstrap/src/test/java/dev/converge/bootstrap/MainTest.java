@@ -57,7 +57,8 @@ class MainTest {
 
   private CommandLine commandLineWithFailingPhase() {
     ConvergeComponent component = DaggerConvergeComponent.factory()
-        .create(BuildInfo.fromClasspath(), new PrintWriter(out, true), new PrintWriter(err, true));
+        .create(BuildInfo.fromClasspath(), new PrintWriter(out, true), new PrintWriter(err, true),
+            java.time.Clock.systemUTC());
     CommandLine commandLine = component.commandLine();
     commandLine.addSubcommand(new FailingPhase());
     return commandLine;

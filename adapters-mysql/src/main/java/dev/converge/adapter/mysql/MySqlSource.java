@@ -3,6 +3,7 @@ package dev.converge.adapter.mysql;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
 import dev.converge.application.connection.DatabaseEndpoint;
+import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.RunPreflightChecksPort;
 import dev.converge.domain.failure.ConvergeException;
@@ -46,6 +47,10 @@ public final class MySqlSource implements AutoCloseable {
 
   public RunPreflightChecksPort preflight() {
     return new MySqlPreflightAdapter(pool);
+  }
+
+  public ReadMigrationVersionsPort migrationVersions() {
+    return new MySqlMigrationVersionsAdapter(pool, endpoint.database());
   }
 
   @Override

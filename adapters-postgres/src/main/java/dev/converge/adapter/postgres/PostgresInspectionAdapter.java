@@ -1,9 +1,11 @@
 package dev.converge.adapter.postgres;
 
 import dev.converge.application.port.out.InspectTargetPort;
+import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,10 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
-/** Counts the rows target tables already hold and reads the login's privileges. */
-public final class PostgresInspectionAdapter implements InspectTargetPort {
+/** Counts the rows target tables already hold, reads the login's privileges and the app's migration history. */
+public final class PostgresInspectionAdapter implements InspectTargetPort, ReadMigrationVersionsPort {
 
   private final DataSource target;
   private final String schema;
@@ -51,6 +56,32 @@ public final class PostgresInspectionAdapter implements InspectTargetPort {
       return allowed.next() && allowed.getBoolean(1);
     } catch (SQLException e) {
       throw new ConvergeException(ErrorCode.CONNECTION, "cannot read the target login's privileges: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<Set<String>> versions(String table, String column) {
+    try (Connection connection = target.getConnection()) {
+      try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+        exists.setString(1, qualified(table));
+        try (ResultSet found = exists.executeQuery()) {
+          found.next();
+          if (!found.getBoolean(1)) {
+            return Optional.empty();
+          }
+        }
+      }
+      Set<String> versions = new TreeSet<>();
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT " + quote(column) + "::text FROM " + qualified(table))) {
+        while (rows.next()) {
+          versions.add(rows.getString(1));
+        }
+      }
+      return Optional.of(versions);
+    } catch (SQLException e) {
+      throw new ConvergeException(ErrorCode.CONNECTION, "cannot read " + table + "." + column + " in the target: "
+          + e.getMessage(), e);
     }
   }
 

@@ -4,8 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.converge.adapter.postgres.connection.PostgresDataSourceFactory;
 import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.port.out.ApplyTargetMigrationsPort;
-import dev.converge.application.port.out.InspectTargetPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
+import dev.converge.application.port.out.RunProvisioningCommandPort;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import java.sql.Connection;
@@ -14,10 +14,12 @@ import java.sql.SQLException;
 /** One connected PostgreSQL target schema: owns the pool and hands out the adapters that use it. */
 public final class PostgresTarget implements AutoCloseable {
 
+  private final DatabaseEndpoint endpoint;
   private final String schema;
   private final HikariDataSource pool;
 
-  private PostgresTarget(String schema, HikariDataSource pool) {
+  private PostgresTarget(DatabaseEndpoint endpoint, String schema, HikariDataSource pool) {
+    this.endpoint = endpoint;
     this.schema = schema;
     this.pool = pool;
   }
@@ -39,15 +41,19 @@ public final class PostgresTarget implements AutoCloseable {
       throw new ConvergeException(ErrorCode.CONNECTION, "cannot connect to the target " + endpoint.describe()
           + ": " + e.getMessage(), e);
     }
-    return new PostgresTarget(schema, pool);
+    return new PostgresTarget(endpoint, schema, pool);
   }
 
   public ReadTargetSchemaPort catalog() {
     return new PostgresCatalogAdapter(pool, schema);
   }
 
-  public InspectTargetPort inspection() {
+  public PostgresInspectionAdapter inspection() {
     return new PostgresInspectionAdapter(pool, schema);
+  }
+
+  public RunProvisioningCommandPort provisioningCommands() {
+    return new PostgresProvisioningCommandAdapter(endpoint, schema);
   }
 
   public ApplyTargetMigrationsPort migrations() {

@@ -1,11 +1,14 @@
 package dev.converge.application.session;
 
 import dev.converge.application.port.in.PlanMigrationUseCase;
+import dev.converge.application.port.in.ProvisionTargetUseCase;
 
 /** The use cases of one run, connected to its source and target; closing it closes the connections. */
 public interface MigrationSession extends AutoCloseable {
 
   PlanMigrationUseCase planMigration();
+
+  ProvisionTargetUseCase provisionTarget();
 
   @Override
   void close();

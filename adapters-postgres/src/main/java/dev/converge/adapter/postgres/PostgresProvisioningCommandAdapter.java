@@ -1,0 +1,71 @@
+package dev.converge.adapter.postgres;
+
+import dev.converge.application.connection.DatabaseEndpoint;
+import dev.converge.application.port.out.RunProvisioningCommandPort;
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs the operator's provisioning command with the target in its environment, the way
+ * PostgreSQL tools and Go/pop applications such as Kratos read it: {@code PGHOST}, {@code PGPORT},
+ * {@code PGDATABASE}, {@code PGUSER}, {@code PGPASSWORD}, {@code PGOPTIONS} (search_path), and
+ * {@code DSN}/{@code DATABASE_URL} as a postgres:// URL. The command's output goes to a log file
+ * only: it may echo the password, which converge itself never prints.
+ */
+public final class PostgresProvisioningCommandAdapter implements RunProvisioningCommandPort {
+
+  private final DatabaseEndpoint target;
+  private final String schema;
+
+  public PostgresProvisioningCommandAdapter(DatabaseEndpoint target, String schema) {
+    this.target = Objects.requireNonNull(target, "target");
+    this.schema = Objects.requireNonNull(schema, "schema");
+  }
+
+  @Override
+  public int run(List<String> command, Path log) {
+    try {
+      Files.createDirectories(log.toAbsolutePath().getParent());
+      ProcessBuilder builder = new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      builder.environment().putAll(environment());
+      Process process = builder.start();
+      return process.waitFor();
+    } catch (IOException e) {
+      throw new ConvergeException(ErrorCode.CONFIGURATION, "cannot run the provisioning command " + command.get(0)
+          + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConvergeException(ErrorCode.CONFIGURATION, "interrupted while the provisioning command ran", e);
+    }
+  }
+
+  /** The variables the command gets, besides converge's own environment. */
+  Map<String, String> environment() {
+    String url = "postgres://" + encode(target.user()) + (target.password().isEmpty() ? "" : ":" + encode(target.password()))
+        + "@" + target.host() + ":" + target.port() + "/" + encode(target.database())
+        + "?sslmode=disable&search_path=" + encode(schema);
+    return Map.of(
+        "PGHOST", target.host(),
+        "PGPORT", String.valueOf(target.port()),
+        "PGDATABASE", target.database(),
+        "PGUSER", target.user(),
+        "PGPASSWORD", target.password(),
+        "PGOPTIONS", "-c search_path=" + schema,
+        "DSN", url,
+        "DATABASE_URL", url);
+  }
+
+  private static String encode(String part) {
+    return URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

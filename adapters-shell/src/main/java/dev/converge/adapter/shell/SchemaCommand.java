@@ -1,0 +1,175 @@
+package dev.converge.adapter.shell;
+
+import dev.converge.application.port.in.ProvisionTargetCommand;
+import dev.converge.application.port.in.ProvisionTargetReport;
+import dev.converge.application.port.out.RenderJsonPort;
+import dev.converge.application.session.MigrationSession;
+import dev.converge.application.session.MigrationSessions;
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
+import dev.converge.domain.failure.SchemaContractException;
+import dev.converge.domain.plan.PlanSettings;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code converge schema}: provision the target from the application's own migrations, then check it. */
+@Command(name = "schema",
+    description = {"Schema first: provisions the target from the application's own migrations — a Flyway location"
+        + " (--flyway-location) or the operator's command (--provision-command) — or only checks an already"
+        + " provisioned target; then checks that every source table has its target table, the expected version,"
+        + " the application's migration history against the source's, and reports rows already in the target.",
+      "Exits with status 6 when the contract does not hold."})
+public final class SchemaCommand implements Callable<Integer> {
+
+  private final MigrationSessions sessions;
+  private final RenderJsonPort json;
+  private final PrintWriter out;
+
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
+  @Option(names = "--flyway-location", paramLabel = "LOCATION",
+      description = "Apply these Flyway migrations to the target schema: classpath:… or filesystem:….")
+  String flywayLocation;
+
+  @Option(names = "--provision-command", paramLabel = "COMMAND",
+      description = "Run this command instead (e.g. \"kratos migrate sql -e --yes\"), with PGHOST, PGPORT,"
+          + " PGDATABASE, PGUSER, PGPASSWORD, PGOPTIONS, DSN and DATABASE_URL set for the target;"
+          + " its output goes to <work-dir>/logs/.")
+  String provisionCommand;
+
+  @Option(names = "--expect-version", paramLabel = "VERSION",
+      description = "With --flyway-location: the Flyway version the target must be at afterwards.")
+  String expectedVersion;
+
+  @Option(names = "--compare-versions", paramLabel = "TABLE[.COLUMN]",
+      description = "Compare the application's migration table on both sides (e.g. schema_migration.version);"
+          + " versions the source has and the target lacks break the contract.")
+  String versionTable;
+
+  @Option(names = "--accept-missing-version", paramLabel = "VERSION",
+      description = "A source migration version the target lacks on purpose (one that exists only for MySQL):"
+          + " reported, but not a contract break. Repeatable.")
+  Set<String> acceptedMissingVersions = new TreeSet<>();
+
+  @Option(names = "--exclude-table", paramLabel = "TABLE=REASON",
+      description = "A source table that needs no target table (besides the defaults). Repeatable.")
+  Map<String, String> excludedTables = new LinkedHashMap<>();
+
+  @Option(names = "--output", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
+  String output;
+
+  public SchemaCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
+    this.json = Objects.requireNonNull(json, "json");
+    this.out = Objects.requireNonNull(out, "out");
+  }
+
+  @Override
+  public Integer call() {
+    if (flywayLocation != null && provisionCommand != null) {
+      throw new ConvergeException(ErrorCode.CONFIGURATION, "use --flyway-location or --provision-command, not both");
+    }
+    PlanSettings settings = PlanSettings.defaults();
+    for (Map.Entry<String, String> excluded : excludedTables.entrySet()) {
+      settings = settings.withExcludedTable(excluded.getKey(), excluded.getValue());
+    }
+    ProvisionTargetCommand command = new ProvisionTargetCommand(flywayLocation,
+        provisionCommand == null ? List.of() : words(provisionCommand), expectedVersion, versionTable,
+        acceptedMissingVersions, settings);
+    ProvisionTargetReport report;
+    try (MigrationSession session = sessions.open(connection.settings())) {
+      report = session.provisionTarget().provision(command);
+    }
+    if ("json".equals(output)) {
+      out.println(json.json(report));
+    } else {
+      print(report);
+    }
+    out.flush();
+    if (!report.contractHolds()) {
+      throw new SchemaContractException(report.problems().size());
+    }
+    return 0;
+  }
+
+  private void print(ProvisionTargetReport report) {
+    switch (report.mode()) {
+      case FLYWAY -> out.printf("Schema: %d Flyway migration(s) applied, target at version %s%n",
+          report.migrationsApplied(), report.version());
+      case COMMAND -> out.printf("Schema: provisioning command run, output in %s%n", report.commandLog());
+      case ALREADY_PROVISIONED -> out.println("Schema: already provisioned; checking only");
+    }
+    if (report.existingRows().isEmpty()) {
+      out.println("Rows already in the target: none");
+    } else {
+      out.println("Rows already in the target (the plan decides: truncate by default, keep or merge-by-primary-key):");
+      report.existingRows().entrySet().stream().sorted(Map.Entry.comparingByKey())
+          .forEach(entry -> out.printf("  %s: %d%n", entry.getKey(), entry.getValue()));
+    }
+    if (!report.missingInTarget().isEmpty()) {
+      out.printf("The target lacks %d migration version(s) the source has: %s%n", report.missingInTarget().size(),
+          String.join(", ", report.missingInTarget()));
+    }
+    if (!report.missingInSource().isEmpty()) {
+      out.printf("The target has %d migration version(s) the source lacks (it is newer)%n", report.missingInSource().size());
+    }
+    if (report.contractHolds()) {
+      out.println("Contract: holds");
+    } else {
+      out.printf("Contract: broken in %d way(s)%n", report.problems().size());
+      report.problems().forEach(problem -> out.printf("  ✗ %s%n", problem));
+    }
+  }
+
+  /** Splits a command line into words: whitespace separates, single or double quotes group. */
+  static List<String> words(String commandLine) {
+    List<String> words = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    char quote = 0;
+    boolean inWord = false;
+    for (char c : commandLine.toCharArray()) {
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        } else {
+          word.append(c);
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+        inWord = true;
+      } else if (Character.isWhitespace(c)) {
+        if (inWord) {
+          words.add(word.toString());
+          word.setLength(0);
+          inWord = false;
+        }
+      } else {
+        word.append(c);
+        inWord = true;
+      }
+    }
+    if (quote != 0) {
+      throw new ConvergeException(ErrorCode.CONFIGURATION, "unbalanced quote in --provision-command: " + commandLine);
+    }
+    if (inWord) {
+      words.add(word.toString());
+    }
+    if (words.isEmpty()) {
+      throw new ConvergeException(ErrorCode.CONFIGURATION, "--provision-command is empty");
+    }
+    return words;
+  }
+}

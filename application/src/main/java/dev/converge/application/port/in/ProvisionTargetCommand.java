@@ -1,0 +1,40 @@
+package dev.converge.application.port.in;
+
+import dev.converge.domain.plan.PlanSettings;
+import java.util.List;
+import java.util.Set;
+import java.util.Objects;
+
+/**
+ * How to provision the target and what to check afterwards.
+ *
+ * @param flywayLocation a Flyway location to apply ({@code classpath:…} or {@code filesystem:…}), or null
+ * @param command an operator-supplied command to run instead (argv), or empty
+ * @param expectedVersion the Flyway version the target must be at afterwards, or null for no check
+ * @param versionTable an application migration table to compare between source and target
+ *     ({@code table} or {@code table.column}, e.g. {@code schema_migration.version}), or null
+ * @param acceptedMissingVersions source versions the operator knows the target lacks on purpose
+ *     (migrations that exist only for MySQL, say); they are reported but do not break the contract
+ * @param settings the plan settings, whose exclusions decide which source tables need a target table
+ */
+public record ProvisionTargetCommand(
+    String flywayLocation, List<String> command, String expectedVersion, String versionTable,
+    Set<String> acceptedMissingVersions, PlanSettings settings) {
+
+  public ProvisionTargetCommand {
+    command = List.copyOf(command);
+    acceptedMissingVersions = Set.copyOf(acceptedMissingVersions);
+    Objects.requireNonNull(settings, "settings");
+    if (flywayLocation != null && !command.isEmpty()) {
+      throw new IllegalArgumentException("provision with a Flyway location or a command, not both");
+    }
+  }
+
+  /** How the target gets its schema. */
+  public Mode mode() {
+    return flywayLocation != null ? Mode.FLYWAY : command.isEmpty() ? Mode.ALREADY_PROVISIONED : Mode.COMMAND;
+  }
+
+  /** The three ways of schema first. */
+  public enum Mode { FLYWAY, COMMAND, ALREADY_PROVISIONED }
+}

@@ -1,0 +1,11 @@
+package dev.converge.application.port.out;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads an application's own migration history table (e.g. Kratos' {@code schema_migration}) on one side. */
+public interface ReadMigrationVersionsPort {
+
+  /** The values of {@code column} in {@code table}, or empty when the table does not exist. */
+  Optional<Set<String>> versions(String table, String column);
+}
