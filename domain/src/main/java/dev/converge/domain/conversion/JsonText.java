@@ -1,0 +1,325 @@
+package dev.converge.domain.conversion;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads JSON text (RFC 8259) strictly, and writes a canonical form in which two documents that
+ * PostgreSQL's jsonb considers equal read the same: object keys sorted and de-duplicated (the last
+ * one wins, as in jsonb), numbers as exact decimals without exponent or trailing zeros, strings with
+ * only the escapes JSON requires, no insignificant white space.
+ */
+public final class JsonText {
+
+  private final String text;
+  private int position;
+
+  private JsonText(String text) {
+    this.text = text;
+  }
+
+  /** Whether {@code text} is one complete JSON value. */
+  public static boolean isValid(String text) {
+    try {
+      canonical(text);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** The canonical form of {@code text}; throws {@link IllegalArgumentException} naming the position of an error. */
+  public static String canonical(String text) {
+    JsonText reader = new JsonText(text);
+    StringBuilder out = new StringBuilder(text.length());
+    reader.skipSpace();
+    reader.value(out);
+    reader.skipSpace();
+    if (reader.position != text.length()) {
+      throw reader.error("text after the JSON value");
+    }
+    return out.toString();
+  }
+
+  /** Whether the JSON text holds a string with the escape {@code \u0000}, which jsonb refuses. */
+  public static boolean hasNulEscape(String text) {
+    for (int i = text.indexOf("\\u0000"); i >= 0; i = text.indexOf("\\u0000", i + 1)) {
+      int backslashes = 0;
+      for (int j = i - 1; j >= 0 && text.charAt(j) == '\\'; j--) {
+        backslashes++;
+      }
+      if (backslashes % 2 == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code text} without its {@code \u0000} escapes (policy {@code nul-bytes: strip}). */
+  public static String withoutNulEscapes(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '\\' && i + 1 < text.length()) {
+        if (text.startsWith("\\u0000", i)) {
+          i += 6;
+          continue;
+        }
+        out.append(c).append(text.charAt(i + 1));
+        i += 2;
+        continue;
+      }
+      out.append(c);
+      i++;
+    }
+    return out.toString();
+  }
+
+  private void value(StringBuilder out) {
+    if (position >= text.length()) {
+      throw error("a value is missing");
+    }
+    char c = text.charAt(position);
+    switch (c) {
+      case '{' -> object(out);
+      case '[' -> array(out);
+      case '"' -> writeString(string(), out);
+      case 't' -> literal("true", out);
+      case 'f' -> literal("false", out);
+      case 'n' -> literal("null", out);
+      default -> number(out);
+    }
+  }
+
+  private void object(StringBuilder out) {
+    position++;
+    Map<String, String> members = new TreeMap<>(JsonText::jsonbKeyOrder);
+    skipSpace();
+    if (peek() == '}') {
+      position++;
+      out.append("{}");
+      return;
+    }
+    while (true) {
+      skipSpace();
+      if (peek() != '"') {
+        throw error("an object key must be a string");
+      }
+      String key = string();
+      skipSpace();
+      expect(':');
+      skipSpace();
+      StringBuilder member = new StringBuilder();
+      value(member);
+      members.put(key, member.toString());
+      skipSpace();
+      char next = next();
+      if (next == '}') {
+        break;
+      }
+      if (next != ',') {
+        throw error("expected , or } in an object");
+      }
+    }
+    out.append('{');
+    boolean first = true;
+    for (Map.Entry<String, String> member : members.entrySet()) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      writeString(member.getKey(), out);
+      out.append(':').append(member.getValue());
+    }
+    out.append('}');
+  }
+
+  /** jsonb orders keys by length first, then bytewise; any total order would do, this one mirrors it. */
+  private static int jsonbKeyOrder(String a, String b) {
+    byte[] left = a.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] right = b.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    if (left.length != right.length) {
+      return Integer.compare(left.length, right.length);
+    }
+    return java.util.Arrays.compareUnsigned(left, right);
+  }
+
+  private void array(StringBuilder out) {
+    position++;
+    List<String> items = new ArrayList<>();
+    skipSpace();
+    if (peek() == ']') {
+      position++;
+      out.append("[]");
+      return;
+    }
+    while (true) {
+      skipSpace();
+      StringBuilder item = new StringBuilder();
+      value(item);
+      items.add(item.toString());
+      skipSpace();
+      char next = next();
+      if (next == ']') {
+        break;
+      }
+      if (next != ',') {
+        throw error("expected , or ] in an array");
+      }
+    }
+    out.append('[').append(String.join(",", items)).append(']');
+  }
+
+  private String string() {
+    expect('"');
+    StringBuilder value = new StringBuilder();
+    while (true) {
+      if (position >= text.length()) {
+        throw error("a string is not closed");
+      }
+      char c = text.charAt(position++);
+      if (c == '"') {
+        return value.toString();
+      }
+      if (c < 0x20) {
+        throw error("a control character must be escaped in a string");
+      }
+      if (c != '\\') {
+        value.append(c);
+        continue;
+      }
+      char escape = next();
+      switch (escape) {
+        case '"', '\\', '/' -> value.append(escape);
+        case 'b' -> value.append('\b');
+        case 'f' -> value.append('\f');
+        case 'n' -> value.append('\n');
+        case 'r' -> value.append('\r');
+        case 't' -> value.append('\t');
+        case 'u' -> {
+          if (position + 4 > text.length()) {
+            throw error("a \\u escape needs four hex digits");
+          }
+          try {
+            value.append((char) Integer.parseInt(text.substring(position, position + 4), 16));
+          } catch (NumberFormatException e) {
+            throw error("a \\u escape needs four hex digits");
+          }
+          position += 4;
+        }
+        default -> throw error("unknown escape \\" + escape);
+      }
+    }
+  }
+
+  private static void writeString(String value, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
+  private void number(StringBuilder out) {
+    int start = position;
+    if (peek() == '-') {
+      position++;
+    }
+    if (peek() == '0') {
+      position++;
+    } else if (isDigit(peek())) {
+      digits();
+    } else {
+      throw error("not a JSON value");
+    }
+    if (peek() == '.') {
+      position++;
+      if (!isDigit(peek())) {
+        throw error("a fraction needs digits");
+      }
+      digits();
+    }
+    if (peek() == 'e' || peek() == 'E') {
+      position++;
+      if (peek() == '+' || peek() == '-') {
+        position++;
+      }
+      if (!isDigit(peek())) {
+        throw error("an exponent needs digits");
+      }
+      digits();
+    }
+    BigDecimal number = new BigDecimal(text.substring(start, position));
+    out.append(number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString());
+  }
+
+  /** ASCII digits only: Character.isDigit would accept other scripts' digits, which JSON does not. */
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private void digits() {
+    while (isDigit(peek())) {
+      position++;
+    }
+  }
+
+  private void literal(String word, StringBuilder out) {
+    if (!text.startsWith(word, position)) {
+      throw error("not a JSON value");
+    }
+    position += word.length();
+    out.append(word);
+  }
+
+  private void skipSpace() {
+    while (position < text.length()) {
+      char c = text.charAt(position);
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+        return;
+      }
+      position++;
+    }
+  }
+
+  private char peek() {
+    return position < text.length() ? text.charAt(position) : '\0';
+  }
+
+  private char next() {
+    if (position >= text.length()) {
+      throw error("the text ends inside a value");
+    }
+    return text.charAt(position++);
+  }
+
+  private void expect(char c) {
+    if (next() != c) {
+      throw error("expected " + c);
+    }
+  }
+
+  private IllegalArgumentException error(String what) {
+    return new IllegalArgumentException("invalid JSON at character " + position + ": " + what);
+  }
+}

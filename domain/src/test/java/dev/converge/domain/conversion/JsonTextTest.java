@@ -1,0 +1,46 @@
+package dev.converge.domain.conversion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JsonTextTest {
+
+  @Test
+  void documentsThatJsonbConsidersEqualHaveOneCanonicalForm() {
+    String mysql = "{\"b\": 1.50, \"a\": [true, null, \"x\"], \"b\": 2e2}";
+    String postgres = "{\"a\": [true, null, \"x\"], \"b\": 200}";
+    assertEquals(JsonText.canonical(postgres), JsonText.canonical(mysql), "last duplicate key wins, as in jsonb");
+    assertEquals("{\"a\":[true,null,\"x\"],\"b\":200}", JsonText.canonical(mysql));
+  }
+
+  @Test
+  void keysAreOrderedAsJsonbOrdersThemShorterFirst() {
+    assertEquals("{\"b\":1,\"aa\":2}", JsonText.canonical("{\"aa\": 2, \"b\": 1}"));
+  }
+
+  @Test
+  void escapesAreResolvedAndOnlyTheNecessaryOnesWrittenBack() {
+    assertEquals("\"é/\\n\\\"\"", JsonText.canonical("\"\\u00e9\\/\\n\\\"\""));
+    assertEquals("\"👋\"", JsonText.canonical("\"\\ud83d\\udc4b\""));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "{", "{\"a\" 1}", "[1,]", "01", "1.", "\"tab\there\"", "\"\\x\"", "tru", "{} {}", "٣"})
+  void invalidJsonIsRejected(String text) {
+    assertFalse(JsonText.isValid(text), text);
+  }
+
+  @Test
+  void theNulEscapeIsFoundOnlyWhenItIsAnEscape() {
+    assertTrue(JsonText.hasNulEscape("\"a\\u0000b\""));
+    assertFalse(JsonText.hasNulEscape("\"a\\\\u0000b\""), "an escaped backslash followed by u0000 is text");
+    assertTrue(JsonText.hasNulEscape("\"a\\\\\\u0000b\""));
+    assertEquals("\"ab\"", JsonText.withoutNulEscapes("\"a\\u0000b\""));
+    assertEquals("\"a\\\\u0000b\"", JsonText.withoutNulEscapes("\"a\\\\u0000b\""));
+  }
+}
