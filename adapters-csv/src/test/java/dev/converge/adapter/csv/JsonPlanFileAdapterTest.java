@@ -45,7 +45,7 @@ class JsonPlanFileAdapterTest {
         List.of(new ForeignKey("fk_parent", List.of("parentId"), "space", List.of("id"))), List.of(), List.of())));
     MigrationPlan plan = new MigrationPlanner(PlanSettings.defaults()).plan(source, target, Map.of("space", 2L), true);
     MigrationPlan withFindings = plan.withFindings(plan.checks().stream()
-        .map(check -> new Finding(check, 1, "'x\\x00y'", true)).toList());
+        .map(check -> new Finding(check, 1, "'x\\x00y'", true)).toList(), false);
 
     JsonPlanFileAdapter store = new JsonPlanFileAdapter(workDirectory);
     String savedAs = store.save(withFindings);

@@ -1,6 +1,7 @@
 package dev.converge.adapter.mysql;
 
 import dev.converge.application.port.out.RunPreflightChecksPort;
+import dev.converge.domain.conversion.ValueDisplay;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.plan.Finding;
@@ -24,7 +25,7 @@ import javax.sql.DataSource;
  */
 public final class MySqlPreflightAdapter implements RunPreflightChecksPort {
 
-  private static final int EXAMPLE_CHARACTERS = 60;
+  private static final String NUL_ESCAPE_PATTERN = "(^|[^\\\\])(\\\\\\\\)*\\\\u0000";
   private static final String UUID_PATTERN =
       "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
@@ -61,14 +62,19 @@ public final class MySqlPreflightAdapter implements RunPreflightChecksPort {
         : query.sql.replaceFirst("^SELECT ", "SELECT /*+ MAX_EXECUTION_TIME(" + limit.toMillis() + ") */ ");
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < query.parameters.size(); i++) {
-        statement.setBytes(i + 1, query.parameters.get(i).getBytes(StandardCharsets.UTF_8));
+        if (check.kind() == PreflightCheck.Kind.NOT_A_LABEL) {
+          // Compared with CAST(… AS BINARY): the labels go as bytes, exactly.
+          statement.setBytes(i + 1, query.parameters.get(i).getBytes(StandardCharsets.UTF_8));
+        } else {
+          statement.setString(i + 1, query.parameters.get(i));
+        }
       }
       // execute(), not executeQuery(): Connector/J refuses the latter for MariaDB's "SET STATEMENT … FOR SELECT".
       statement.execute();
       try (ResultSet result = statement.getResultSet()) {
         result.next();
         long rows = result.getLong(1);
-        return new Finding(check, rows, rows == 0 ? null : display(result.getString(2)), true);
+        return new Finding(check, rows, rows == 0 ? null : ValueDisplay.of(result.getString(2)), true);
       }
     } catch (SQLException e) {
       // 3024 ER_QUERY_TIMEOUT (MySQL), 1969 ER_STATEMENT_TIMEOUT (MariaDB): the scan ran out of time.
@@ -88,8 +94,11 @@ public final class MySqlPreflightAdapter implements RunPreflightChecksPort {
       List<String> parent = check.foreignKey().referencedColumns();
       List<String> join = new ArrayList<>();
       List<String> present = new ArrayList<>();
+      List<String> folded = check.uniqueKey() == null ? List.of() : check.uniqueKey().foldedColumns();
       for (int i = 0; i < child.size(); i++) {
-        join.add("p." + quote(parent.get(i)) + " = c." + quote(child.get(i)));
+        // As the target will compare: bytewise (no collation folding), uuids ignoring case.
+        join.add(comparable("p." + quote(parent.get(i)), folded.contains(child.get(i)))
+            + " = " + comparable("c." + quote(child.get(i)), folded.contains(child.get(i))));
         present.add("c." + quote(child.get(i)) + " IS NOT NULL");
       }
       String value = child.size() == 1 ? "c." + quote(child.get(0))
@@ -102,7 +111,9 @@ public final class MySqlPreflightAdapter implements RunPreflightChecksPort {
     String text = check.dataType().equals("json") ? "CAST(" + column + " AS CHAR)" : column;
     return switch (check.kind()) {
       case NULL_IN_NOT_NULL -> new Query("SELECT COUNT(*), 'NULL' FROM " + table + " WHERE " + column + " IS NULL", List.of());
-      case INVALID_UUID -> counted(table, column, column + " IS NOT NULL AND " + column + " NOT REGEXP '" + UUID_PATTERN + "'");
+      // The length test first: REGEXP's $ also matches before a final newline, which a uuid may not have.
+      case INVALID_UUID -> counted(table, column, column + " IS NOT NULL AND NOT (CHAR_LENGTH(" + column + ") = 36 AND "
+          + column + " REGEXP '" + UUID_PATTERN + "')");
       case OUT_OF_RANGE -> counted(table, column, column + " < " + check.minimum() + " OR " + column + " > " + check.maximum());
       case TOO_LONG -> counted(table, "CONCAT(CHAR_LENGTH(" + text + "), ' characters: ', LEFT(" + text + ", 40))",
           "CHAR_LENGTH(" + text + ") > " + check.maxLength());
@@ -112,8 +123,17 @@ public final class MySqlPreflightAdapter implements RunPreflightChecksPort {
               + column + ") = 0 OR DAYOFMONTH(" + column + ") = 0)");
       // Bytewise: under utf8mb4_0900_ai_ci, U+0000 is ignorable and would never be found.
       case NUL_BYTE -> counted(table, column, "LOCATE(X'00', CAST(" + column + " AS BINARY)) > 0");
-      // MySQL's JSON text and MariaDB's JSON-in-longtext both spell it as the six characters \u0000.
-      case JSON_NUL_ESCAPE -> counted(table, text, "LOCATE(_binary'\\\\u0000', CAST(" + text + " AS BINARY)) > 0");
+      // MySQL's JSON text and MariaDB's JSON-in-longtext both spell it \u0000; an escaped backslash
+      // before "u0000" is plain text, so only an odd run of backslashes counts. Bound, so that no
+      // sql_mode changes what the pattern means.
+      case JSON_NUL_ESCAPE -> new Query("SELECT COUNT(*), MIN(" + text + ") FROM " + table + " WHERE " + text
+          + " REGEXP ?", List.of(NUL_ESCAPE_PATTERN));
+      case NOT_EXACT -> check.scale() != null
+          ? counted(table, column, column + " <> ROUND(" + column + ", " + check.scale() + ") OR ABS(" + column
+              + ") >= POWER(10, " + (check.precision() - check.scale()) + ")")
+          : counted(table, "CAST(" + column + " AS CHAR)", "MICROSECOND(" + column + ") % "
+              + (long) Math.pow(10, 6 - check.precision()) + " <> 0");
+      case DUPLICATE_KEY -> caseDuplicates(table, check);
       case NOT_BOOLEAN -> counted(table, column, column + " NOT IN (0, 1)");
       case NOT_A_LABEL -> new Query("SELECT COUNT(*), MIN(" + column + ") FROM " + table + " WHERE " + column
           + " IS NOT NULL AND CAST(" + column + " AS BINARY) NOT IN ("
@@ -124,6 +144,10 @@ public final class MySqlPreflightAdapter implements RunPreflightChecksPort {
       case CASE_DUPLICATE -> caseDuplicates(table, check);
       case ORPHAN -> throw new IllegalStateException("handled above");
     };
+  }
+
+  private static String comparable(String column, boolean folded) {
+    return folded ? "CAST(LOWER(" + column + ") AS BINARY)" : "CAST(" + column + " AS BINARY)";
   }
 
   /**
@@ -148,24 +172,6 @@ public final class MySqlPreflightAdapter implements RunPreflightChecksPort {
 
   private static Query counted(String table, String example, String predicate) {
     return new Query("SELECT COUNT(*), MIN(" + example + ") FROM " + table + " WHERE " + predicate, List.of());
-  }
-
-  /** The example as an operator can read it: control characters escaped, at most 60 characters. */
-  static String display(String value) {
-    if (value == null) {
-      return null;
-    }
-    StringBuilder shown = new StringBuilder("'");
-    int[] codePoints = value.codePoints().toArray();
-    for (int i = 0; i < codePoints.length && i < EXAMPLE_CHARACTERS; i++) {
-      int codePoint = codePoints[i];
-      if (codePoint < 0x20 || codePoint == 0x7f) {
-        shown.append(String.format("\\x%02x", codePoint));
-      } else {
-        shown.appendCodePoint(codePoint);
-      }
-    }
-    return shown.append(codePoints.length > EXAMPLE_CHARACTERS ? "…'" : "'").toString();
   }
 
   private static String quote(String identifier) {

@@ -44,9 +44,20 @@ class MySqlPreflightAdapterIT {
         + " '2024-01-15', 2000, 'fine', '[]', 0, 'archived', NULL, '-01:00:00', 'b@x.org', NULL)",
   };
 
+  private static String prepare(MySqlFlavor flavor, String... statements) throws SQLException {
+    String database = SharedMySqlServers.freshDatabase(flavor, "preflight_alike");
+    try (HikariDataSource writable = MySqlDataSourceFactory.writable(SharedMySqlServers.of(flavor).endpoint(database), 1);
+        Connection connection = writable.getConnection(); Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    }
+    return database;
+  }
+
   private static PreflightCheck check(String column, Kind kind, String dataType) {
     return new PreflightCheck("sample", column, kind, dataType, null, null, null, List.of(), null, null,
-        ValuePolicies.STRICT, true);
+        ValuePolicies.STRICT, true, null, null);
   }
 
   @ParameterizedTest
@@ -63,22 +74,22 @@ class MySqlPreflightAdapterIT {
         check("maybe", Kind.NULL_IN_NOT_NULL, "varchar"),
         check("ref", Kind.INVALID_UUID, "char"),
         new PreflightCheck("sample", "big", Kind.OUT_OF_RANGE, "int", BigInteger.valueOf(Integer.MIN_VALUE),
-            BigInteger.valueOf(Integer.MAX_VALUE), null, List.of(), null, null, ValuePolicies.STRICT, false),
+            BigInteger.valueOf(Integer.MAX_VALUE), null, List.of(), null, null, ValuePolicies.STRICT, false, null, null),
         new PreflightCheck("sample", "title", Kind.TOO_LONG, "varchar", null, null, 20L, List.of(), null, null,
-            ValuePolicies.STRICT, false),
+            ValuePolicies.STRICT, false, null, null),
         check("born", Kind.ZERO_DATE, "datetime"),
         check("day", Kind.ZERO_DATE, "date"),
         check("era", Kind.ZERO_DATE, "year"),
         check("note", Kind.NUL_BYTE, "text"),
         check("flag", Kind.NOT_BOOLEAN, "tinyint"),
         new PreflightCheck("sample", "status", Kind.NOT_A_LABEL, "varchar", null, null, null, List.of("active", "archived"),
-            null, null, ValuePolicies.STRICT, false),
+            null, null, ValuePolicies.STRICT, false, null, null),
         check("raw", Kind.INVALID_JSON, "longtext"),
         check("span", Kind.TIME_OUT_OF_RANGE, "time"),
         new PreflightCheck("sample", "email", Kind.CASE_DUPLICATE, "varchar", null, null, null, List.of(), null,
-            new FoldedUniqueKey("uq", List.of("email"), List.of("email")), ValuePolicies.STRICT, true),
+            new FoldedUniqueKey("uq", List.of("email"), List.of("email")), ValuePolicies.STRICT, true, null, null),
         new PreflightCheck("sample", null, Kind.ORPHAN, null, null, null, null, List.of(),
-            new ForeignKey("fk", List.of("parentId"), "parent", List.of("id")), null, ValuePolicies.STRICT, false));
+            new ForeignKey("fk", List.of("parentId"), "parent", List.of("id")), null, ValuePolicies.STRICT, false, null, null));
 
     try (HikariDataSource source = MySqlDataSourceFactory.readOnlySource(SharedMySqlServers.of(flavor).endpoint(database), 1)) {
       List<Finding> findings = new MySqlPreflightAdapter(source).run(checks, Duration.ofSeconds(30), Duration.ofMinutes(1));
@@ -101,17 +112,53 @@ class MySqlPreflightAdapterIT {
 
   @ParameterizedTest
   @EnumSource(MySqlFlavor.class)
+  void lookAlikesAreJudgedAsTheTargetWillJudgeThem(MySqlFlavor flavor) throws SQLException {
+    String database = prepare(flavor,
+        "CREATE TABLE parent (id VARCHAR(36) PRIMARY KEY) CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci",
+        "CREATE TABLE child (id INT PRIMARY KEY, textRef VARCHAR(36), uuidRef VARCHAR(40), code VARCHAR(10),"
+            + " amount DECIMAL(10,4), at DATETIME(6)) CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci",
+        "INSERT INTO parent VALUES ('abc'), ('0f8fad5b-d9cb-469f-a165-70867728950e')",
+        // 'ABC' matches 'abc' under _ci, but not in PostgreSQL text; an upper-case uuid still matches as uuid.
+        "INSERT INTO child VALUES (1, 'ABC', '0F8FAD5B-D9CB-469F-A165-70867728950E', 'x', 12.3400, '2024-01-15 10:00:00'),"
+            + " (2, 'abc', CONCAT('0f8fad5b-d9cb-469f-a165-70867728950e', CHAR(10)), 'x', 12.3456, '2024-01-15 10:00:00.5')");
+    List<PreflightCheck> checks = List.of(
+        new PreflightCheck("child", null, Kind.ORPHAN, null, null, null, null, List.of(),
+            new ForeignKey("fk_text", List.of("textRef"), "parent", List.of("id")),
+            new FoldedUniqueKey("fk_text", List.of("textRef"), List.of()), ValuePolicies.STRICT, false, null, null),
+        new PreflightCheck("child", null, Kind.ORPHAN, null, null, null, null, List.of(),
+            new ForeignKey("fk_uuid", List.of("uuidRef"), "parent", List.of("id")),
+            new FoldedUniqueKey("fk_uuid", List.of("uuidRef"), List.of("uuidRef")), ValuePolicies.STRICT, false, null, null),
+        new PreflightCheck("child", "uuidRef", Kind.INVALID_UUID, "char", null, null, null, List.of(), null, null,
+            ValuePolicies.STRICT, true, null, null),
+        new PreflightCheck("child", "code", Kind.DUPLICATE_KEY, "varchar", null, null, null, List.of(), null,
+            new FoldedUniqueKey("uq", List.of("code"), List.of()), ValuePolicies.STRICT, false, null, null),
+        new PreflightCheck("child", "amount", Kind.NOT_EXACT, "decimal", null, null, null, List.of(), null, null,
+            ValuePolicies.STRICT, false, 10, 2),
+        new PreflightCheck("child", "at", Kind.NOT_EXACT, "datetime", null, null, null, List.of(), null, null,
+            ValuePolicies.STRICT, false, 0, null));
+    try (HikariDataSource source = MySqlDataSourceFactory.readOnlySource(SharedMySqlServers.of(flavor).endpoint(database), 1)) {
+      List<Finding> findings = new MySqlPreflightAdapter(source).run(checks, Duration.ofSeconds(30), Duration.ofMinutes(1));
+      assertEquals(List.of(1L, 1L, 1L, 1L, 1L, 1L), findings.stream().map(Finding::rows).toList(),
+          findings.stream().map(Finding::describe).toList().toString());
+      assertEquals("'ABC'", findings.get(0).example(), "a case-only match is an orphan in PostgreSQL");
+      assertTrue(findings.get(2).example().contains("\\x0a"), "the trailing newline is caught: " + findings.get(2).example());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(MySqlFlavor.class)
   void theJsonNulEscapeThatJsonbRefusesIsFound(MySqlFlavor flavor) throws SQLException {
     String database = SharedMySqlServers.freshDatabase(flavor, "preflight_json");
     try (HikariDataSource writable = MySqlDataSourceFactory.writable(SharedMySqlServers.of(flavor).endpoint(database), 1);
         Connection connection = writable.getConnection(); Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE doc (id INT PRIMARY KEY, body JSON NOT NULL)");
-      statement.execute("INSERT INTO doc VALUES (1, '{\"a\": \"fine\"}'), (2, '{\"a\": \"nul\\\\u0000\"}')");
+      statement.execute("INSERT INTO doc VALUES (1, '{\"a\": \"fine\"}'), (2, '{\"a\": \"nul\\\\u0000\"}'),"
+          + " (3, '{\"a\": \"escaped backslash \\\\\\\\u0000\"}')");
     }
     String dataType = flavor == MySqlFlavor.MYSQL_8_0 ? "json" : "longtext";
     try (HikariDataSource source = MySqlDataSourceFactory.readOnlySource(SharedMySqlServers.of(flavor).endpoint(database), 1)) {
       Finding finding = new MySqlPreflightAdapter(source).run(List.of(new PreflightCheck("doc", "body", Kind.JSON_NUL_ESCAPE,
-          dataType, null, null, null, List.of(), null, null, ValuePolicies.STRICT, false)), Duration.ofSeconds(30),
+          dataType, null, null, null, List.of(), null, null, ValuePolicies.STRICT, false, null, null)), Duration.ofSeconds(30),
           Duration.ofMinutes(1)).get(0);
       assertEquals(1, finding.rows(), finding.describe());
     }
@@ -119,13 +166,13 @@ class MySqlPreflightAdapterIT {
 
   @ParameterizedTest
   @EnumSource(MySqlFlavor.class)
-  void aScanWithoutBudgetLeftReportsItsChecksAsNotRunInsteadOfBlocking(MySqlFlavor flavor) {
+  void aScanWithoutBudgetLeftReportsItsChecksAsNotRunAndTheyBlock(MySqlFlavor flavor) {
     String database = SharedMySqlServers.freshDatabase(flavor, "preflight_budget");
     try (HikariDataSource source = MySqlDataSourceFactory.readOnlySource(SharedMySqlServers.of(flavor).endpoint(database), 1)) {
       List<Finding> findings = new MySqlPreflightAdapter(source).run(List.of(check("x", Kind.NOT_BOOLEAN, "tinyint")),
           Duration.ofSeconds(1), Duration.ofNanos(-1));
       assertFalse(findings.get(0).completed());
-      assertFalse(findings.get(0).blocking());
+      assertTrue(findings.get(0).blocking(), "unchecked data is not assumed clean");
     }
   }
 }

@@ -4,11 +4,13 @@ import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.port.out.RunProvisioningCommandPort;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
+import java.io.File;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +20,8 @@ import java.util.Objects;
  * PostgreSQL tools and Go/pop applications such as Kratos read it: {@code PGHOST}, {@code PGPORT},
  * {@code PGDATABASE}, {@code PGUSER}, {@code PGPASSWORD}, {@code PGOPTIONS} (search_path), and
  * {@code DSN}/{@code DATABASE_URL} as a postgres:// URL. The command's output goes to a log file
- * only: it may echo the password, which converge itself never prints.
+ * readable by the operator only (it may echo the password, which converge itself never prints);
+ * its standard input is empty, and it does not inherit converge's own password variables.
  */
 public final class PostgresProvisioningCommandAdapter implements RunProvisioningCommandPort {
 
@@ -34,12 +37,24 @@ public final class PostgresProvisioningCommandAdapter implements RunProvisioning
   public int run(List<String> command, Path log) {
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
+      if (!Files.exists(log)) {
+        // The command may echo the target password: only the operator's account may read its log.
+        Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      }
       ProcessBuilder builder = new ProcessBuilder(command)
           .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          // A command that asks a question must fail, not wait for ever for an answer nobody sees.
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      builder.environment().keySet().removeIf(name -> name.startsWith("CONVERGE_") && name.contains("PASSWORD"));
       builder.environment().putAll(environment());
       Process process = builder.start();
-      return process.waitFor();
+      try {
+        return process.waitFor();
+      } catch (InterruptedException e) {
+        process.destroy();
+        throw e;
+      }
     } catch (IOException e) {
       throw new ConvergeException(ErrorCode.CONFIGURATION, "cannot run the provisioning command " + command.get(0)
           + ": " + e.getMessage(), e);

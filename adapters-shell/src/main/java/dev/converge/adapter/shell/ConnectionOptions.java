@@ -84,7 +84,8 @@ public final class ConnectionOptions {
   private static String password(Path file, String variable) {
     if (file != null) {
       try {
-        return Files.readString(file, StandardCharsets.UTF_8).strip();
+        // Only the line break an editor adds is dropped: spaces may be part of a password.
+        return Files.readString(file, StandardCharsets.UTF_8).replaceFirst("\\r?\\n$", "");
       } catch (IOException e) {
         throw new ConvergeException(ErrorCode.CONFIGURATION, "cannot read the password file " + file, e);
       }

@@ -40,6 +40,10 @@ public final class PlanCommand implements Callable<Integer> {
       description = "Longest the whole pre-flight scan may run (default ${DEFAULT-VALUE}).")
   Duration scanBudget;
 
+  @Option(names = "--accept-unchecked",
+      description = "Treat pre-flight checks that ran out of time as passed (by default they block the plan).")
+  boolean acceptUnchecked;
+
   @Option(names = "--output", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
   String output;
 
@@ -51,7 +55,8 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PlanMigrationCommand command = new PlanMigrationCommand(planOptions.settings(), checkTimeout, scanBudget);
+    PlanMigrationCommand command = new PlanMigrationCommand(planOptions.settings(), checkTimeout, scanBudget,
+        acceptUnchecked);
     PlanMigrationReport report;
     try (MigrationSession session = sessions.open(connection.settings())) {
       report = session.planMigration().plan(command);

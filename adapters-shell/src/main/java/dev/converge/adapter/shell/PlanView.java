@@ -1,11 +1,13 @@
 package dev.converge.adapter.shell;
 
 import dev.converge.domain.conversion.ConversionKind;
+import dev.converge.domain.conversion.ValuePolicies;
 import dev.converge.domain.plan.Blocker;
 import dev.converge.domain.plan.ColumnPlan;
 import dev.converge.domain.plan.ExcludedTable;
 import dev.converge.domain.plan.Finding;
 import dev.converge.domain.plan.MigrationPlan;
+import dev.converge.domain.plan.SkippedColumn;
 import dev.converge.domain.plan.TablePlan;
 import java.io.PrintWriter;
 import java.util.List;
@@ -35,6 +37,19 @@ final class PlanView {
           table.columns().size(), conversions(table.columns()));
     }
     out.println("(level: load order; c = in a foreign-key cycle, s = references itself)");
+    for (TablePlan table : plan.tables()) {
+      for (SkippedColumn skipped : table.skippedSourceColumns()) {
+        out.printf("  %s.%s not copied: %s%n", table.sourceTable(), skipped.column(), skipped.reason());
+      }
+      for (SkippedColumn defaulted : table.defaultedTargetColumns()) {
+        out.printf("  %s.%s not loaded: %s%n", table.targetTable(), defaulted.column(), defaulted.reason());
+      }
+      for (ColumnPlan column : table.columns()) {
+        if (!column.policies().equals(ValuePolicies.STRICT)) {
+          out.printf("  %s.%s policies: %s%n", table.sourceTable(), column.source().name(), policies(column.policies()));
+        }
+      }
+    }
     if (!plan.excluded().isEmpty()) {
       out.println("Never copied:");
       for (ExcludedTable excluded : plan.excluded()) {
@@ -55,6 +70,31 @@ final class PlanView {
       out.println("Blockers: none");
     }
     out.flush();
+  }
+
+  /** The policies that differ from reject, e.g. "zero-dates: null, nul-bytes: strip". */
+  private static String policies(ValuePolicies policies) {
+    List<String> chosen = new java.util.ArrayList<>();
+    if (policies.booleans() != ValuePolicies.BooleanPolicy.REJECT) {
+      chosen.add("booleans: " + name(policies.booleans()));
+    }
+    if (policies.zeroDates() != ValuePolicies.ZeroDatePolicy.REJECT) {
+      chosen.add("zero-dates: " + name(policies.zeroDates()));
+    }
+    if (policies.nulBytes() != ValuePolicies.NulBytePolicy.REJECT) {
+      chosen.add("nul-bytes: " + name(policies.nulBytes()));
+    }
+    if (policies.overlong() != ValuePolicies.OverlongPolicy.REJECT) {
+      chosen.add("overlong: " + name(policies.overlong()));
+    }
+    if (policies.invalidUuids() != ValuePolicies.InvalidUuidPolicy.REJECT) {
+      chosen.add("invalid-uuids: " + name(policies.invalidUuids()));
+    }
+    return String.join(", ", chosen);
+  }
+
+  private static String name(Enum<?> choice) {
+    return choice.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** e.g. "3 char36→uuid, 2 datetime→timestamptz" — counts per conversion kind. */

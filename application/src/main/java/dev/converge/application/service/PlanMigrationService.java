@@ -48,7 +48,8 @@ public final class PlanMigrationService implements PlanMigrationUseCase {
     Duration introspection = Duration.ofNanos(System.nanoTime() - started);
 
     long scanStarted = System.nanoTime();
-    MigrationPlan scanned = plan.withFindings(preflight.run(plan.checks(), command.checkTimeout(), command.scanBudget()));
+    MigrationPlan scanned = plan.withFindings(preflight.run(plan.checks(), command.checkTimeout(), command.scanBudget()),
+        command.acceptUnchecked());
     Duration scan = Duration.ofNanos(System.nanoTime() - scanStarted);
     return new PlanMigrationReport(scanned, plans.save(scanned), introspection, scan);
   }

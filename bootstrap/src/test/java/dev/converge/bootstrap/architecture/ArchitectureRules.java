@@ -80,16 +80,16 @@ final class ArchitectureRules {
           .as("Dagger and DI annotations appear only in bootstrap");
 
   static final ArchRule INCOMING_PORTS_ARE_USE_CASES = classes()
-      .that().resideInAPackage("dev.converge.application.port.in..").and().areInterfaces()
+      .that().resideInAPackage("dev.converge.application.port.in..").and().areInterfaces().and().areTopLevelClasses()
       .should().haveSimpleNameEndingWith("UseCase")
       .allowEmptyShould(true)
       .as("incoming ports are interfaces named <Verb><Noun>UseCase");
 
   static final ArchRule OUTGOING_PORTS_ARE_PORTS = classes()
-      .that().resideInAPackage("dev.converge.application.port.out..").and().areInterfaces()
+      .that().resideInAPackage("dev.converge.application.port.out..").and().areInterfaces().and().areTopLevelClasses()
       .should().haveSimpleNameEndingWith("Port")
       .allowEmptyShould(true)
-      .as("outgoing ports are interfaces named <Verb><Noun>Port");
+      .as("outgoing ports are interfaces named <Verb><Noun>Port (their nested handle types excepted)");
 
   static final ArchRule USE_CASES_ARE_IMPLEMENTED_BY_SERVICES = classes()
       .that().areNotInterfaces().and().implement(interfaceNamed("UseCase"))

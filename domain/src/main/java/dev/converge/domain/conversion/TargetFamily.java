@@ -14,7 +14,7 @@ public enum TargetFamily {
   DOUBLE(Set.of("float8")),
   BOOLEAN(Set.of("bool")),
   UUID(Set.of("uuid")),
-  TEXT(Set.of("text", "varchar", "bpchar", "citext", "name")),
+  TEXT(Set.of("text", "varchar", "bpchar", "citext")),
   JSON(Set.of("json")),
   JSONB(Set.of("jsonb")),
   TIMESTAMP(Set.of("timestamp")),

@@ -39,7 +39,7 @@ public final class ValueConverters {
       case TEXT_TO_ENUM, ENUM_TO_ENUM -> label(target.enumLabels());
       case DATETIME_TO_TIMESTAMP, DATETIME_TO_TIMESTAMPTZ -> value -> timestamp(text(value), target, policies.zeroDates());
       case DATE_TO_DATE -> value -> date(text(value), target, policies.zeroDates());
-      case TIME_TO_TIME -> value -> time(text(value));
+      case TIME_TO_TIME -> value -> time(text(value), target);
       case YEAR_TO_INTEGER -> value -> year(text(value), target, policies.zeroDates());
       case BINARY_TO_BYTEA -> value -> value == null ? null : "\\x" + HEX.formatHex(bytes(value));
       case BINARY_TO_UUID -> value -> value == null ? null : binaryUuid(bytes(value));
@@ -223,7 +223,16 @@ public final class ValueConverters {
     if (calendarDate(text.substring(0, 10), target, zeroDates) == null) {
       return null;
     }
-    return text.substring(0, 10) + "T" + text.substring(11, 19) + fraction(text.substring(19)) + "Z";
+    return text.substring(0, 10) + "T" + text.substring(11, 19) + kept(fraction(text.substring(19)), target) + "Z";
+  }
+
+  /** Fractional digits beyond timestamp(p)/time(p) must be zeros: PostgreSQL would round them. */
+  private static String kept(String fraction, TargetColumn target) {
+    Integer precision = target.precision();
+    if (precision != null && precision < 6 && !fraction.substring(1 + precision).chars().allMatch(c -> c == '0')) {
+      throw new ValueRejectedException("more fractional digits than " + target.formattedType() + " keeps");
+    }
+    return fraction;
   }
 
   private static String date(String text, TargetColumn target, ZeroDatePolicy zeroDates) {
@@ -257,7 +266,7 @@ public final class ValueConverters {
   }
 
   /** {@code HH:MM:SS[.ffffff]} within 00:00:00–24:00:00; MySQL's wider TIME range is rejected. */
-  private static String time(String text) {
+  private static String time(String text, TargetColumn target) {
     if (text == null) {
       return null;
     }
@@ -273,7 +282,7 @@ public final class ValueConverters {
         || !fraction.equals(".000000")))) {
       throw new ValueRejectedException("a TIME outside 00:00:00–24:00:00 (MySQL TIME spans ±838 hours)");
     }
-    return text.substring(0, 8) + fraction;
+    return text.substring(0, 8) + kept(fraction, target);
   }
 
   private static String year(String text, TargetColumn target, ZeroDatePolicy zeroDates) {

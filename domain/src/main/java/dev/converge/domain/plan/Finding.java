@@ -17,9 +17,12 @@ public record Finding(PreflightCheck check, long rows, String example, boolean c
     }
   }
 
-  /** Whether the finding stops the export: rows were found and the column's policy rejects them. */
+  /**
+   * Whether the finding stops the export: rows were found and the column's policy rejects them, or
+   * the check could not finish (unchecked data is not assumed clean).
+   */
   public boolean blocking() {
-    return completed && rows > 0 && check.policyRejects();
+    return !completed || (rows > 0 && check.policyRejects());
   }
 
   /** One line for the operator: table, column, count, example and what it means. */
@@ -31,7 +34,8 @@ public record Finding(PreflightCheck check, long rows, String example, boolean c
   /** The finding without its location. */
   public String summary() {
     if (!completed) {
-      return "not checked in time (" + check.kind().meaning() + ")";
+      return "not checked in time (" + check.kind().meaning() + "); give the scan more time (--check-timeout,"
+          + " --scan-budget) or accept unchecked data with --accept-unchecked";
     }
     return rows + " row(s) " + check.kind().meaning()
         + (example == null ? "" : ", e.g. " + example)

@@ -54,13 +54,16 @@ public record MigrationPlan(
   }
 
   /**
-   * The plan with the pre-flight findings added; each blocking finding (one the column's policy
-   * cannot handle) becomes a blocker that names table, column, count and an example.
+   * The plan with the pre-flight findings added; each blocking finding (rows the column's policy
+   * cannot handle, or a check that could not finish) becomes a blocker that names table, column,
+   * count and an example.
+   *
+   * @param acceptUnchecked the operator accepts checks that ran out of time as passed
    */
-  public MigrationPlan withFindings(List<Finding> newFindings) {
+  public MigrationPlan withFindings(List<Finding> newFindings, boolean acceptUnchecked) {
     List<Blocker> allBlockers = new java.util.ArrayList<>(blockers);
     for (Finding finding : newFindings) {
-      if (finding.blocking()) {
+      if (finding.blocking() && !(acceptUnchecked && !finding.completed())) {
         allBlockers.add(new Blocker(finding.check().table(), finding.check().column(), finding.summary()));
       }
     }

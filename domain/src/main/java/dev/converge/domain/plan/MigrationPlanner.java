@@ -74,6 +74,8 @@ public final class MigrationPlanner {
       drafts.put(table.name(), reconcileTable(table, targetTable, existingRows, blockers, checks));
     }
 
+    blockers.addAll(unknownNamesInSettings(source, target));
+
     Map<String, Set<String>> references = new LinkedHashMap<>();
     for (TableDraft draft : drafts.values()) {
       Set<String> parents = new TreeSet<>();
@@ -111,8 +113,13 @@ public final class MigrationPlanner {
     Set<String> generatedInTarget = new HashSet<>();
     for (SourceColumn column : table.columns()) {
       if (column.generated()) {
-        draft.skipped.add(new SkippedColumn(column.name(), "generated in MySQL; not copied"));
-        continue;
+        Optional<TargetColumn> plain = byName(target.columns(), TargetColumn::name, column.name())
+            .filter(targetColumn -> !targetColumn.generated());
+        if (plain.isEmpty()) {
+          draft.skipped.add(new SkippedColumn(column.name(), "generated in MySQL and absent from the target; not copied"));
+          continue;
+        }
+        // The target stores what MySQL computes: copy the computed values like any column's.
       }
       if (settings.ignoredColumns().contains(table.name() + "." + column.name())) {
         draft.skipped.add(new SkippedColumn(column.name(), "ignored by the configuration"));
@@ -158,6 +165,7 @@ public final class MigrationPlanner {
       }
     }
     checks.addAll(foldedKeyChecks(draft));
+    checks.addAll(keyChecks(draft));
     draft.existingRows = existingRows.getOrDefault(target.name(), 0L);
     draft.existingRowsHandling = settings.existingRowsFor(target.name());
     if (draft.existingRowsHandling == ExistingRows.MERGE_BY_PRIMARY_KEY && target.primaryKey().isEmpty()) {
@@ -165,6 +173,34 @@ public final class MigrationPlanner {
           + target.name() + " has no primary key"));
     }
     return draft;
+  }
+
+  /** A setting that names a table or column the schemas do not have is a typo until proven otherwise. */
+  private List<Blocker> unknownNamesInSettings(SourceSchema source, TargetSchema target) {
+    List<Blocker> unknown = new ArrayList<>();
+    for (String table : settings.excludedTables().keySet()) {
+      if (!PlanSettings.DEFAULT_EXCLUSIONS.containsKey(table) && source.table(table).isEmpty()) {
+        unknown.add(new Blocker(table, null, "the configuration excludes this table, but the source has no table of this name"));
+      }
+    }
+    java.util.Set<String> columns = new java.util.TreeSet<>(settings.ignoredColumns());
+    columns.addAll(settings.columnPolicies().keySet());
+    for (String qualified : columns) {
+      int dot = qualified.lastIndexOf('.');
+      String table = dot < 0 ? qualified : qualified.substring(0, dot);
+      String column = dot < 0 ? "" : qualified.substring(dot + 1);
+      if (source.table(table).flatMap(found -> found.column(column)).isEmpty()) {
+        unknown.add(new Blocker(table, column, "the configuration names source column " + qualified
+            + ", which the source does not have (settings use source names: TABLE.COLUMN)"));
+      }
+    }
+    for (String table : settings.existingRows().keySet()) {
+      if (target.table(table).isEmpty()) {
+        unknown.add(new Blocker(table, null, "the configuration sets existing-rows handling for this table, but the"
+            + " target has no table of this name (existing-rows uses target table names)"));
+      }
+    }
+    return unknown;
   }
 
   /** Whether a source column of this (case-insensitive) name already has a blocker of its own. */
@@ -217,7 +253,7 @@ public final class MigrationPlanner {
     TargetColumn target = plan.target();
     List<PreflightCheck> checks = new ArrayList<>();
     Function<PreflightCheck.Kind, PreflightCheck> simple = kind -> new PreflightCheck(table, source.name(), kind,
-        source.dataType(), null, null, null, List.of(), null, null, plan.policies(), target.nullable());
+        source.dataType(), null, null, null, List.of(), null, null, plan.policies(), target.nullable(), null, null);
     if (source.nullable() && !target.nullable()) {
       checks.add(simple.apply(PreflightCheck.Kind.NULL_IN_NOT_NULL));
     }
@@ -227,23 +263,14 @@ public final class MigrationPlanner {
         BigInteger[] targetRange = targetRange(target);
         if (sourceRange[0].compareTo(targetRange[0]) < 0 || sourceRange[1].compareTo(targetRange[1]) > 0) {
           checks.add(new PreflightCheck(table, source.name(), PreflightCheck.Kind.OUT_OF_RANGE, source.dataType(),
-              targetRange[0], targetRange[1], null, List.of(), null, null, plan.policies(), target.nullable()));
+              targetRange[0], targetRange[1], null, List.of(), null, null, plan.policies(), target.nullable(), null, null));
         }
       }
       case INTEGER_TO_BOOLEAN -> checks.add(simple.apply(PreflightCheck.Kind.NOT_BOOLEAN));
-      case TEXT_TO_UUID -> {
-        checks.add(simple.apply(PreflightCheck.Kind.INVALID_UUID));
-        if (!isCaseInsensitive(source.collation()) && isAloneInUniqueKey(target.name(), targetTable)) {
-          checks.add(caseDuplicate(table, plan, List.of(source.name())));
-        }
-      }
+      case TEXT_TO_UUID -> checks.add(simple.apply(PreflightCheck.Kind.INVALID_UUID));
       case TEXT_TO_TEXT -> {
         tooLong(table, plan, source.maxLength()).ifPresent(checks::add);
         checks.add(simple.apply(PreflightCheck.Kind.NUL_BYTE));
-        if (target.typeName().equals("citext") && !isCaseInsensitive(source.collation())
-            && isAloneInUniqueKey(target.name(), targetTable)) {
-          checks.add(caseDuplicate(table, plan, List.of(source.name())));
-        }
       }
       case JSON_TO_TEXT -> tooLong(table, plan, null).ifPresent(checks::add);
       case ENUM_TO_TEXT -> {
@@ -266,10 +293,17 @@ public final class MigrationPlanner {
       }
       case TEXT_TO_ENUM, ENUM_TO_ENUM -> checks.add(new PreflightCheck(table, source.name(),
           PreflightCheck.Kind.NOT_A_LABEL, source.dataType(), null, null, null, target.enumLabels(), null, null,
-          plan.policies(), target.nullable()));
-      case DATETIME_TO_TIMESTAMP, DATETIME_TO_TIMESTAMPTZ, DATE_TO_DATE, YEAR_TO_INTEGER ->
-          checks.add(simple.apply(PreflightCheck.Kind.ZERO_DATE));
-      case TIME_TO_TIME -> checks.add(simple.apply(PreflightCheck.Kind.TIME_OUT_OF_RANGE));
+          plan.policies(), target.nullable(), null, null));
+      case DATETIME_TO_TIMESTAMP, DATETIME_TO_TIMESTAMPTZ -> {
+        checks.add(simple.apply(PreflightCheck.Kind.ZERO_DATE));
+        fractionLoss(table, plan).ifPresent(checks::add);
+      }
+      case DATE_TO_DATE, YEAR_TO_INTEGER -> checks.add(simple.apply(PreflightCheck.Kind.ZERO_DATE));
+      case TIME_TO_TIME -> {
+        checks.add(simple.apply(PreflightCheck.Kind.TIME_OUT_OF_RANGE));
+        fractionLoss(table, plan).ifPresent(checks::add);
+      }
+      case DECIMAL_TO_NUMERIC, INTEGER_TO_NUMERIC -> numericLoss(table, plan).ifPresent(checks::add);
       default -> {
         // The remaining conversions accept every value their source type can hold.
       }
@@ -277,12 +311,77 @@ public final class MigrationPlanner {
     return checks;
   }
 
-  /** Values MySQL kept apart that collide once lower-cased: a uuid, a citext or a lower(...) unique key. */
-  private static PreflightCheck caseDuplicate(String table, ColumnPlan plan, List<String> keyColumns) {
-    String column = plan.source().name();
-    return new PreflightCheck(table, column, PreflightCheck.Kind.CASE_DUPLICATE, plan.source().dataType(), null, null,
-        null, List.of(), null, new FoldedUniqueKey("unique " + column, keyColumns, List.of(column)), plan.policies(),
-        plan.target().nullable());
+  /** numeric(p,s) narrower than the source: values with more scale or more integer digits would change. */
+  private static Optional<PreflightCheck> numericLoss(String table, ColumnPlan plan) {
+    TargetColumn target = plan.target();
+    SourceColumn source = plan.source();
+    if (target.precision() == null) {
+      return Optional.empty();
+    }
+    int targetScale = target.scale() == null ? 0 : target.scale();
+    int sourceScale = source.scale() == null ? 0 : source.scale();
+    int sourceDigits = source.precision() == null ? 20 : source.precision();
+    if (sourceScale <= targetScale && sourceDigits - sourceScale <= target.precision() - targetScale) {
+      return Optional.empty();
+    }
+    return Optional.of(new PreflightCheck(table, source.name(), PreflightCheck.Kind.NOT_EXACT, source.dataType(), null,
+        null, null, List.of(), null, null, plan.policies(), target.nullable(), target.precision(), targetScale));
+  }
+
+  /** timestamp(p)/time(p) with fewer fractional digits than the source: PostgreSQL would round. */
+  private static Optional<PreflightCheck> fractionLoss(String table, ColumnPlan plan) {
+    Integer kept = plan.target().precision();
+    int held = plan.source().fractionalDigits() == null ? 0 : plan.source().fractionalDigits();
+    if (kept == null || kept >= held) {
+      return Optional.empty();
+    }
+    return Optional.of(new PreflightCheck(table, plan.source().name(), PreflightCheck.Kind.NOT_EXACT,
+        plan.source().dataType(), null, null, null, List.of(), null, null, plan.policies(), plan.target().nullable(),
+        kept, null));
+  }
+
+  /**
+   * Duplicate checks for the target's keys: a primary or unique key the source does not have may
+   * meet duplicates (compared bytewise, uuid and citext columns ignoring case, as the target will);
+   * a key the source has may still collide where the target folds case the source kept apart.
+   */
+  private static List<PreflightCheck> keyChecks(TableDraft draft) {
+    List<PreflightCheck> checks = new ArrayList<>();
+    List<List<String>> keys = new ArrayList<>();
+    if (!draft.target.primaryKey().isEmpty()) {
+      keys.add(draft.target.primaryKey());
+    }
+    keys.addAll(draft.target.uniqueKeys());
+    for (List<String> key : keys) {
+      List<String> columns = sourceNames(draft, key);
+      if (columns == null) {
+        continue;
+      }
+      List<ColumnPlan> plans = columns.stream().map(name -> draft.columns.stream()
+          .filter(c -> c.source().name().equals(name)).findFirst().orElseThrow()).toList();
+      List<String> folded = plans.stream().filter(c -> foldsCase(c.target())).map(c -> c.source().name()).toList();
+      boolean covered = isSourceKey(draft.source, columns);
+      boolean caseKeptApart = plans.stream().anyMatch(c -> foldsCase(c.target()) && !isCaseInsensitive(c.source().collation()));
+      PreflightCheck.Kind kind = !covered ? PreflightCheck.Kind.DUPLICATE_KEY
+          : caseKeptApart ? PreflightCheck.Kind.CASE_DUPLICATE : null;
+      if (kind != null) {
+        ColumnPlan first = plans.get(0);
+        checks.add(new PreflightCheck(draft.source.name(), first.source().name(), kind, first.source().dataType(), null,
+            null, null, List.of(), null, new FoldedUniqueKey(String.join(",", key), columns, folded), first.policies(),
+            first.target().nullable(), null, null));
+      }
+    }
+    return checks;
+  }
+
+  private static boolean foldsCase(TargetColumn column) {
+    return column.typeName().equals("uuid") || column.typeName().equals("citext");
+  }
+
+  private static boolean isSourceKey(SourceTable table, List<String> columns) {
+    java.util.Set<String> wanted = new java.util.HashSet<>(columns);
+    return (!table.primaryKey().isEmpty() && wanted.equals(new java.util.HashSet<>(table.primaryKey())))
+        || table.uniqueKeys().stream().anyMatch(key -> wanted.equals(new java.util.HashSet<>(key)));
   }
 
   /** One check per case-folding unique index of the target, phrased in source column names. */
@@ -297,7 +396,7 @@ public final class MigrationPlanner {
       ColumnPlan first = draft.columns.stream().filter(c -> c.source().name().equals(folded.get(0))).findFirst().orElseThrow();
       checks.add(new PreflightCheck(draft.source.name(), first.source().name(), PreflightCheck.Kind.CASE_DUPLICATE,
           first.source().dataType(), null, null, null, List.of(), null,
-          new FoldedUniqueKey(key.name(), columns, folded), first.policies(), first.target().nullable()));
+          new FoldedUniqueKey(key.name(), columns, folded), first.policies(), first.target().nullable(), null, null));
     }
     return checks;
   }
@@ -309,7 +408,7 @@ public final class MigrationPlanner {
     }
     return Optional.of(new PreflightCheck(table, plan.source().name(), PreflightCheck.Kind.TOO_LONG,
         plan.source().dataType(), null, null, (long) limit, List.of(), null, null, plan.policies(),
-        plan.target().nullable()));
+        plan.target().nullable(), null, null));
   }
 
   /** The orphan check for one target foreign key, phrased in source names; empty when its parent is not copied. */
@@ -326,8 +425,11 @@ public final class MigrationPlanner {
       return Optional.empty();
     }
     ForeignKey inSourceNames = new ForeignKey(foreignKey.name(), childColumns, parentSource, parentColumns);
+    List<String> folded = child.columns.stream().filter(c -> childColumns.contains(c.source().name()) && foldsCase(c.target()))
+        .map(c -> c.source().name()).toList();
     return Optional.of(new PreflightCheck(child.source.name(), null, PreflightCheck.Kind.ORPHAN, null, null, null,
-        null, List.of(), inSourceNames, null, ValuePolicies.STRICT, false));
+        null, List.of(), inSourceNames, new FoldedUniqueKey(foreignKey.name(), childColumns, folded), ValuePolicies.STRICT,
+        false, null, null));
   }
 
   private static List<String> sourceNames(TableDraft draft, List<String> targetColumns) {
@@ -344,10 +446,6 @@ public final class MigrationPlanner {
 
   private static boolean isCaseInsensitive(String collation) {
     return collation != null && collation.toLowerCase(Locale.ROOT).endsWith("_ci");
-  }
-
-  private static boolean isAloneInUniqueKey(String column, TargetTable table) {
-    return table.primaryKey().equals(List.of(column)) || table.uniqueKeys().contains(List.of(column));
   }
 
   private static BigInteger[] sourceRange(SourceColumn column) {

@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param maxLength the target's length limit in characters (TOO_LONG), else null
  * @param labels the values the target accepts (NOT_A_LABEL), else empty
  * @param foreignKey the target foreign key to check for orphans, in source names (ORPHAN), else null
- * @param uniqueKey the target unique key that folds case, in source names (CASE_DUPLICATE), else null
+ * @param uniqueKey the key in source names, for CASE_DUPLICATE and DUPLICATE_KEY; for ORPHAN, the child
+ *     columns, of which the folded ones (uuid targets) compare ignoring case; else null
  * @param policies the column's value policies, which decide whether affected rows block the plan
  * @param targetNullable whether the target column accepts NULL (a policy may map a value to NULL)
+ * @param precision the target's total digits (numeric) or fractional-second digits (timestamp, time), for NOT_EXACT
+ * @param scale the target numeric's scale, for NOT_EXACT on numbers; null for times
  */
 public record PreflightCheck(
     String table,
@@ -33,7 +36,9 @@ public record PreflightCheck(
     ForeignKey foreignKey,
     FoldedUniqueKey uniqueKey,
     ValuePolicies policies,
-    boolean targetNullable) {
+    boolean targetNullable,
+    Integer precision,
+    Integer scale) {
 
   /** The kinds of trouble the pre-flight scan looks for. */
   public enum Kind {
@@ -49,6 +54,8 @@ public record PreflightCheck(
     INVALID_JSON("not valid JSON, in a column the target declares json/jsonb"),
     TIME_OUT_OF_RANGE("a TIME outside 00:00:00–24:00:00"),
     CASE_DUPLICATE("differs from another row only in letter case, but the target's unique key folds case"),
+    DUPLICATE_KEY("repeats another row's key under a target primary or unique key the source does not have"),
+    NOT_EXACT("needs more digits than the target type keeps: PostgreSQL would round it or refuse it"),
     ORPHAN("references a row that does not exist (MySQL had foreign-key checks off)");
 
     private final String meaning;
@@ -67,7 +74,7 @@ public record PreflightCheck(
     Objects.requireNonNull(kind, "kind");
     labels = List.copyOf(labels);
     Objects.requireNonNull(policies, "policies");
-    if (kind == Kind.CASE_DUPLICATE && uniqueKey == null) {
+    if ((kind == Kind.CASE_DUPLICATE || kind == Kind.DUPLICATE_KEY) && uniqueKey == null) {
       throw new IllegalArgumentException("a case-duplicate check needs its unique key");
     }
     if (kind == Kind.ORPHAN && foreignKey == null) {
@@ -86,7 +93,8 @@ public record PreflightCheck(
       case ZERO_DATE -> !(policies.zeroDates() == ValuePolicies.ZeroDatePolicy.NULL && targetNullable);
       case NUL_BYTE, JSON_NUL_ESCAPE -> policies.nulBytes() != ValuePolicies.NulBytePolicy.STRIP;
       case NOT_BOOLEAN -> policies.booleans() != ValuePolicies.BooleanPolicy.NONZERO_IS_TRUE;
-      case NULL_IN_NOT_NULL, OUT_OF_RANGE, NOT_A_LABEL, INVALID_JSON, TIME_OUT_OF_RANGE, CASE_DUPLICATE, ORPHAN -> true;
+      case NULL_IN_NOT_NULL, OUT_OF_RANGE, NOT_A_LABEL, INVALID_JSON, TIME_OUT_OF_RANGE, CASE_DUPLICATE, DUPLICATE_KEY,
+          NOT_EXACT, ORPHAN -> true;
     };
   }
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
  * {@code upper(col)}): values MySQL held as distinct can collide here.
  *
  * @param columns every key column, in key order
- * @param foldedColumns the key columns compared after case folding
+ * @param foldedColumns the key columns compared after case folding (possibly none when the key
+ *     describes a plain unique key to check, as pre-flight checks do)
  */
 public record FoldedUniqueKey(String name, List<String> columns, List<String> foldedColumns) {
 
@@ -16,7 +17,7 @@ public record FoldedUniqueKey(String name, List<String> columns, List<String> fo
     Objects.requireNonNull(name, "name");
     columns = List.copyOf(columns);
     foldedColumns = List.copyOf(foldedColumns);
-    if (foldedColumns.isEmpty() || !columns.containsAll(foldedColumns)) {
+    if (columns.isEmpty() || !columns.containsAll(foldedColumns)) {
       throw new IllegalArgumentException("folded unique key " + name + ": " + foldedColumns + " within " + columns);
     }
   }

@@ -159,6 +159,18 @@ class ValueConvertersTest {
   }
 
   @Test
+  void fractionalSecondsTheTargetWouldRoundAreRejected() {
+    TargetColumn seconds = column("timestamp", null, 0, null, false, List.of());
+    assertEquals("2024-01-15T10:30:00.000000Z",
+        convert(ConversionKind.DATETIME_TO_TIMESTAMP, seconds, STRICT, "2024-01-15 10:30:00.000000"));
+    assertTrue(rejection(ConversionKind.DATETIME_TO_TIMESTAMP, seconds, STRICT, "2024-01-15 10:30:00.654321")
+        .contains("fractional digits"));
+    TargetColumn millis = column("time", null, 3, null, false, List.of());
+    assertEquals("10:00:00.123000", convert(ConversionKind.TIME_TO_TIME, millis, STRICT, "10:00:00.123000"));
+    rejection(ConversionKind.TIME_TO_TIME, millis, STRICT, "10:00:00.123400");
+  }
+
+  @Test
   void datesTimesAndYearsFollowTheSameRules() {
     assertEquals("2024-02-29", convert(ConversionKind.DATE_TO_DATE, column("date", false), STRICT, "2024-02-29"));
     rejection(ConversionKind.DATE_TO_DATE, column("date", false), STRICT, "2024-00-10");

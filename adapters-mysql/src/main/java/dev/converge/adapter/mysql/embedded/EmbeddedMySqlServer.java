@@ -34,6 +34,7 @@ public final class EmbeddedMySqlServer implements RunningServer {
   private final int port;
   private final ServerProcess process;
   private final String version;
+  private final Thread cleanup;
 
   private EmbeddedMySqlServer(MySqlFlavor flavor, Path runDirectory, int port, ServerProcess process, String version) {
     this.flavor = flavor;
@@ -41,6 +42,13 @@ public final class EmbeddedMySqlServer implements RunningServer {
     this.port = port;
     this.process = process;
     this.version = version;
+    // Stops the server (again, harmlessly, if the process's own hook did) and then removes its data
+    // when the JVM ends without close(), also on Ctrl-C.
+    this.cleanup = new Thread(() -> {
+      process.close();
+      deleteQuietly(runDirectory);
+    }, "converge-clean-" + flavor.name().toLowerCase());
+    Runtime.getRuntime().addShutdownHook(cleanup);
   }
 
   /** Initialises a fresh data directory and starts the server; returns once it accepts connections. */
@@ -209,6 +217,11 @@ public final class EmbeddedMySqlServer implements RunningServer {
   public void close() {
     process.close();
     deleteQuietly(runDirectory);
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanup);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is ending; the hook does the same work.
+    }
   }
 
   private static String jdbcUrl(int port, String database) {

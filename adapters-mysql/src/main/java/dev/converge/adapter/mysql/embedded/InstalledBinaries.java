@@ -36,6 +36,7 @@ final class InstalledBinaries {
     Path target = cache.resolve(flavor.name().toLowerCase() + "-" + flavor.version());
     try {
       Files.createDirectories(cache);
+      requireOwnCache(cache);
       // The lock keeps two JVMs (two Maven modules, a test and a demo) from unpacking at once.
       try (FileChannel channel = FileChannel.open(cache.resolve(".lock"),
               StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -57,6 +58,24 @@ final class InstalledBinaries {
     } catch (IOException e) {
       throw new ConvergeException(ErrorCode.EMBEDDED_SERVER,
           "cannot unpack " + flavor.product() + " " + flavor.version() + " into " + target, e);
+    }
+  }
+
+  /**
+   * The cache lives under a shared temp directory: it must be ours and writable by nobody else, or
+   * another local user could plant binaries that converge (perhaps as root) would run.
+   */
+  static void requireOwnCache(Path cache) throws IOException {
+    if (Files.isSymbolicLink(cache)) {
+      throw new ConvergeException(ErrorCode.EMBEDDED_SERVER, cache + " is a symbolic link; remove it and run again");
+    }
+    String owner = Files.getOwner(cache).getName();
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.getPosixFilePermissions(cache);
+    if (!owner.equals(System.getProperty("user.name"))
+        || permissions.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+        || permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+      throw new ConvergeException(ErrorCode.EMBEDDED_SERVER, cache + " belongs to " + owner + " or is writable by others;"
+          + " converge will not run binaries from it. Remove it and run again.");
     }
   }
 

@@ -55,7 +55,10 @@ public final class EmbeddedPostgresServer implements RunningServer {
     this.port = port;
     this.process = process;
     this.version = version;
-    this.shutdownHook = new Thread(this::stop, "converge-stop-postgres-" + port);
+    this.shutdownHook = new Thread(() -> {
+      stop();
+      deleteQuietly(runDirectory);
+    }, "converge-stop-postgres-" + port);
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
@@ -89,8 +92,17 @@ public final class EmbeddedPostgresServer implements RunningServer {
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .start();
+      // Until the server object owns it, a hook of its own stops the process on Ctrl-C.
+      Process started = process;
+      Thread startupHook = new Thread(() -> {
+        started.destroyForcibly();
+        deleteQuietly(runDirectory);
+      }, "converge-stop-postgres-startup");
+      Runtime.getRuntime().addShutdownHook(startupHook);
       String version = awaitReady(process, port, log);
-      return new EmbeddedPostgresServer(runDirectory, port, process, version);
+      EmbeddedPostgresServer server = new EmbeddedPostgresServer(runDirectory, port, process, version);
+      Runtime.getRuntime().removeShutdownHook(startupHook);
+      return server;
     } catch (IOException | RuntimeException e) {
       if (process != null) {
         process.destroyForcibly();
@@ -195,6 +207,7 @@ public final class EmbeddedPostgresServer implements RunningServer {
     Path target = cache.resolve("postgres-" + VERSION);
     try {
       Files.createDirectories(cache);
+      requireOwnCache(cache);
       try (FileChannel channel = FileChannel.open(cache.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock ignored = channel.lock()) {
         if (Files.exists(target.resolve(".installed"))) {
@@ -211,6 +224,24 @@ public final class EmbeddedPostgresServer implements RunningServer {
       }
     } catch (IOException e) {
       throw new ConvergeException(ErrorCode.EMBEDDED_SERVER, "cannot unpack PostgreSQL " + VERSION + " into " + target, e);
+    }
+  }
+
+  /**
+   * The cache lives under a shared temp directory: it must be ours and writable by nobody else, or
+   * another local user could plant binaries that converge (perhaps as root) would run.
+   */
+  static void requireOwnCache(Path cache) throws IOException {
+    if (Files.isSymbolicLink(cache)) {
+      throw new ConvergeException(ErrorCode.EMBEDDED_SERVER, cache + " is a symbolic link; remove it and run again");
+    }
+    String owner = Files.getOwner(cache).getName();
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.getPosixFilePermissions(cache);
+    if (!owner.equals(System.getProperty("user.name"))
+        || permissions.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+        || permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+      throw new ConvergeException(ErrorCode.EMBEDDED_SERVER, cache + " belongs to " + owner + " or is writable by others;"
+          + " converge will not run binaries from it. Remove it and run again.");
     }
   }
 

@@ -9,8 +9,10 @@ import java.util.Objects;
  *
  * @param checkTimeout the longest one pre-flight query may run
  * @param scanBudget the longest the whole pre-flight scan may run; later checks are reported as not run
+ * @param acceptUnchecked treat checks that could not finish as passed (else they block the plan)
  */
-public record PlanMigrationCommand(PlanSettings settings, Duration checkTimeout, Duration scanBudget) {
+public record PlanMigrationCommand(PlanSettings settings, Duration checkTimeout, Duration scanBudget,
+    boolean acceptUnchecked) {
 
   public PlanMigrationCommand {
     Objects.requireNonNull(settings, "settings");
@@ -19,6 +21,6 @@ public record PlanMigrationCommand(PlanSettings settings, Duration checkTimeout,
   }
 
   public static PlanMigrationCommand withDefaults(PlanSettings settings) {
-    return new PlanMigrationCommand(settings, Duration.ofSeconds(60), Duration.ofMinutes(10));
+    return new PlanMigrationCommand(settings, Duration.ofSeconds(60), Duration.ofMinutes(10), false);
   }
 }

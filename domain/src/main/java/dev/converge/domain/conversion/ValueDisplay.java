@@ -1,0 +1,34 @@
+package dev.converge.domain.conversion;
+
+/** A value as an operator can read it in an error or a finding: quoted, control characters escaped, shortened. */
+public final class ValueDisplay {
+
+  private static final int CHARACTERS = 60;
+
+  private ValueDisplay() {}
+
+  public static String of(Object value) {
+    if (value == null) {
+      return "NULL";
+    }
+    if (value instanceof byte[] bytes) {
+      StringBuilder hex = new StringBuilder("\\x");
+      for (int i = 0; i < bytes.length && i < CHARACTERS / 2; i++) {
+        hex.append(String.format("%02x", bytes[i]));
+      }
+      return hex.append(bytes.length > CHARACTERS / 2 ? "…" : "").toString();
+    }
+    String text = value.toString();
+    StringBuilder shown = new StringBuilder("'");
+    int[] codePoints = text.codePoints().toArray();
+    for (int i = 0; i < codePoints.length && i < CHARACTERS; i++) {
+      int codePoint = codePoints[i];
+      if (codePoint < 0x20 || codePoint == 0x7f) {
+        shown.append(String.format("\\x%02x", codePoint));
+      } else {
+        shown.appendCodePoint(codePoint);
+      }
+    }
+    return shown.append(codePoints.length > CHARACTERS ? "…'" : "'").toString();
+  }
+}
