@@ -3,16 +3,22 @@ package dev.converge.bootstrap;
 import dagger.Module;
 import dagger.Provides;
 import dev.converge.application.connection.ConnectionSettings;
+import dev.converge.application.port.in.ExportTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
 import dev.converge.application.port.out.ApplyTargetMigrationsPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
+import dev.converge.application.port.out.ReportProgressPort;
+import dev.converge.application.port.out.StoreManifestPort;
+import dev.converge.application.port.out.StreamSourceRowsPort;
+import dev.converge.application.port.out.WriteTableFilesPort;
 import dev.converge.application.port.out.RunProvisioningCommandPort;
 import dev.converge.application.port.out.InspectTargetPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
 import dev.converge.application.port.out.RunPreflightChecksPort;
 import dev.converge.application.port.out.StorePlanPort;
+import dev.converge.application.service.ExportTablesService;
 import dev.converge.application.service.PlanMigrationService;
 import dev.converge.application.service.ProvisionTargetService;
 import java.time.Clock;
@@ -29,6 +35,13 @@ interface ApplicationModule {
       ConnectionSettings settings, Clock clock) {
     return new ProvisionTargetService(migrations, commands, source, target, inspection, sourceVersions, targetVersions,
         settings.workDirectory().resolve("logs"), clock);
+  }
+
+  @Provides
+  static ExportTablesUseCase exportTables(StorePlanPort plans, ReadSourceSchemaPort source, ReadTargetSchemaPort target,
+      StreamSourceRowsPort rows, WriteTableFilesPort files, StoreManifestPort manifests, ReportProgressPort progress,
+      ConnectionSettings settings, Clock clock) {
+    return new ExportTablesService(plans, source, target, rows, files, manifests, progress, settings, clock);
   }
 
   @Provides

@@ -2,9 +2,13 @@ package dev.converge.bootstrap;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.converge.adapter.csv.CsvTableFilesAdapter;
+import dev.converge.adapter.csv.JsonManifestFileAdapter;
 import dev.converge.adapter.csv.JsonPlanFileAdapter;
 import dev.converge.application.connection.ConnectionSettings;
+import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StorePlanPort;
+import dev.converge.application.port.out.WriteTableFilesPort;
 
 /** Wires adapters-csv into a session: the files in the run's work directory. */
 @Module
@@ -13,5 +17,15 @@ interface CsvSessionModule {
   @Provides
   static StorePlanPort plans(ConnectionSettings settings) {
     return new JsonPlanFileAdapter(settings.workDirectory());
+  }
+
+  @Provides
+  static WriteTableFilesPort tableFiles(ConnectionSettings settings) {
+    return new CsvTableFilesAdapter(settings.workDirectory());
+  }
+
+  @Provides
+  static StoreManifestPort manifests(ConnectionSettings settings) {
+    return new JsonManifestFileAdapter(settings.workDirectory());
   }
 }

@@ -7,6 +7,7 @@ import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.RunPreflightChecksPort;
+import dev.converge.application.port.out.StreamSourceRowsPort;
 import javax.inject.Named;
 
 /** Wires adapters-mysql into a session: the read-only source pool and the adapters that read through it. */
@@ -30,6 +31,11 @@ interface MySqlSessionModule {
   @Provides
   static RunPreflightChecksPort preflight(MySqlSource source) {
     return source.preflight();
+  }
+
+  @Provides
+  static StreamSourceRowsPort snapshots(MySqlSource source) {
+    return source.snapshots();
   }
 
   @Provides

@@ -5,6 +5,7 @@ import dagger.Subcomponent;
 import dev.converge.adapter.mysql.MySqlSource;
 import dev.converge.adapter.postgres.PostgresTarget;
 import dev.converge.application.connection.ConnectionSettings;
+import dev.converge.application.port.in.ExportTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
 
@@ -17,6 +18,8 @@ interface SessionComponent {
   PlanMigrationUseCase planMigration();
 
   ProvisionTargetUseCase provisionTarget();
+
+  ExportTablesUseCase exportTables();
 
   MySqlSource source();
 

@@ -2,10 +2,13 @@ package dev.converge.bootstrap;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.converge.adapter.shell.ConsoleProgressAdapter;
 import dev.converge.adapter.shell.ConvergeCommand;
+import dev.converge.adapter.shell.ExportCommand;
 import dev.converge.adapter.shell.PlanCommand;
 import dev.converge.adapter.shell.SchemaCommand;
 import dev.converge.application.port.out.RenderJsonPort;
+import dev.converge.application.port.out.ReportProgressPort;
 import dev.converge.application.session.MigrationSessions;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -25,16 +28,27 @@ interface ShellModule {
   }
 
   @Provides
+  static ReportProgressPort progress(@ErrorOutput PrintWriter err) {
+    return new ConsoleProgressAdapter(err);
+  }
+
+  @Provides
+  static ExportCommand exportCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
+    return new ExportCommand(sessions, json, out);
+  }
+
+  @Provides
   static SchemaCommand schemaCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
     return new SchemaCommand(sessions, json, out);
   }
 
   @Provides
-  static CommandLine commandLine(ConvergeCommand root, SchemaCommand schema, PlanCommand plan, BuildInfo build,
-      PrintWriter out, CommandLine.IExecutionExceptionHandler failures) {
+  static CommandLine commandLine(ConvergeCommand root, SchemaCommand schema, PlanCommand plan, ExportCommand export,
+      BuildInfo build, PrintWriter out, CommandLine.IExecutionExceptionHandler failures) {
     CommandLine commandLine = new CommandLine(root);
     commandLine.addSubcommand(schema);
     commandLine.addSubcommand(plan);
+    commandLine.addSubcommand(export);
     commandLine.getCommandSpec().version(build.versionLines());
     commandLine.setOut(out);
     commandLine.setExecutionExceptionHandler(failures);

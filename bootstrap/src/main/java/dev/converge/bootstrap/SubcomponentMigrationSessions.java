@@ -1,6 +1,7 @@
 package dev.converge.bootstrap;
 
 import dev.converge.application.connection.ConnectionSettings;
+import dev.converge.application.port.in.ExportTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
 import dev.converge.application.session.MigrationSession;
@@ -36,6 +37,11 @@ final class SubcomponentMigrationSessions implements MigrationSessions {
       @Override
       public ProvisionTargetUseCase provisionTarget() {
         return session.provisionTarget();
+      }
+
+      @Override
+      public ExportTablesUseCase exportTables() {
+        return session.exportTables();
       }
 
       @Override

@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.converge.adapter.csv.JsonPlanFileAdapter;
-import dev.converge.adapter.mysql.MySqlDatasetLoadAdapter;
-import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
-import dev.converge.adapter.postgres.PostgresTarget;
-import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.connection.RunningServer;
 import dev.converge.application.dataset.DatasetOptions;
 import dev.converge.application.dataset.DirtyKind;
@@ -17,23 +12,17 @@ import dev.converge.application.dataset.DirtyTrap;
 import dev.converge.application.dataset.GeneratedTable;
 import dev.converge.application.dataset.ReferenceDataset;
 import dev.converge.application.dataset.ReferenceDatasets;
-import dev.converge.application.port.in.GenerateDatasetCommand;
-import dev.converge.application.service.GenerateDatasetService;
 import dev.converge.domain.plan.Blocker;
 import dev.converge.domain.plan.ExcludedTable;
 import dev.converge.domain.plan.Finding;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.PreflightCheck;
 import dev.converge.domain.plan.TablePlan;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,8 +39,7 @@ class PlanReferenceDatasetsIT {
   private static final double SCALE = 0.001;
 
   @TempDir Path workDirectory;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private Rehearsal run;
 
   @ParameterizedTest
   @ValueSource(strings = {"alkemio", "kratos"})
@@ -69,9 +57,10 @@ class PlanReferenceDatasetsIT {
   @ValueSource(strings = {"alkemio", "kratos"})
   void theDirtyDataGivesExactlyTheExpectedFindingsEachNamingTableColumnCountAndExample(String name) throws Exception {
     ReferenceDataset dataset = ReferenceDatasets.byName(name).orElseThrow();
-    Databases databases = prepare(dataset, EmbeddedServers.mySql(), true);
+    run = Rehearsal.of(name, EmbeddedServers.mySql(), new DatasetOptions(SCALE, DatasetOptions.DEFAULT_SEED, true), true,
+        workDirectory);
 
-    assertEquals(ExitStatus.of(dev.converge.domain.failure.ErrorCode.PLAN_BLOCKED), plan(databases), err.toString());
+    assertEquals(ExitStatus.of(dev.converge.domain.failure.ErrorCode.PLAN_BLOCKED), run.converge("plan"), run.output());
     MigrationPlan plan = savedPlan();
 
     Map<String, Long> expected = new TreeMap<>();
@@ -91,22 +80,22 @@ class PlanReferenceDatasetsIT {
     assertEquals(expected, found, "findings:\n" + plan.findings().stream().filter(f -> f.rows() > 0)
         .map(Finding::describe).collect(Collectors.joining("\n")));
     assertEquals(expected.size(), plan.blockers().size(), plan.blockers().toString());
-    assertTrue(out.toString().contains("Blockers: " + expected.size()), out.toString());
-    assertTrue(err.toString().contains("blocker"), err.toString());
+    assertTrue(run.out.toString().contains("Blockers: " + expected.size()), run.output());
+    assertTrue(run.err.toString().contains("blocker"), run.output());
   }
 
   @Test
   void aTargetWithADroppedColumnAndANarrowedVarcharShowsTheRightBlockers() throws Exception {
     ReferenceDataset dataset = ReferenceDatasets.byName("alkemio").orElseThrow();
-    Databases databases = prepare(dataset, EmbeddedServers.mySql(), false);
-    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + databases.target.host() + ":"
-        + databases.target.port() + "/" + databases.target.database(), databases.target.user(), "");
+    run = Rehearsal.of("alkemio", EmbeddedServers.mySql(), DatasetOptions.clean(SCALE), true, workDirectory);
+    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + run.target.host() + ":"
+        + run.target.port() + "/" + run.target.database(), run.target.user(), "");
         Statement statement = connection.createStatement()) {
       statement.execute("ALTER TABLE \"user\" DROP COLUMN \"phone\"");
       statement.execute("ALTER TABLE \"user\" ALTER COLUMN \"email\" TYPE varchar(8)");
     }
 
-    assertEquals(6, plan(databases), err.toString());
+    assertEquals(6, run.converge("plan"), run.output());
     List<Blocker> blockers = savedPlan().blockers();
     assertEquals(2, blockers.size(), blockers.toString());
     assertTrue(blockers.stream().anyMatch(b -> b.table().equals("user") && "phone".equals(b.column())
@@ -119,9 +108,9 @@ class PlanReferenceDatasetsIT {
 
   private void assertCleanPlan(String name, RunningServer source) throws Exception {
     ReferenceDataset dataset = ReferenceDatasets.byName(name).orElseThrow();
-    Databases databases = prepare(dataset, source, false);
+    run = Rehearsal.of(name, source, DatasetOptions.clean(SCALE), true, workDirectory);
 
-    assertEquals(0, plan(databases), out + "\n" + err);
+    assertEquals(0, run.converge("plan"), run.output());
     MigrationPlan plan = savedPlan();
 
     assertFalse(plan.hasBlockers(), plan.blockers().toString());
@@ -135,37 +124,12 @@ class PlanReferenceDatasetsIT {
         plan.findings().stream().filter(f -> f.rows() > 0).map(Finding::describe).toList().toString());
     String seeded = name.equals("alkemio") ? "authorization_policy" : "identity_credential_types";
     assertTrue(plan.table(seeded).orElseThrow().existingRows() > 0, "the seed migration's rows are reported");
-    assertTrue(out.toString().contains("Blockers: none"), out.toString());
-  }
-
-  private int plan(Databases databases) {
-    List<String> args = new ArrayList<>(List.of("plan",
-        "--source-host", databases.source.host(), "--source-port", String.valueOf(databases.source.port()),
-        "--source-database", databases.source.database(), "--source-user", databases.source.user(),
-        "--target-host", databases.target.host(), "--target-port", String.valueOf(databases.target.port()),
-        "--target-database", databases.target.database(), "--target-user", databases.target.user(),
-        "--work-dir", workDirectory.toString()));
-    return Main.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+    assertTrue(run.out.toString().contains("Blockers: none"), run.output());
   }
 
   private MigrationPlan savedPlan() {
     assertTrue(Files.exists(workDirectory.resolve("migration_plan.json")));
     return new JsonPlanFileAdapter(workDirectory).load().orElseThrow();
-  }
-
-  private static Databases prepare(ReferenceDataset dataset, RunningServer source, boolean dirty) throws SQLException {
-    DatabaseEndpoint sourceEndpoint = source.endpoint(EmbeddedServers.freshDatabase(source, dataset.name()));
-    try (HikariDataSource pool = MySqlDataSourceFactory.writable(sourceEndpoint, 2)) {
-      MySqlDatasetLoadAdapter loader = new MySqlDatasetLoadAdapter(pool);
-      new GenerateDatasetService(loader, loader).generate(new GenerateDatasetCommand(dataset,
-          new DatasetOptions(SCALE, DatasetOptions.DEFAULT_SEED, dirty), 2));
-    }
-    RunningServer postgres = EmbeddedServers.postgres();
-    DatabaseEndpoint targetEndpoint = postgres.endpoint(EmbeddedServers.freshDatabase(postgres, dataset.name()));
-    try (PostgresTarget target = PostgresTarget.open(targetEndpoint, "public", 2)) {
-      target.migrations().apply(dataset.postgresMigrationLocation());
-    }
-    return new Databases(sourceEndpoint, targetEndpoint);
   }
 
   private static PreflightCheck.Kind kindOf(DirtyKind kind) {
@@ -180,6 +144,4 @@ class PlanReferenceDatasetsIT {
       case CASE_INSENSITIVE_DUPLICATE -> PreflightCheck.Kind.CASE_DUPLICATE;
     };
   }
-
-  private record Databases(DatabaseEndpoint source, DatabaseEndpoint target) {}
 }

@@ -6,6 +6,7 @@ import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.RunPreflightChecksPort;
+import dev.converge.application.port.out.StreamSourceRowsPort;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import java.sql.Connection;
@@ -47,6 +48,10 @@ public final class MySqlSource implements AutoCloseable {
 
   public RunPreflightChecksPort preflight() {
     return new MySqlPreflightAdapter(pool);
+  }
+
+  public StreamSourceRowsPort snapshots() {
+    return new MySqlSnapshotAdapter(pool);
   }
 
   public ReadMigrationVersionsPort migrationVersions() {

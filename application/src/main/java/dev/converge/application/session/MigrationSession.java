@@ -1,5 +1,6 @@
 package dev.converge.application.session;
 
+import dev.converge.application.port.in.ExportTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
 
@@ -9,6 +10,8 @@ public interface MigrationSession extends AutoCloseable {
   PlanMigrationUseCase planMigration();
 
   ProvisionTargetUseCase provisionTarget();
+
+  ExportTablesUseCase exportTables();
 
   @Override
   void close();

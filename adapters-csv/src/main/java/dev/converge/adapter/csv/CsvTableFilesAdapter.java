@@ -1,0 +1,69 @@
+package dev.converge.adapter.csv;
+
+import dev.converge.application.port.out.WriteTableFilesPort;
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Table CSV files in the run's work directory, in converge's dialect (docs/csv-format.md). */
+public final class CsvTableFilesAdapter implements WriteTableFilesPort {
+
+  private final Path directory;
+
+  public CsvTableFilesAdapter(Path directory) {
+    this.directory = Objects.requireNonNull(directory, "directory");
+  }
+
+  @Override
+  public TableFile create(String fileName, List<String> header) {
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new ConvergeException(ErrorCode.EXPORT, "cannot create the work directory " + directory, e);
+    }
+    CsvTableFileWriter writer = CsvTableFileWriter.open(directory.resolve(fileName), header);
+    return new TableFile() {
+      @Override
+      public void write(String[] values) {
+        writer.write(values);
+      }
+
+      @Override
+      public WrittenTableFile finish() {
+        WrittenFile file = writer.finish();
+        return new WrittenTableFile(fileName, file.rows(), file.bytes(), file.sha256());
+      }
+
+      @Override
+      public void close() {
+        writer.close();
+      }
+    };
+  }
+
+  @Override
+  public Optional<String> sha256(String fileName) {
+    Path file = directory.resolve(fileName);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+      return Optional.of(HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest()));
+    } catch (IOException e) {
+      throw new ConvergeException(ErrorCode.VALIDATION, "cannot read " + file + ": " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package dev.converge.application.port.out;
+
+import java.time.Duration;
+
+/** Tells the operator how each table is doing (the shell draws it; batch mode prints lines). */
+public interface ReportProgressPort {
+
+  void started(String table, long estimatedRows);
+
+  /** Called now and then while a table streams; implementations must be cheap and thread-safe. */
+  void progressed(String table, long rows, long bytes);
+
+  void finished(String table, long rows, long bytes, Duration elapsed);
+}

@@ -1,0 +1,298 @@
+package dev.converge.application.service;
+
+import dev.converge.application.connection.ConnectionSettings;
+import dev.converge.application.port.in.ExportTablesCommand;
+import dev.converge.application.port.in.ExportTablesReport;
+import dev.converge.application.port.in.ExportTablesUseCase;
+import dev.converge.application.port.out.ReadSourceSchemaPort;
+import dev.converge.application.port.out.ReadTargetSchemaPort;
+import dev.converge.application.port.out.ReportProgressPort;
+import dev.converge.application.port.out.StoreManifestPort;
+import dev.converge.application.port.out.StorePlanPort;
+import dev.converge.application.port.out.StreamSourceRowsPort;
+import dev.converge.application.port.out.StreamSourceRowsPort.Snapshot;
+import dev.converge.application.port.out.StreamSourceRowsPort.TableRead;
+import dev.converge.application.port.out.WriteTableFilesPort;
+import dev.converge.application.port.out.WriteTableFilesPort.TableFile;
+import dev.converge.application.port.out.WriteTableFilesPort.WrittenTableFile;
+import dev.converge.domain.conversion.ColumnConverter;
+import dev.converge.domain.conversion.ValueConverters;
+import dev.converge.domain.conversion.ValueDisplay;
+import dev.converge.domain.conversion.ValueRejectedException;
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
+import dev.converge.domain.failure.PlanBlockedException;
+import dev.converge.domain.failure.RowRejectedException;
+import dev.converge.domain.manifest.CanonicalForm;
+import dev.converge.domain.manifest.ContentChecksum;
+import dev.converge.domain.manifest.Manifest;
+import dev.converge.domain.manifest.TableManifest;
+import dev.converge.domain.plan.ColumnPlan;
+import dev.converge.domain.plan.MigrationPlan;
+import dev.converge.domain.plan.SchemaFingerprint;
+import dev.converge.domain.plan.TablePlan;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
+
+/**
+ * Exports every table of the saved plan into CSV files, from one consistent snapshot, converting
+ * each value as the plan says and stopping at the first value the target would reject. The
+ * manifest is saved after each finished table, so an interrupted export resumes with the tables
+ * it had not finished, after proving the finished files intact by their SHA-256.
+ */
+public final class ExportTablesService implements ExportTablesUseCase {
+
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
+  private static final long PROGRESS_EVERY = 50_000;
+
+  private final StorePlanPort plans;
+  private final ReadSourceSchemaPort sourceSchema;
+  private final ReadTargetSchemaPort targetSchema;
+  private final StreamSourceRowsPort source;
+  private final WriteTableFilesPort files;
+  private final StoreManifestPort manifests;
+  private final ReportProgressPort progress;
+  private final ConnectionSettings settings;
+  private final Clock clock;
+
+  public ExportTablesService(StorePlanPort plans, ReadSourceSchemaPort sourceSchema, ReadTargetSchemaPort targetSchema,
+      StreamSourceRowsPort source, WriteTableFilesPort files, StoreManifestPort manifests, ReportProgressPort progress,
+      ConnectionSettings settings, Clock clock) {
+    this.plans = Objects.requireNonNull(plans, "plans");
+    this.sourceSchema = Objects.requireNonNull(sourceSchema, "sourceSchema");
+    this.targetSchema = Objects.requireNonNull(targetSchema, "targetSchema");
+    this.source = Objects.requireNonNull(source, "source");
+    this.files = Objects.requireNonNull(files, "files");
+    this.manifests = Objects.requireNonNull(manifests, "manifests");
+    this.progress = Objects.requireNonNull(progress, "progress");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public ExportTablesReport export(ExportTablesCommand command) {
+    long started = System.nanoTime();
+    MigrationPlan plan = plans.load().orElseThrow(() -> new ConvergeException(ErrorCode.CONFIGURATION,
+        "there is no plan in " + settings.workDirectory() + "; run converge plan first"));
+    if (plan.hasBlockers()) {
+      throw new PlanBlockedException(plan.blockers().size());
+    }
+    requireUnchanged(plan);
+
+    Optional<StoreManifestPort.Stored> previous = command.restart() ? Optional.empty()
+        : manifests.latest().filter(stored -> !stored.manifest().complete()
+            && stored.manifest().sourceFingerprint().equals(plan.sourceFingerprint())
+            && stored.manifest().targetFingerprint().equals(plan.targetFingerprint()));
+    String stamp = STAMP.format(clock.instant());
+    String manifestFile = previous.map(StoreManifestPort.Stored::fileName).orElse("migration_manifest_" + stamp + ".json");
+    Map<String, TableManifest> done = new LinkedHashMap<>();
+    List<String> reused = new ArrayList<>();
+    previous.ifPresent(stored -> stored.manifest().tables().forEach(table -> {
+      if (intact(table)) {
+        done.put(table.sourceTable(), table);
+        reused.add(table.sourceTable());
+      }
+    }));
+    Progress state = new Progress(previous.map(stored -> stored.manifest().migrationId()).orElse(UUID.randomUUID().toString()),
+        previous.map(stored -> stored.manifest().exportStarted()).orElse(clock.instant().toString()), plan, done, manifestFile);
+    state.save(false);
+
+    List<TablePlan> remaining = plan.tables().stream().filter(table -> !done.containsKey(table.sourceTable())).toList();
+    String snapshotDescription = "no table left to export";
+    if (!remaining.isEmpty()) {
+      try (Snapshot snapshot = source.openSnapshot(Math.min(command.parallelism(), remaining.size()))) {
+        snapshotDescription = snapshot.description();
+        exportAll(remaining, snapshot, stamp, state);
+      }
+    }
+    Manifest finished = state.save(true);
+    return new ExportTablesReport(finished, manifestFile, reused, snapshotDescription,
+        Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private void requireUnchanged(MigrationPlan plan) {
+    if (!SchemaFingerprint.of(sourceSchema.readSourceSchema()).equals(plan.sourceFingerprint())) {
+      throw new ConvergeException(ErrorCode.PLAN_BLOCKED, "the source schema changed since the plan was made; run converge plan again");
+    }
+    if (!SchemaFingerprint.of(targetSchema.readTargetSchema()).equals(plan.targetFingerprint())) {
+      throw new ConvergeException(ErrorCode.PLAN_BLOCKED, "the target schema changed since the plan was made; run converge plan again");
+    }
+  }
+
+  /** Every file of the table is there with the SHA-256 the manifest recorded. */
+  private boolean intact(TableManifest table) {
+    return !table.files().isEmpty() && table.files().stream()
+        .allMatch(file -> files.sha256(file.name()).filter(file.sha256()::equals).isPresent());
+  }
+
+  private void exportAll(List<TablePlan> tables, Snapshot snapshot, String stamp, Progress state) {
+    AtomicBoolean failed = new AtomicBoolean();
+    ExecutorService workers = Executors.newFixedThreadPool(snapshot.readers(), runnable -> {
+      Thread thread = new Thread(runnable, "converge-export");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (TablePlan table : tables) {
+        futures.add(workers.submit(() -> {
+          if (failed.get()) {
+            return;
+          }
+          try {
+            state.finished(exportTable(table, snapshot, stamp, failed));
+          } catch (RuntimeException e) {
+            failed.set(true);
+            throw e;
+          }
+        }));
+      }
+      RuntimeException first = null;
+      for (Future<?> future : futures) {
+        try {
+          future.get();
+        } catch (ExecutionException e) {
+          RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
+              : new ConvergeException(ErrorCode.EXPORT, "export failed", e.getCause());
+          // The first real failure is the one to report; others were only stopped because of it.
+          if (first == null || first instanceof Stopped) {
+            first = cause;
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+    } catch (InterruptedException e) {
+      failed.set(true);
+      Thread.currentThread().interrupt();
+      throw new ConvergeException(ErrorCode.EXPORT, "the export was interrupted; run it again to resume", e);
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+
+  private TableManifest exportTable(TablePlan table, Snapshot snapshot, String stamp, AtomicBoolean failed) {
+    long started = System.nanoTime();
+    List<ColumnPlan> columns = table.columns();
+    int width = columns.size();
+    ColumnConverter[] converters = new ColumnConverter[width];
+    List<UnaryOperator<String>> canonical = new ArrayList<>(width);
+    List<String> header = new ArrayList<>(width);
+    List<TableManifest.Column> described = new ArrayList<>(width);
+    for (int i = 0; i < width; i++) {
+      ColumnPlan column = columns.get(i);
+      converters[i] = ValueConverters.of(column.conversion(), column.target(), column.policies());
+      canonical.add(CanonicalForm.of(column.target()));
+      header.add(column.target().name());
+      described.add(new TableManifest.Column(column.source().name(), column.target().name(),
+          column.target().formattedType(), column.conversion().name()));
+    }
+    int[] key = columns.stream().filter(column -> table.primaryKey().contains(column.target().name()))
+        .mapToInt(columns::indexOf).toArray();
+    List<String> sourceKey = Arrays.stream(key).mapToObj(i -> columns.get(i).source().name()).toList();
+    TableRead read = new TableRead(table.sourceTable(), columns.stream().map(ColumnPlan::source).toList(), sourceKey);
+    String fileName = table.targetTable() + "_" + stamp + ".csv";
+    ContentChecksum checksum = new ContentChecksum();
+    String[] values = new String[width];
+    String[] canonicalValues = new String[width];
+    List<String> canonicalRow = Arrays.asList(canonicalValues);
+    long[] bytes = {0};
+    progress.started(table.sourceTable(), table.estimatedRows());
+    WrittenTableFile written;
+    try (TableFile file = files.create(fileName, header)) {
+      snapshot.stream(read, row -> {
+        if (failed.get()) {
+          throw new Stopped();
+        }
+        for (int i = 0; i < width; i++) {
+          try {
+            values[i] = converters[i].convert(row[i]);
+          } catch (ValueRejectedException e) {
+            throw new RowRejectedException(table.sourceTable(), rowKey(row, key, sourceKey, checksum.rows()),
+                columns.get(i).source().name(), ValueDisplay.of(row[i]), e.rule());
+          }
+          canonicalValues[i] = canonical.get(i).apply(values[i]);
+        }
+        checksum.add(canonicalRow);
+        file.write(values);
+        if (checksum.rows() % PROGRESS_EVERY == 0) {
+          progress.progressed(table.sourceTable(), checksum.rows(), bytes[0]);
+        }
+      });
+      written = file.finish();
+    }
+    progress.finished(table.sourceTable(), written.rows(), written.bytes(), Duration.ofNanos(System.nanoTime() - started));
+    return new TableManifest(table.sourceTable(), table.targetTable(), described,
+        List.of(new TableManifest.DataFile(written.name(), written.rows(), written.bytes(), written.sha256())),
+        written.rows(), checksum.hex(), snapshot.description());
+  }
+
+  /** {@code id=42} or {@code a=1, b=2}; without a primary key, the row's position in the stream. */
+  private static String rowKey(Object[] row, int[] key, List<String> names, long rowsBefore) {
+    if (key.length == 0) {
+      return "#" + (rowsBefore + 1) + " (no primary key)";
+    }
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < key.length; i++) {
+      parts.add(names.get(i) + "=" + ValueDisplay.of(row[key[i]]));
+    }
+    return String.join(", ", parts);
+  }
+
+  /** Thrown into a table's stream when another table failed: stop reading, report the other failure. */
+  private static final class Stopped extends RuntimeException {
+    Stopped() {
+      super("stopped because another table failed", null, false, false);
+    }
+  }
+
+  /** The manifest as it grows: saved after every finished table. */
+  private final class Progress {
+    private final String migrationId;
+    private final String exportStarted;
+    private final MigrationPlan plan;
+    private final Map<String, TableManifest> done;
+    private final String fileName;
+
+    Progress(String migrationId, String exportStarted, MigrationPlan plan, Map<String, TableManifest> done, String fileName) {
+      this.migrationId = migrationId;
+      this.exportStarted = exportStarted;
+      this.plan = plan;
+      this.done = done;
+      this.fileName = fileName;
+    }
+
+    synchronized void finished(TableManifest table) {
+      done.put(table.sourceTable(), table);
+      save(false);
+    }
+
+    synchronized Manifest save(boolean complete) {
+      // Plan order, whatever order the tables finished in.
+      List<TableManifest> tables = plan.tables().stream().map(table -> done.get(table.sourceTable()))
+          .filter(Objects::nonNull).toList();
+      Manifest manifest = new Manifest(migrationId, settings.source().describe(), settings.target().describe(),
+          plan.sourceFingerprint(), plan.targetFingerprint(), exportStarted, complete ? clock.instant().toString() : null,
+          complete && tables.size() == plan.tables().size(), tables);
+      manifests.save(manifest, fileName);
+      return manifest;
+    }
+  }
+}

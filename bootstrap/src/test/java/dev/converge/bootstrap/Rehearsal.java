@@ -1,0 +1,76 @@
+package dev.converge.bootstrap;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.converge.adapter.mysql.MySqlDatasetLoadAdapter;
+import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
+import dev.converge.adapter.postgres.PostgresTarget;
+import dev.converge.application.connection.DatabaseEndpoint;
+import dev.converge.application.connection.RunningServer;
+import dev.converge.application.dataset.DatasetOptions;
+import dev.converge.application.dataset.ReferenceDataset;
+import dev.converge.application.dataset.ReferenceDatasets;
+import dev.converge.application.port.in.GenerateDatasetCommand;
+import dev.converge.application.service.GenerateDatasetService;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A rehearsal on real servers for bootstrap's ITs: a reference dataset generated into a fresh source
+ * database, a fresh target database (provisioned from the baseline or not), and the converge CLI
+ * run against both, exactly as an operator runs it.
+ */
+final class Rehearsal {
+
+  final ReferenceDataset dataset;
+  final DatabaseEndpoint source;
+  final DatabaseEndpoint target;
+  final Path workDirectory;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  private Rehearsal(ReferenceDataset dataset, DatabaseEndpoint source, DatabaseEndpoint target, Path workDirectory) {
+    this.dataset = dataset;
+    this.source = source;
+    this.target = target;
+    this.workDirectory = workDirectory;
+  }
+
+  /** Generates {@code name} at {@code options} into {@code sourceServer}; provisions the target from its baseline if asked. */
+  static Rehearsal of(String name, RunningServer sourceServer, DatasetOptions options, boolean provisionTarget,
+      Path workDirectory) {
+    ReferenceDataset dataset = ReferenceDatasets.byName(name).orElseThrow();
+    DatabaseEndpoint source = sourceServer.endpoint(EmbeddedServers.freshDatabase(sourceServer, name));
+    try (HikariDataSource pool = MySqlDataSourceFactory.writable(source, 2)) {
+      MySqlDatasetLoadAdapter loader = new MySqlDatasetLoadAdapter(pool);
+      new GenerateDatasetService(loader, loader).generate(new GenerateDatasetCommand(dataset, options, 2));
+    }
+    RunningServer postgres = EmbeddedServers.postgres();
+    DatabaseEndpoint target = postgres.endpoint(EmbeddedServers.freshDatabase(postgres, name));
+    if (provisionTarget) {
+      try (PostgresTarget provisioned = PostgresTarget.open(target, "public", 2)) {
+        provisioned.migrations().apply(dataset.postgresMigrationLocation());
+      }
+    }
+    return new Rehearsal(dataset, source, target, workDirectory);
+  }
+
+  /** Runs {@code converge <phase> <connection options> <options>} and returns its exit status. */
+  int converge(String phase, String... options) {
+    List<String> args = new ArrayList<>(List.of(phase,
+        "--source-host", source.host(), "--source-port", String.valueOf(source.port()),
+        "--source-database", source.database(), "--source-user", source.user(),
+        "--target-host", target.host(), "--target-port", String.valueOf(target.port()),
+        "--target-database", target.database(), "--target-user", target.user(),
+        "--work-dir", workDirectory.toString()));
+    args.addAll(List.of(options));
+    return Main.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  /** What the runs printed so far, for assertion messages. */
+  String output() {
+    return out + "\n--- stderr ---\n" + err;
+  }
+}

@@ -1,0 +1,42 @@
+package dev.converge.domain.manifest;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One exported table: its columns (CSV order) with their conversions, its files, its row count,
+ * its content checksum, and the snapshot it was read in.
+ */
+public record TableManifest(
+    String sourceTable,
+    String targetTable,
+    List<Column> columns,
+    List<DataFile> files,
+    long rows,
+    String contentChecksum,
+    String snapshot) {
+
+  /** A CSV column: where it comes from, where it goes, how it is converted. */
+  public record Column(String source, String target, String targetType, String conversion) {
+    public Column {
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(target, "target");
+    }
+  }
+
+  /** A CSV file of the table (tables may come in ordered parts). */
+  public record DataFile(String name, long rows, long bytes, String sha256) {
+    public DataFile {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(sha256, "sha256");
+    }
+  }
+
+  public TableManifest {
+    Objects.requireNonNull(sourceTable, "sourceTable");
+    Objects.requireNonNull(targetTable, "targetTable");
+    columns = List.copyOf(columns);
+    files = List.copyOf(files);
+    Objects.requireNonNull(contentChecksum, "contentChecksum");
+  }
+}
