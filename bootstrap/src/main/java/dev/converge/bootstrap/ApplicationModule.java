@@ -5,9 +5,11 @@ import dagger.Provides;
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.ExportTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
+import dev.converge.application.port.in.ValidateFilesUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
 import dev.converge.application.port.out.ApplyTargetMigrationsPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
+import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.ReportProgressPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
@@ -21,6 +23,7 @@ import dev.converge.application.port.out.StorePlanPort;
 import dev.converge.application.service.ExportTablesService;
 import dev.converge.application.service.PlanMigrationService;
 import dev.converge.application.service.ProvisionTargetService;
+import dev.converge.application.service.ValidateFilesService;
 import java.time.Clock;
 import javax.inject.Named;
 
@@ -42,6 +45,12 @@ interface ApplicationModule {
       StreamSourceRowsPort rows, WriteTableFilesPort files, StoreManifestPort manifests, ReportProgressPort progress,
       ConnectionSettings settings, Clock clock) {
     return new ExportTablesService(plans, source, target, rows, files, manifests, progress, settings, clock);
+  }
+
+  @Provides
+  static ValidateFilesUseCase validateFiles(StorePlanPort plans, StoreManifestPort manifests, WriteTableFilesPort written,
+      ReadTableFilesPort files) {
+    return new ValidateFilesService(plans, manifests, written, files);
   }
 
   @Provides

@@ -6,6 +6,7 @@ import dev.converge.adapter.csv.CsvTableFilesAdapter;
 import dev.converge.adapter.csv.JsonManifestFileAdapter;
 import dev.converge.adapter.csv.JsonPlanFileAdapter;
 import dev.converge.application.connection.ConnectionSettings;
+import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StorePlanPort;
 import dev.converge.application.port.out.WriteTableFilesPort;
@@ -20,8 +21,18 @@ interface CsvSessionModule {
   }
 
   @Provides
-  static WriteTableFilesPort tableFiles(ConnectionSettings settings) {
+  static CsvTableFilesAdapter csvTableFiles(ConnectionSettings settings) {
     return new CsvTableFilesAdapter(settings.workDirectory());
+  }
+
+  @Provides
+  static WriteTableFilesPort tableFiles(CsvTableFilesAdapter files) {
+    return files;
+  }
+
+  @Provides
+  static ReadTableFilesPort readTableFiles(CsvTableFilesAdapter files) {
+    return files;
   }
 
   @Provides

@@ -8,6 +8,7 @@ import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.ExportTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
+import dev.converge.application.port.in.ValidateFilesUseCase;
 
 /** The object graph of one connected run; it owns the source and target pools. */
 @SessionScope
@@ -20,6 +21,8 @@ interface SessionComponent {
   ProvisionTargetUseCase provisionTarget();
 
   ExportTablesUseCase exportTables();
+
+  ValidateFilesUseCase validateFiles();
 
   MySqlSource source();
 

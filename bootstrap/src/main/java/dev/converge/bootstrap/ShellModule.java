@@ -7,6 +7,7 @@ import dev.converge.adapter.shell.ConvergeCommand;
 import dev.converge.adapter.shell.ExportCommand;
 import dev.converge.adapter.shell.PlanCommand;
 import dev.converge.adapter.shell.SchemaCommand;
+import dev.converge.adapter.shell.ValidateCommand;
 import dev.converge.application.port.out.RenderJsonPort;
 import dev.converge.application.port.out.ReportProgressPort;
 import dev.converge.application.session.MigrationSessions;
@@ -38,17 +39,23 @@ interface ShellModule {
   }
 
   @Provides
+  static ValidateCommand validateCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
+    return new ValidateCommand(sessions, json, out);
+  }
+
+  @Provides
   static SchemaCommand schemaCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
     return new SchemaCommand(sessions, json, out);
   }
 
   @Provides
   static CommandLine commandLine(ConvergeCommand root, SchemaCommand schema, PlanCommand plan, ExportCommand export,
-      BuildInfo build, PrintWriter out, CommandLine.IExecutionExceptionHandler failures) {
+      ValidateCommand validate, BuildInfo build, PrintWriter out, CommandLine.IExecutionExceptionHandler failures) {
     CommandLine commandLine = new CommandLine(root);
     commandLine.addSubcommand(schema);
     commandLine.addSubcommand(plan);
     commandLine.addSubcommand(export);
+    commandLine.addSubcommand(validate);
     commandLine.getCommandSpec().version(build.versionLines());
     commandLine.setOut(out);
     commandLine.setExecutionExceptionHandler(failures);

@@ -4,6 +4,7 @@ import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.ExportTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
+import dev.converge.application.port.in.ValidateFilesUseCase;
 import dev.converge.application.session.MigrationSession;
 import dev.converge.application.session.MigrationSessions;
 import javax.inject.Inject;
@@ -42,6 +43,11 @@ final class SubcomponentMigrationSessions implements MigrationSessions {
       @Override
       public ExportTablesUseCase exportTables() {
         return session.exportTables();
+      }
+
+      @Override
+      public ValidateFilesUseCase validateFiles() {
+        return session.validateFiles();
       }
 
       @Override

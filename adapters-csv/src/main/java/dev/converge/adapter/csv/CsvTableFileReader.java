@@ -1,7 +1,6 @@
 package dev.converge.adapter.csv;
 
-import dev.converge.domain.failure.ConvergeException;
-import dev.converge.domain.failure.ErrorCode;
+import dev.converge.domain.failure.MalformedFileException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -32,11 +31,11 @@ public final class CsvTableFileReader {
     try (Reader reader = strictUtf8(file); CSVParser parser = CsvDialect.FORMAT.parse(reader)) {
       Iterator<CSVRecord> records = parser.iterator();
       if (!records.hasNext()) {
-        throw new ConvergeException(ErrorCode.VALIDATION, file + " is empty: no header row");
+        throw new MalformedFileException(file.getFileName().toString(), 1, "empty: no header row", null);
       }
       return records.next().toList();
     } catch (IOException | UncheckedIOException e) {
-      throw new ConvergeException(ErrorCode.VALIDATION, "cannot read the header of " + file + ": " + e.getMessage(), e);
+      throw new MalformedFileException(file.getFileName().toString(), 1, "cannot read the header: " + e.getMessage(), e);
     }
   }
 
@@ -46,7 +45,7 @@ public final class CsvTableFileReader {
     try (Reader reader = strictUtf8(file); CSVParser parser = CsvDialect.FORMAT.parse(reader)) {
       Iterator<CSVRecord> records = parser.iterator();
       if (!records.hasNext()) {
-        throw new ConvergeException(ErrorCode.VALIDATION, file + " is empty: no header row");
+        throw new MalformedFileException(file.getFileName().toString(), 1, "empty: no header row", null);
       }
       int columns = records.next().size();
       long rows = 0;
@@ -57,15 +56,15 @@ public final class CsvTableFileReader {
         }
         CSVRecord record = records.next();
         if (record.size() != columns) {
-          throw new ConvergeException(ErrorCode.VALIDATION, file.getFileName() + " line " + line + ": "
-              + record.size() + " values where the header has " + columns);
+          throw new MalformedFileException(file.getFileName().toString(), line,
+              record.size() + " values where the header has " + columns, null);
         }
         rows++;
         sink.accept(new Row(line, record.values()));
       }
     } catch (IOException | UncheckedIOException e) {
-      throw new ConvergeException(ErrorCode.VALIDATION,
-          file.getFileName() + " line " + line + ": not valid CSV in converge's dialect: " + e.getMessage(), e);
+      throw new MalformedFileException(file.getFileName().toString(), line,
+          "not valid CSV in converge's dialect: " + e.getMessage(), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.converge.adapter.csv;
 
+import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.WriteTableFilesPort;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
@@ -16,7 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Table CSV files in the run's work directory, in converge's dialect (docs/csv-format.md). */
-public final class CsvTableFilesAdapter implements WriteTableFilesPort {
+public final class CsvTableFilesAdapter implements WriteTableFilesPort, ReadTableFilesPort {
 
   private final Path directory;
 
@@ -49,6 +50,16 @@ public final class CsvTableFilesAdapter implements WriteTableFilesPort {
         writer.close();
       }
     };
+  }
+
+  @Override
+  public List<String> header(String fileName) {
+    return CsvTableFileReader.header(directory.resolve(fileName));
+  }
+
+  @Override
+  public long forEachRow(String fileName, java.util.function.Consumer<Row> rows) {
+    return CsvTableFileReader.forEachRow(directory.resolve(fileName), row -> rows.accept(new Row(row.line(), row.values())));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.converge.application.session;
 import dev.converge.application.port.in.ExportTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
+import dev.converge.application.port.in.ValidateFilesUseCase;
 
 /** The use cases of one run, connected to its source and target; closing it closes the connections. */
 public interface MigrationSession extends AutoCloseable {
@@ -12,6 +13,8 @@ public interface MigrationSession extends AutoCloseable {
   ProvisionTargetUseCase provisionTarget();
 
   ExportTablesUseCase exportTables();
+
+  ValidateFilesUseCase validateFiles();
 
   @Override
   void close();

@@ -1,0 +1,152 @@
+package dev.converge.application.service;
+
+import dev.converge.application.port.in.ValidateFilesCommand;
+import dev.converge.application.port.in.ValidateFilesReport;
+import dev.converge.application.port.in.ValidateFilesReport.Problem;
+import dev.converge.application.port.in.ValidateFilesReport.TableValidation;
+import dev.converge.application.port.in.ValidateFilesUseCase;
+import dev.converge.application.port.out.ReadTableFilesPort;
+import dev.converge.application.port.out.StoreManifestPort;
+import dev.converge.application.port.out.StorePlanPort;
+import dev.converge.application.port.out.WriteTableFilesPort;
+import dev.converge.domain.conversion.ValueDisplay;
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
+import dev.converge.domain.failure.MalformedFileException;
+import dev.converge.domain.manifest.CanonicalForm;
+import dev.converge.domain.manifest.KeyHashSet;
+import dev.converge.domain.manifest.Manifest;
+import dev.converge.domain.manifest.TableManifest;
+import dev.converge.domain.manifest.TargetTextCheck;
+import dev.converge.domain.plan.ColumnPlan;
+import dev.converge.domain.plan.MigrationPlan;
+import dev.converge.domain.plan.TablePlan;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * Proves the export's files before anything touches the target: every file of the manifest is
+ * there with its SHA-256, parses as converge's CSV, has the planned header and the manifest's row
+ * count, holds no duplicate primary key, and every value is valid text for its target column
+ * (type, length, enum label, NOT NULL). Each problem names file, line, column and value.
+ */
+public final class ValidateFilesService implements ValidateFilesUseCase {
+
+  private final StorePlanPort plans;
+  private final StoreManifestPort manifests;
+  private final WriteTableFilesPort written;
+  private final ReadTableFilesPort files;
+
+  public ValidateFilesService(StorePlanPort plans, StoreManifestPort manifests, WriteTableFilesPort written,
+      ReadTableFilesPort files) {
+    this.plans = Objects.requireNonNull(plans, "plans");
+    this.manifests = Objects.requireNonNull(manifests, "manifests");
+    this.written = Objects.requireNonNull(written, "written");
+    this.files = Objects.requireNonNull(files, "files");
+  }
+
+  @Override
+  public ValidateFilesReport validate(ValidateFilesCommand command) {
+    MigrationPlan plan = plans.load().orElseThrow(() -> new ConvergeException(ErrorCode.CONFIGURATION,
+        "there is no plan in the work directory; run converge plan and converge export first"));
+    StoreManifestPort.Stored stored = manifests.latest().orElseThrow(() -> new ConvergeException(ErrorCode.CONFIGURATION,
+        "there is no manifest in the work directory; run converge export first"));
+    Manifest manifest = stored.manifest();
+    if (!manifest.complete()) {
+      throw new ConvergeException(ErrorCode.VALIDATION, stored.fileName() + " is from an unfinished export;"
+          + " run converge export again to finish it");
+    }
+    if (!manifest.sourceFingerprint().equals(plan.sourceFingerprint())
+        || !manifest.targetFingerprint().equals(plan.targetFingerprint())) {
+      throw new ConvergeException(ErrorCode.VALIDATION, stored.fileName() + " was exported for another plan;"
+          + " export again (converge export --restart)");
+    }
+    List<TableValidation> tables = new ArrayList<>();
+    for (TablePlan table : plan.tables()) {
+      Optional<TableManifest> exported = manifest.table(table.sourceTable());
+      if (exported.isEmpty()) {
+        tables.add(new TableValidation(table.sourceTable(), 0, 1, List.of(new Problem(stored.fileName(), 0, null, null,
+            "the manifest has no entry for planned table " + table.sourceTable()))));
+        continue;
+      }
+      tables.add(validate(table, exported.get(), command.problemsPerTable()));
+    }
+    return new ValidateFilesReport(stored.fileName(), tables);
+  }
+
+  private TableValidation validate(TablePlan table, TableManifest exported, int listed) {
+    Problems problems = new Problems(listed);
+    long rows = 0;
+    List<ColumnPlan> columns = table.columns();
+    List<Function<String, Optional<String>>> checks = columns.stream().map(c -> TargetTextCheck.of(c.target())).toList();
+    int[] key = columns.stream().filter(c -> table.primaryKey().contains(c.target().name())).mapToInt(columns::indexOf).toArray();
+    List<UnaryOperator<String>> canonical = columns.stream().map(c -> CanonicalForm.of(c.target())).toList();
+    List<String> header = columns.stream().map(c -> c.target().name()).toList();
+    KeyHashSet keys = new KeyHashSet();
+    for (TableManifest.DataFile file : exported.files()) {
+      Optional<String> sha256 = written.sha256(file.name());
+      if (sha256.isEmpty()) {
+        problems.add(new Problem(file.name(), 0, null, null, "the file is missing"));
+        continue;
+      }
+      if (!sha256.get().equals(file.sha256())) {
+        problems.add(new Problem(file.name(), 0, null, null, "its SHA-256 differs from the manifest's:"
+            + " the file changed after the export"));
+      }
+      try {
+        List<String> found = files.header(file.name());
+        if (!found.equals(header)) {
+          problems.add(new Problem(file.name(), 1, null, null, "the header " + found + " is not the planned " + header));
+          continue;
+        }
+        long fileRows = files.forEachRow(file.name(), row -> {
+          String[] values = row.values();
+          for (int i = 0; i < values.length; i++) {
+            Optional<String> wrong = checks.get(i).apply(values[i]);
+            if (wrong.isPresent()) {
+              problems.add(new Problem(file.name(), row.line(), header.get(i), ValueDisplay.of(values[i]), wrong.get()));
+            }
+          }
+          if (key.length > 0) {
+            List<String> canonicalKey = Arrays.stream(key).mapToObj(i -> canonical.get(i).apply(values[i])).toList();
+            long earlier = keys.add(canonicalKey, row.line());
+            if (earlier >= 0) {
+              problems.add(new Problem(file.name(), row.line(), String.join(",", table.primaryKey()),
+                  ValueDisplay.of(String.join(",", canonicalKey)), "the primary key repeats line " + earlier));
+            }
+          }
+        });
+        rows += fileRows;
+        if (fileRows != file.rows()) {
+          problems.add(new Problem(file.name(), 0, null, null, fileRows + " rows where the manifest says " + file.rows()));
+        }
+      } catch (MalformedFileException e) {
+        problems.add(new Problem(file.name(), e.line(), null, null, e.getMessage().substring(e.getMessage().indexOf(": ") + 2)));
+      }
+    }
+    return new TableValidation(table.sourceTable(), rows, problems.count, problems.listed);
+  }
+
+  /** All problems counted, the first few kept. */
+  private static final class Problems {
+    private final int limit;
+    private final List<Problem> listed = new ArrayList<>();
+    private long count;
+
+    Problems(int limit) {
+      this.limit = limit;
+    }
+
+    void add(Problem problem) {
+      count++;
+      if (listed.size() < limit) {
+        listed.add(problem);
+      }
+    }
+  }
+}

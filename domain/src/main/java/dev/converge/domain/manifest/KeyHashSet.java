@@ -1,0 +1,68 @@
+package dev.converge.domain.manifest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Remembers the primary keys of one table as 64-bit hashes of their canonical values, in an
+ * open-addressing table of longs: about 16 bytes a row, so even a table of tens of millions of rows
+ * is checked for duplicates in bounded, predictable memory. Two different keys sharing a hash are
+ * possible but unlikely (about one in 10^12 for a million rows); a reported duplicate names both
+ * lines so the operator can look.
+ */
+public final class KeyHashSet {
+
+  private long[] hashes = new long[1 << 16];
+  private long[] lines = new long[1 << 16];
+  private int size;
+
+  /** Adds a key; returns the line of an earlier row with the same key, or -1 when it is new. */
+  public long add(List<String> canonicalKey, long line) {
+    long hash = hash(canonicalKey);
+    if (hash == 0) {
+      hash = 1; // 0 marks an empty slot
+    }
+    if ((size + 1) * 2L > hashes.length) {
+      grow();
+    }
+    int mask = hashes.length - 1;
+    int slot = (int) (hash ^ (hash >>> 32)) & mask;
+    while (hashes[slot] != 0) {
+      if (hashes[slot] == hash) {
+        return lines[slot];
+      }
+      slot = (slot + 1) & mask;
+    }
+    hashes[slot] = hash;
+    lines[slot] = line;
+    size++;
+    return -1;
+  }
+
+  private void grow() {
+    long[] oldHashes = hashes;
+    long[] oldLines = lines;
+    hashes = new long[oldHashes.length * 2];
+    lines = new long[oldLines.length * 2];
+    int mask = hashes.length - 1;
+    for (int i = 0; i < oldHashes.length; i++) {
+      if (oldHashes[i] != 0) {
+        int slot = (int) (oldHashes[i] ^ (oldHashes[i] >>> 32)) & mask;
+        while (hashes[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        hashes[slot] = oldHashes[i];
+        lines[slot] = oldLines[i];
+      }
+    }
+  }
+
+  private static long hash(List<String> key) {
+    StringBuilder encoded = new StringBuilder();
+    for (String part : key) {
+      encoded.append(part == null ? "\u0000N" : part.length() + ":" + part);
+    }
+    byte[] bytes = encoded.toString().getBytes(StandardCharsets.UTF_8);
+    return ContentChecksum.murmur3(bytes, bytes.length)[0];
+  }
+}
