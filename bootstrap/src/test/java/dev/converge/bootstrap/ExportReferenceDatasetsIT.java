@@ -30,17 +30,26 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import dev.converge.application.connection.RunningServer;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code converge export} on the reference datasets: exact values, fail-fast rejection, resume. */
 class ExportReferenceDatasetsIT {
 
   @TempDir Path workDirectory;
 
-  @ParameterizedTest
-  @ValueSource(strings = {"alkemio", "kratos"})
-  void everyFileHoldsExactlyTheSourceValuesInTheirTargetForm(String name) throws Exception {
-    Rehearsal run = Rehearsal.of(name, EmbeddedServers.mySql(), DatasetOptions.clean(0.001), true, workDirectory);
+  static Stream<Arguments> sources() {
+    return Stream.of("alkemio", "kratos").flatMap(name -> Stream.of(Arguments.of(name, "MySQL 8.0"),
+        Arguments.of(name, "MariaDB 11.4")));
+  }
+
+  @ParameterizedTest(name = "{0} from {1}")
+  @MethodSource("sources")
+  void everyFileHoldsExactlyTheSourceValuesInTheirTargetForm(String name, String server) throws Exception {
+    RunningServer sourceServer = server.startsWith("MySQL") ? EmbeddedServers.mySql() : EmbeddedServers.mariaDb();
+    Rehearsal run = Rehearsal.of(name, sourceServer, DatasetOptions.clean(0.001), true, workDirectory);
     assertEquals(0, run.converge("plan"), run.output());
     assertEquals(0, run.converge("export"), run.output());
 

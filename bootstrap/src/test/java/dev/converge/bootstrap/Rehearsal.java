@@ -41,7 +41,13 @@ final class Rehearsal {
   /** Generates {@code name} at {@code options} into {@code sourceServer}; provisions the target from its baseline if asked. */
   static Rehearsal of(String name, RunningServer sourceServer, DatasetOptions options, boolean provisionTarget,
       Path workDirectory) {
-    ReferenceDataset dataset = ReferenceDatasets.byName(name).orElseThrow();
+    return of(ReferenceDatasets.byName(name).orElseThrow(), sourceServer, options, provisionTarget, workDirectory);
+  }
+
+  /** As {@link #of(String, RunningServer, DatasetOptions, boolean, Path)}, for any dataset (e.g. a subset of tables). */
+  static Rehearsal of(ReferenceDataset dataset, RunningServer sourceServer, DatasetOptions options,
+      boolean provisionTarget, Path workDirectory) {
+    String name = dataset.name();
     DatabaseEndpoint source = sourceServer.endpoint(EmbeddedServers.freshDatabase(sourceServer, name));
     try (HikariDataSource pool = MySqlDataSourceFactory.writable(source, 2)) {
       MySqlDatasetLoadAdapter loader = new MySqlDatasetLoadAdapter(pool);
