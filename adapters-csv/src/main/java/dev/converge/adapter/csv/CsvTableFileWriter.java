@@ -86,6 +86,11 @@ public final class CsvTableFileWriter implements AutoCloseable {
     return rows;
   }
 
+  /** Bytes that have reached the file so far (the write buffer may hold up to 64 KiB more). */
+  public long bytes() {
+    return counted.bytes;
+  }
+
   /** Flushes, forces the data to disk, renames the file to its final name and returns its facts. */
   public WrittenFile finish() {
     try {

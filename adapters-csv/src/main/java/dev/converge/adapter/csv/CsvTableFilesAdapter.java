@@ -40,6 +40,11 @@ public final class CsvTableFilesAdapter implements WriteTableFilesPort, ReadTabl
       }
 
       @Override
+      public long bytes() {
+        return writer.bytes();
+      }
+
+      @Override
       public WrittenTableFile finish() {
         WrittenFile file = writer.finish();
         return new WrittenTableFile(fileName, file.rows(), file.bytes(), file.sha256());

@@ -27,7 +27,7 @@ public final class ConsoleProgressAdapter implements ReportProgressPort {
 
   @Override
   public synchronized void progressed(String table, long rows, long bytes) {
-    err.printf(Locale.ROOT, "  %s: %,d rows%n", table, rows);
+    err.printf(Locale.ROOT, "  %s: %,d rows, %.1f MB%n", table, rows, bytes / 1e6);
     err.flush();
   }
 

@@ -213,7 +213,6 @@ public final class ExportTablesService implements ExportTablesUseCase {
     String[] values = new String[width];
     String[] canonicalValues = new String[width];
     List<String> canonicalRow = Arrays.asList(canonicalValues);
-    long[] bytes = {0};
     progress.started(table.sourceTable(), table.estimatedRows());
     WrittenTableFile written;
     try (TableFile file = files.create(fileName, header)) {
@@ -233,7 +232,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
         checksum.add(canonicalRow);
         file.write(values);
         if (checksum.rows() % PROGRESS_EVERY == 0) {
-          progress.progressed(table.sourceTable(), checksum.rows(), bytes[0]);
+          progress.progressed(table.sourceTable(), checksum.rows(), file.bytes());
         }
       });
       written = file.finish();

@@ -19,6 +19,9 @@ public interface WriteTableFilesPort {
     /** Appends a row; {@code null} is NULL. */
     void write(String[] values);
 
+    /** Bytes written to the file so far (what has left the write buffer), for progress reports. */
+    long bytes();
+
     WrittenTableFile finish();
 
     @Override

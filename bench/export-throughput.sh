@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Export and validate throughput (issue #5): generates both reference datasets at a scale into the
+# embedded MySQL 8.0.31, provisions the embedded PostgreSQL 17.5, plans, then times export and
+# validate in one JVM with a 512 MB heap. Usage: bench/export-throughput.sh [scale] [parallel]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q install -DskipTests
+./mvnw -q -pl bootstrap test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
+  -Dmdep.includeScope=test
+java -Xmx512m -cp "bootstrap/target/test-classes:bootstrap/target/classes:$(cat bootstrap/target/bench.classpath)" \
+  dev.converge.bootstrap.ExportBenchmark "${1:-0.5}" "${2:-4}"

@@ -1,0 +1,60 @@
+package dev.converge.bootstrap;
+
+import dev.converge.adapter.csv.JsonManifestFileAdapter;
+import dev.converge.application.dataset.DatasetOptions;
+import dev.converge.domain.manifest.Manifest;
+import dev.converge.domain.manifest.TableManifest;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Benchmark (not a test; run by bench/export-throughput.sh): generates both reference datasets at a
+ * scale into the embedded MySQL 8, provisions PostgreSQL from the baselines, plans, then times
+ * {@code converge export} and {@code converge validate} and prints rows, MB, rows/s and peak heap.
+ */
+public final class ExportBenchmark {
+
+  private ExportBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    double scale = args.length > 0 ? Double.parseDouble(args[0]) : 0.5;
+    int parallel = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+    for (String name : new String[] {"alkemio", "kratos"}) {
+      Path work = Files.createTempDirectory("converge-bench-" + name);
+      long generating = System.nanoTime();
+      Rehearsal run = Rehearsal.of(name, EmbeddedServers.mySql(), DatasetOptions.clean(scale), true, work);
+      double generated = (System.nanoTime() - generating) / 1e9;
+      check(run, run.converge("plan"));
+      long exporting = System.nanoTime();
+      check(run, run.converge("export", "--parallel", String.valueOf(parallel)));
+      double exported = (System.nanoTime() - exporting) / 1e9;
+      long validating = System.nanoTime();
+      check(run, run.converge("validate"));
+      double validated = (System.nanoTime() - validating) / 1e9;
+      Manifest manifest = new JsonManifestFileAdapter(work).latest().orElseThrow().manifest();
+      long bytes = manifest.tables().stream().flatMap(t -> t.files().stream()).mapToLong(TableManifest.DataFile::bytes).sum();
+      System.out.printf(Locale.ROOT, "%s scale %s: %,d rows, %,.0f MB of CSV; generate %.1f s; export (--parallel %d)"
+              + " %.1f s = %,.0f rows/s, %.1f MB/s; validate %.1f s = %,.0f rows/s%n",
+          name, scale, manifest.rows(), bytes / 1e6, generated, parallel, exported, manifest.rows() / exported,
+          bytes / 1e6 / exported, validated, manifest.rows() / validated);
+    }
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    System.out.printf(Locale.ROOT, "peak heap %d MB of max %d MB%n", peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    System.exit(0);
+  }
+
+  private static void check(Rehearsal run, int status) {
+    if (status != 0) {
+      throw new IllegalStateException("converge exited " + status + ":\n" + run.output());
+    }
+  }
+}
