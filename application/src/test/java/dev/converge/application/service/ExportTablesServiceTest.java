@@ -1,0 +1,253 @@
+package dev.converge.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.converge.application.connection.ConnectionSettings;
+import dev.converge.application.connection.DatabaseEndpoint;
+import dev.converge.application.port.in.ExportTablesCommand;
+import dev.converge.application.port.in.ExportTablesReport;
+import dev.converge.application.port.out.ReportProgressPort;
+import dev.converge.application.port.out.StoreManifestPort;
+import dev.converge.application.port.out.StorePlanPort;
+import dev.converge.application.port.out.StreamSourceRowsPort;
+import dev.converge.application.port.out.WriteTableFilesPort;
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
+import dev.converge.domain.failure.PlanBlockedException;
+import dev.converge.domain.failure.RowRejectedException;
+import dev.converge.domain.manifest.Manifest;
+import dev.converge.domain.plan.MigrationPlan;
+import dev.converge.domain.plan.MigrationPlanner;
+import dev.converge.domain.plan.PlanSettings;
+import dev.converge.domain.schema.SourceColumn;
+import dev.converge.domain.schema.SourceSchema;
+import dev.converge.domain.schema.SourceTable;
+import dev.converge.domain.schema.TargetColumn;
+import dev.converge.domain.schema.TargetSchema;
+import dev.converge.domain.schema.TargetTable;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class ExportTablesServiceTest {
+
+  private static final SourceColumn ID = new SourceColumn("id", 1, "char", "char(36)", false, 36L, null, null, null,
+      false, false, false, "utf8mb4_0900_ai_ci", List.of());
+  private static final SourceColumn FLAG = new SourceColumn("isOpen", 2, "tinyint", "tinyint", false, null, 3, 0, null,
+      false, false, false, null, List.of());
+  private static final TargetColumn UUID = new TargetColumn("id", 1, "uuid", "uuid", null, null, null, false, false, false,
+      null, false, List.of(), false);
+  private static final TargetColumn BOOL = new TargetColumn("isOpen", 2, "bool", "boolean", null, null, null, false, false,
+      false, null, false, List.of(), false);
+  private static final List<String> TABLES = List.of("alpha", "beta", "gamma");
+
+  private SourceSchema source = new SourceSchema("app", "8.0.31", TABLES.stream()
+      .map(name -> new SourceTable(name, List.of(ID, FLAG), List.of("id"), List.of(), List.of(), 2)).toList());
+  private final TargetSchema target = new TargetSchema("public", "17.5", TABLES.stream()
+      .map(name -> new TargetTable(name, List.of(UUID, BOOL), List.of("id"), List.of(), List.of(), List.of(), List.of()))
+      .toList());
+  private MigrationPlan plan = new MigrationPlanner(PlanSettings.defaults()).plan(source, target, Map.of(), true);
+  private final Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+  private final Map<String, String> files = new ConcurrentHashMap<>();
+  private final List<String> streamed = new ArrayList<>();
+  private final Map<String, Manifest> manifests = new LinkedHashMap<>();
+
+  ExportTablesServiceTest() {
+    for (String table : TABLES) {
+      rows.put(table, new ArrayList<>(List.of(
+          new Object[] {"0F8FAD5B-D9CB-469F-A165-70867728950" + table.length(), "1"},
+          new Object[] {"1f8fad5b-d9cb-469f-a165-70867728950e", "0"})));
+    }
+  }
+
+  private ExportTablesReport export(ExportTablesCommand command) {
+    StorePlanPort plans = new StorePlanPort() {
+      @Override
+      public String save(MigrationPlan saved) {
+        return "plan.json";
+      }
+
+      @Override
+      public Optional<MigrationPlan> load() {
+        return Optional.of(plan);
+      }
+    };
+    StreamSourceRowsPort snapshots = readers -> new StreamSourceRowsPort.Snapshot() {
+      @Override
+      public int readers() {
+        return readers;
+      }
+
+      @Override
+      public String description() {
+        return "test snapshot";
+      }
+
+      @Override
+      public long stream(StreamSourceRowsPort.TableRead table, Consumer<Object[]> sink) {
+        synchronized (streamed) {
+          streamed.add(table.table());
+        }
+        rows.get(table.table()).forEach(sink);
+        return rows.get(table.table()).size();
+      }
+
+      @Override
+      public void close() {}
+    };
+    WriteTableFilesPort tableFiles = new WriteTableFilesPort() {
+      @Override
+      public TableFile create(String fileName, List<String> header) {
+        StringBuilder content = new StringBuilder(String.join(",", header)).append('\n');
+        return new TableFile() {
+          private long written;
+
+          @Override
+          public void write(String[] values) {
+            content.append(String.join(",", java.util.Arrays.stream(values).map(String::valueOf).toList())).append('\n');
+            written++;
+          }
+
+          @Override
+          public long bytes() {
+            return content.length();
+          }
+
+          @Override
+          public WrittenTableFile finish() {
+            files.put(fileName, content.toString());
+            return new WrittenTableFile(fileName, written, content.length(), digest(content.toString()));
+          }
+
+          @Override
+          public void close() {}
+        };
+      }
+
+      @Override
+      public Optional<String> sha256(String fileName) {
+        return Optional.ofNullable(files.get(fileName)).map(ExportTablesServiceTest::digest);
+      }
+    };
+    StoreManifestPort store = new StoreManifestPort() {
+      @Override
+      public synchronized String save(Manifest manifest, String fileName) {
+        manifests.put(fileName, manifest);
+        return fileName;
+      }
+
+      @Override
+      public synchronized Optional<Stored> latest() {
+        return manifests.entrySet().stream().reduce((a, b) -> b).map(e -> new Stored(e.getValue(), e.getKey()));
+      }
+    };
+    ReportProgressPort silent = new ReportProgressPort() {
+      @Override
+      public void started(String table, long estimatedRows) {}
+
+      @Override
+      public void progressed(String table, long rowsSoFar, long bytes) {}
+
+      @Override
+      public void finished(String table, long rowsDone, long bytes, Duration elapsed) {}
+    };
+    DatabaseEndpoint endpoint = new DatabaseEndpoint("h", 1, "app", "u", "secret");
+    return new ExportTablesService(plans, () -> source, () -> target, snapshots, tableFiles, store, silent,
+        new ConnectionSettings(endpoint, endpoint, "public", Path.of("work")),
+        Clock.fixed(Instant.parse("2026-11-21T10:15:30Z"), ZoneOffset.UTC)).export(command);
+  }
+
+  private static String digest(String content) {
+    try {
+      return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void everyTableIsExportedInPlanOrderWithConvertedValuesAndNoSecretInTheManifest() {
+    ExportTablesReport report = export(new ExportTablesCommand(2, false));
+    Manifest manifest = report.manifest();
+    assertTrue(manifest.complete());
+    assertEquals(TABLES, manifest.tables().stream().map(t -> t.sourceTable()).toList());
+    assertEquals(6, manifest.rows());
+    assertTrue(files.get("alpha_20261121_101530.csv").contains("0f8fad5b-d9cb-469f-a165-708677289505,true"),
+        files.toString());
+    assertFalse(manifest.toString().contains("secret"));
+    assertEquals("migration_manifest_20261121_101530.json", report.savedAs());
+  }
+
+  @Test
+  void theContentChecksumDoesNotDependOnRowOrder() {
+    String before = export(new ExportTablesCommand(1, true)).manifest().tables().get(0).contentChecksum();
+    java.util.Collections.reverse(rows.get("alpha"));
+    String after = export(new ExportTablesCommand(1, true)).manifest().tables().get(0).contentChecksum();
+    assertEquals(before, after);
+  }
+
+  @Test
+  void aChangedSourceSchemaOrABlockedPlanStopsTheExportBeforeItReadsARow() {
+    source = new SourceSchema("app", "8.0.31", source.tables().subList(0, 2));
+    ConvergeException changed = assertThrows(ConvergeException.class, () -> export(new ExportTablesCommand(1, false)));
+    assertEquals(ErrorCode.PLAN_BLOCKED, changed.code());
+    assertTrue(changed.getMessage().contains("source schema changed"));
+    plan = new MigrationPlanner(PlanSettings.defaults()).plan(source,
+        new TargetSchema("public", "17.5", target.tables().subList(0, 1)), Map.of(), true);
+    assertThrows(PlanBlockedException.class, () -> export(new ExportTablesCommand(1, false)));
+    assertTrue(streamed.isEmpty());
+  }
+
+  @Test
+  void aRejectedValueStopsEveryTableAndNamesTableKeyColumnValueAndRule() {
+    rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "2"});
+    RowRejectedException rejected = assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+    assertEquals("beta", rejected.table());
+    assertEquals("id='2f8fad5b-d9cb-469f-a165-70867728950e'", rejected.key());
+    assertEquals("isOpen", rejected.column());
+    assertEquals("'2'", rejected.value());
+    assertTrue(rejected.rule().contains("0 or 1"));
+    Manifest interrupted = manifests.values().iterator().next();
+    assertFalse(interrupted.complete());
+    assertEquals(List.of("alpha"), interrupted.tables().stream().map(t -> t.sourceTable()).toList());
+    assertFalse(streamed.contains("gamma"), "after the failure no other table is read");
+  }
+
+  @Test
+  void aResumedExportKeepsIntactTablesAndRedoesDamagedOnes() {
+    rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "2"});
+    assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+    rows.get("beta").remove(2);
+    streamed.clear();
+
+    ExportTablesReport resumed = export(new ExportTablesCommand(1, false));
+    assertEquals(List.of("alpha"), resumed.reusedTables());
+    assertEquals(List.of("beta", "gamma"), streamed);
+    assertTrue(resumed.manifest().complete());
+
+    files.put("alpha_20261121_101530.csv", "damaged");
+    manifests.put("migration_manifest_20261121_101530.json", new Manifest(resumed.manifest().migrationId(),
+        resumed.manifest().source(), resumed.manifest().target(), resumed.manifest().sourceFingerprint(),
+        resumed.manifest().targetFingerprint(), resumed.manifest().exportStarted(), null, false,
+        resumed.manifest().tables()));
+    streamed.clear();
+    ExportTablesReport again = export(new ExportTablesCommand(1, false));
+    assertEquals(List.of("beta", "gamma"), again.reusedTables());
+    assertEquals(List.of("alpha"), streamed, "only the damaged table is read again");
+  }
+}
