@@ -4,12 +4,16 @@ import dagger.Module;
 import dagger.Provides;
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.ExportTablesUseCase;
+import dev.converge.application.port.in.ImportTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ValidateFilesUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
 import dev.converge.application.port.out.ApplyTargetMigrationsPort;
+import dev.converge.application.port.out.LoadTargetTablesPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadTableFilesPort;
+import dev.converge.application.port.out.RecordImportPort;
+import dev.converge.application.port.out.RecordValidationPort;
 import dev.converge.application.port.out.ReportProgressPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
@@ -21,6 +25,7 @@ import dev.converge.application.port.out.ReadTargetSchemaPort;
 import dev.converge.application.port.out.RunPreflightChecksPort;
 import dev.converge.application.port.out.StorePlanPort;
 import dev.converge.application.service.ExportTablesService;
+import dev.converge.application.service.ImportTablesService;
 import dev.converge.application.service.PlanMigrationService;
 import dev.converge.application.service.ProvisionTargetService;
 import dev.converge.application.service.ValidateFilesService;
@@ -49,8 +54,15 @@ interface ApplicationModule {
 
   @Provides
   static ValidateFilesUseCase validateFiles(StorePlanPort plans, StoreManifestPort manifests, WriteTableFilesPort written,
-      ReadTableFilesPort files) {
-    return new ValidateFilesService(plans, manifests, written, files);
+      ReadTableFilesPort files, RecordValidationPort verdicts, Clock clock) {
+    return new ValidateFilesService(plans, manifests, written, files, verdicts, clock);
+  }
+
+  @Provides
+  static ImportTablesUseCase importTables(StorePlanPort plans, StoreManifestPort manifests, RecordValidationPort verdicts,
+      ReadTargetSchemaPort target, LoadTargetTablesPort loads, RecordImportPort journal, ReadTableFilesPort files,
+      ReportProgressPort progress, ConnectionSettings settings) {
+    return new ImportTablesService(plans, manifests, verdicts, target, loads, journal, files, progress, settings);
   }
 
   @Provides

@@ -3,10 +3,14 @@ package dev.converge.bootstrap;
 import dagger.Module;
 import dagger.Provides;
 import dev.converge.adapter.csv.CsvTableFilesAdapter;
+import dev.converge.adapter.csv.JsonImportJournalAdapter;
 import dev.converge.adapter.csv.JsonManifestFileAdapter;
 import dev.converge.adapter.csv.JsonPlanFileAdapter;
+import dev.converge.adapter.csv.JsonValidationFileAdapter;
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.out.ReadTableFilesPort;
+import dev.converge.application.port.out.RecordImportPort;
+import dev.converge.application.port.out.RecordValidationPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StorePlanPort;
 import dev.converge.application.port.out.WriteTableFilesPort;
@@ -33,6 +37,16 @@ interface CsvSessionModule {
   @Provides
   static ReadTableFilesPort readTableFiles(CsvTableFilesAdapter files) {
     return files;
+  }
+
+  @Provides
+  static RecordImportPort importJournal(ConnectionSettings settings) {
+    return new JsonImportJournalAdapter(settings.workDirectory());
+  }
+
+  @Provides
+  static RecordValidationPort verdicts(ConnectionSettings settings) {
+    return new JsonValidationFileAdapter(settings.workDirectory());
   }
 
   @Provides

@@ -6,6 +6,7 @@ import dev.converge.adapter.postgres.PostgresTarget;
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.out.ApplyTargetMigrationsPort;
 import dev.converge.application.port.out.InspectTargetPort;
+import dev.converge.application.port.out.LoadTargetTablesPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
 import dev.converge.application.port.out.RunProvisioningCommandPort;
@@ -36,6 +37,11 @@ interface PostgresSessionModule {
   @Provides
   static ApplyTargetMigrationsPort migrations(PostgresTarget target) {
     return target.migrations();
+  }
+
+  @Provides
+  static LoadTargetTablesPort loads(PostgresTarget target) {
+    return target.copies();
   }
 
   @Provides

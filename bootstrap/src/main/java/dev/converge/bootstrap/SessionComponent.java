@@ -6,6 +6,7 @@ import dev.converge.adapter.mysql.MySqlSource;
 import dev.converge.adapter.postgres.PostgresTarget;
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.ExportTablesUseCase;
+import dev.converge.application.port.in.ImportTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
 import dev.converge.application.port.in.ValidateFilesUseCase;
@@ -23,6 +24,8 @@ interface SessionComponent {
   ExportTablesUseCase exportTables();
 
   ValidateFilesUseCase validateFiles();
+
+  ImportTablesUseCase importTables();
 
   MySqlSource source();
 

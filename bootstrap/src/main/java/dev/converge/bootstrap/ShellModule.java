@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.converge.adapter.shell.ConsoleProgressAdapter;
 import dev.converge.adapter.shell.ConvergeCommand;
 import dev.converge.adapter.shell.ExportCommand;
+import dev.converge.adapter.shell.ImportCommand;
 import dev.converge.adapter.shell.PlanCommand;
 import dev.converge.adapter.shell.SchemaCommand;
 import dev.converge.adapter.shell.ValidateCommand;
@@ -39,6 +40,11 @@ interface ShellModule {
   }
 
   @Provides
+  static ImportCommand importCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
+    return new ImportCommand(sessions, json, out);
+  }
+
+  @Provides
   static ValidateCommand validateCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
     return new ValidateCommand(sessions, json, out);
   }
@@ -50,12 +56,14 @@ interface ShellModule {
 
   @Provides
   static CommandLine commandLine(ConvergeCommand root, SchemaCommand schema, PlanCommand plan, ExportCommand export,
-      ValidateCommand validate, BuildInfo build, PrintWriter out, CommandLine.IExecutionExceptionHandler failures) {
+      ValidateCommand validate, ImportCommand importing, BuildInfo build, PrintWriter out,
+      CommandLine.IExecutionExceptionHandler failures) {
     CommandLine commandLine = new CommandLine(root);
     commandLine.addSubcommand(schema);
     commandLine.addSubcommand(plan);
     commandLine.addSubcommand(export);
     commandLine.addSubcommand(validate);
+    commandLine.addSubcommand(importing);
     commandLine.getCommandSpec().version(build.versionLines());
     commandLine.setOut(out);
     commandLine.setExecutionExceptionHandler(failures);

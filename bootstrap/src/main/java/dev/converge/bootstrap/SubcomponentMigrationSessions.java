@@ -2,6 +2,7 @@ package dev.converge.bootstrap;
 
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.ExportTablesUseCase;
+import dev.converge.application.port.in.ImportTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
 import dev.converge.application.port.in.ValidateFilesUseCase;
@@ -48,6 +49,11 @@ final class SubcomponentMigrationSessions implements MigrationSessions {
       @Override
       public ValidateFilesUseCase validateFiles() {
         return session.validateFiles();
+      }
+
+      @Override
+      public ImportTablesUseCase importTables() {
+        return session.importTables();
       }
 
       @Override

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.converge.adapter.postgres.connection.PostgresDataSourceFactory;
 import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.port.out.ApplyTargetMigrationsPort;
+import dev.converge.application.port.out.LoadTargetTablesPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
 import dev.converge.application.port.out.RunProvisioningCommandPort;
 import dev.converge.domain.failure.ConvergeException;
@@ -50,6 +51,10 @@ public final class PostgresTarget implements AutoCloseable {
 
   public PostgresInspectionAdapter inspection() {
     return new PostgresInspectionAdapter(pool, schema);
+  }
+
+  public LoadTargetTablesPort copies() {
+    return new PostgresCopyAdapter(pool, schema);
   }
 
   public RunProvisioningCommandPort provisioningCommands() {

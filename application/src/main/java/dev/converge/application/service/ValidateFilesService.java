@@ -6,6 +6,7 @@ import dev.converge.application.port.in.ValidateFilesReport.Problem;
 import dev.converge.application.port.in.ValidateFilesReport.TableValidation;
 import dev.converge.application.port.in.ValidateFilesUseCase;
 import dev.converge.application.port.out.ReadTableFilesPort;
+import dev.converge.application.port.out.RecordValidationPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StorePlanPort;
 import dev.converge.application.port.out.WriteTableFilesPort;
@@ -21,6 +22,7 @@ import dev.converge.domain.manifest.TargetTextCheck;
 import dev.converge.domain.plan.ColumnPlan;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.TablePlan;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,13 +43,17 @@ public final class ValidateFilesService implements ValidateFilesUseCase {
   private final StoreManifestPort manifests;
   private final WriteTableFilesPort written;
   private final ReadTableFilesPort files;
+  private final RecordValidationPort verdicts;
+  private final Clock clock;
 
   public ValidateFilesService(StorePlanPort plans, StoreManifestPort manifests, WriteTableFilesPort written,
-      ReadTableFilesPort files) {
+      ReadTableFilesPort files, RecordValidationPort verdicts, Clock clock) {
     this.plans = Objects.requireNonNull(plans, "plans");
     this.manifests = Objects.requireNonNull(manifests, "manifests");
     this.written = Objects.requireNonNull(written, "written");
     this.files = Objects.requireNonNull(files, "files");
+    this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   @Override
@@ -76,7 +82,10 @@ public final class ValidateFilesService implements ValidateFilesUseCase {
       }
       tables.add(validate(table, exported.get(), command.problemsPerTable()));
     }
-    return new ValidateFilesReport(stored.fileName(), tables);
+    ValidateFilesReport report = new ValidateFilesReport(stored.fileName(), tables);
+    verdicts.save(new RecordValidationPort.Verdict(stored.fileName(), manifest.migrationId(), manifest.exportFinished(),
+        report.passed(), report.problems(), clock.instant().toString()));
+    return report;
   }
 
   private TableValidation validate(TablePlan table, TableManifest exported, int listed) {

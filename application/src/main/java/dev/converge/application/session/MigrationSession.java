@@ -1,6 +1,7 @@
 package dev.converge.application.session;
 
 import dev.converge.application.port.in.ExportTablesUseCase;
+import dev.converge.application.port.in.ImportTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
 import dev.converge.application.port.in.ValidateFilesUseCase;
@@ -15,6 +16,8 @@ public interface MigrationSession extends AutoCloseable {
   ExportTablesUseCase exportTables();
 
   ValidateFilesUseCase validateFiles();
+
+  ImportTablesUseCase importTables();
 
   @Override
   void close();

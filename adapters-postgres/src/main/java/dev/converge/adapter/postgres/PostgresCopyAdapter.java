@@ -1,0 +1,235 @@
+package dev.converge.adapter.postgres;
+
+import dev.converge.application.port.out.LoadTargetTablesPort;
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
+import dev.converge.domain.failure.ImportRejectedException;
+import dev.converge.domain.plan.ExistingRows;
+import dev.converge.domain.plan.ForeignKeyStrategy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Loads table files with {@code COPY … FROM STDIN (FORMAT csv, HEADER, NULL '\N')}, one table per
+ * transaction: the rows a table already holds are handled as the plan says, the file is copied
+ * (with FREEZE after a TRUNCATE), the row count COPY reports is checked, then it commits — so a
+ * crash never leaves a half-loaded table. Every setting is {@code SET LOCAL}: nothing outlives the
+ * transaction.
+ */
+public final class PostgresCopyAdapter implements LoadTargetTablesPort {
+
+  /** PostgreSQL's COPY context: {@code COPY user, line 3, column email: "x@y"}. */
+  private static final Pattern WHERE = Pattern.compile("COPY [^,]+, line (\\d+)(?:, column ([^:]+))?(?:: \"(.*)\")?",
+      Pattern.DOTALL);
+
+  private final DataSource target;
+  private final String schema;
+
+  public PostgresCopyAdapter(DataSource target, String schema) {
+    this.target = Objects.requireNonNull(target, "target");
+    this.schema = Objects.requireNonNull(schema, "schema");
+  }
+
+  @Override
+  public LoadSession open(ForeignKeyStrategy strategy, List<String> tables) {
+    if (strategy != ForeignKeyStrategy.REPLICATION_ROLE) {
+      throw new ConvergeException(ErrorCode.IMPORT, "this import needs foreign-key enforcement off while it loads;"
+          + " dropping and re-creating the foreign keys is not built yet, so the target login needs superuser or"
+          + " GRANT SET ON PARAMETER session_replication_role");
+    }
+    Set<String> referenced = referencedTables(tables);
+    return new LoadSession() {
+      @Override
+      public long load(TableLoad table) {
+        return PostgresCopyAdapter.this.load(table, referenced.contains(table.table()));
+      }
+
+      @Override
+      public void finish(List<String> loaded) {
+        resetSequencesAndAnalyze(loaded);
+      }
+
+      @Override
+      public void close() {
+        // Every load ended its own transaction; nothing is held between them.
+      }
+    };
+  }
+
+  /** Tables other tables point at: TRUNCATE refuses them even with triggers off, DELETE does not. */
+  private Set<String> referencedTables(List<String> tables) {
+    Set<String> referenced = new HashSet<>();
+    String sql = "SELECT DISTINCT c.relname FROM pg_constraint k JOIN pg_class c ON c.oid = k.confrelid"
+        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE k.contype = 'f' AND n.nspname = ? AND k.conrelid <> k.confrelid";
+    try (Connection connection = target.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, schema);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          referenced.add(rows.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new ConvergeException(ErrorCode.CONNECTION, "cannot read the target's foreign keys: " + e.getMessage(), e);
+    }
+    referenced.retainAll(tables);
+    return referenced;
+  }
+
+  private long load(TableLoad table, boolean referenced) {
+    String qualified = quote(schema) + "." + quote(table.table());
+    String columns = table.columns().stream().map(PostgresCopyAdapter::quote).collect(Collectors.joining(", "));
+    String fileName = table.file().getFileName().toString();
+    try (Connection connection = target.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        try (Statement statement = connection.createStatement()) {
+          // Foreign keys do not fire while loading (the plan's strategy); verify checks orphans after.
+          statement.execute("SET LOCAL session_replication_role = replica");
+          statement.execute("SET LOCAL synchronous_commit = off");
+          statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
+        }
+        boolean truncated = false;
+        String into = qualified;
+        switch (table.existingRows()) {
+          case TRUNCATE -> {
+            try (Statement statement = connection.createStatement()) {
+              if (referenced) {
+                statement.execute("DELETE FROM " + qualified);
+              } else {
+                statement.execute("TRUNCATE ONLY " + qualified);
+                truncated = true;
+              }
+            }
+          }
+          case MERGE_BY_PRIMARY_KEY -> {
+            try (Statement statement = connection.createStatement()) {
+              statement.execute("CREATE TEMP TABLE converge_merge (LIKE " + qualified + " INCLUDING DEFAULTS) ON COMMIT DROP");
+            }
+            into = "converge_merge";
+          }
+          case KEEP -> {
+            // The rows stay; a key collision fails the COPY below.
+          }
+        }
+        String copy = "COPY " + into + " (" + columns + ") FROM STDIN (FORMAT csv, HEADER true, NULL '\\N'"
+            + (truncated ? ", FREEZE true" : "") + ")";
+        long rows;
+        try (InputStream in = Files.newInputStream(table.file())) {
+          rows = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, in, 1 << 16);
+        }
+        if (table.existingRows() == ExistingRows.MERGE_BY_PRIMARY_KEY) {
+          String key = table.primaryKey().stream().map(PostgresCopyAdapter::quote).collect(Collectors.joining(", "));
+          try (Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO " + qualified + " (" + columns + ") SELECT " + columns
+                + " FROM converge_merge ON CONFLICT (" + key + ") DO NOTHING");
+          }
+        }
+        if (rows != table.expectedRows()) {
+          throw new ConvergeException(ErrorCode.IMPORT, "table " + table.table() + ": COPY loaded " + rows
+              + " rows from " + fileName + " where the manifest says " + table.expectedRows());
+        }
+        connection.commit();
+        return rows;
+      } catch (SQLException | IOException | RuntimeException e) {
+        rollbackQuietly(connection);
+        throw e;
+      }
+    } catch (PSQLException e) {
+      throw rejected(table.table(), fileName, e);
+    } catch (SQLException | IOException e) {
+      throw new ConvergeException(ErrorCode.IMPORT, "cannot load " + table.table() + " from " + fileName + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** The server's own fields, not its prose: SQLSTATE, message, and the COPY context's line, column and value. */
+  static ImportRejectedException rejected(String table, String file, PSQLException e) {
+    ServerErrorMessage server = e.getServerErrorMessage();
+    if (server == null) {
+      return new ImportRejectedException(table, file, 0, null, null, e.getSQLState(), e.getMessage(), e);
+    }
+    long record = 0;
+    String column = server.getColumn();
+    String value = null;
+    if (server.getWhere() != null) {
+      Matcher where = WHERE.matcher(server.getWhere());
+      if (where.find()) {
+        record = Long.parseLong(where.group(1));
+        column = where.group(2) != null ? where.group(2) : column;
+        value = where.group(3) == null ? null : "'" + where.group(3) + "'";
+      }
+    }
+    String message = server.getMessage() + (server.getDetail() == null ? "" : " — " + server.getDetail());
+    return new ImportRejectedException(table, file, record, column, value, server.getSQLState(), message, e);
+  }
+
+  private void resetSequencesAndAnalyze(List<String> tables) {
+    String sequences = "SELECT a.attname, pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname)"
+        + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+        + " WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped";
+    try (Connection connection = target.getConnection()) {
+      for (String table : tables) {
+        String qualified = quote(schema) + "." + quote(table);
+        try (PreparedStatement statement = connection.prepareStatement(sequences)) {
+          statement.setString(1, schema);
+          statement.setString(2, table);
+          try (ResultSet columns = statement.executeQuery()) {
+            while (columns.next()) {
+              String sequence = columns.getString(2);
+              if (sequence != null) {
+                resetSequence(connection, qualified, quote(columns.getString(1)), sequence);
+              }
+            }
+          }
+        }
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("ANALYZE " + qualified);
+        }
+      }
+    } catch (SQLException e) {
+      throw new ConvergeException(ErrorCode.IMPORT, "cannot reset the sequences: " + e.getMessage(), e);
+    }
+  }
+
+  /** Past the column's maximum; an empty table's sequence back at its start value. */
+  private static void resetSequence(Connection connection, String table, String column, String sequence)
+      throws SQLException {
+    String sql = "SELECT setval(?::regclass, COALESCE(m.max, s.seqstart), m.max IS NOT NULL)"
+        + " FROM (SELECT MAX(" + column + ")::bigint AS max FROM " + table + ") m, pg_sequence s"
+        + " WHERE s.seqrelid = ?::regclass";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, sequence);
+      statement.setString(2, sequence);
+      statement.execute();
+    }
+  }
+
+  private static void rollbackQuietly(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      // The connection goes back to the pool, which discards one it cannot reset.
+    }
+  }
+
+  private static String quote(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+}

@@ -1,0 +1,48 @@
+package dev.converge.application.port.out;
+
+import dev.converge.domain.plan.ExistingRows;
+import dev.converge.domain.plan.ForeignKeyStrategy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/** Loads CSV files into the target with COPY, one table per transaction. */
+public interface LoadTargetTablesPort {
+
+  /** Starts a load of {@code tables} with the plan's foreign-key strategy. */
+  LoadSession open(ForeignKeyStrategy strategy, List<String> tables);
+
+  /** One import run's loading; {@link #load} may run on several threads at once. */
+  interface LoadSession extends AutoCloseable {
+
+    /**
+     * In one transaction: handles the rows the table already holds, copies the file, checks the
+     * row count COPY reports, commits. Fails with
+     * {@link dev.converge.domain.failure.ImportRejectedException} when the target rejects a row.
+     */
+    long load(TableLoad table);
+
+    /** After every table: sets each serial/identity sequence past its column's maximum, then ANALYZE. */
+    void finish(List<String> tables);
+
+    @Override
+    void close();
+  }
+
+  /**
+   * One table's load.
+   *
+   * @param columns the file's (and COPY's) column list, in file order
+   * @param expectedRows the rows the manifest says the file holds
+   */
+  record TableLoad(String table, List<String> columns, List<String> primaryKey, ExistingRows existingRows, Path file,
+      long expectedRows) {
+    public TableLoad {
+      Objects.requireNonNull(table, "table");
+      columns = List.copyOf(columns);
+      primaryKey = List.copyOf(primaryKey);
+      Objects.requireNonNull(existingRows, "existingRows");
+      Objects.requireNonNull(file, "file");
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package dev.converge.application.service;
+
+import dev.converge.application.connection.ConnectionSettings;
+import dev.converge.application.port.in.ImportTablesCommand;
+import dev.converge.application.port.in.ImportTablesReport;
+import dev.converge.application.port.in.ImportTablesUseCase;
+import dev.converge.application.port.out.LoadTargetTablesPort;
+import dev.converge.application.port.out.LoadTargetTablesPort.LoadSession;
+import dev.converge.application.port.out.LoadTargetTablesPort.TableLoad;
+import dev.converge.application.port.out.ReadTableFilesPort;
+import dev.converge.application.port.out.ReadTargetSchemaPort;
+import dev.converge.application.port.out.RecordImportPort;
+import dev.converge.application.port.out.RecordValidationPort;
+import dev.converge.application.port.out.ReportProgressPort;
+import dev.converge.application.port.out.StoreManifestPort;
+import dev.converge.application.port.out.StorePlanPort;
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
+import dev.converge.domain.failure.ImportRejectedException;
+import dev.converge.domain.failure.PlanBlockedException;
+import dev.converge.domain.manifest.Manifest;
+import dev.converge.domain.manifest.TableManifest;
+import dev.converge.domain.plan.MigrationPlan;
+import dev.converge.domain.plan.SchemaFingerprint;
+import dev.converge.domain.plan.TablePlan;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Loads the export into the target: only a validated manifest of the current plan, into a target
+ * whose schema is still the planned one; each table in its own transaction, the committed ones
+ * recorded so that a re-run after any failure or kill continues where it stopped; then the
+ * sequences are reset and the tables analysed.
+ */
+public final class ImportTablesService implements ImportTablesUseCase {
+
+  private final StorePlanPort plans;
+  private final StoreManifestPort manifests;
+  private final RecordValidationPort verdicts;
+  private final ReadTargetSchemaPort targetSchema;
+  private final LoadTargetTablesPort loads;
+  private final RecordImportPort journal;
+  private final ReadTableFilesPort files;
+  private final ReportProgressPort progress;
+  private final ConnectionSettings settings;
+
+  public ImportTablesService(StorePlanPort plans, StoreManifestPort manifests, RecordValidationPort verdicts,
+      ReadTargetSchemaPort targetSchema, LoadTargetTablesPort loads, RecordImportPort journal, ReadTableFilesPort files,
+      ReportProgressPort progress, ConnectionSettings settings) {
+    this.plans = Objects.requireNonNull(plans, "plans");
+    this.manifests = Objects.requireNonNull(manifests, "manifests");
+    this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
+    this.targetSchema = Objects.requireNonNull(targetSchema, "targetSchema");
+    this.loads = Objects.requireNonNull(loads, "loads");
+    this.journal = Objects.requireNonNull(journal, "journal");
+    this.files = Objects.requireNonNull(files, "files");
+    this.progress = Objects.requireNonNull(progress, "progress");
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  @Override
+  public ImportTablesReport importTables(ImportTablesCommand command) {
+    long started = System.nanoTime();
+    MigrationPlan plan = plans.load().orElseThrow(() -> new ConvergeException(ErrorCode.CONFIGURATION,
+        "there is no plan in " + settings.workDirectory() + "; run plan, export and validate first"));
+    if (plan.hasBlockers()) {
+      throw new PlanBlockedException(plan.blockers().size());
+    }
+    if (!SchemaFingerprint.of(targetSchema.readTargetSchema()).equals(plan.targetFingerprint())) {
+      throw new ConvergeException(ErrorCode.PLAN_BLOCKED, "the target schema changed since the plan was made;"
+          + " run converge plan again");
+    }
+    StoreManifestPort.Stored stored = manifests.latest().filter(s -> s.manifest().complete()).orElseThrow(() ->
+        new ConvergeException(ErrorCode.VALIDATION, "there is no finished export in " + settings.workDirectory()));
+    Manifest manifest = stored.manifest();
+    boolean validated = verdicts.latest().filter(verdict -> verdict.passed()
+        && verdict.migrationId().equals(manifest.migrationId())
+        && Objects.equals(verdict.exportFinished(), manifest.exportFinished())).isPresent();
+    if (!validated) {
+      throw new ConvergeException(ErrorCode.VALIDATION, "the files of " + stored.fileName()
+          + " have not passed validation; run converge validate first");
+    }
+    if (command.restart()) {
+      journal.forget(manifest.migrationId());
+    }
+    Map<String, Long> committed = journal.committed(manifest.migrationId());
+    List<TablePlan> remaining = plan.tables().stream().filter(t -> !committed.containsKey(t.targetTable())).toList();
+    List<String> targets = plan.tables().stream().map(TablePlan::targetTable).toList();
+    Map<String, Long> loaded = new LinkedHashMap<>();
+    try (LoadSession session = loads.open(plan.foreignKeyStrategy(), targets)) {
+      loadAll(remaining, manifest, session, loaded, command.parallelism());
+      session.finish(targets);
+    }
+    List<String> skipped = plan.tables().stream().map(TablePlan::targetTable).filter(committed::containsKey).toList();
+    return new ImportTablesReport(manifest.migrationId(), loaded, skipped, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private void loadAll(List<TablePlan> tables, Manifest manifest, LoadSession session, Map<String, Long> loaded,
+      int parallelism) {
+    AtomicBoolean failed = new AtomicBoolean();
+    ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(tables.size(), parallelism)), runnable -> {
+      Thread thread = new Thread(runnable, "converge-import");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (TablePlan table : tables) {
+        futures.add(workers.submit(() -> {
+          if (!failed.get()) {
+            try {
+              load(table, manifest, session, loaded);
+            } catch (RuntimeException e) {
+              failed.set(true);
+              throw e;
+            }
+          }
+        }));
+      }
+      for (Future<?> future : futures) {
+        try {
+          future.get();
+        } catch (ExecutionException e) {
+          throw e.getCause() instanceof RuntimeException runtime ? runtime
+              : new ConvergeException(ErrorCode.IMPORT, "import failed", e.getCause());
+        }
+      }
+    } catch (InterruptedException e) {
+      failed.set(true);
+      Thread.currentThread().interrupt();
+      throw new ConvergeException(ErrorCode.IMPORT, "the import was interrupted; run it again to continue", e);
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+
+  private void load(TablePlan table, Manifest manifest, LoadSession session, Map<String, Long> loaded) {
+    TableManifest exported = manifest.table(table.sourceTable()).orElseThrow(() -> new ConvergeException(
+        ErrorCode.VALIDATION, "the manifest has no files for table " + table.sourceTable()));
+    long started = System.nanoTime();
+    progress.started(table.targetTable(), exported.rows());
+    long rows = 0;
+    for (TableManifest.DataFile file : exported.files()) {
+      try {
+        rows += session.load(new TableLoad(table.targetTable(), table.columns().stream().map(c -> c.target().name()).toList(),
+            table.primaryKey(), table.existingRowsHandling(), settings.workDirectory().resolve(file.name()), file.rows()));
+      } catch (ImportRejectedException e) {
+        throw e.record() > 1 ? e.atLine(lineOf(file.name(), e.record())) : e;
+      }
+    }
+    journal.markCommitted(manifest.migrationId(), table.targetTable(), rows);
+    synchronized (loaded) {
+      loaded.put(table.targetTable(), rows);
+    }
+    progress.finished(table.targetTable(), rows, exported.files().stream().mapToLong(TableManifest.DataFile::bytes).sum(),
+        Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** PostgreSQL counts CSV records (the header is 1); the operator's editor wants the file's line. */
+  private long lineOf(String file, long record) {
+    long[] line = {0};
+    long[] seen = {1};
+    try {
+      files.forEachRow(file, row -> {
+        seen[0]++;
+        if (seen[0] == record) {
+          line[0] = row.line();
+          throw new FoundLine();
+        }
+      });
+    } catch (FoundLine found) {
+      return line[0];
+    }
+    return record;
+  }
+
+  /** Stops reading the file once the record is found. */
+  private static final class FoundLine extends RuntimeException {
+    FoundLine() {
+      super(null, null, false, false);
+    }
+  }
+}
