@@ -7,16 +7,21 @@ import dev.converge.application.port.in.ExportTablesUseCase;
 import dev.converge.application.port.in.ImportTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ValidateFilesUseCase;
+import dev.converge.application.port.in.VerifyMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
 import dev.converge.application.port.out.ApplyTargetMigrationsPort;
+import dev.converge.application.port.out.CheckTargetIntegrityPort;
+import dev.converge.application.port.out.CountSourceRowsPort;
 import dev.converge.application.port.out.LoadTargetTablesPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadTableFilesPort;
+import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.RecordImportPort;
 import dev.converge.application.port.out.RecordValidationPort;
 import dev.converge.application.port.out.ReportProgressPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
+import dev.converge.application.port.out.WriteReportPort;
 import dev.converge.application.port.out.WriteTableFilesPort;
 import dev.converge.application.port.out.RunProvisioningCommandPort;
 import dev.converge.application.port.out.InspectTargetPort;
@@ -29,6 +34,7 @@ import dev.converge.application.service.ImportTablesService;
 import dev.converge.application.service.PlanMigrationService;
 import dev.converge.application.service.ProvisionTargetService;
 import dev.converge.application.service.ValidateFilesService;
+import dev.converge.application.service.VerifyMigrationService;
 import java.time.Clock;
 import javax.inject.Named;
 
@@ -63,6 +69,13 @@ interface ApplicationModule {
       ReadTargetSchemaPort target, LoadTargetTablesPort loads, RecordImportPort journal, ReadTableFilesPort files,
       ReportProgressPort progress, ConnectionSettings settings) {
     return new ImportTablesService(plans, manifests, verdicts, target, loads, journal, files, progress, settings);
+  }
+
+  @Provides
+  static VerifyMigrationUseCase verifyMigration(StorePlanPort plans, StoreManifestPort manifests,
+      CountSourceRowsPort sourceCounts, InspectTargetPort inspection, ReadTargetRowsPort rows, ReadTargetSchemaPort target,
+      CheckTargetIntegrityPort integrity, WriteReportPort reports) {
+    return new VerifyMigrationService(plans, manifests, sourceCounts, inspection, rows, target, integrity, reports);
   }
 
   @Provides

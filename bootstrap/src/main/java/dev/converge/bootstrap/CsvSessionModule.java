@@ -3,6 +3,7 @@ package dev.converge.bootstrap;
 import dagger.Module;
 import dagger.Provides;
 import dev.converge.adapter.csv.CsvTableFilesAdapter;
+import dev.converge.adapter.csv.FileReportAdapter;
 import dev.converge.adapter.csv.JsonImportJournalAdapter;
 import dev.converge.adapter.csv.JsonManifestFileAdapter;
 import dev.converge.adapter.csv.JsonPlanFileAdapter;
@@ -13,6 +14,7 @@ import dev.converge.application.port.out.RecordImportPort;
 import dev.converge.application.port.out.RecordValidationPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StorePlanPort;
+import dev.converge.application.port.out.WriteReportPort;
 import dev.converge.application.port.out.WriteTableFilesPort;
 
 /** Wires adapters-csv into a session: the files in the run's work directory. */
@@ -37,6 +39,11 @@ interface CsvSessionModule {
   @Provides
   static ReadTableFilesPort readTableFiles(CsvTableFilesAdapter files) {
     return files;
+  }
+
+  @Provides
+  static WriteReportPort reports(ConnectionSettings settings) {
+    return new FileReportAdapter(settings.workDirectory());
   }
 
   @Provides

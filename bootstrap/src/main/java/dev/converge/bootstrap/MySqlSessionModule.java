@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.converge.adapter.mysql.MySqlSource;
 import dev.converge.application.connection.ConnectionSettings;
+import dev.converge.application.port.out.CountSourceRowsPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.RunPreflightChecksPort;
@@ -31,6 +32,11 @@ interface MySqlSessionModule {
   @Provides
   static RunPreflightChecksPort preflight(MySqlSource source) {
     return source.preflight();
+  }
+
+  @Provides
+  static CountSourceRowsPort sourceCounts(MySqlSource source) {
+    return source.rowCounts();
   }
 
   @Provides

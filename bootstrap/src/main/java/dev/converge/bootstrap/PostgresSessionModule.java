@@ -5,7 +5,9 @@ import dagger.Provides;
 import dev.converge.adapter.postgres.PostgresTarget;
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.out.ApplyTargetMigrationsPort;
+import dev.converge.application.port.out.CheckTargetIntegrityPort;
 import dev.converge.application.port.out.InspectTargetPort;
+import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.LoadTargetTablesPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
@@ -37,6 +39,16 @@ interface PostgresSessionModule {
   @Provides
   static ApplyTargetMigrationsPort migrations(PostgresTarget target) {
     return target.migrations();
+  }
+
+  @Provides
+  static ReadTargetRowsPort targetRows(PostgresTarget target) {
+    return target.verification();
+  }
+
+  @Provides
+  static CheckTargetIntegrityPort integrity(PostgresTarget target) {
+    return target.verification();
   }
 
   @Provides

@@ -10,6 +10,7 @@ import dev.converge.application.port.in.ImportTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
 import dev.converge.application.port.in.ValidateFilesUseCase;
+import dev.converge.application.port.in.VerifyMigrationUseCase;
 
 /** The object graph of one connected run; it owns the source and target pools. */
 @SessionScope
@@ -26,6 +27,8 @@ interface SessionComponent {
   ValidateFilesUseCase validateFiles();
 
   ImportTablesUseCase importTables();
+
+  VerifyMigrationUseCase verifyMigration();
 
   MySqlSource source();
 

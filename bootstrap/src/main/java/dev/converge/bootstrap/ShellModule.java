@@ -9,6 +9,7 @@ import dev.converge.adapter.shell.ImportCommand;
 import dev.converge.adapter.shell.PlanCommand;
 import dev.converge.adapter.shell.SchemaCommand;
 import dev.converge.adapter.shell.ValidateCommand;
+import dev.converge.adapter.shell.VerifyCommand;
 import dev.converge.application.port.out.RenderJsonPort;
 import dev.converge.application.port.out.ReportProgressPort;
 import dev.converge.application.session.MigrationSessions;
@@ -45,6 +46,11 @@ interface ShellModule {
   }
 
   @Provides
+  static VerifyCommand verifyCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
+    return new VerifyCommand(sessions, json, out);
+  }
+
+  @Provides
   static ValidateCommand validateCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
     return new ValidateCommand(sessions, json, out);
   }
@@ -56,7 +62,7 @@ interface ShellModule {
 
   @Provides
   static CommandLine commandLine(ConvergeCommand root, SchemaCommand schema, PlanCommand plan, ExportCommand export,
-      ValidateCommand validate, ImportCommand importing, BuildInfo build, PrintWriter out,
+      ValidateCommand validate, ImportCommand importing, VerifyCommand verify, BuildInfo build, PrintWriter out,
       CommandLine.IExecutionExceptionHandler failures) {
     CommandLine commandLine = new CommandLine(root);
     commandLine.addSubcommand(schema);
@@ -64,6 +70,7 @@ interface ShellModule {
     commandLine.addSubcommand(export);
     commandLine.addSubcommand(validate);
     commandLine.addSubcommand(importing);
+    commandLine.addSubcommand(verify);
     commandLine.getCommandSpec().version(build.versionLines());
     commandLine.setOut(out);
     commandLine.setExecutionExceptionHandler(failures);

@@ -6,6 +6,7 @@ import dev.converge.application.port.in.ImportTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
 import dev.converge.application.port.in.ValidateFilesUseCase;
+import dev.converge.application.port.in.VerifyMigrationUseCase;
 import dev.converge.application.session.MigrationSession;
 import dev.converge.application.session.MigrationSessions;
 import javax.inject.Inject;
@@ -54,6 +55,11 @@ final class SubcomponentMigrationSessions implements MigrationSessions {
       @Override
       public ImportTablesUseCase importTables() {
         return session.importTables();
+      }
+
+      @Override
+      public VerifyMigrationUseCase verifyMigration() {
+        return session.verifyMigration();
       }
 
       @Override

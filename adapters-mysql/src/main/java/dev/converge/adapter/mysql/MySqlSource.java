@@ -3,6 +3,7 @@ package dev.converge.adapter.mysql;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
 import dev.converge.application.connection.DatabaseEndpoint;
+import dev.converge.application.port.out.CountSourceRowsPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.RunPreflightChecksPort;
@@ -48,6 +49,10 @@ public final class MySqlSource implements AutoCloseable {
 
   public RunPreflightChecksPort preflight() {
     return new MySqlPreflightAdapter(pool);
+  }
+
+  public CountSourceRowsPort rowCounts() {
+    return new MySqlRowCountAdapter(pool);
   }
 
   public StreamSourceRowsPort snapshots() {

@@ -53,6 +53,10 @@ public final class PostgresTarget implements AutoCloseable {
     return new PostgresInspectionAdapter(pool, schema);
   }
 
+  public PostgresVerificationAdapter verification() {
+    return new PostgresVerificationAdapter(pool, schema);
+  }
+
   public LoadTargetTablesPort copies() {
     return new PostgresCopyAdapter(pool, schema);
   }

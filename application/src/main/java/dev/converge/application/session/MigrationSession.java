@@ -5,6 +5,7 @@ import dev.converge.application.port.in.ImportTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
 import dev.converge.application.port.in.ValidateFilesUseCase;
+import dev.converge.application.port.in.VerifyMigrationUseCase;
 
 /** The use cases of one run, connected to its source and target; closing it closes the connections. */
 public interface MigrationSession extends AutoCloseable {
@@ -18,6 +19,8 @@ public interface MigrationSession extends AutoCloseable {
   ValidateFilesUseCase validateFiles();
 
   ImportTablesUseCase importTables();
+
+  VerifyMigrationUseCase verifyMigration();
 
   @Override
   void close();

@@ -1,0 +1,36 @@
+package dev.converge.adapter.csv;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.converge.application.port.out.WriteReportPort;
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/** Reports as {@code <name>.md} and {@code <name>.json} in the work directory. */
+public final class FileReportAdapter implements WriteReportPort {
+
+  private final Path directory;
+  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public FileReportAdapter(Path directory) {
+    this.directory = Objects.requireNonNull(directory, "directory");
+  }
+
+  @Override
+  public String write(String name, String markdown, Object report) {
+    Path text = directory.resolve(name + ".md");
+    try {
+      Files.createDirectories(directory);
+      Files.writeString(text, markdown, StandardCharsets.UTF_8);
+      json.writeValue(directory.resolve(name + ".json").toFile(), report);
+      return text.toString();
+    } catch (IOException e) {
+      throw new ConvergeException(ErrorCode.VERIFICATION, "cannot write the report " + name + " in " + directory, e);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package dev.converge.adapter.postgres;
+
+import dev.converge.application.port.out.CheckTargetIntegrityPort;
+import dev.converge.application.port.out.ReadTargetRowsPort;
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
+import dev.converge.domain.schema.ForeignKey;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/** Reads target tables back as PostgreSQL's own text, and answers orphan and sequence questions. */
+public final class PostgresVerificationAdapter implements ReadTargetRowsPort, CheckTargetIntegrityPort {
+
+  private static final int FETCH_ROWS = 10_000;
+
+  private final DataSource target;
+  private final String schema;
+
+  public PostgresVerificationAdapter(DataSource target, String schema) {
+    this.target = Objects.requireNonNull(target, "target");
+    this.schema = Objects.requireNonNull(schema, "schema");
+  }
+
+  @Override
+  public long streamRows(String table, List<String> columns, Consumer<String[]> rows) {
+    // ::text: the server's own output (session in UTC), whatever pgjdbc would make of binary values.
+    String sql = "SELECT " + columns.stream().map(c -> quote(c) + "::text").collect(Collectors.joining(", "))
+        + " FROM " + qualified(table);
+    try (Connection connection = target.getConnection()) {
+      // A cursor needs a transaction; it lets the rows stream instead of arriving all at once.
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        statement.setFetchSize(FETCH_ROWS);
+        try (ResultSet result = statement.executeQuery(sql)) {
+          String[] values = new String[columns.size()];
+          long count = 0;
+          while (result.next()) {
+            for (int i = 0; i < values.length; i++) {
+              values[i] = result.getString(i + 1);
+            }
+            rows.accept(values);
+            count++;
+          }
+          return count;
+        }
+      } finally {
+        connection.rollback();
+      }
+    } catch (SQLException e) {
+      throw new ConvergeException(ErrorCode.VERIFICATION, "cannot read " + table + " from the target: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Orphans orphans(String table, ForeignKey foreignKey, int examples) {
+    List<String> present = new ArrayList<>();
+    List<String> join = new ArrayList<>();
+    for (int i = 0; i < foreignKey.columns().size(); i++) {
+      present.add("c." + quote(foreignKey.columns().get(i)) + " IS NOT NULL");
+      join.add("p." + quote(foreignKey.referencedColumns().get(i)) + " = c." + quote(foreignKey.columns().get(i)));
+    }
+    // The catalog names a parent in another schema as schema.table.
+    int dot = foreignKey.referencedTable().indexOf('.');
+    String referenced = dot < 0 ? qualified(foreignKey.referencedTable())
+        : quote(foreignKey.referencedTable().substring(0, dot)) + "." + quote(foreignKey.referencedTable().substring(dot + 1));
+    String orphaned = " FROM " + qualified(table) + " c WHERE " + String.join(" AND ", present)
+        + " AND NOT EXISTS (SELECT 1 FROM " + referenced + " p WHERE " + String.join(" AND ", join) + ")";
+    String key = foreignKey.columns().stream().map(c -> "c." + quote(c) + "::text").collect(Collectors.joining(" || ',' || "));
+    try (Connection connection = target.getConnection(); Statement statement = connection.createStatement()) {
+      long rows;
+      try (ResultSet count = statement.executeQuery("SELECT count(*)" + orphaned)) {
+        count.next();
+        rows = count.getLong(1);
+      }
+      List<String> found = new ArrayList<>();
+      if (rows > 0) {
+        try (ResultSet keys = statement.executeQuery("SELECT " + key + orphaned + " LIMIT " + examples)) {
+          while (keys.next()) {
+            found.add(String.join(",", foreignKey.columns()) + "=" + keys.getString(1));
+          }
+        }
+      }
+      return new Orphans(rows, found);
+    } catch (SQLException e) {
+      throw new ConvergeException(ErrorCode.VERIFICATION, "cannot check foreign key " + foreignKey.name() + " of "
+          + table + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public SequenceState sequence(String table, String column, String sequence) {
+    String sql = "SELECT CASE WHEN q.is_called THEN q.last_value + s.seqincrement ELSE q.last_value END,"
+        + " (SELECT MAX(" + quote(column) + ")::bigint FROM " + qualified(table) + ")"
+        + " FROM " + sequence + " q, pg_sequence s WHERE s.seqrelid = '" + sequence.replace("'", "''") + "'::regclass";
+    try (Connection connection = target.getConnection(); Statement statement = connection.createStatement();
+        ResultSet state = statement.executeQuery(sql)) {
+      state.next();
+      long maximum = state.getLong(2);
+      return new SequenceState(state.getLong(1), state.wasNull() ? null : maximum);
+    } catch (SQLException e) {
+      throw new ConvergeException(ErrorCode.VERIFICATION, "cannot read sequence " + sequence + ": " + e.getMessage(), e);
+    }
+  }
+
+  private String qualified(String table) {
+    return quote(schema) + "." + quote(table);
+  }
+
+  private static String quote(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+}

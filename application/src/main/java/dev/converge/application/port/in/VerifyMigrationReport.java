@@ -1,0 +1,29 @@
+package dev.converge.application.port.in;
+
+import java.util.List;
+import java.util.Objects;
+
+/** Every check with its verdict; the migration passes only when every check does. */
+public record VerifyMigrationReport(String migrationId, List<Check> checks, String savedAs) {
+
+  /** One check: what it is, which table, PASS or FAIL, and the facts behind the verdict. */
+  public record Check(String name, String table, boolean passed, String detail) {
+    public Check {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(detail, "detail");
+    }
+  }
+
+  public VerifyMigrationReport {
+    Objects.requireNonNull(migrationId, "migrationId");
+    checks = List.copyOf(checks);
+  }
+
+  public boolean passed() {
+    return checks.stream().allMatch(Check::passed);
+  }
+
+  public long failures() {
+    return checks.stream().filter(check -> !check.passed()).count();
+  }
+}

@@ -1,0 +1,7 @@
+package dev.converge.application.port.in;
+
+/** Proves the target holds what the source held: counts, content checksums, foreign keys, sequences. */
+public interface VerifyMigrationUseCase {
+
+  VerifyMigrationReport verify(VerifyMigrationCommand command);
+}

@@ -1,0 +1,140 @@
+package dev.converge.application.service;
+
+import dev.converge.application.port.in.VerifyMigrationCommand;
+import dev.converge.application.port.in.VerifyMigrationReport;
+import dev.converge.application.port.in.VerifyMigrationReport.Check;
+import dev.converge.application.port.in.VerifyMigrationUseCase;
+import dev.converge.application.port.out.CheckTargetIntegrityPort;
+import dev.converge.application.port.out.CountSourceRowsPort;
+import dev.converge.application.port.out.InspectTargetPort;
+import dev.converge.application.port.out.ReadTargetRowsPort;
+import dev.converge.application.port.out.ReadTargetSchemaPort;
+import dev.converge.application.port.out.StoreManifestPort;
+import dev.converge.application.port.out.StorePlanPort;
+import dev.converge.application.port.out.WriteReportPort;
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
+import dev.converge.domain.manifest.CanonicalForm;
+import dev.converge.domain.manifest.ContentChecksum;
+import dev.converge.domain.manifest.Manifest;
+import dev.converge.domain.manifest.TableManifest;
+import dev.converge.domain.plan.ColumnPlan;
+import dev.converge.domain.plan.MigrationPlan;
+import dev.converge.domain.plan.TablePlan;
+import dev.converge.domain.schema.ForeignKey;
+import dev.converge.domain.schema.TargetSchema;
+import dev.converge.domain.schema.TargetTable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * Verifies a migration against its manifest: per table, source rows = manifest rows = target rows
+ * and the content checksum recomputed from the target's own output equals the export's; every
+ * target foreign key of a loaded table has no orphans; every serial/identity sequence is past its
+ * column. Writes the report (Markdown and JSON) into the work directory.
+ */
+public final class VerifyMigrationService implements VerifyMigrationUseCase {
+
+  private final StorePlanPort plans;
+  private final StoreManifestPort manifests;
+  private final CountSourceRowsPort sourceCounts;
+  private final InspectTargetPort target;
+  private final ReadTargetRowsPort targetRows;
+  private final ReadTargetSchemaPort targetSchema;
+  private final CheckTargetIntegrityPort integrity;
+  private final WriteReportPort reports;
+
+  public VerifyMigrationService(StorePlanPort plans, StoreManifestPort manifests, CountSourceRowsPort sourceCounts,
+      InspectTargetPort target, ReadTargetRowsPort targetRows, ReadTargetSchemaPort targetSchema,
+      CheckTargetIntegrityPort integrity, WriteReportPort reports) {
+    this.plans = Objects.requireNonNull(plans, "plans");
+    this.manifests = Objects.requireNonNull(manifests, "manifests");
+    this.sourceCounts = Objects.requireNonNull(sourceCounts, "sourceCounts");
+    this.target = Objects.requireNonNull(target, "target");
+    this.targetRows = Objects.requireNonNull(targetRows, "targetRows");
+    this.targetSchema = Objects.requireNonNull(targetSchema, "targetSchema");
+    this.integrity = Objects.requireNonNull(integrity, "integrity");
+    this.reports = Objects.requireNonNull(reports, "reports");
+  }
+
+  @Override
+  public VerifyMigrationReport verify(VerifyMigrationCommand command) {
+    MigrationPlan plan = plans.load().orElseThrow(() -> new ConvergeException(ErrorCode.CONFIGURATION,
+        "there is no plan in the work directory; nothing to verify"));
+    Manifest manifest = manifests.latest().filter(stored -> stored.manifest().complete())
+        .orElseThrow(() -> new ConvergeException(ErrorCode.CONFIGURATION, "there is no finished export to verify against"))
+        .manifest();
+    List<Check> checks = new ArrayList<>();
+    Map<String, Long> source = sourceCounts.countRows(plan.tables().stream().map(TablePlan::sourceTable).toList());
+    Map<String, Long> loaded = target.countRows(plan.tables().stream().map(TablePlan::targetTable).toList());
+    for (TablePlan table : plan.tables()) {
+      TableManifest exported = manifest.table(table.sourceTable()).orElse(null);
+      if (exported == null) {
+        checks.add(new Check("row count", table.targetTable(), false, "the manifest has no entry for this table"));
+        continue;
+      }
+      long sourceRows = source.getOrDefault(table.sourceTable(), -1L);
+      long targetRows = loaded.getOrDefault(table.targetTable(), -1L);
+      checks.add(new Check("row count", table.targetTable(), sourceRows == exported.rows() && exported.rows() == targetRows,
+          "source " + sourceRows + ", manifest " + exported.rows() + ", target " + targetRows));
+      String checksum = checksum(table);
+      checks.add(new Check("content checksum", table.targetTable(), checksum.equals(exported.contentChecksum()),
+          "target " + checksum + ", export " + exported.contentChecksum()));
+    }
+    TargetSchema schema = targetSchema.readTargetSchema();
+    for (TablePlan table : plan.tables()) {
+      TargetTable found = schema.table(table.targetTable()).orElseThrow();
+      for (ForeignKey foreignKey : found.foreignKeys()) {
+        CheckTargetIntegrityPort.Orphans orphans = integrity.orphans(table.targetTable(), foreignKey, command.examples());
+        checks.add(new Check("foreign key " + foreignKey.name(), table.targetTable(), orphans.rows() == 0,
+            orphans.rows() == 0 ? "no orphans" : orphans.rows() + " orphan(s), e.g. " + String.join("; ", orphans.examples())));
+      }
+      for (ColumnPlan column : table.columns()) {
+        if (column.target().sequence() != null) {
+          CheckTargetIntegrityPort.SequenceState state = integrity.sequence(table.targetTable(), column.target().name(),
+              column.target().sequence());
+          checks.add(new Check("sequence " + column.target().sequence(), table.targetTable(), state.pastMaximum(),
+              "next value " + state.nextValue() + ", column maximum " + state.maximum()));
+        }
+      }
+    }
+    String savedAs = reports.write("verification_report", markdown(manifest, checks),
+        new VerifyMigrationReport(manifest.migrationId(), checks, null));
+    return new VerifyMigrationReport(manifest.migrationId(), checks, savedAs);
+  }
+
+  /** The export's checksum, recomputed from what the target holds, in the same canonical form. */
+  private String checksum(TablePlan table) {
+    List<UnaryOperator<String>> canonical = table.columns().stream().map(c -> CanonicalForm.of(c.target())).toList();
+    ContentChecksum checksum = new ContentChecksum();
+    String[] canonicalValues = new String[canonical.size()];
+    List<String> row = Arrays.asList(canonicalValues);
+    targetRows.streamRows(table.targetTable(), table.columns().stream().map(c -> c.target().name()).toList(), values -> {
+      for (int i = 0; i < values.length; i++) {
+        canonicalValues[i] = canonical.get(i).apply(values[i]);
+      }
+      checksum.add(row);
+    });
+    return checksum.hex();
+  }
+
+  private static String markdown(Manifest manifest, List<Check> checks) {
+    long failed = checks.stream().filter(check -> !check.passed()).count();
+    StringBuilder text = new StringBuilder("# Verification report\n\n")
+        .append("- migration: `").append(manifest.migrationId()).append("`\n")
+        .append("- source: ").append(manifest.source()).append("\n")
+        .append("- target: ").append(manifest.target()).append("\n")
+        .append("- result: **").append(failed == 0 ? "PASS" : "FAIL (" + failed + " of " + checks.size() + " checks)")
+        .append("**\n\n| check | table | result | detail |\n|---|---|---|---|\n");
+    for (Check check : checks) {
+      text.append("| ").append(check.name()).append(" | ").append(check.table()).append(" | ")
+          .append(check.passed() ? "PASS" : "**FAIL**").append(" | ").append(check.detail().replace("|", "\\|"))
+          .append(" |\n");
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,84 @@
+package dev.converge.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.converge.application.connection.RunningServer;
+import dev.converge.application.dataset.DatasetOptions;
+import dev.converge.domain.failure.ErrorCode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The whole chain, plan → export → validate → import → verify, and what verify catches afterwards. */
+class VerifyMigrationIT {
+
+  @TempDir Path workDirectory;
+
+  static Stream<Arguments> migrations() {
+    return Stream.of(Arguments.of("alkemio", "MySQL 8.0"), Arguments.of("kratos", "MySQL 8.0"),
+        Arguments.of("alkemio", "MariaDB 11.4"), Arguments.of("kratos", "MariaDB 11.4"));
+  }
+
+  @ParameterizedTest(name = "{0} from {1}")
+  @MethodSource("migrations")
+  void everyCheckPassesAfterTheWholeChain(String name, String server) throws Exception {
+    RunningServer source = server.startsWith("MySQL") ? EmbeddedServers.mySql() : EmbeddedServers.mariaDb();
+    Rehearsal run = migrated(name, source);
+
+    assertEquals(0, run.converge("verify"), run.output());
+    assertTrue(run.out.toString().contains("Verification: PASS"), run.output());
+    String report = Files.readString(workDirectory.resolve("verification_report.md"));
+    assertTrue(report.contains("result: **PASS**") && report.contains("| content checksum |"), report);
+    assertTrue(Files.exists(workDirectory.resolve("verification_report.json")));
+  }
+
+  @Test
+  void aDeletedRowAnEditedValueAndAnOrphanAreEachCaught() throws Exception {
+    Rehearsal run = migrated("alkemio", EmbeddedServers.mySql());
+    String orphanTable;
+    try (Connection target = DriverManager.getConnection("jdbc:postgresql://" + run.target.host() + ":"
+        + run.target.port() + "/" + run.target.database(), run.target.user(), "");
+        Statement statement = target.createStatement()) {
+      statement.execute("DELETE FROM visual WHERE ctid = (SELECT ctid FROM visual LIMIT 1)");
+      statement.execute("UPDATE \"user\" SET \"firstName\" = \"firstName\" || '!' WHERE ctid = (SELECT ctid FROM \"user\" LIMIT 1)");
+      try (ResultSet fk = statement.executeQuery("SELECT c.relname, a.attname FROM pg_constraint k"
+          + " JOIN pg_class c ON c.oid = k.conrelid JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]"
+          + " WHERE k.contype = 'f' AND array_length(k.conkey, 1) = 1 AND a.atttypid = 'uuid'::regtype"
+          + " AND c.relname = 'callout' LIMIT 1")) {
+        fk.next();
+        orphanTable = fk.getString(1);
+        String column = fk.getString(2);
+        statement.execute("SET session_replication_role = replica");
+        statement.execute("UPDATE callout SET \"" + column + "\" = gen_random_uuid()"
+            + " WHERE ctid = (SELECT ctid FROM callout WHERE \"" + column + "\" IS NOT NULL LIMIT 1)");
+      }
+    }
+
+    assertEquals(ExitStatus.of(ErrorCode.VERIFICATION), run.converge("verify"), run.output());
+    String out = run.out.toString();
+    assertTrue(out.contains("FAIL visual, row count"), out);
+    assertTrue(out.contains("FAIL visual, content checksum"), out);
+    assertTrue(out.contains("FAIL user, content checksum"), out);
+    assertTrue(out.lines().anyMatch(line -> line.startsWith("  FAIL " + orphanTable + ", foreign key ")
+        && line.contains("1 orphan(s)")), out);
+    assertTrue(out.contains("Verification: FAIL"), out);
+  }
+
+  private Rehearsal migrated(String name, RunningServer source) {
+    Rehearsal run = Rehearsal.of(name, source, DatasetOptions.clean(0.001), true, workDirectory);
+    for (String phase : new String[] {"plan", "export", "validate", "import"}) {
+      assertEquals(0, run.converge(phase), phase + ": " + run.output());
+    }
+    return run;
+  }
+}
