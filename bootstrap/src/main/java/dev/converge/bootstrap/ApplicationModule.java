@@ -6,6 +6,7 @@ import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.ExportTablesUseCase;
 import dev.converge.application.port.in.ImportTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
+import dev.converge.application.port.in.RollbackTargetUseCase;
 import dev.converge.application.port.in.ValidateFilesUseCase;
 import dev.converge.application.port.in.VerifyMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
@@ -33,6 +34,7 @@ import dev.converge.application.service.ExportTablesService;
 import dev.converge.application.service.ImportTablesService;
 import dev.converge.application.service.PlanMigrationService;
 import dev.converge.application.service.ProvisionTargetService;
+import dev.converge.application.service.RollbackTargetService;
 import dev.converge.application.service.ValidateFilesService;
 import dev.converge.application.service.VerifyMigrationService;
 import java.time.Clock;
@@ -76,6 +78,12 @@ interface ApplicationModule {
       CountSourceRowsPort sourceCounts, InspectTargetPort inspection, ReadTargetRowsPort rows, ReadTargetSchemaPort target,
       CheckTargetIntegrityPort integrity, WriteReportPort reports) {
     return new VerifyMigrationService(plans, manifests, sourceCounts, inspection, rows, target, integrity, reports);
+  }
+
+  @Provides
+  static RollbackTargetUseCase rollbackTarget(StorePlanPort plans, StoreManifestPort manifests, LoadTargetTablesPort loads,
+      ReadTableFilesPort files, RecordImportPort journal, ConnectionSettings settings) {
+    return new RollbackTargetService(plans, manifests, loads, files, journal, settings);
   }
 
   @Provides

@@ -9,6 +9,7 @@ import dev.converge.application.port.in.ExportTablesUseCase;
 import dev.converge.application.port.in.ImportTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
+import dev.converge.application.port.in.RollbackTargetUseCase;
 import dev.converge.application.port.in.ValidateFilesUseCase;
 import dev.converge.application.port.in.VerifyMigrationUseCase;
 
@@ -29,6 +30,8 @@ interface SessionComponent {
   ImportTablesUseCase importTables();
 
   VerifyMigrationUseCase verifyMigration();
+
+  RollbackTargetUseCase rollbackTarget();
 
   MySqlSource source();
 

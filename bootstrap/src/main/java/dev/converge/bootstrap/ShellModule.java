@@ -7,6 +7,7 @@ import dev.converge.adapter.shell.ConvergeCommand;
 import dev.converge.adapter.shell.ExportCommand;
 import dev.converge.adapter.shell.ImportCommand;
 import dev.converge.adapter.shell.PlanCommand;
+import dev.converge.adapter.shell.RollbackCommand;
 import dev.converge.adapter.shell.SchemaCommand;
 import dev.converge.adapter.shell.ValidateCommand;
 import dev.converge.adapter.shell.VerifyCommand;
@@ -51,6 +52,11 @@ interface ShellModule {
   }
 
   @Provides
+  static RollbackCommand rollbackCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
+    return new RollbackCommand(sessions, json, out);
+  }
+
+  @Provides
   static ValidateCommand validateCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
     return new ValidateCommand(sessions, json, out);
   }
@@ -62,7 +68,8 @@ interface ShellModule {
 
   @Provides
   static CommandLine commandLine(ConvergeCommand root, SchemaCommand schema, PlanCommand plan, ExportCommand export,
-      ValidateCommand validate, ImportCommand importing, VerifyCommand verify, BuildInfo build, PrintWriter out,
+      ValidateCommand validate, ImportCommand importing, VerifyCommand verify, RollbackCommand rollback, BuildInfo build,
+      PrintWriter out,
       CommandLine.IExecutionExceptionHandler failures) {
     CommandLine commandLine = new CommandLine(root);
     commandLine.addSubcommand(schema);
@@ -71,6 +78,7 @@ interface ShellModule {
     commandLine.addSubcommand(validate);
     commandLine.addSubcommand(importing);
     commandLine.addSubcommand(verify);
+    commandLine.addSubcommand(rollback);
     commandLine.getCommandSpec().version(build.versionLines());
     commandLine.setOut(out);
     commandLine.setExecutionExceptionHandler(failures);

@@ -5,6 +5,7 @@ import dev.converge.application.port.in.ExportTablesUseCase;
 import dev.converge.application.port.in.ImportTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
+import dev.converge.application.port.in.RollbackTargetUseCase;
 import dev.converge.application.port.in.ValidateFilesUseCase;
 import dev.converge.application.port.in.VerifyMigrationUseCase;
 import dev.converge.application.session.MigrationSession;
@@ -60,6 +61,11 @@ final class SubcomponentMigrationSessions implements MigrationSessions {
       @Override
       public VerifyMigrationUseCase verifyMigration() {
         return session.verifyMigration();
+      }
+
+      @Override
+      public RollbackTargetUseCase rollbackTarget() {
+        return session.rollbackTarget();
       }
 
       @Override

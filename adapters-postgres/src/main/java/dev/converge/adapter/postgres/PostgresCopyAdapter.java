@@ -73,6 +73,31 @@ public final class PostgresCopyAdapter implements LoadTargetTablesPort {
     };
   }
 
+  @Override
+  public long saveRows(String table, List<String> columns, java.nio.file.Path file) {
+    String copy = "COPY (SELECT " + columns.stream().map(PostgresCopyAdapter::quote).collect(Collectors.joining(", "))
+        + " FROM " + quote(schema) + "." + quote(table) + ") TO STDOUT (FORMAT csv, HEADER true, NULL '\\N', FORCE_QUOTE *)";
+    try (Connection connection = target.getConnection();
+        java.io.OutputStream out = Files.newOutputStream(file)) {
+      // FORCE_QUOTE * writes every non-NULL value quoted and NULL as a bare \N: converge's own dialect.
+      return connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy, out);
+    } catch (SQLException | IOException e) {
+      throw new ConvergeException(ErrorCode.IMPORT, "cannot keep the existing rows of " + table + " in " + file + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void emptyTables(List<String> tables) {
+    String all = tables.stream().map(table -> quote(schema) + "." + quote(table)).collect(Collectors.joining(", "));
+    try (Connection connection = target.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("TRUNCATE " + all);
+    } catch (SQLException e) {
+      throw new ConvergeException(ErrorCode.IMPORT, "cannot empty the loaded tables: " + e.getMessage()
+          + " (SQLSTATE " + e.getSQLState() + ")", e);
+    }
+  }
+
   /** Tables other tables point at: TRUNCATE refuses them even with triggers off, DELETE does not. */
   private Set<String> referencedTables(List<String> tables) {
     Set<String> referenced = new HashSet<>();

@@ -93,6 +93,7 @@ public final class ImportTablesService implements ImportTablesUseCase {
       journal.forget(manifest.migrationId());
     }
     Map<String, Long> committed = journal.committed(manifest.migrationId());
+    keepExistingRows(plan, committed);
     List<TablePlan> remaining = plan.tables().stream().filter(t -> !committed.containsKey(t.targetTable())).toList();
     List<String> targets = plan.tables().stream().map(TablePlan::targetTable).toList();
     Map<String, Long> loaded = new LinkedHashMap<>();
@@ -102,6 +103,29 @@ public final class ImportTablesService implements ImportTablesUseCase {
     }
     List<String> skipped = plan.tables().stream().map(TablePlan::targetTable).filter(committed::containsKey).toList();
     return new ImportTablesReport(manifest.migrationId(), loaded, skipped, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** Where the rows a table held before the first import are kept, for {@code converge rollback}. */
+  public static java.nio.file.Path keptRows(ConnectionSettings settings, String table) {
+    return settings.workDirectory().resolve("pre_import").resolve(table + ".csv");
+  }
+
+  /**
+   * Before a table's first load, keeps the rows it holds (a seed migration's), once: a resumed run
+   * must not overwrite them with rows of its own earlier attempt.
+   */
+  private void keepExistingRows(MigrationPlan plan, Map<String, Long> committed) {
+    for (TablePlan table : plan.tables()) {
+      java.nio.file.Path kept = keptRows(settings, table.targetTable());
+      if (!committed.containsKey(table.targetTable()) && !java.nio.file.Files.exists(kept)) {
+        try {
+          java.nio.file.Files.createDirectories(kept.getParent());
+        } catch (java.io.IOException e) {
+          throw new ConvergeException(ErrorCode.IMPORT, "cannot create " + kept.getParent(), e);
+        }
+        loads.saveRows(table.targetTable(), table.columns().stream().map(c -> c.target().name()).toList(), kept);
+      }
+    }
   }
 
   private void loadAll(List<TablePlan> tables, Manifest manifest, LoadSession session, Map<String, Long> loaded,

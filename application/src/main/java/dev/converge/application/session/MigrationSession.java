@@ -4,6 +4,7 @@ import dev.converge.application.port.in.ExportTablesUseCase;
 import dev.converge.application.port.in.ImportTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
+import dev.converge.application.port.in.RollbackTargetUseCase;
 import dev.converge.application.port.in.ValidateFilesUseCase;
 import dev.converge.application.port.in.VerifyMigrationUseCase;
 
@@ -21,6 +22,8 @@ public interface MigrationSession extends AutoCloseable {
   ImportTablesUseCase importTables();
 
   VerifyMigrationUseCase verifyMigration();
+
+  RollbackTargetUseCase rollbackTarget();
 
   @Override
   void close();
