@@ -76,8 +76,8 @@ interface ApplicationModule {
   @Provides
   static VerifyMigrationUseCase verifyMigration(StorePlanPort plans, StoreManifestPort manifests,
       CountSourceRowsPort sourceCounts, InspectTargetPort inspection, ReadTargetRowsPort rows, ReadTargetSchemaPort target,
-      CheckTargetIntegrityPort integrity, WriteReportPort reports) {
-    return new VerifyMigrationService(plans, manifests, sourceCounts, inspection, rows, target, integrity, reports);
+      CheckTargetIntegrityPort integrity, WriteReportPort reports, ReadTableFilesPort files) {
+    return new VerifyMigrationService(plans, manifests, sourceCounts, inspection, rows, target, integrity, reports, files);
   }
 
   @Provides

@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Benchmark (not a test; run by bench/export-throughput.sh): generates both reference datasets at a
+ * Benchmark (not a test; run by bench/phase-throughput.sh): generates both reference datasets at a
  * scale into the embedded MySQL 8, provisions PostgreSQL from the baselines, plans, then times
- * {@code converge export} and {@code converge validate} and prints rows, MB, rows/s and peak heap.
+ * export, validate, import and verify, and prints rows, MB, rows/s and peak heap.
  */
 public final class ExportBenchmark {
 
@@ -35,12 +35,20 @@ public final class ExportBenchmark {
       long validating = System.nanoTime();
       check(run, run.converge("validate"));
       double validated = (System.nanoTime() - validating) / 1e9;
+      long importing = System.nanoTime();
+      check(run, run.converge("import", "--parallel", String.valueOf(parallel)));
+      double imported = (System.nanoTime() - importing) / 1e9;
+      long verifying = System.nanoTime();
+      check(run, run.converge("verify"));
+      double verified = (System.nanoTime() - verifying) / 1e9;
       Manifest manifest = new JsonManifestFileAdapter(work).latest().orElseThrow().manifest();
       long bytes = manifest.tables().stream().flatMap(t -> t.files().stream()).mapToLong(TableManifest.DataFile::bytes).sum();
       System.out.printf(Locale.ROOT, "%s scale %s: %,d rows, %,.0f MB of CSV; generate %.1f s; export (--parallel %d)"
-              + " %.1f s = %,.0f rows/s, %.1f MB/s; validate %.1f s = %,.0f rows/s%n",
+              + " %.1f s = %,.0f rows/s, %.1f MB/s; validate %.1f s = %,.0f rows/s; import %.1f s = %,.0f rows/s;"
+              + " verify %.1f s = %,.0f rows/s%n",
           name, scale, manifest.rows(), bytes / 1e6, generated, parallel, exported, manifest.rows() / exported,
-          bytes / 1e6 / exported, validated, manifest.rows() / validated);
+          bytes / 1e6 / exported, validated, manifest.rows() / validated, imported, manifest.rows() / imported,
+          verified, manifest.rows() / verified);
     }
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -69,6 +69,12 @@ class VerifyMigrationIT {
     assertTrue(out.contains("FAIL visual, row count"), out);
     assertTrue(out.contains("FAIL visual, content checksum"), out);
     assertTrue(out.contains("FAIL user, content checksum"), out);
+    // The edited and the deleted row are named by their key, with both values.
+    assertTrue(out.lines().anyMatch(line -> line.contains("FAIL user, content checksum")
+        && line.contains("first differing rows: id=")
+        && java.util.regex.Pattern.compile("firstName: export '([^']*)', target '\\1!'").matcher(line).find()), out);
+    assertTrue(out.lines().anyMatch(line -> line.contains("FAIL visual, content checksum")
+        && line.contains("(missing in the target)")), out);
     assertTrue(out.lines().anyMatch(line -> line.startsWith("  FAIL " + orphanTable + ", foreign key ")
         && line.contains("1 orphan(s)")), out);
     assertTrue(out.contains("Verification: FAIL"), out);

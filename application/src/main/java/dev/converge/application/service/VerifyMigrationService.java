@@ -7,6 +7,7 @@ import dev.converge.application.port.in.VerifyMigrationUseCase;
 import dev.converge.application.port.out.CheckTargetIntegrityPort;
 import dev.converge.application.port.out.CountSourceRowsPort;
 import dev.converge.application.port.out.InspectTargetPort;
+import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
 import dev.converge.application.port.out.StoreManifestPort;
@@ -16,6 +17,7 @@ import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.manifest.CanonicalForm;
 import dev.converge.domain.manifest.ContentChecksum;
+import dev.converge.domain.manifest.KeyedDifferences;
 import dev.converge.domain.manifest.Manifest;
 import dev.converge.domain.manifest.TableManifest;
 import dev.converge.domain.plan.ColumnPlan;
@@ -47,10 +49,11 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
   private final ReadTargetSchemaPort targetSchema;
   private final CheckTargetIntegrityPort integrity;
   private final WriteReportPort reports;
+  private final ReadTableFilesPort files;
 
   public VerifyMigrationService(StorePlanPort plans, StoreManifestPort manifests, CountSourceRowsPort sourceCounts,
       InspectTargetPort target, ReadTargetRowsPort targetRows, ReadTargetSchemaPort targetSchema,
-      CheckTargetIntegrityPort integrity, WriteReportPort reports) {
+      CheckTargetIntegrityPort integrity, WriteReportPort reports, ReadTableFilesPort files) {
     this.plans = Objects.requireNonNull(plans, "plans");
     this.manifests = Objects.requireNonNull(manifests, "manifests");
     this.sourceCounts = Objects.requireNonNull(sourceCounts, "sourceCounts");
@@ -59,6 +62,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     this.targetSchema = Objects.requireNonNull(targetSchema, "targetSchema");
     this.integrity = Objects.requireNonNull(integrity, "integrity");
     this.reports = Objects.requireNonNull(reports, "reports");
+    this.files = Objects.requireNonNull(files, "files");
   }
 
   @Override
@@ -82,8 +86,10 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       checks.add(new Check("row count", table.targetTable(), sourceRows == exported.rows() && exported.rows() == targetRows,
           "source " + sourceRows + ", manifest " + exported.rows() + ", target " + targetRows));
       String checksum = checksum(table);
-      checks.add(new Check("content checksum", table.targetTable(), checksum.equals(exported.contentChecksum()),
-          "target " + checksum + ", export " + exported.contentChecksum()));
+      boolean same = checksum.equals(exported.contentChecksum());
+      checks.add(new Check("content checksum", table.targetTable(), same,
+          "target " + checksum + ", export " + exported.contentChecksum()
+              + (same ? "" : "; " + differences(table, exported, command.examples()))));
     }
     TargetSchema schema = targetSchema.readTargetSchema();
     for (TablePlan table : plan.tables()) {
@@ -120,6 +126,56 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       checksum.add(row);
     });
     return checksum.hex();
+  }
+
+  /** The first rows that differ between the export's files and the target, by primary key. */
+  private String differences(TablePlan table, TableManifest exported, int limit) {
+    List<ColumnPlan> columns = table.columns();
+    int[] key = columns.stream().filter(c -> table.primaryKey().contains(c.target().name())).mapToInt(columns::indexOf)
+        .toArray();
+    if (key.length == 0) {
+      return "the table has no primary key to name the differing rows by";
+    }
+    List<UnaryOperator<String>> canonical = columns.stream().map(c -> CanonicalForm.of(c.target())).toList();
+    List<String> names = columns.stream().map(c -> c.target().name()).toList();
+    KeyedDifferences.Buckets exportBuckets = new KeyedDifferences.Buckets();
+    KeyedDifferences.Buckets targetBuckets = new KeyedDifferences.Buckets();
+    readBoth(table, exported, canonical, key, exportBuckets::add, targetBuckets::add);
+    java.util.Set<Integer> differing = exportBuckets.differingFrom(targetBuckets);
+    // Enough buckets for the examples asked for; each holds about 1/1024 of the table.
+    java.util.Set<Integer> examined = differing.stream().limit(Math.max(1, limit)).collect(java.util.stream.Collectors.toSet());
+    KeyedDifferences.Rows exportRows = new KeyedDifferences.Rows(examined);
+    KeyedDifferences.Rows targetRows = new KeyedDifferences.Rows(examined);
+    readBoth(table, exported, canonical, key, exportRows::add, targetRows::add);
+    List<KeyedDifferences.Difference> found = KeyedDifferences.between(exportRows, targetRows, names, limit);
+    List<String> keyNames = Arrays.stream(key).mapToObj(names::get).toList();
+    return "first differing rows: " + found.stream()
+        .map(d -> String.join(",", keyNames) + "=" + String.join(",", d.key()) + " (" + d.what() + ")")
+        .collect(java.util.stream.Collectors.joining("; "));
+  }
+
+  /** Streams the export's files and the target's table, canonical, handing (key, row) to each side's sink. */
+  private void readBoth(TablePlan table, TableManifest exported, List<UnaryOperator<String>> canonical, int[] key,
+      java.util.function.BiConsumer<List<String>, List<String>> fromExport,
+      java.util.function.BiConsumer<List<String>, List<String>> fromTarget) {
+    java.util.function.Function<String[], List<String>> canonicalRow = values -> {
+      List<String> row = new java.util.ArrayList<>(values.length);
+      for (int i = 0; i < values.length; i++) {
+        row.add(canonical.get(i).apply(values[i]));
+      }
+      return row;
+    };
+    java.util.function.Function<List<String>, List<String>> keyOf = row -> Arrays.stream(key).mapToObj(row::get).toList();
+    for (TableManifest.DataFile file : exported.files()) {
+      files.forEachRow(file.name(), read -> {
+        List<String> row = canonicalRow.apply(read.values());
+        fromExport.accept(keyOf.apply(row), row);
+      });
+    }
+    targetRows.streamRows(table.targetTable(), table.columns().stream().map(c -> c.target().name()).toList(), values -> {
+      List<String> row = canonicalRow.apply(values);
+      fromTarget.accept(keyOf.apply(row), row);
+    });
   }
 
   private static String markdown(Manifest manifest, List<Check> checks) {

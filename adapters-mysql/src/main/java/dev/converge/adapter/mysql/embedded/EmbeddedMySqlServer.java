@@ -264,8 +264,9 @@ public final class EmbeddedMySqlServer implements RunningServer {
   private static void deleteQuietly(Path directory) {
     try {
       InstalledBinaries.deleteTree(directory);
-    } catch (IOException e) {
-      // A leftover temp directory is harmless; failing a successful stop over it is not.
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // A leftover temp directory is harmless; failing a successful stop over it is not. (Two shutdown
+      // hooks may delete at once, so files can vanish under the walk.)
     }
   }
 }

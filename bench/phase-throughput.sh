@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Export and validate throughput (issue #5): generates both reference datasets at a scale into the
-# embedded MySQL 8.0.31, provisions the embedded PostgreSQL 17.5, plans, then times export and
-# validate in one JVM with a 512 MB heap. Usage: bench/export-throughput.sh [scale] [parallel]
+# Phase throughput (issues #5, #6): generates both reference datasets at a scale into the embedded
+# MySQL 8.0.31, provisions the embedded PostgreSQL 17.5, plans, then times export, validate, import
+# and verify in one JVM with a 512 MB heap. Usage: bench/phase-throughput.sh [scale] [parallel]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q install -DskipTests
