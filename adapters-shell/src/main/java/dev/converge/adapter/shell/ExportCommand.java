@@ -8,10 +8,7 @@ import dev.converge.application.session.MigrationSessions;
 import dev.converge.domain.manifest.TableManifest;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code converge export}: every planned table from one source snapshot into CSV files and a manifest. */
@@ -20,16 +17,10 @@ import picocli.CommandLine.Option;
         + " (docs/csv-format.md) and a manifest (migration_manifest_<yyyyMMdd_HHmmss>.json) in the work directory,"
         + " converting every value as the plan says and stopping at the first value the target would reject.",
       "An interrupted export resumes: tables whose files prove intact (SHA-256) are kept, the rest is exported again."})
-public final class ExportCommand implements Callable<Integer> {
+public final class ExportCommand extends PhaseCommand<ExportTablesReport> {
 
-  private final MigrationSessions sessions;
-  private final RenderJsonPort json;
-  private final PrintWriter out;
 
-  @Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-  boolean help;
 
   @Option(names = "--parallel", defaultValue = "4",
       description = "Tables exported at once, each on its own connection to the same snapshot (default ${DEFAULT-VALUE}).")
@@ -38,36 +29,28 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--restart", description = "Ignore an unfinished earlier export and start clean.")
   boolean restart;
 
-  @Option(names = "--output", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
-  String output;
 
   public ExportCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
-    this.sessions = Objects.requireNonNull(sessions, "sessions");
-    this.json = Objects.requireNonNull(json, "json");
-    this.out = Objects.requireNonNull(out, "out");
+    super(sessions, json, out);
   }
 
   @Override
-  public Integer call() {
-    ExportTablesReport report;
-    try (MigrationSession session = sessions.open(connection.settings())) {
-      report = session.exportTables().export(new ExportTablesCommand(parallelism, restart));
-    }
-    if ("json".equals(output)) {
-      out.println(json.json(report));
-    } else {
-      out.printf(Locale.ROOT, "Export: %d table(s), %,d rows in %.1f s; %s%n", report.manifest().tables().size(),
-          report.manifest().rows(), report.elapsed().toMillis() / 1000.0, report.snapshot());
-      if (!report.reusedTables().isEmpty()) {
-        out.printf("Kept from the interrupted export (files proved intact): %s%n", String.join(", ", report.reusedTables()));
-      }
-      for (TableManifest table : report.manifest().tables()) {
-        out.printf(Locale.ROOT, "  %s → %s: %,d rows, checksum %s%n", table.sourceTable(),
-            table.files().get(0).name(), table.rows(), table.contentChecksum());
-      }
-      out.printf("Manifest: %s%n", report.savedAs());
-    }
-    out.flush();
-    return 0;
+  protected ExportTablesReport run(MigrationSession session) {
+    return session.exportTables().export(new ExportTablesCommand(parallelism, restart));
   }
+
+  @Override
+  protected void print(ExportTablesReport report) {
+    out.printf(Locale.ROOT, "Export: %d table(s), %,d rows in %.1f s; %s%n", report.manifest().tables().size(),
+        report.manifest().rows(), report.elapsed().toMillis() / 1000.0, report.snapshot());
+    if (!report.reusedTables().isEmpty()) {
+      out.printf("Kept from the interrupted export (files proved intact): %s%n", String.join(", ", report.reusedTables()));
+    }
+    for (TableManifest table : report.manifest().tables()) {
+      out.printf(Locale.ROOT, "  %s → %s: %,d rows, checksum %s%n", table.sourceTable(),
+          table.files().get(0).name(), table.rows(), table.contentChecksum());
+    }
+    out.printf("Manifest: %s%n", report.savedAs());
+  }
+
 }

@@ -6,10 +6,7 @@ import dev.converge.application.port.out.RenderJsonPort;
 import dev.converge.application.session.MigrationSession;
 import dev.converge.application.session.MigrationSessions;
 import java.io.PrintWriter;
-import java.util.Objects;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code converge rollback}: the target back to its post-schema state; the source was never touched. */
@@ -18,47 +15,33 @@ import picocli.CommandLine.Option;
         + " import (a seed migration's), resets the sequences and forgets the import journal. MySQL is never written"
         + " by any phase, so it needs no rollback: repoint the applications at it (docs/rollback.md).",
       "Destructive: needs --yes."})
-public final class RollbackCommand implements Callable<Integer> {
+public final class RollbackCommand extends PhaseCommand<RollbackTargetReport> {
 
-  private final MigrationSessions sessions;
-  private final RenderJsonPort json;
-  private final PrintWriter out;
 
-  @Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-  boolean help;
 
   @Option(names = "--yes", description = "Confirm: the loaded data in the target is deleted.")
   boolean confirmed;
 
-  @Option(names = "--output", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
-  String output;
 
   public RollbackCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
-    this.sessions = Objects.requireNonNull(sessions, "sessions");
-    this.json = Objects.requireNonNull(json, "json");
-    this.out = Objects.requireNonNull(out, "out");
+    super(sessions, json, out);
   }
 
   @Override
-  public Integer call() {
-    RollbackTargetReport report;
-    try (MigrationSession session = sessions.open(connection.settings())) {
-      report = session.rollbackTarget().rollback(new RollbackTargetCommand(confirmed));
-    }
-    if ("json".equals(output)) {
-      out.println(json.json(report));
-    } else {
-      out.printf("Rollback: %d table(s) emptied; rows restored from before the import:%n", report.emptied().size());
-      report.restored().forEach((table, rows) -> {
-        if (rows > 0) {
-          out.printf("  %s: %d%n", table, rows);
-        }
-      });
-      out.println("The source was never written; the import journal is cleared.");
-    }
-    out.flush();
-    return 0;
+  protected RollbackTargetReport run(MigrationSession session) {
+    return session.rollbackTarget().rollback(new RollbackTargetCommand(confirmed));
   }
+
+  @Override
+  protected void print(RollbackTargetReport report) {
+    out.printf("Rollback: %d table(s) emptied; rows restored from before the import:%n", report.emptied().size());
+    report.restored().forEach((table, rows) -> {
+      if (rows > 0) {
+        out.printf("  %s: %d%n", table, rows);
+      }
+    });
+    out.println("The source was never written; the import journal is cleared.");
+  }
+
 }

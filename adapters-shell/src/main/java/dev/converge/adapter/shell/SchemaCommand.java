@@ -14,12 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code converge schema}: provision the target from the application's own migrations, then check it. */
@@ -29,16 +26,10 @@ import picocli.CommandLine.Option;
         + " provisioned target; then checks that every source table has its target table, the expected version,"
         + " the application's migration history against the source's, and reports rows already in the target.",
       "Exits with status 6 when the contract does not hold."})
-public final class SchemaCommand implements Callable<Integer> {
+public final class SchemaCommand extends PhaseCommand<ProvisionTargetReport> {
 
-  private final MigrationSessions sessions;
-  private final RenderJsonPort json;
-  private final PrintWriter out;
 
-  @Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-  boolean help;
 
   @Option(names = "--flyway-location", paramLabel = "LOCATION",
       description = "Apply these Flyway migrations to the target schema: classpath:… or filesystem:….")
@@ -68,17 +59,13 @@ public final class SchemaCommand implements Callable<Integer> {
       description = "A source table that needs no target table (besides the defaults). Repeatable.")
   Map<String, String> excludedTables = new LinkedHashMap<>();
 
-  @Option(names = "--output", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
-  String output;
 
   public SchemaCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
-    this.sessions = Objects.requireNonNull(sessions, "sessions");
-    this.json = Objects.requireNonNull(json, "json");
-    this.out = Objects.requireNonNull(out, "out");
+    super(sessions, json, out);
   }
 
   @Override
-  public Integer call() {
+  protected ProvisionTargetReport run(MigrationSession session) {
     if (flywayLocation != null && provisionCommand != null) {
       throw new ConvergeException(ErrorCode.CONFIGURATION, "use --flyway-location or --provision-command, not both");
     }
@@ -86,26 +73,21 @@ public final class SchemaCommand implements Callable<Integer> {
     for (Map.Entry<String, String> excluded : excludedTables.entrySet()) {
       settings = settings.withExcludedTable(excluded.getKey(), excluded.getValue());
     }
-    ProvisionTargetCommand command = new ProvisionTargetCommand(flywayLocation,
+    return session.provisionTarget().provision(new ProvisionTargetCommand(flywayLocation,
         provisionCommand == null ? List.of() : words(provisionCommand), expectedVersion, versionTable,
-        acceptedMissingVersions, settings);
-    ProvisionTargetReport report;
-    try (MigrationSession session = sessions.open(connection.settings())) {
-      report = session.provisionTarget().provision(command);
-    }
-    if ("json".equals(output)) {
-      out.println(json.json(report));
-    } else {
-      print(report);
-    }
-    out.flush();
+        acceptedMissingVersions, settings));
+  }
+
+  @Override
+  protected void failIfFailed(ProvisionTargetReport report) {
     if (!report.contractHolds()) {
       throw new SchemaContractException(report.problems().size());
     }
-    return 0;
   }
 
-  private void print(ProvisionTargetReport report) {
+
+  @Override
+  protected void print(ProvisionTargetReport report) {
     switch (report.mode()) {
       case FLYWAY -> out.printf("Schema: %d Flyway migration(s) applied, target at version %s%n",
           report.migrationsApplied(), report.version());

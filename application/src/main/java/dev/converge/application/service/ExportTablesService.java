@@ -43,10 +43,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
@@ -143,49 +139,8 @@ public final class ExportTablesService implements ExportTablesUseCase {
 
   private void exportAll(List<TablePlan> tables, Snapshot snapshot, String stamp, Progress state) {
     AtomicBoolean failed = new AtomicBoolean();
-    ExecutorService workers = Executors.newFixedThreadPool(snapshot.readers(), runnable -> {
-      Thread thread = new Thread(runnable, "converge-export");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (TablePlan table : tables) {
-        futures.add(workers.submit(() -> {
-          if (failed.get()) {
-            return;
-          }
-          try {
-            state.finished(exportTable(table, snapshot, stamp, failed));
-          } catch (RuntimeException e) {
-            failed.set(true);
-            throw e;
-          }
-        }));
-      }
-      RuntimeException first = null;
-      for (Future<?> future : futures) {
-        try {
-          future.get();
-        } catch (ExecutionException e) {
-          RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
-              : new ConvergeException(ErrorCode.EXPORT, "export failed", e.getCause());
-          // The first real failure is the one to report; others were only stopped because of it.
-          if (first == null || first instanceof Stopped) {
-            first = cause;
-          }
-        }
-      }
-      if (first != null) {
-        throw first;
-      }
-    } catch (InterruptedException e) {
-      failed.set(true);
-      Thread.currentThread().interrupt();
-      throw new ConvergeException(ErrorCode.EXPORT, "the export was interrupted; run it again to resume", e);
-    } finally {
-      workers.shutdownNow();
-    }
+    ParallelTables.run("converge-export", snapshot.readers(), tables, failed,
+        table -> state.finished(exportTable(table, snapshot, stamp, failed)), ErrorCode.EXPORT);
   }
 
   private TableManifest exportTable(TablePlan table, Snapshot snapshot, String stamp, AtomicBoolean failed) {
@@ -218,7 +173,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
     try (TableFile file = files.create(fileName, header)) {
       snapshot.stream(read, row -> {
         if (failed.get()) {
-          throw new Stopped();
+          throw new ParallelTables.Stopped();
         }
         for (int i = 0; i < width; i++) {
           try {
@@ -253,13 +208,6 @@ public final class ExportTablesService implements ExportTablesUseCase {
       parts.add(names.get(i) + "=" + ValueDisplay.of(row[key[i]]));
     }
     return String.join(", ", parts);
-  }
-
-  /** Thrown into a table's stream when another table failed: stop reading, report the other failure. */
-  private static final class Stopped extends RuntimeException {
-    Stopped() {
-      super("stopped because another table failed", null, false, false);
-    }
   }
 
   /** The manifest as it grows: saved after every finished table. */

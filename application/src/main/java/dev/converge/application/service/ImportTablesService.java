@@ -24,15 +24,10 @@ import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.SchemaFingerprint;
 import dev.converge.domain.plan.TablePlan;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -130,41 +125,8 @@ public final class ImportTablesService implements ImportTablesUseCase {
 
   private void loadAll(List<TablePlan> tables, Manifest manifest, LoadSession session, Map<String, Long> loaded,
       int parallelism) {
-    AtomicBoolean failed = new AtomicBoolean();
-    ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(tables.size(), parallelism)), runnable -> {
-      Thread thread = new Thread(runnable, "converge-import");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (TablePlan table : tables) {
-        futures.add(workers.submit(() -> {
-          if (!failed.get()) {
-            try {
-              load(table, manifest, session, loaded);
-            } catch (RuntimeException e) {
-              failed.set(true);
-              throw e;
-            }
-          }
-        }));
-      }
-      for (Future<?> future : futures) {
-        try {
-          future.get();
-        } catch (ExecutionException e) {
-          throw e.getCause() instanceof RuntimeException runtime ? runtime
-              : new ConvergeException(ErrorCode.IMPORT, "import failed", e.getCause());
-        }
-      }
-    } catch (InterruptedException e) {
-      failed.set(true);
-      Thread.currentThread().interrupt();
-      throw new ConvergeException(ErrorCode.IMPORT, "the import was interrupted; run it again to continue", e);
-    } finally {
-      workers.shutdownNow();
-    }
+    ParallelTables.run("converge-import", parallelism, tables, new AtomicBoolean(),
+        table -> load(table, manifest, session, loaded), ErrorCode.IMPORT);
   }
 
   private void load(TablePlan table, Manifest manifest, LoadSession session, Map<String, Long> loaded) {

@@ -1,0 +1,75 @@
+package dev.converge.application.service;
+
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Runs one task per table on a few threads, fail-fast: the first failure raises a shared flag that
+ * the other tasks check (a table not yet started is skipped; a running one may stop with
+ * {@link Stopped}), and that first real failure is the one rethrown.
+ */
+final class ParallelTables {
+
+  private ParallelTables() {}
+
+  /** Thrown by a task that stopped only because another table failed; never reported itself. */
+  static final class Stopped extends RuntimeException {
+    Stopped() {
+      super("stopped because another table failed", null, false, false);
+    }
+  }
+
+  static <T> void run(String threadName, int parallelism, List<T> tables, AtomicBoolean failed, Consumer<T> task,
+      ErrorCode code) {
+    ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, tables.size())), runnable -> {
+      Thread thread = new Thread(runnable, threadName);
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (T table : tables) {
+        futures.add(workers.submit(() -> {
+          if (failed.get()) {
+            return;
+          }
+          try {
+            task.accept(table);
+          } catch (RuntimeException e) {
+            failed.set(true);
+            throw e;
+          }
+        }));
+      }
+      RuntimeException first = null;
+      for (Future<?> future : futures) {
+        try {
+          future.get();
+        } catch (ExecutionException e) {
+          RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
+              : new ConvergeException(code, "a table failed", e.getCause());
+          if (first == null || first instanceof Stopped) {
+            first = cause;
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+    } catch (InterruptedException e) {
+      failed.set(true);
+      Thread.currentThread().interrupt();
+      throw new ConvergeException(code, "interrupted; run the phase again to continue where it stopped", e);
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+}
