@@ -61,9 +61,9 @@ interface ApplicationModule {
   }
 
   @Provides
-  static ValidateFilesUseCase validateFiles(StorePlanPort plans, StoreManifestPort manifests, WriteTableFilesPort written,
-      ReadTableFilesPort files, RecordValidationPort verdicts, Clock clock) {
-    return new ValidateFilesService(plans, manifests, written, files, verdicts, clock);
+  static ValidateFilesUseCase validateFiles(StorePlanPort plans, StoreManifestPort manifests, ReadTableFilesPort files,
+      RecordValidationPort verdicts, Clock clock) {
+    return new ValidateFilesService(plans, manifests, files, verdicts, clock);
   }
 
   @Provides

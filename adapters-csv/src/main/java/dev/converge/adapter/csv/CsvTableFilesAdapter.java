@@ -63,8 +63,15 @@ public final class CsvTableFilesAdapter implements WriteTableFilesPort, ReadTabl
   }
 
   @Override
-  public long forEachRow(String fileName, java.util.function.Consumer<Row> rows) {
-    return CsvTableFileReader.forEachRow(directory.resolve(fileName), row -> rows.accept(new Row(row.line(), row.values())));
+  public boolean exists(String fileName) {
+    return Files.isRegularFile(directory.resolve(fileName));
+  }
+
+  @Override
+  public Read read(String fileName, java.util.function.Consumer<Row> rows) {
+    CsvTableFileReader.Read read = CsvTableFileReader.read(directory.resolve(fileName),
+        row -> rows.accept(new Row(row.line(), row.values())));
+    return new Read(read.rows(), read.sha256());
   }
 
   @Override

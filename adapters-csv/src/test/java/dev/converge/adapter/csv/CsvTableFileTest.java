@@ -97,6 +97,29 @@ class CsvTableFileTest {
   }
 
   @Test
+  void readingAFileDigestsExactlyItsBytesSoOneReadProvesItIntact() throws Exception {
+    Path file = directory.resolve("digest.csv");
+    WrittenFile written;
+    try (CsvTableFileWriter writer = CsvTableFileWriter.open(file, List.of("id", "a", "b", "c"))) {
+      for (String[] row : TRAPS) {
+        writer.write(row);
+      }
+      written = writer.finish();
+    }
+    CsvTableFileReader.Read read = CsvTableFileReader.read(file, row -> {});
+    assertEquals(TRAPS.length, read.rows());
+    assertEquals(written.sha256(), read.sha256());
+    // One changed byte that keeps the file well-formed still changes the digest.
+    Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8).replace("line\nfeed", "line\nfeeD"),
+        StandardCharsets.UTF_8);
+    CsvTableFileReader.Read edited = CsvTableFileReader.read(file, row -> {});
+    assertEquals(TRAPS.length, edited.rows());
+    assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))),
+        edited.sha256());
+    assertTrue(!edited.sha256().equals(written.sha256()));
+  }
+
+  @Test
   void aWriterClosedWithoutFinishingLeavesNoFileBehind() throws IOException {
     Path file = directory.resolve("interrupted.csv");
     try (CsvTableFileWriter writer = CsvTableFileWriter.open(file, List.of("id"))) {

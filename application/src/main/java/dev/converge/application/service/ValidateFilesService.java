@@ -9,7 +9,6 @@ import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.RecordValidationPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StorePlanPort;
-import dev.converge.application.port.out.WriteTableFilesPort;
 import dev.converge.domain.conversion.ValueDisplay;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
@@ -41,16 +40,14 @@ public final class ValidateFilesService implements ValidateFilesUseCase {
 
   private final StorePlanPort plans;
   private final StoreManifestPort manifests;
-  private final WriteTableFilesPort written;
   private final ReadTableFilesPort files;
   private final RecordValidationPort verdicts;
   private final Clock clock;
 
-  public ValidateFilesService(StorePlanPort plans, StoreManifestPort manifests, WriteTableFilesPort written,
-      ReadTableFilesPort files, RecordValidationPort verdicts, Clock clock) {
+  public ValidateFilesService(StorePlanPort plans, StoreManifestPort manifests, ReadTableFilesPort files,
+      RecordValidationPort verdicts, Clock clock) {
     this.plans = Objects.requireNonNull(plans, "plans");
     this.manifests = Objects.requireNonNull(manifests, "manifests");
-    this.written = Objects.requireNonNull(written, "written");
     this.files = Objects.requireNonNull(files, "files");
     this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -98,14 +95,9 @@ public final class ValidateFilesService implements ValidateFilesUseCase {
     List<String> header = columns.stream().map(c -> c.target().name()).toList();
     KeyHashSet keys = new KeyHashSet();
     for (TableManifest.DataFile file : exported.files()) {
-      Optional<String> sha256 = written.sha256(file.name());
-      if (sha256.isEmpty()) {
+      if (!files.exists(file.name())) {
         problems.add(new Problem(file.name(), 0, null, null, "the file is missing"));
         continue;
-      }
-      if (!sha256.get().equals(file.sha256())) {
-        problems.add(new Problem(file.name(), 0, null, null, "its SHA-256 differs from the manifest's:"
-            + " the file changed after the export"));
       }
       try {
         List<String> found = files.header(file.name());
@@ -113,7 +105,8 @@ public final class ValidateFilesService implements ValidateFilesUseCase {
           problems.add(new Problem(file.name(), 1, null, null, "the header " + found + " is not the planned " + header));
           continue;
         }
-        long fileRows = files.forEachRow(file.name(), row -> {
+        // One read proves the bytes (SHA-256) and the content; a malformed file is known to have changed.
+        ReadTableFilesPort.Read read = files.read(file.name(), row -> {
           String[] values = row.values();
           for (int i = 0; i < values.length; i++) {
             Optional<String> wrong = checks.get(i).apply(values[i]);
@@ -130,6 +123,11 @@ public final class ValidateFilesService implements ValidateFilesUseCase {
             }
           }
         });
+        long fileRows = read.rows();
+        if (!read.sha256().equals(file.sha256())) {
+          problems.add(new Problem(file.name(), 0, null, null, "its SHA-256 differs from the manifest's:"
+              + " the file changed after the export"));
+        }
         rows += fileRows;
         if (fileRows != file.rows()) {
           problems.add(new Problem(file.name(), 0, null, null, fileRows + " rows where the manifest says " + file.rows()));
