@@ -1,6 +1,8 @@
 package dev.converge.bootstrap;
 
 import dagger.BindsInstance;
+import dev.converge.adapter.shell.ConfiguredDefaults;
+import dev.converge.adapter.shell.ShellTerminals;
 import dagger.Component;
 import dev.converge.application.port.out.StartSourceServerPort;
 import dev.converge.application.port.out.StartTargetServerPort;
@@ -24,12 +26,15 @@ interface ConvergeComponent {
 
   MigrationSessions sessions();
 
+  ConfiguredDefaults defaults();
+
   @Component.Factory
   interface Factory {
     ConvergeComponent create(
         @BindsInstance BuildInfo build,
         @BindsInstance PrintWriter out,
         @BindsInstance @ErrorOutput PrintWriter err,
-        @BindsInstance Clock clock);
+        @BindsInstance Clock clock,
+        @BindsInstance ShellTerminals terminals);
   }
 }

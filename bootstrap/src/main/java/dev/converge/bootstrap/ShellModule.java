@@ -2,19 +2,34 @@ package dev.converge.bootstrap;
 
 import dagger.Module;
 import dagger.Provides;
-import dev.converge.adapter.shell.ConsoleProgressAdapter;
+import dev.converge.adapter.shell.ConfiguredDefaults;
+import dev.converge.adapter.shell.ConnectCommand;
 import dev.converge.adapter.shell.ConvergeCommand;
+import dev.converge.adapter.shell.DemoCommand;
 import dev.converge.adapter.shell.ExportCommand;
 import dev.converge.adapter.shell.ImportCommand;
+import dev.converge.adapter.shell.MigrateCommand;
+import dev.converge.adapter.shell.PhaseContext;
 import dev.converge.adapter.shell.PlanCommand;
+import dev.converge.adapter.shell.ReportCommand;
 import dev.converge.adapter.shell.RollbackCommand;
+import dev.converge.adapter.shell.RunControl;
 import dev.converge.adapter.shell.SchemaCommand;
+import dev.converge.adapter.shell.ShellCommand;
+import dev.converge.adapter.shell.ShellTerminals;
+import dev.converge.adapter.shell.StatusCommand;
+import dev.converge.adapter.shell.TerminalProgressAdapter;
 import dev.converge.adapter.shell.ValidateCommand;
 import dev.converge.adapter.shell.VerifyCommand;
 import dev.converge.application.port.out.RenderJsonPort;
 import dev.converge.application.port.out.ReportProgressPort;
+import dev.converge.application.session.DemoEnvironments;
 import dev.converge.application.session.MigrationSessions;
+import dev.converge.application.session.Workspaces;
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
 import java.io.PrintWriter;
+import javax.inject.Singleton;
 import picocli.CommandLine;
 
 /** Wires adapters-shell: the picocli command tree shared by batch mode and the interactive shell. */
@@ -22,66 +37,61 @@ import picocli.CommandLine;
 interface ShellModule {
 
   @Provides
-  static ConvergeCommand convergeCommand(PrintWriter out) {
-    return new ConvergeCommand(out);
+  @Singleton
+  static TerminalProgressAdapter progressBoard(@ErrorOutput PrintWriter err) {
+    return new TerminalProgressAdapter(err);
   }
 
   @Provides
-  static PlanCommand planCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
-    return new PlanCommand(sessions, json, out);
+  static ReportProgressPort progress(TerminalProgressAdapter board) {
+    return board;
   }
 
   @Provides
-  static ReportProgressPort progress(@ErrorOutput PrintWriter err) {
-    return new ConsoleProgressAdapter(err);
+  @Singleton
+  static RunControl runControl() {
+    return new RunControl();
   }
 
   @Provides
-  static ExportCommand exportCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
-    return new ExportCommand(sessions, json, out);
+  @Singleton
+  static ConfiguredDefaults configuredDefaults() {
+    return new ConfiguredDefaults(System::getenv);
   }
 
   @Provides
-  static ImportCommand importCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
-    return new ImportCommand(sessions, json, out);
+  @Singleton
+  static PhaseContext phaseContext(MigrationSessions sessions, Workspaces workspaces, RenderJsonPort json,
+      PrintWriter out, TerminalProgressAdapter progress, RunControl control) {
+    return new PhaseContext(sessions, workspaces, json, out, progress, ShellModule::exitStatus, control);
+  }
+
+  private static int exitStatus(Throwable failure) {
+    return ExitStatus.of(failure instanceof ConvergeException converge ? converge.code() : ErrorCode.INTERNAL);
   }
 
   @Provides
-  static VerifyCommand verifyCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
-    return new VerifyCommand(sessions, json, out);
-  }
-
-  @Provides
-  static RollbackCommand rollbackCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
-    return new RollbackCommand(sessions, json, out);
-  }
-
-  @Provides
-  static ValidateCommand validateCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
-    return new ValidateCommand(sessions, json, out);
-  }
-
-  @Provides
-  static SchemaCommand schemaCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
-    return new SchemaCommand(sessions, json, out);
-  }
-
-  @Provides
-  static CommandLine commandLine(ConvergeCommand root, SchemaCommand schema, PlanCommand plan, ExportCommand export,
-      ValidateCommand validate, ImportCommand importing, VerifyCommand verify, RollbackCommand rollback, BuildInfo build,
-      PrintWriter out,
-      CommandLine.IExecutionExceptionHandler failures) {
-    CommandLine commandLine = new CommandLine(root);
-    commandLine.addSubcommand(schema);
-    commandLine.addSubcommand(plan);
-    commandLine.addSubcommand(export);
-    commandLine.addSubcommand(validate);
-    commandLine.addSubcommand(importing);
-    commandLine.addSubcommand(verify);
-    commandLine.addSubcommand(rollback);
+  static CommandLine commandLine(PhaseContext context, ConfiguredDefaults defaults, DemoEnvironments demos,
+      ShellTerminals terminals, BuildInfo build, PrintWriter out, CommandLine.IExecutionExceptionHandler failures) {
+    CommandLine commandLine = new CommandLine(new ConvergeCommand(out));
+    commandLine.addSubcommand(new ConnectCommand(context, defaults));
+    commandLine.addSubcommand(new SchemaCommand(context));
+    commandLine.addSubcommand(new PlanCommand(context));
+    commandLine.addSubcommand(new ExportCommand(context));
+    commandLine.addSubcommand(new ValidateCommand(context));
+    commandLine.addSubcommand(new ImportCommand(context));
+    commandLine.addSubcommand(new VerifyCommand(context));
+    commandLine.addSubcommand(new ReportCommand(context));
+    commandLine.addSubcommand(new StatusCommand(context));
+    commandLine.addSubcommand(new RollbackCommand(context));
+    commandLine.addSubcommand(new MigrateCommand(context));
+    commandLine.addSubcommand(new DemoCommand(context, demos, defaults, terminals));
+    commandLine.addSubcommand(new ShellCommand(context, defaults, terminals));
     commandLine.getCommandSpec().version(build.versionLines());
     commandLine.setOut(out);
     commandLine.setExecutionExceptionHandler(failures);
+    // Set after the subcommands are added: picocli hands the provider down to those present now.
+    commandLine.setDefaultValueProvider(defaults);
     return commandLine;
   }
 }

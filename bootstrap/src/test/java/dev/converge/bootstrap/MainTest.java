@@ -58,7 +58,7 @@ class MainTest {
   private CommandLine commandLineWithFailingPhase() {
     ConvergeComponent component = DaggerConvergeComponent.factory()
         .create(BuildInfo.fromClasspath(), new PrintWriter(out, true), new PrintWriter(err, true),
-            java.time.Clock.systemUTC());
+            java.time.Clock.systemUTC(), dev.converge.adapter.shell.ShellTerminals.system());
     CommandLine commandLine = component.commandLine();
     commandLine.addSubcommand(new FailingPhase());
     return commandLine;

@@ -1,7 +1,6 @@
 package dev.converge.adapter.csv;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.converge.application.port.out.WriteReportPort;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
@@ -15,7 +14,7 @@ import java.util.Objects;
 public final class FileReportAdapter implements WriteReportPort {
 
   private final Path directory;
-  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final ObjectMapper json = JsonMappers.create();
 
   public FileReportAdapter(Path directory) {
     this.directory = Objects.requireNonNull(directory, "directory");

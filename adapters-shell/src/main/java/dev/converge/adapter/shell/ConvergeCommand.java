@@ -29,11 +29,16 @@ public final class ConvergeCommand implements Runnable {
       description = "Print stack traces of failures (the log file always has them).")
   private boolean verbose;
 
+  /** Read by Main before parsing (the file supplies defaults for the parse itself); declared here for --help. */
+  @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+      description = "Configuration file (env CONVERGE_CONFIG; default ./converge.yml when it exists).")
+  private java.nio.file.Path config;
+
   public ConvergeCommand(PrintWriter out) {
     this.out = Objects.requireNonNull(out, "out");
   }
 
-  /** Without a phase, say what there is to do instead of doing nothing silently. */
+  /** Without a command (and no terminal for the shell), say what there is to do instead of doing nothing. */
   @Override
   public void run() {
     spec.commandLine().usage(out);

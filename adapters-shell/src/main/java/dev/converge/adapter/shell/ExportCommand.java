@@ -2,11 +2,10 @@ package dev.converge.adapter.shell;
 
 import dev.converge.application.port.in.ExportTablesCommand;
 import dev.converge.application.port.in.ExportTablesReport;
-import dev.converge.application.port.out.RenderJsonPort;
 import dev.converge.application.session.MigrationSession;
-import dev.converge.application.session.MigrationSessions;
+import dev.converge.domain.run.Phase;
+import dev.converge.domain.run.TableState;
 import dev.converge.domain.manifest.TableManifest;
-import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,9 +18,6 @@ import picocli.CommandLine.Option;
       "An interrupted export resumes: tables whose files prove intact (SHA-256) are kept, the rest is exported again."})
 public final class ExportCommand extends PhaseCommand<ExportTablesReport> {
 
-
-
-
   @Option(names = "--parallel", defaultValue = "4",
       description = "Tables exported at once, each on its own connection to the same snapshot (default ${DEFAULT-VALUE}).")
   int parallelism;
@@ -29,9 +25,23 @@ public final class ExportCommand extends PhaseCommand<ExportTablesReport> {
   @Option(names = "--restart", description = "Ignore an unfinished earlier export and start clean.")
   boolean restart;
 
+  public ExportCommand(PhaseContext context) {
+    super(context);
+  }
 
-  public ExportCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
-    super(sessions, json, out);
+  @Override
+  protected Phase phase() {
+    return Phase.EXPORT;
+  }
+
+  @Override
+  protected String summary(ExportTablesReport report) {
+    return report.manifest().tables().size() + " table(s), " + report.manifest().rows() + " rows; " + report.savedAs();
+  }
+
+  @Override
+  protected TableState doneState() {
+    return TableState.EXPORTED;
   }
 
   @Override

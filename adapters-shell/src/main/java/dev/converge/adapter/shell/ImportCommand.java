@@ -2,10 +2,9 @@ package dev.converge.adapter.shell;
 
 import dev.converge.application.port.in.ImportTablesCommand;
 import dev.converge.application.port.in.ImportTablesReport;
-import dev.converge.application.port.out.RenderJsonPort;
 import dev.converge.application.session.MigrationSession;
-import dev.converge.application.session.MigrationSessions;
-import java.io.PrintWriter;
+import dev.converge.domain.run.Phase;
+import dev.converge.domain.run.TableState;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,9 +18,6 @@ import picocli.CommandLine.Option;
       "A re-run after any failure continues with the tables not yet committed; --restart loads all again."})
 public final class ImportCommand extends PhaseCommand<ImportTablesReport> {
 
-
-
-
   @Option(names = "--parallel", defaultValue = "4",
       description = "Tables loaded at once, each on its own connection (default ${DEFAULT-VALUE}).")
   int parallelism;
@@ -29,9 +25,24 @@ public final class ImportCommand extends PhaseCommand<ImportTablesReport> {
   @Option(names = "--restart", description = "Forget which tables an earlier run committed and load every table again.")
   boolean restart;
 
+  public ImportCommand(PhaseContext context) {
+    super(context);
+  }
 
-  public ImportCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
-    super(sessions, json, out);
+  @Override
+  protected Phase phase() {
+    return Phase.IMPORT;
+  }
+
+  @Override
+  protected String summary(ImportTablesReport report) {
+    return report.loaded().size() + " table(s) loaded, " + report.rows() + " rows, " + report.skipped().size()
+        + " already committed";
+  }
+
+  @Override
+  protected TableState doneState() {
+    return TableState.IMPORTED;
   }
 
   @Override

@@ -1,9 +1,23 @@
 package dev.converge.adapter.shell;
 
-import dev.converge.application.port.out.RenderJsonPort;
+import dev.converge.application.connection.ConnectionSettings;
+import dev.converge.application.connection.DatabaseEndpoint;
+import dev.converge.application.port.in.BeginPhaseCommand;
+import dev.converge.application.port.in.EndPhaseCommand;
+import dev.converge.application.port.in.RecordPhaseUseCase;
 import dev.converge.application.session.MigrationSession;
-import dev.converge.application.session.MigrationSessions;
+import dev.converge.application.session.Workspace;
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
+import dev.converge.domain.failure.ImportRejectedException;
+import dev.converge.domain.run.Phase;
+import dev.converge.domain.run.PhaseOutcome;
+import dev.converge.domain.run.TableOutcome;
+import dev.converge.domain.run.TableState;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -11,16 +25,17 @@ import picocli.CommandLine.Option;
 
 /**
  * What every phase command shares: the connection options, {@code --help}, {@code --output}, one
- * session for the phase, the result printed as text or JSON, then a failure class thrown when the
- * result is a failure (so that the exit status says which).
+ * session for the phase, the phase recorded in the run journal (begun, then ended with its outcome,
+ * exit status and per-table rows and times), the result printed as text or JSON, then a failure
+ * class thrown when the result is a failure (so that the exit status says which). In the
+ * interactive shell the run's state machine gates the phase first.
  *
  * @param <R> the phase's result record
  */
 abstract class PhaseCommand<R> implements Callable<Integer> {
 
   protected final PrintWriter out;
-  private final MigrationSessions sessions;
-  private final RenderJsonPort json;
+  protected final PhaseContext context;
 
   @Mixin ConnectionOptions connection = new ConnectionOptions();
 
@@ -30,33 +45,123 @@ abstract class PhaseCommand<R> implements Callable<Integer> {
   @Option(names = "--output", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
   String output;
 
-  PhaseCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
-    this.sessions = Objects.requireNonNull(sessions, "sessions");
-    this.json = Objects.requireNonNull(json, "json");
-    this.out = Objects.requireNonNull(out, "out");
+  PhaseCommand(PhaseContext context) {
+    this.context = Objects.requireNonNull(context, "context");
+    this.out = context.out();
   }
 
   @Override
   public final Integer call() {
-    R result;
-    try (MigrationSession session = sessions.open(connection.settings())) {
-      result = run(session);
+    ConnectionSettings settings = connection.settings();
+    Workspace workspace = context.workspaces().open(settings.workDirectory());
+    if (context.control().interactive()) {
+      String refusal = workspace.showStatus().status().journal().flatMap(run -> run.refusal(phase())).orElse(null);
+      if (refusal != null) {
+        throw new ConvergeException(ErrorCode.CONFIGURATION, phase().command() + " cannot run yet: " + refusal);
+      }
     }
-    if ("json".equals(output)) {
-      out.println(json.json(jsonOf(result)));
-    } else {
-      print(result);
+    context.control().reset();
+    RecordPhaseUseCase journal = workspace.recordPhase();
+    journal.begin(new BeginPhaseCommand(phase(), describe(settings.source()), describe(settings)));
+    MigrationSession session;
+    try {
+      session = context.sessions().open(settings);
+    } catch (RuntimeException failure) {
+      ended(journal, failure);
+      throw failure;
     }
-    out.flush();
-    failIfFailed(result);
+    try (session) {
+      runBegun(journal, session);
+    }
     return 0;
   }
+
+  /** Runs this phase in a session another command opened ({@code migrate}), recording it in the journal. */
+  final void runIn(ConnectionSettings settings, RecordPhaseUseCase journal, MigrationSession session) {
+    journal.begin(new BeginPhaseCommand(phase(), describe(settings.source()), describe(settings)));
+    runBegun(journal, session);
+  }
+
+  private void runBegun(RecordPhaseUseCase journal, MigrationSession session) {
+    context.progress().begin();
+    R result;
+    try {
+      try {
+        result = run(session);
+      } finally {
+        context.progress().end();
+      }
+      if ("json".equals(output)) {
+        out.println(context.json().json(jsonOf(result)));
+      } else {
+        print(result);
+      }
+      out.flush();
+      failIfFailed(result);
+    } catch (RuntimeException failure) {
+      ended(journal, failure);
+      throw failure;
+    }
+    journal.end(new EndPhaseCommand(phase(), PhaseOutcome.SUCCEEDED, 0, summary(result), null, tables(result)));
+  }
+
+  private void ended(RecordPhaseUseCase journal, RuntimeException failure) {
+    boolean cancelled = context.control().cancelled();
+    journal.end(new EndPhaseCommand(phase(), cancelled ? PhaseOutcome.CANCELLED : PhaseOutcome.FAILED,
+        context.exitStatus().applyAsInt(failure), "", (cancelled ? "cancelled by the operator: " : "")
+        + failure.getMessage(), failedTables(failure)));
+  }
+
+  /** The phase this command runs, as the run journal names it. */
+  protected abstract Phase phase();
 
   /** Runs the phase in its session. */
   protected abstract R run(MigrationSession session);
 
   /** The operator's text form of the result. */
   protected abstract void print(R result);
+
+  /** One line for the journal. */
+  protected String summary(R result) {
+    return "";
+  }
+
+  /** Each table's outcome for the journal; by default what the progress board saw, in the phase's state. */
+  protected List<TableOutcome> tables(R result) {
+    TableState state = doneState();
+    List<TableOutcome> outcomes = new ArrayList<>();
+    if (state != null) {
+      for (TerminalProgressAdapter.TableTiming timing : context.progress().timings().values()) {
+        outcomes.add(TableOutcome.done(timing.table(), state, timing.rows(), timing.millis()));
+      }
+    }
+    return outcomes;
+  }
+
+  /** The state a table is in once this phase succeeded for it; null for phases that move no table. */
+  protected TableState doneState() {
+    return null;
+  }
+
+  /** What the journal says of each table when the phase failed: the finished ones done, the failing one failed. */
+  private List<TableOutcome> failedTables(RuntimeException failure) {
+    TableState state = doneState();
+    List<TableOutcome> outcomes = new ArrayList<>();
+    if (state == null) {
+      return outcomes;
+    }
+    String failing = failure instanceof ImportRejectedException rejected ? rejected.table() : null;
+    for (Map.Entry<String, TerminalProgressAdapter.TableTiming> entry : context.progress().timings().entrySet()) {
+      TerminalProgressAdapter.TableTiming timing = entry.getValue();
+      if (timing.finished() && !entry.getKey().equals(failing)) {
+        outcomes.add(TableOutcome.done(timing.table(), state, timing.rows(), timing.millis()));
+      } else {
+        outcomes.add(TableOutcome.failed(timing.table(), timing.rows(), timing.table().equals(failing)
+            ? failure.getMessage() : "not finished when the phase stopped"));
+      }
+    }
+    return outcomes;
+  }
 
   /** What {@code --output json} prints; the result itself unless a phase prints part of it. */
   protected Object jsonOf(R result) {
@@ -65,4 +170,13 @@ abstract class PhaseCommand<R> implements Callable<Integer> {
 
   /** Throws the phase's failure class when the result is a failure; after the result was printed. */
   protected void failIfFailed(R result) {}
+
+  /** {@code user@host:port/database}: what the journal and reports say of a database, never its password. */
+  static String describe(DatabaseEndpoint endpoint) {
+    return endpoint.user() + "@" + endpoint.host() + ":" + endpoint.port() + "/" + endpoint.database();
+  }
+
+  static String describe(ConnectionSettings settings) {
+    return describe(settings.target()) + " (schema " + settings.targetSchema() + ")";
+  }
 }

@@ -2,11 +2,12 @@ package dev.converge.adapter.shell;
 
 import dev.converge.application.port.in.PlanMigrationCommand;
 import dev.converge.application.port.in.PlanMigrationReport;
-import dev.converge.application.port.out.RenderJsonPort;
 import dev.converge.application.session.MigrationSession;
-import dev.converge.application.session.MigrationSessions;
+import dev.converge.domain.run.Phase;
+import java.util.List;
+import dev.converge.domain.run.TableState;
+import dev.converge.domain.run.TableOutcome;
 import dev.converge.domain.failure.PlanBlockedException;
-import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,9 +21,7 @@ import picocli.CommandLine.Option;
       "Exits with status 6 when the plan has blockers."})
 public final class PlanCommand extends PhaseCommand<PlanMigrationReport> {
 
-
   @Mixin PlanOptions planOptions = new PlanOptions();
-
 
   @Option(names = "--check-timeout", defaultValue = "PT60S",
       description = "Longest one pre-flight query may run (ISO-8601 duration; default ${DEFAULT-VALUE}).")
@@ -36,9 +35,24 @@ public final class PlanCommand extends PhaseCommand<PlanMigrationReport> {
       description = "Treat pre-flight checks that ran out of time as passed (by default they block the plan).")
   boolean acceptUnchecked;
 
+  public PlanCommand(PhaseContext context) {
+    super(context);
+  }
 
-  public PlanCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
-    super(sessions, json, out);
+  @Override
+  protected Phase phase() {
+    return Phase.PLAN;
+  }
+
+  @Override
+  protected String summary(PlanMigrationReport report) {
+    return report.plan().tables().size() + " table(s), " + report.plan().blockers().size() + " blocker(s)";
+  }
+
+  @Override
+  protected List<TableOutcome> tables(PlanMigrationReport report) {
+    return report.plan().tables().stream()
+        .map(table -> TableOutcome.done(table.targetTable(), TableState.PENDING, 0, 0)).toList();
   }
 
   @Override

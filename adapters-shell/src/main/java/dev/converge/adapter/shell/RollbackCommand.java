@@ -2,10 +2,8 @@ package dev.converge.adapter.shell;
 
 import dev.converge.application.port.in.RollbackTargetCommand;
 import dev.converge.application.port.in.RollbackTargetReport;
-import dev.converge.application.port.out.RenderJsonPort;
 import dev.converge.application.session.MigrationSession;
-import dev.converge.application.session.MigrationSessions;
-import java.io.PrintWriter;
+import dev.converge.domain.run.Phase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,15 +15,16 @@ import picocli.CommandLine.Option;
       "Destructive: needs --yes."})
 public final class RollbackCommand extends PhaseCommand<RollbackTargetReport> {
 
-
-
-
   @Option(names = "--yes", description = "Confirm: the loaded data in the target is deleted.")
   boolean confirmed;
 
+  public RollbackCommand(PhaseContext context) {
+    super(context);
+  }
 
-  public RollbackCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
-    super(sessions, json, out);
+  @Override
+  protected Phase phase() {
+    return Phase.ROLLBACK;
   }
 
   @Override

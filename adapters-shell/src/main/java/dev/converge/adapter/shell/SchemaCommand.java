@@ -2,14 +2,12 @@ package dev.converge.adapter.shell;
 
 import dev.converge.application.port.in.ProvisionTargetCommand;
 import dev.converge.application.port.in.ProvisionTargetReport;
-import dev.converge.application.port.out.RenderJsonPort;
 import dev.converge.application.session.MigrationSession;
-import dev.converge.application.session.MigrationSessions;
+import dev.converge.domain.run.Phase;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.failure.SchemaContractException;
 import dev.converge.domain.plan.PlanSettings;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +25,6 @@ import picocli.CommandLine.Option;
         + " the application's migration history against the source's, and reports rows already in the target.",
       "Exits with status 6 when the contract does not hold."})
 public final class SchemaCommand extends PhaseCommand<ProvisionTargetReport> {
-
-
-
 
   @Option(names = "--flyway-location", paramLabel = "LOCATION",
       description = "Apply these Flyway migrations to the target schema: classpath:… or filesystem:….")
@@ -59,9 +54,13 @@ public final class SchemaCommand extends PhaseCommand<ProvisionTargetReport> {
       description = "A source table that needs no target table (besides the defaults). Repeatable.")
   Map<String, String> excludedTables = new LinkedHashMap<>();
 
+  public SchemaCommand(PhaseContext context) {
+    super(context);
+  }
 
-  public SchemaCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
-    super(sessions, json, out);
+  @Override
+  protected Phase phase() {
+    return Phase.SCHEMA;
   }
 
   @Override
@@ -84,7 +83,6 @@ public final class SchemaCommand extends PhaseCommand<ProvisionTargetReport> {
       throw new SchemaContractException(report.problems().size());
     }
   }
-
 
   @Override
   protected void print(ProvisionTargetReport report) {

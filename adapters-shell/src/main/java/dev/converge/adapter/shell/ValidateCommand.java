@@ -2,11 +2,13 @@ package dev.converge.adapter.shell;
 
 import dev.converge.application.port.in.ValidateFilesCommand;
 import dev.converge.application.port.in.ValidateFilesReport;
-import dev.converge.application.port.out.RenderJsonPort;
 import dev.converge.application.session.MigrationSession;
-import dev.converge.application.session.MigrationSessions;
+import dev.converge.domain.run.Phase;
+import java.util.List;
+import java.util.ArrayList;
+import dev.converge.domain.run.TableOutcome;
+import dev.converge.domain.run.TableState;
 import dev.converge.domain.failure.ValidationFailedException;
-import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,16 +21,40 @@ import picocli.CommandLine.Option;
       "Exits with status 8 when a problem is found; each names file, line, column and value."})
 public final class ValidateCommand extends PhaseCommand<ValidateFilesReport> {
 
-
-
-
   @Option(names = "--problems", defaultValue = "10",
       description = "How many problems to list per table; all are counted (default ${DEFAULT-VALUE}).")
   int problems;
 
+  public ValidateCommand(PhaseContext context) {
+    super(context);
+  }
 
-  public ValidateCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
-    super(sessions, json, out);
+  @Override
+  protected Phase phase() {
+    return Phase.VALIDATE;
+  }
+
+  @Override
+  protected String summary(ValidateFilesReport report) {
+    return report.passed() ? "passed" : report.problems() + " problem(s)";
+  }
+
+  @Override
+  protected List<TableOutcome> tables(ValidateFilesReport report) {
+    var timings = context.progress().timings();
+    List<TableOutcome> outcomes = new ArrayList<>();
+    for (ValidateFilesReport.TableValidation table : report.tables()) {
+      long millis = timings.containsKey(table.table()) ? timings.get(table.table()).millis() : 0;
+      outcomes.add(table.problemCount() == 0 ? TableOutcome.done(table.table(), TableState.VALIDATED, table.rows(), millis)
+          : TableOutcome.failed(table.table(), table.rows(), table.problemCount() + " problem(s), first: "
+              + table.problems().get(0)));
+    }
+    return outcomes;
+  }
+
+  @Override
+  protected TableState doneState() {
+    return TableState.VALIDATED;
   }
 
   @Override

@@ -2,11 +2,14 @@ package dev.converge.adapter.shell;
 
 import dev.converge.application.port.in.VerifyMigrationCommand;
 import dev.converge.application.port.in.VerifyMigrationReport;
-import dev.converge.application.port.out.RenderJsonPort;
 import dev.converge.application.session.MigrationSession;
-import dev.converge.application.session.MigrationSessions;
+import dev.converge.domain.run.Phase;
+import java.util.Map;
+import java.util.List;
+import java.util.LinkedHashMap;
+import dev.converge.domain.run.TableOutcome;
+import dev.converge.domain.run.TableState;
 import dev.converge.domain.failure.VerificationFailedException;
-import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,16 +22,44 @@ import picocli.CommandLine.Option;
       "Exits with status 10 when any check fails."})
 public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
 
-
-
-
   @Option(names = "--examples", defaultValue = "5",
       description = "How many offending keys to list per failed check (default ${DEFAULT-VALUE}).")
   int examples;
 
+  public VerifyCommand(PhaseContext context) {
+    super(context);
+  }
 
-  public VerifyCommand(MigrationSessions sessions, RenderJsonPort json, PrintWriter out) {
-    super(sessions, json, out);
+  @Override
+  protected Phase phase() {
+    return Phase.VERIFY;
+  }
+
+  @Override
+  protected String summary(VerifyMigrationReport report) {
+    return (report.passed() ? "PASS" : "FAIL") + ": " + report.checks().size() + " check(s), " + report.failures()
+        + " failed";
+  }
+
+  @Override
+  protected List<TableOutcome> tables(VerifyMigrationReport report) {
+    Map<String, TableOutcome> outcomes = new LinkedHashMap<>();
+    for (VerifyMigrationReport.Check check : report.checks()) {
+      if (check.table() == null || check.table().isBlank()) {
+        continue;
+      }
+      if (!check.passed()) {
+        outcomes.put(check.table(), TableOutcome.failed(check.table(), 0, check.name() + ": " + check.detail()));
+      } else {
+        outcomes.putIfAbsent(check.table(), TableOutcome.done(check.table(), TableState.VERIFIED, 0, 0));
+      }
+    }
+    return List.copyOf(outcomes.values());
+  }
+
+  @Override
+  protected TableState doneState() {
+    return TableState.VERIFIED;
   }
 
   @Override

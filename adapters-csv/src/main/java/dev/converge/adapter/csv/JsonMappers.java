@@ -1,0 +1,49 @@
+package dev.converge.adapter.csv;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The one JSON configuration of the work directory's files: indented, instants as ISO-8601 text
+ * and durations as ISO-8601 periods — readable by an operator and by {@code jq} alike, without the
+ * jsr310 module on the classpath.
+ */
+final class JsonMappers {
+
+  private JsonMappers() {}
+
+  static ObjectMapper create() {
+    SimpleModule time = new SimpleModule("converge-time");
+    time.addSerializer(Instant.class, new JsonSerializer<>() {
+      @Override
+      public void serialize(Instant value, JsonGenerator out, SerializerProvider serializers) throws IOException {
+        out.writeString(value.toString());
+      }
+    });
+    time.addDeserializer(Instant.class, new JsonDeserializer<>() {
+      @Override
+      public Instant deserialize(JsonParser in, DeserializationContext context) throws IOException {
+        return Instant.parse(in.getValueAsString());
+      }
+    });
+    time.addSerializer(Duration.class, new JsonSerializer<>() {
+      @Override
+      public void serialize(Duration value, JsonGenerator out, SerializerProvider serializers) throws IOException {
+        out.writeString(value.toString());
+      }
+    });
+    return new ObjectMapper().registerModule(time).enable(SerializationFeature.INDENT_OUTPUT)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+}

@@ -1,0 +1,168 @@
+package dev.converge.adapter.shell;
+
+import dev.converge.application.port.out.ReportProgressPort;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.Display;
+
+/**
+ * The progress of the running phase, table by table. It remembers each table's rows and time (the
+ * run journal records them), and shows them: in batch mode as plain lines on standard error (so
+ * that standard output stays the result, and valid JSON with {@code --output json}); in the
+ * interactive shell as one live bar per running table (rows, rows/s, ETA), redrawn in place with
+ * JLine's {@link Display} so that the bars never garble the terminal, and a permanent line per
+ * finished table above them.
+ */
+public final class TerminalProgressAdapter implements ReportProgressPort {
+
+  /** How often the live bars are redrawn, at most. */
+  private static final long REDRAW_NANOS = 200_000_000L;
+
+  /** One table of the running phase. */
+  public record TableTiming(String table, long rows, long bytes, long millis, boolean finished) {}
+
+  private final PrintWriter err;
+  private final Map<String, Running> running = new LinkedHashMap<>();
+  private final Map<String, TableTiming> finished = new LinkedHashMap<>();
+  private Terminal terminal;
+  private Display display;
+  private long lastDraw;
+
+  public TerminalProgressAdapter(PrintWriter err) {
+    this.err = Objects.requireNonNull(err, "err");
+  }
+
+  /** Draws live bars on this terminal from now on (the interactive shell), or plain lines again with null. */
+  synchronized void attach(Terminal live) {
+    terminal = live;
+    display = live == null ? null : new Display(live, false);
+  }
+
+  /** Forgets the previous phase's tables. */
+  synchronized void begin() {
+    running.clear();
+    finished.clear();
+    lastDraw = 0;
+  }
+
+  /** Clears the live bars when the phase ends, however it ends. */
+  synchronized void end() {
+    if (display != null) {
+      display.update(List.of(), 0);
+      terminal.flush();
+    }
+    running.clear();
+  }
+
+  /** Every table the phase touched: finished ones with their totals, the others as far as they got. */
+  synchronized Map<String, TableTiming> timings() {
+    Map<String, TableTiming> all = new LinkedHashMap<>(finished);
+    running.forEach((table, state) -> all.put(table, new TableTiming(table, state.rows, state.bytes,
+        (System.nanoTime() - state.started) / 1_000_000, false)));
+    return all;
+  }
+
+  @Override
+  public synchronized void started(String table, long estimatedRows) {
+    running.put(table, new Running(estimatedRows, System.nanoTime()));
+    if (display == null) {
+      err.printf(Locale.ROOT, "  %s: started (about %,d rows)%n", table, estimatedRows);
+      err.flush();
+    } else {
+      redraw(true);
+    }
+  }
+
+  @Override
+  public synchronized void progressed(String table, long rows, long bytes) {
+    Running state = running.get(table);
+    if (state == null) {
+      return;
+    }
+    state.rows = rows;
+    state.bytes = bytes;
+    if (display == null) {
+      // Plain lines only now and then: a log, not a flood.
+      if (System.nanoTime() - state.lastLine > 5_000_000_000L) {
+        state.lastLine = System.nanoTime();
+        err.printf(Locale.ROOT, "  %s: %,d rows, %.1f MB%n", table, rows, bytes / 1e6);
+        err.flush();
+      }
+    } else {
+      redraw(false);
+    }
+  }
+
+  @Override
+  public synchronized void finished(String table, long rows, long bytes, Duration elapsed) {
+    running.remove(table);
+    finished.put(table, new TableTiming(table, rows, bytes, elapsed.toMillis(), true));
+    double seconds = Math.max(elapsed.toNanos() / 1e9, 1e-3);
+    String line = String.format(Locale.ROOT, "  %s: %,d rows, %.1f MB in %.1f s (%,.0f rows/s)", table, rows,
+        bytes / 1e6, seconds, rows / seconds);
+    if (display == null) {
+      err.println(line);
+      err.flush();
+    } else {
+      display.update(List.of(), 0);
+      terminal.writer().println(line);
+      redraw(true);
+    }
+  }
+
+  private void redraw(boolean now) {
+    long time = System.nanoTime();
+    if (!now && time - lastDraw < REDRAW_NANOS) {
+      return;
+    }
+    lastDraw = time;
+    int width = Math.max(terminal.getWidth(), 40);
+    display.resize(Math.max(terminal.getHeight(), running.size() + 1), width);
+    List<AttributedString> lines = new ArrayList<>();
+    running.forEach((table, state) -> lines.add(new AttributedString(bar(table, state, time, width))));
+    display.update(lines, -1);
+    terminal.flush();
+  }
+
+  /** {@code user  [#######.......]  45%  12,345/27,000 rows  8,200 rows/s  ETA 2 s}, cut to the width. */
+  static String bar(String table, Running state, long now, int width) {
+    double seconds = Math.max((now - state.started) / 1e9, 1e-3);
+    double rate = state.rows / seconds;
+    String line;
+    if (state.estimated > 0) {
+      double done = Math.min(1.0, (double) state.rows / state.estimated);
+      int cells = 20;
+      int filled = (int) Math.round(done * cells);
+      String eta = rate > 0 && state.rows < state.estimated
+          ? String.format(Locale.ROOT, "ETA %.0f s", (state.estimated - state.rows) / rate) : "";
+      line = String.format(Locale.ROOT, "  %-24s [%s%s] %3.0f%%  %,d/%,d rows  %,.0f rows/s  %s", table,
+          "#".repeat(filled), ".".repeat(cells - filled), done * 100, state.rows, state.estimated, rate, eta);
+    } else {
+      line = String.format(Locale.ROOT, "  %-24s %,d rows  %,.0f rows/s  %.0f s", table, state.rows, rate, seconds);
+    }
+    return line.length() >= width ? line.substring(0, width - 1) : line;
+  }
+
+  /** A table being worked on. */
+  static final class Running {
+    final long estimated;
+    final long started;
+    long rows;
+    long bytes;
+    long lastLine;
+
+    Running(long estimated, long started) {
+      this.estimated = estimated;
+      this.started = started;
+      this.lastLine = started;
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.converge.application.service;
+
+import dev.converge.application.port.in.ReportRunCommand;
+import dev.converge.application.port.in.RunReport;
+import dev.converge.application.port.in.ReportRunUseCase;
+import dev.converge.application.port.out.StoreRunJournalPort;
+import dev.converge.application.port.out.WriteReportPort;
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
+import dev.converge.domain.run.DowntimeProjection;
+import dev.converge.domain.run.Phase;
+import dev.converge.domain.run.PhaseRun;
+import dev.converge.domain.run.RunJournal;
+import dev.converge.domain.run.TableOutcome;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Writes {@code run_report.md} and {@code run_report.json}: every phase with its timing and
+ * outcome, the tables with their rows and times per phase, the verification verdict, and the
+ * downtime projection against the maintenance window.
+ */
+public final class ReportRunService implements ReportRunUseCase {
+
+  static final String NAME = "run_report";
+
+  private final StoreRunJournalPort journals;
+  private final WriteReportPort reports;
+
+  public ReportRunService(StoreRunJournalPort journals, WriteReportPort reports) {
+    this.journals = Objects.requireNonNull(journals, "journals");
+    this.reports = Objects.requireNonNull(reports, "reports");
+  }
+
+  @Override
+  public RunReport report(ReportRunCommand command) {
+    RunJournal journal = journals.load().orElseThrow(() -> new ConvergeException(ErrorCode.CONFIGURATION,
+        "there is no run journal in this work directory; run the phases first"));
+    DowntimeProjection projection = DowntimeProjection.of(journal, command.productionRows(), command.window());
+    boolean verified = journal.latest(Phase.VERIFY).map(PhaseRun::succeeded).orElse(false);
+    String saved = reports.write(NAME, markdown(journal, projection, verified), json(journal, projection, verified));
+    return new RunReport(journal, projection, verified, saved);
+  }
+
+  static String markdown(RunJournal journal, DowntimeProjection projection, boolean verified) {
+    StringBuilder md = new StringBuilder();
+    md.append("# converge run report — ").append(journal.runId()).append("\n\n");
+    md.append("- Source: ").append(journal.source()).append('\n');
+    md.append("- Target: ").append(journal.target()).append('\n');
+    md.append("- Verification: ").append(verified ? "**PASS**"
+        : journal.latest(Phase.VERIFY).isPresent() ? "**FAIL**" : "not run").append("\n\n");
+    md.append("## Phases\n\n| phase | started (UTC) | seconds | outcome | rows | summary |\n|---|---|---:|---|---:|---|\n");
+    for (PhaseRun run : journal.phases()) {
+      md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %s | %,d | %s |%n", run.phase().command(), run.started(),
+          run.elapsed().toMillis() / 1000.0, run.outcome(), run.rows(),
+          cell(run.error() == null ? run.summary() : run.summary() + " " + run.error())));
+    }
+    md.append("\n## Tables\n\n| table | state | rows | export s | validate s | import s |\n|---|---|---:|---:|---:|---:|\n");
+    for (TableOutcome table : journal.tables().values()) {
+      md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %s | %s | %s |%n", table.table(), table.state(),
+          table.rows(), seconds(journal, Phase.EXPORT, table.table()), seconds(journal, Phase.VALIDATE, table.table()),
+          seconds(journal, Phase.IMPORT, table.table())));
+    }
+    md.append("\n## Downtime projection\n\n");
+    md.append(String.format(Locale.ROOT, "Rehearsal rows: %,d; production rows: %,d; maintenance window: %d min.%n%n",
+        projection.rehearsalRows(), projection.productionRows(), projection.window().toMinutes()));
+    md.append("| phase | rehearsal rows | rehearsal s | rows/s | projected s |\n|---|---:|---:|---:|---:|\n");
+    for (DowntimeProjection.PhaseEstimate phase : projection.phases()) {
+      md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.1f |%n", phase.phase().command(), phase.rows(),
+          phase.measured().toMillis() / 1000.0, phase.rowsPerSecond(), phase.projected().toMillis() / 1000.0));
+    }
+    md.append(String.format(Locale.ROOT, "%n**Projected cut-over: %s — %s**%n", DowntimeProjection.minutes(projection.total()),
+        projection.verdict()));
+    md.append("\nThe projection scales each phase's measured rate linearly to the production rows; it excludes the"
+        + " time to stop the applications, repoint them and smoke-test (see docs/rehearsal.md).\n");
+    return md.toString();
+  }
+
+
+  private static String seconds(RunJournal journal, Phase phase, String table) {
+    return journal.latestSucceeded(phase).flatMap(run -> run.tables().stream()
+            .filter(outcome -> outcome.table().equals(table) && outcome.millis() > 0).findFirst())
+        .map(outcome -> String.format(Locale.ROOT, "%.1f", outcome.millis() / 1000.0)).orElse("");
+  }
+
+  private static String cell(String text) {
+    return text.replace("|", "\\|").replace("\n", " ");
+  }
+
+  private static Map<String, Object> json(RunJournal journal, DowntimeProjection projection, boolean verified) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("runId", journal.runId());
+    json.put("verified", verified);
+    json.put("journal", journal);
+    Map<String, Object> downtime = new LinkedHashMap<>();
+    downtime.put("rehearsalRows", projection.rehearsalRows());
+    downtime.put("productionRows", projection.productionRows());
+    downtime.put("windowSeconds", projection.window().toSeconds());
+    List<Map<String, Object>> phases = new ArrayList<>();
+    for (DowntimeProjection.PhaseEstimate phase : projection.phases()) {
+      Map<String, Object> estimate = new LinkedHashMap<>();
+      estimate.put("phase", phase.phase().command());
+      estimate.put("rows", phase.rows());
+      estimate.put("measuredSeconds", phase.measured().toMillis() / 1000.0);
+      estimate.put("rowsPerSecond", Math.round(phase.rowsPerSecond()));
+      estimate.put("projectedSeconds", phase.projected().toMillis() / 1000.0);
+      phases.add(estimate);
+    }
+    downtime.put("phases", phases);
+    downtime.put("projectedSeconds", projection.total().toMillis() / 1000.0);
+    downtime.put("complete", projection.complete());
+    downtime.put("fitsWindow", projection.fitsWindow());
+    downtime.put("verdict", projection.verdict());
+    json.put("downtimeProjection", downtime);
+    return json;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.converge.bootstrap;
+
+import dev.converge.application.port.in.RecordPhaseUseCase;
+import dev.converge.application.port.in.ReportRunUseCase;
+import dev.converge.application.port.in.ShowStatusUseCase;
+import dev.converge.application.session.Workspace;
+import dev.converge.application.session.Workspaces;
+import java.nio.file.Path;
+import javax.inject.Inject;
+
+/** Opens a work directory's use cases from the Dagger subcomponent; nothing to close. */
+final class SubcomponentWorkspaces implements Workspaces {
+
+  private final WorkspaceComponent.Factory workspaces;
+
+  @Inject
+  SubcomponentWorkspaces(WorkspaceComponent.Factory workspaces) {
+    this.workspaces = workspaces;
+  }
+
+  @Override
+  public Workspace open(Path workDirectory) {
+    WorkspaceComponent workspace = workspaces.create(workDirectory);
+    return new Workspace() {
+      @Override
+      public RecordPhaseUseCase recordPhase() {
+        return workspace.recordPhase();
+      }
+
+      @Override
+      public ShowStatusUseCase showStatus() {
+        return workspace.showStatus();
+      }
+
+      @Override
+      public ReportRunUseCase reportRun() {
+        return workspace.reportRun();
+      }
+    };
+  }
+}

@@ -1,0 +1,40 @@
+package dev.converge.bootstrap;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.converge.adapter.csv.FileReportAdapter;
+import dev.converge.adapter.csv.JsonRunJournalAdapter;
+import dev.converge.application.port.in.RecordPhaseUseCase;
+import dev.converge.application.port.in.ReportRunUseCase;
+import dev.converge.application.port.in.ShowStatusUseCase;
+import dev.converge.application.port.out.StoreRunJournalPort;
+import dev.converge.application.service.RecordPhaseService;
+import dev.converge.application.service.ReportRunService;
+import dev.converge.application.service.ShowStatusService;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Wires a work directory's journal and report files to the use cases that read and write them. */
+@Module
+interface WorkspaceModule {
+
+  @Provides
+  static StoreRunJournalPort runJournal(Path workDirectory) {
+    return new JsonRunJournalAdapter(workDirectory);
+  }
+
+  @Provides
+  static RecordPhaseUseCase recordPhase(StoreRunJournalPort journal, Clock clock) {
+    return new RecordPhaseService(journal, clock);
+  }
+
+  @Provides
+  static ShowStatusUseCase showStatus(StoreRunJournalPort journal) {
+    return new ShowStatusService(journal);
+  }
+
+  @Provides
+  static ReportRunUseCase reportRun(StoreRunJournalPort journal, Path workDirectory) {
+    return new ReportRunService(journal, new FileReportAdapter(workDirectory));
+  }
+}

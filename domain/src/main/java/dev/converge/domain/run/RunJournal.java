@@ -1,0 +1,156 @@
+package dev.converge.domain.run;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The record of one run (one work directory): its id, the databases it moves data between (no
+ * secrets), and every phase it ran with its per-table outcomes. It is what {@code status},
+ * {@code report} and the shell's phase gate read, from any process.
+ *
+ * @param source the source as {@code user@host:port/database}
+ * @param target the target as {@code user@host:port/database (schema)}
+ */
+public record RunJournal(String runId, Instant created, String source, String target, List<PhaseRun> phases) {
+
+  public RunJournal {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(created, "created");
+    source = source == null ? "" : source;
+    target = target == null ? "" : target;
+    phases = List.copyOf(phases);
+  }
+
+  public static RunJournal start(String runId, Instant created, String source, String target) {
+    return new RunJournal(runId, created, source, target, List.of());
+  }
+
+  /** This journal with a phase begun (and the databases as this phase sees them). */
+  public RunJournal begin(Phase phase, Instant at, String sourceNow, String targetNow) {
+    List<PhaseRun> all = new ArrayList<>(phases);
+    all.add(PhaseRun.started(phase, at));
+    return new RunJournal(runId, created, sourceNow == null ? source : sourceNow, targetNow == null ? target : targetNow,
+        all);
+  }
+
+  /** This journal with the latest running execution of {@code phase} ended. */
+  public RunJournal end(Phase phase, Instant at, PhaseOutcome how, int status, String summary, String error,
+      List<TableOutcome> tables) {
+    List<PhaseRun> all = new ArrayList<>(phases);
+    for (int i = all.size() - 1; i >= 0; i--) {
+      PhaseRun run = all.get(i);
+      if (run.phase() == phase && run.outcome() == PhaseOutcome.RUNNING) {
+        all.set(i, run.ended(at, how, status, summary, error, tables));
+        return new RunJournal(runId, created, source, target, all);
+      }
+    }
+    throw new IllegalStateException("run " + runId + ": phase " + phase.command() + " was never started");
+  }
+
+  /** The latest execution of {@code phase}, whatever its outcome. */
+  public Optional<PhaseRun> latest(Phase phase) {
+    for (int i = phases.size() - 1; i >= 0; i--) {
+      if (phases.get(i).phase() == phase) {
+        return Optional.of(phases.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The latest successful execution of {@code phase}. */
+  public Optional<PhaseRun> latestSucceeded(Phase phase) {
+    for (int i = phases.size() - 1; i >= 0; i--) {
+      if (phases.get(i).phase() == phase && phases.get(i).succeeded()) {
+        return Optional.of(phases.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Where each table stands: the outcome of the latest phase that handled it, in the order tables
+   * first appeared. A rollback puts every table back to pending.
+   */
+  public Map<String, TableOutcome> tables() {
+    Map<String, TableOutcome> state = new LinkedHashMap<>();
+    for (PhaseRun run : phases) {
+      if (run.phase() == Phase.ROLLBACK && run.succeeded()) {
+        state.replaceAll((table, outcome) -> TableOutcome.done(table, TableState.PENDING, 0, 0));
+      }
+      for (TableOutcome table : run.tables()) {
+        TableOutcome before = state.get(table.table());
+        // Verify counts rows but reports checks: the rows stay those the table was moved with.
+        boolean keepRows = table.rows() == 0 && before != null && table.state() != TableState.PENDING;
+        state.put(table.table(), keepRows
+            ? new TableOutcome(table.table(), table.state(), before.rows(), table.millis(), table.error()) : table);
+      }
+    }
+    return state;
+  }
+
+  /**
+   * Why {@code phase} may not run now, if it may not: the state machine of a run. Plan, schema,
+   * status, report and rollback may always run; each data phase needs the one before it to have
+   * succeeded since the last time its own input changed.
+   */
+  public Optional<String> refusal(Phase phase) {
+    return switch (phase) {
+      case EXPORT -> latestSucceeded(Phase.PLAN).isPresent() ? Optional.empty()
+          : Optional.of("there is no successful plan yet; run plan first");
+      case VALIDATE -> after(Phase.EXPORT, Phase.PLAN) ? Optional.empty()
+          : Optional.of("there is no export of the current plan yet; run export first");
+      case IMPORT -> after(Phase.VALIDATE, Phase.EXPORT) && after(Phase.EXPORT, Phase.PLAN) ? Optional.empty()
+          : Optional.of("the latest export has not passed validation; run validate first");
+      case VERIFY -> after(Phase.IMPORT, Phase.ROLLBACK) && after(Phase.IMPORT, Phase.VALIDATE) ? Optional.empty()
+          : Optional.of("nothing has been imported since the latest validation or rollback; run import first");
+      default -> Optional.empty();
+    };
+  }
+
+  /** The phase an operator would run next, given what succeeded so far. */
+  public Phase next() {
+    for (Phase phase : List.of(Phase.EXPORT, Phase.VALIDATE, Phase.IMPORT, Phase.VERIFY)) {
+      if (latestSucceeded(Phase.PLAN).isEmpty()) {
+        return Phase.PLAN;
+      }
+      boolean done = after(phase, previous(phase)) && (phase != Phase.IMPORT || after(phase, Phase.ROLLBACK));
+      if (refusal(phase).isEmpty() && !done) {
+        return phase;
+      }
+    }
+    return Phase.REPORT;
+  }
+
+  private static Phase previous(Phase phase) {
+    return switch (phase) {
+      case EXPORT -> Phase.PLAN;
+      case VALIDATE -> Phase.EXPORT;
+      case IMPORT -> Phase.VALIDATE;
+      case VERIFY -> Phase.IMPORT;
+      default -> phase;
+    };
+  }
+
+  /** Whether {@code phase} succeeded after the latest success of {@code earlier} (or earlier never ran, for rollback). */
+  private boolean after(Phase phase, Phase earlier) {
+    int done = lastSuccessIndex(phase);
+    if (done < 0) {
+      return false;
+    }
+    return done > lastSuccessIndex(earlier);
+  }
+
+  private int lastSuccessIndex(Phase phase) {
+    for (int i = phases.size() - 1; i >= 0; i--) {
+      if (phases.get(i).phase() == phase && phases.get(i).succeeded()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.converge.domain.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RunJournalTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-22T01:00:00Z");
+
+  private RunJournal journal = RunJournal.start("run-1", T0, "app@mysql:3306/alkemio", "app@pg:5432/alkemio (public)");
+  private int minute;
+
+  private void run(Phase phase, PhaseOutcome outcome, TableOutcome... tables) {
+    Instant start = T0.plusSeconds(60L * minute++);
+    journal = journal.begin(phase, start, null, null)
+        .end(phase, start.plusSeconds(30), outcome, outcome == PhaseOutcome.SUCCEEDED ? 0 : 9, phase.command(),
+            outcome == PhaseOutcome.SUCCEEDED ? null : "boom", List.of(tables));
+  }
+
+  @Test
+  void aFreshRunMayPlanButNotExport() {
+    assertEquals(Phase.PLAN, journal.next());
+    assertTrue(journal.refusal(Phase.EXPORT).orElseThrow().contains("run plan first"));
+    assertTrue(journal.refusal(Phase.PLAN).isEmpty());
+  }
+
+  @Test
+  void importNeedsAValidationNewerThanTheLatestExport() {
+    run(Phase.PLAN, PhaseOutcome.SUCCEEDED);
+    run(Phase.EXPORT, PhaseOutcome.SUCCEEDED, TableOutcome.done("user", TableState.EXPORTED, 10, 5));
+    assertTrue(journal.refusal(Phase.IMPORT).orElseThrow().contains("run validate first"));
+    assertEquals(Phase.VALIDATE, journal.next());
+    run(Phase.VALIDATE, PhaseOutcome.SUCCEEDED, TableOutcome.done("user", TableState.VALIDATED, 10, 5));
+    assertTrue(journal.refusal(Phase.IMPORT).isEmpty());
+    run(Phase.EXPORT, PhaseOutcome.SUCCEEDED, TableOutcome.done("user", TableState.EXPORTED, 11, 5));
+    assertTrue(journal.refusal(Phase.IMPORT).isPresent(), "a new export needs a new validation");
+  }
+
+  @Test
+  void aFailedImportIsResumedAndVerifyWaitsForSuccess() {
+    run(Phase.PLAN, PhaseOutcome.SUCCEEDED);
+    run(Phase.EXPORT, PhaseOutcome.SUCCEEDED);
+    run(Phase.VALIDATE, PhaseOutcome.SUCCEEDED);
+    run(Phase.IMPORT, PhaseOutcome.FAILED, TableOutcome.failed("user", 0, "line 3"));
+    assertEquals(Phase.IMPORT, journal.next());
+    assertTrue(journal.refusal(Phase.VERIFY).isPresent());
+    assertEquals(TableState.FAILED, journal.tables().get("user").state());
+    run(Phase.IMPORT, PhaseOutcome.SUCCEEDED, TableOutcome.done("user", TableState.IMPORTED, 10, 5));
+    assertEquals(Phase.VERIFY, journal.next());
+    run(Phase.VERIFY, PhaseOutcome.SUCCEEDED, TableOutcome.done("user", TableState.VERIFIED, 10, 0));
+    assertEquals(Phase.REPORT, journal.next());
+    run(Phase.ROLLBACK, PhaseOutcome.SUCCEEDED);
+    assertEquals(TableState.PENDING, journal.tables().get("user").state());
+    assertTrue(journal.refusal(Phase.VERIFY).isPresent(), "nothing is imported after a rollback");
+    assertEquals(Phase.IMPORT, journal.next());
+  }
+
+  @Test
+  void endingAPhaseThatNeverStartedIsADefect() {
+    assertThrows(IllegalStateException.class,
+        () -> journal.end(Phase.IMPORT, T0, PhaseOutcome.SUCCEEDED, 0, "", null, List.of()));
+  }
+
+  @Test
+  void theProjectionScalesEachPhaseByTheProductionRows() {
+    run(Phase.PLAN, PhaseOutcome.SUCCEEDED);
+    run(Phase.EXPORT, PhaseOutcome.SUCCEEDED, TableOutcome.done("user", TableState.EXPORTED, 1000, 5));
+    run(Phase.VALIDATE, PhaseOutcome.SUCCEEDED, TableOutcome.done("user", TableState.VALIDATED, 1000, 5));
+    run(Phase.IMPORT, PhaseOutcome.SUCCEEDED, TableOutcome.done("user", TableState.IMPORTED, 1000, 5));
+    DowntimeProjection partial = DowntimeProjection.of(journal, 4000, Duration.ofMinutes(30));
+    assertEquals(3, partial.phases().size());
+    assertTrue(!partial.fitsWindow(), "a projection without verify is incomplete");
+    run(Phase.VERIFY, PhaseOutcome.SUCCEEDED, TableOutcome.done("user", TableState.VERIFIED, 1000, 0));
+    DowntimeProjection projection = DowntimeProjection.of(journal, 4000, Duration.ofMinutes(30));
+    // Each phase took 30 s for 1,000 rows: 4,000 rows take 120 s per phase, 8 minutes in all.
+    assertEquals(Duration.ofMinutes(8), projection.total());
+    assertTrue(projection.fitsWindow());
+    assertTrue(!DowntimeProjection.of(journal, 40_000, Duration.ofMinutes(30)).fitsWindow());
+  }
+}
