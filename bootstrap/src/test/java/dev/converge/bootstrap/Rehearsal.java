@@ -63,14 +63,20 @@ final class Rehearsal {
     return new Rehearsal(dataset, source, target, workDirectory);
   }
 
-  /** Runs {@code converge <phase> <connection options> <options>} and returns its exit status. */
-  int converge(String phase, String... options) {
-    List<String> args = new ArrayList<>(List.of(phase,
+  /** The connection and work-directory options of this rehearsal, as an operator types them. */
+  List<String> connectionOptions() {
+    return List.of(
         "--source-host", source.host(), "--source-port", String.valueOf(source.port()),
         "--source-database", source.database(), "--source-user", source.user(),
         "--target-host", target.host(), "--target-port", String.valueOf(target.port()),
         "--target-database", target.database(), "--target-user", target.user(),
-        "--work-dir", workDirectory.toString()));
+        "--work-dir", workDirectory.toString());
+  }
+
+  /** Runs {@code converge <phase> <connection options> <options>} and returns its exit status. */
+  int converge(String phase, String... options) {
+    List<String> args = new ArrayList<>(List.of(phase));
+    args.addAll(connectionOptions());
     args.addAll(List.of(options));
     return Main.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
   }
