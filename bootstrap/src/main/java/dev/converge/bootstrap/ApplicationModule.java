@@ -14,6 +14,7 @@ import dev.converge.application.port.out.ApplyTargetMigrationsPort;
 import dev.converge.application.port.out.CheckTargetIntegrityPort;
 import dev.converge.application.port.out.CountSourceRowsPort;
 import dev.converge.application.port.out.LoadTargetTablesPort;
+import dev.converge.application.port.out.ReadDroppedForeignKeysPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.ReadTargetRowsPort;
@@ -68,9 +69,10 @@ interface ApplicationModule {
 
   @Provides
   static ImportTablesUseCase importTables(StorePlanPort plans, StoreManifestPort manifests, RecordValidationPort verdicts,
-      ReadTargetSchemaPort target, LoadTargetTablesPort loads, RecordImportPort journal, ReadTableFilesPort files,
-      ReportProgressPort progress, ConnectionSettings settings) {
-    return new ImportTablesService(plans, manifests, verdicts, target, loads, journal, files, progress, settings);
+      ReadTargetSchemaPort target, LoadTargetTablesPort loads, ReadDroppedForeignKeysPort droppedForeignKeys,
+      RecordImportPort journal, ReadTableFilesPort files, ReportProgressPort progress, ConnectionSettings settings) {
+    return new ImportTablesService(plans, manifests, verdicts, target, loads, droppedForeignKeys, journal, files,
+        progress, settings);
   }
 
   @Provides

@@ -9,6 +9,7 @@ import dev.converge.application.port.out.CheckTargetIntegrityPort;
 import dev.converge.application.port.out.InspectTargetPort;
 import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.LoadTargetTablesPort;
+import dev.converge.application.port.out.ReadDroppedForeignKeysPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
 import dev.converge.application.port.out.RunProvisioningCommandPort;
@@ -53,6 +54,11 @@ interface PostgresSessionModule {
 
   @Provides
   static LoadTargetTablesPort loads(PostgresTarget target) {
+    return target.copies();
+  }
+
+  @Provides
+  static ReadDroppedForeignKeysPort droppedForeignKeys(PostgresTarget target) {
     return target.copies();
   }
 
