@@ -94,6 +94,12 @@ final class Rehearsal {
 
   /** Runs {@code converge <phase> <connection options> <options>} and returns its exit status. */
   int converge(String phase, String... options) {
+    return Main.run(arguments(phase, options).toArray(String[]::new), new PrintWriter(out, true),
+        new PrintWriter(err, true));
+  }
+
+  /** {@code <phase> <connection options> <options>}: what {@link #converge} runs, for a converge in another process. */
+  List<String> arguments(String phase, String... options) {
     List<String> args = new ArrayList<>(List.of(phase,
         "--source-host", source.host(), "--source-port", String.valueOf(source.port()),
         "--source-database", source.database(), "--source-user", source.user(),
@@ -101,7 +107,7 @@ final class Rehearsal {
         "--target-database", target.database(), "--target-user", target.user(),
         "--work-dir", workDirectory.toString()));
     args.addAll(List.of(options));
-    return Main.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+    return args;
   }
 
   /** What the runs printed so far, for assertion messages. */
