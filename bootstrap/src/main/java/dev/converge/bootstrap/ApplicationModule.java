@@ -19,6 +19,8 @@ import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.RecordImportPort;
+import dev.converge.application.port.out.RecordRollbackPort;
+import dev.converge.application.port.out.RecreateTargetSchemaPort;
 import dev.converge.application.port.out.RecordValidationPort;
 import dev.converge.application.port.out.ReportProgressPort;
 import dev.converge.application.port.out.StoreManifestPort;
@@ -84,8 +86,12 @@ interface ApplicationModule {
 
   @Provides
   static RollbackTargetUseCase rollbackTarget(StorePlanPort plans, StoreManifestPort manifests, LoadTargetTablesPort loads,
-      ReadTableFilesPort files, RecordImportPort journal, ConnectionSettings settings) {
-    return new RollbackTargetService(plans, manifests, loads, files, journal, settings);
+      ReadTableFilesPort files, RecordImportPort journal, RecreateTargetSchemaPort schema,
+      ApplyTargetMigrationsPort migrations, RunProvisioningCommandPort commands, ReadTargetSchemaPort catalog,
+      InspectTargetPort inspection, RecordRollbackPort rollbacks, ConnectionSettings settings, Clock clock) {
+    return new RollbackTargetService(plans, manifests, loads, files, journal,
+        new RollbackTargetService.Provisioning(schema, migrations, commands, catalog, inspection), rollbacks, settings,
+        clock);
   }
 
   @Provides

@@ -12,6 +12,7 @@ import dev.converge.application.port.out.LoadTargetTablesPort;
 import dev.converge.application.port.out.ReadDroppedForeignKeysPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
+import dev.converge.application.port.out.RecreateTargetSchemaPort;
 import dev.converge.application.port.out.RunProvisioningCommandPort;
 import javax.inject.Named;
 
@@ -60,6 +61,11 @@ interface PostgresSessionModule {
   @Provides
   static ReadDroppedForeignKeysPort droppedForeignKeys(PostgresTarget target) {
     return target.copies();
+  }
+
+  @Provides
+  static RecreateTargetSchemaPort schemaReset(PostgresTarget target) {
+    return target.schemaReset();
   }
 
   @Provides

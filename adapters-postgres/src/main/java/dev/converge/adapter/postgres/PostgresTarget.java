@@ -5,6 +5,7 @@ import dev.converge.adapter.postgres.connection.PostgresDataSourceFactory;
 import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.port.out.ApplyTargetMigrationsPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
+import dev.converge.application.port.out.RecreateTargetSchemaPort;
 import dev.converge.application.port.out.RunProvisioningCommandPort;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
@@ -58,6 +59,10 @@ public final class PostgresTarget implements AutoCloseable {
 
   public PostgresCopyAdapter copies() {
     return new PostgresCopyAdapter(pool, schema);
+  }
+
+  public RecreateTargetSchemaPort schemaReset() {
+    return new PostgresSchemaResetAdapter(pool, schema);
   }
 
   public RunProvisioningCommandPort provisioningCommands() {
