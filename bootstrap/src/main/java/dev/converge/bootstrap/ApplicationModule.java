@@ -14,10 +14,13 @@ import dev.converge.application.port.out.ApplyTargetMigrationsPort;
 import dev.converge.application.port.out.CheckTargetIntegrityPort;
 import dev.converge.application.port.out.CountSourceRowsPort;
 import dev.converge.application.port.out.LoadTargetTablesPort;
+import dev.converge.application.port.out.ReadDroppedForeignKeysPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.RecordImportPort;
+import dev.converge.application.port.out.RecordRollbackPort;
+import dev.converge.application.port.out.RecreateTargetSchemaPort;
 import dev.converge.application.port.out.RecordValidationPort;
 import dev.converge.application.port.out.ReportProgressPort;
 import dev.converge.application.port.out.StoreManifestPort;
@@ -68,9 +71,10 @@ interface ApplicationModule {
 
   @Provides
   static ImportTablesUseCase importTables(StorePlanPort plans, StoreManifestPort manifests, RecordValidationPort verdicts,
-      ReadTargetSchemaPort target, LoadTargetTablesPort loads, RecordImportPort journal, ReadTableFilesPort files,
-      ReportProgressPort progress, ConnectionSettings settings) {
-    return new ImportTablesService(plans, manifests, verdicts, target, loads, journal, files, progress, settings);
+      ReadTargetSchemaPort target, LoadTargetTablesPort loads, ReadDroppedForeignKeysPort droppedForeignKeys,
+      RecordImportPort journal, ReadTableFilesPort files, ReportProgressPort progress, ConnectionSettings settings) {
+    return new ImportTablesService(plans, manifests, verdicts, target, loads, droppedForeignKeys, journal, files,
+        progress, settings);
   }
 
   @Provides
@@ -82,8 +86,12 @@ interface ApplicationModule {
 
   @Provides
   static RollbackTargetUseCase rollbackTarget(StorePlanPort plans, StoreManifestPort manifests, LoadTargetTablesPort loads,
-      ReadTableFilesPort files, RecordImportPort journal, ConnectionSettings settings) {
-    return new RollbackTargetService(plans, manifests, loads, files, journal, settings);
+      ReadTableFilesPort files, RecordImportPort journal, RecreateTargetSchemaPort schema,
+      ApplyTargetMigrationsPort migrations, RunProvisioningCommandPort commands, ReadTargetSchemaPort catalog,
+      InspectTargetPort inspection, RecordRollbackPort rollbacks, ConnectionSettings settings, Clock clock) {
+    return new RollbackTargetService(plans, manifests, loads, files, journal,
+        new RollbackTargetService.Provisioning(schema, migrations, commands, catalog, inspection), rollbacks, settings,
+        clock);
   }
 
   @Provides

@@ -7,10 +7,12 @@ import dev.converge.adapter.csv.FileReportAdapter;
 import dev.converge.adapter.csv.JsonImportJournalAdapter;
 import dev.converge.adapter.csv.JsonManifestFileAdapter;
 import dev.converge.adapter.csv.JsonPlanFileAdapter;
+import dev.converge.adapter.csv.JsonRollbackJournalAdapter;
 import dev.converge.adapter.csv.JsonValidationFileAdapter;
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.RecordImportPort;
+import dev.converge.application.port.out.RecordRollbackPort;
 import dev.converge.application.port.out.RecordValidationPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StorePlanPort;
@@ -49,6 +51,11 @@ interface CsvSessionModule {
   @Provides
   static RecordImportPort importJournal(ConnectionSettings settings) {
     return new JsonImportJournalAdapter(settings.workDirectory());
+  }
+
+  @Provides
+  static RecordRollbackPort rollbackJournal(ConnectionSettings settings) {
+    return new JsonRollbackJournalAdapter(settings.workDirectory());
   }
 
   @Provides

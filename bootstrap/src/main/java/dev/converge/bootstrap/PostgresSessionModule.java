@@ -9,8 +9,10 @@ import dev.converge.application.port.out.CheckTargetIntegrityPort;
 import dev.converge.application.port.out.InspectTargetPort;
 import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.LoadTargetTablesPort;
+import dev.converge.application.port.out.ReadDroppedForeignKeysPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
+import dev.converge.application.port.out.RecreateTargetSchemaPort;
 import dev.converge.application.port.out.RunProvisioningCommandPort;
 import javax.inject.Named;
 
@@ -54,6 +56,16 @@ interface PostgresSessionModule {
   @Provides
   static LoadTargetTablesPort loads(PostgresTarget target) {
     return target.copies();
+  }
+
+  @Provides
+  static ReadDroppedForeignKeysPort droppedForeignKeys(PostgresTarget target) {
+    return target.copies();
+  }
+
+  @Provides
+  static RecreateTargetSchemaPort schemaReset(PostgresTarget target) {
+    return target.schemaReset();
   }
 
   @Provides

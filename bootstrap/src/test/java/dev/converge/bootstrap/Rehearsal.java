@@ -14,6 +14,10 @@ import dev.converge.application.service.GenerateDatasetService;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,6 +67,31 @@ final class Rehearsal {
     return new Rehearsal(dataset, source, target, workDirectory);
   }
 
+  /**
+   * As {@link #of(String, RunningServer, DatasetOptions, boolean, Path)} with the target provisioned,
+   * but logged into as an application's owner is: a login that is no superuser (so it may not set
+   * session_replication_role), owns the database and therefore schema public, and provisions — so
+   * owns — every table.
+   */
+  static Rehearsal withOwnerLogin(String name, RunningServer sourceServer, DatasetOptions options, Path workDirectory) {
+    Rehearsal unprovisioned = of(name, sourceServer, options, false, workDirectory);
+    DatabaseEndpoint superuser = unprovisioned.target;
+    String login = "owner_" + superuser.database();
+    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + superuser.host() + ":"
+            + superuser.port() + "/" + superuser.database(), superuser.user(), superuser.password());
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE ROLE \"" + login + "\" LOGIN");
+      statement.execute("ALTER DATABASE \"" + superuser.database() + "\" OWNER TO \"" + login + "\"");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create the owner login of " + superuser.database(), e);
+    }
+    DatabaseEndpoint owner = new DatabaseEndpoint(superuser.host(), superuser.port(), superuser.database(), login, "");
+    try (PostgresTarget provisioned = PostgresTarget.open(owner, "public", 2)) {
+      provisioned.migrations().apply(unprovisioned.dataset.postgresMigrationLocation());
+    }
+    return new Rehearsal(unprovisioned.dataset, unprovisioned.source, owner, workDirectory);
+  }
+
   /** The connection and work-directory options of this rehearsal, as an operator types them. */
   List<String> connectionOptions() {
     return List.of(
@@ -75,10 +104,16 @@ final class Rehearsal {
 
   /** Runs {@code converge <phase> <connection options> <options>} and returns its exit status. */
   int converge(String phase, String... options) {
+    return Main.run(arguments(phase, options).toArray(String[]::new), new PrintWriter(out, true),
+        new PrintWriter(err, true));
+  }
+
+  /** {@code <phase> <connection options> <options>}: what {@link #converge} runs, for a converge in another process. */
+  List<String> arguments(String phase, String... options) {
     List<String> args = new ArrayList<>(List.of(phase));
     args.addAll(connectionOptions());
     args.addAll(List.of(options));
-    return Main.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+    return args;
   }
 
   /** What the runs printed so far, for assertion messages. */

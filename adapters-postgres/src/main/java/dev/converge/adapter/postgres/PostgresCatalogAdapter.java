@@ -44,6 +44,8 @@ import javax.sql.DataSource;
  *   <li>{@code sequence} is {@code pg_get_serial_sequence}'s text, quoted where needed, ready for a
  *       {@code regclass} parameter.
  *   <li>A foreign key into another schema names its table {@code schema.table} (unquoted).
+ *   <li>A foreign key carries {@code pg_get_constraintdef}'s text, so that the fingerprint covers its
+ *       actions, MATCH and deferrability, not only its columns.
  * </ul>
  */
 public final class PostgresCatalogAdapter implements ReadTargetSchemaPort {
@@ -235,7 +237,8 @@ public final class PostgresCatalogAdapter implements ReadTargetSchemaPort {
             ? row.getString("referenced_table")
             : referencedSchema + "." + row.getString("referenced_table");
         foreignKeys.computeIfAbsent(table, oid -> new ArrayList<>()).add(new ForeignKey(row.getString("conname"),
-            strings(row.getArray("columns")), referencedTable, strings(row.getArray("referenced_columns"))));
+            strings(row.getArray("columns")), referencedTable, strings(row.getArray("referenced_columns")),
+            row.getString("definition")));
       } else {
         checks.computeIfAbsent(table, oid -> new ArrayList<>()).add(row.getString("definition"));
       }

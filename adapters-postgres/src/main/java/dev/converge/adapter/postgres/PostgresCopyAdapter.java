@@ -1,6 +1,7 @@
 package dev.converge.adapter.postgres;
 
 import dev.converge.application.port.out.LoadTargetTablesPort;
+import dev.converge.application.port.out.ReadDroppedForeignKeysPort;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.failure.ImportRejectedException;
@@ -31,9 +32,11 @@ import org.postgresql.util.ServerErrorMessage;
  * transaction: the rows a table already holds are handled as the plan says, the file is copied
  * (with FREEZE after a TRUNCATE), the row count COPY reports is checked, then it commits — so a
  * crash never leaves a half-loaded table. Every setting is {@code SET LOCAL}: nothing outlives the
- * transaction.
+ * transaction. Foreign keys are kept from firing as the plan says: {@code session_replication_role}
+ * in each loading transaction, or dropped for the whole load and re-created by its finish (see
+ * {@link DroppedForeignKeys}).
  */
-public final class PostgresCopyAdapter implements LoadTargetTablesPort {
+public final class PostgresCopyAdapter implements LoadTargetTablesPort, ReadDroppedForeignKeysPort {
 
   /** PostgreSQL's COPY context: {@code COPY user, line 3, column email: "x@y"}. */
   private static final Pattern WHERE = Pattern.compile("COPY [^,]+, line (\\d+)(?:, column ([^:]+))?(?:: \"(.*)\")?",
@@ -41,36 +44,49 @@ public final class PostgresCopyAdapter implements LoadTargetTablesPort {
 
   private final DataSource target;
   private final String schema;
+  private final DroppedForeignKeys foreignKeys;
 
   public PostgresCopyAdapter(DataSource target, String schema) {
     this.target = Objects.requireNonNull(target, "target");
     this.schema = Objects.requireNonNull(schema, "schema");
+    this.foreignKeys = new DroppedForeignKeys(target, schema);
   }
 
   @Override
   public LoadSession open(ForeignKeyStrategy strategy, List<String> tables) {
-    if (strategy != ForeignKeyStrategy.REPLICATION_ROLE) {
-      throw new ConvergeException(ErrorCode.IMPORT, "this import needs foreign-key enforcement off while it loads;"
-          + " dropping and re-creating the foreign keys is not built yet, so the target login needs superuser or"
-          + " GRANT SET ON PARAMETER session_replication_role");
+    boolean replicationRole = strategy == ForeignKeyStrategy.REPLICATION_ROLE;
+    Set<String> referenced;
+    if (replicationRole) {
+      referenced = referencedTables(tables);
+    } else {
+      // Kept durably before they go; with no foreign key left, every table may be truncated.
+      foreignKeys.keepAndDrop(tables);
+      referenced = Set.of();
     }
-    Set<String> referenced = referencedTables(tables);
     return new LoadSession() {
       @Override
       public long load(TableLoad table) {
-        return PostgresCopyAdapter.this.load(table, referenced.contains(table.table()));
+        return PostgresCopyAdapter.this.load(table, referenced.contains(table.table()), replicationRole);
       }
 
       @Override
       public void finish(List<String> loaded) {
+        // Also under REPLICATION_ROLE: an interrupted earlier load may have left keys to re-create.
+        foreignKeys.recreate();
         resetSequencesAndAnalyze(loaded);
       }
 
       @Override
       public void close() {
-        // Every load ended its own transaction; nothing is held between them.
+        // Every load ended its own transaction; nothing is held between them. Dropped foreign keys
+        // stay kept until a finish re-creates them, also when this run fails.
       }
     };
+  }
+
+  @Override
+  public List<DroppedForeignKey> droppedForeignKeys() {
+    return foreignKeys.pending();
   }
 
   @Override
@@ -117,7 +133,7 @@ public final class PostgresCopyAdapter implements LoadTargetTablesPort {
     return referenced;
   }
 
-  private long load(TableLoad table, boolean referenced) {
+  private long load(TableLoad table, boolean referenced, boolean replicationRole) {
     String qualified = quote(schema) + "." + quote(table.table());
     String columns = table.columns().stream().map(PostgresCopyAdapter::quote).collect(Collectors.joining(", "));
     String fileName = table.file().getFileName().toString();
@@ -125,8 +141,10 @@ public final class PostgresCopyAdapter implements LoadTargetTablesPort {
       connection.setAutoCommit(false);
       try {
         try (Statement statement = connection.createStatement()) {
-          // Foreign keys do not fire while loading (the plan's strategy); verify checks orphans after.
-          statement.execute("SET LOCAL session_replication_role = replica");
+          if (replicationRole) {
+            // Foreign keys do not fire while loading (the plan's strategy); verify checks orphans after.
+            statement.execute("SET LOCAL session_replication_role = replica");
+          }
           statement.execute("SET LOCAL synchronous_commit = off");
           statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
         }

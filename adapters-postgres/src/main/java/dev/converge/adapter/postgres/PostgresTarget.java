@@ -4,8 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.converge.adapter.postgres.connection.PostgresDataSourceFactory;
 import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.port.out.ApplyTargetMigrationsPort;
-import dev.converge.application.port.out.LoadTargetTablesPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
+import dev.converge.application.port.out.RecreateTargetSchemaPort;
 import dev.converge.application.port.out.RunProvisioningCommandPort;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
@@ -57,8 +57,12 @@ public final class PostgresTarget implements AutoCloseable {
     return new PostgresVerificationAdapter(pool, schema);
   }
 
-  public LoadTargetTablesPort copies() {
+  public PostgresCopyAdapter copies() {
     return new PostgresCopyAdapter(pool, schema);
+  }
+
+  public RecreateTargetSchemaPort schemaReset() {
+    return new PostgresSchemaResetAdapter(pool, schema);
   }
 
   public RunProvisioningCommandPort provisioningCommands() {

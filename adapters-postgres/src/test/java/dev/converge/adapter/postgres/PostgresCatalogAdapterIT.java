@@ -118,7 +118,7 @@ class PostgresCatalogAdapterIT {
       "CREATE UNIQUE INDEX user_email_lower ON \"user\" (lower(email))",
       """
       CREATE TABLE space_member (
-        space_id uuid NOT NULL REFERENCES space (id),
+        space_id uuid NOT NULL REFERENCES space (id) ON DELETE CASCADE,
         user_id bigint NOT NULL REFERENCES "user" (id),
         role text NOT NULL DEFAULT 'member',
         PRIMARY KEY (user_id, space_id))
@@ -129,7 +129,7 @@ class PostgresCatalogAdapterIT {
         grantee_space uuid NOT NULL,
         grantee_user bigint NOT NULL,
         CONSTRAINT "FK_member_grant_member" FOREIGN KEY (grantee_space, grantee_user)
-            REFERENCES space_member (space_id, user_id))
+            REFERENCES space_member (space_id, user_id) DEFERRABLE INITIALLY DEFERRED)
       """,
       """
       CREATE TABLE "query-result-cache" (
@@ -257,8 +257,10 @@ class PostgresCatalogAdapterIT {
         List.of("id"),
         List.of(List.of("owner_space_id")),
         List.of(
-            new ForeignKey("FK_account_owner_space", List.of("owner_space_id"), "space", List.of("id")),
-            new ForeignKey("account_ledger_id_fkey", List.of("ledger_id"), "archive.ledger", List.of("id"))),
+            new ForeignKey("FK_account_owner_space", List.of("owner_space_id"), "space", List.of("id"),
+                "FOREIGN KEY (owner_space_id) REFERENCES space(id)"),
+            new ForeignKey("account_ledger_id_fkey", List.of("ledger_id"), "archive.ledger", List.of("id"),
+                "FOREIGN KEY (ledger_id) REFERENCES archive.ledger(id)")),
         List.of(), List.of()));
   }
 
@@ -275,8 +277,10 @@ class PostgresCatalogAdapterIT {
         // By name; the covering index's INCLUDE column is no part of its key.
         List.of(List.of("account_id", "nameID"), List.of("nameID"), List.of("rowId")),
         List.of(
-            new ForeignKey("space_account_id_fkey", List.of("account_id"), "account", List.of("id")),
-            new ForeignKey("space_parent_space_id_fkey", List.of("parent_space_id"), "space", List.of("id"))),
+            new ForeignKey("space_account_id_fkey", List.of("account_id"), "account", List.of("id"),
+                "FOREIGN KEY (account_id) REFERENCES account(id)"),
+            new ForeignKey("space_parent_space_id_fkey", List.of("parent_space_id"), "space", List.of("id"),
+                "FOREIGN KEY (parent_space_id) REFERENCES space(id)")),
         List.of(), List.of()));
   }
 
@@ -306,8 +310,10 @@ class PostgresCatalogAdapterIT {
         List.of("user_id", "space_id"),
         List.of(),
         List.of(
-            new ForeignKey("space_member_space_id_fkey", List.of("space_id"), "space", List.of("id")),
-            new ForeignKey("space_member_user_id_fkey", List.of("user_id"), "user", List.of("id"))),
+            new ForeignKey("space_member_space_id_fkey", List.of("space_id"), "space", List.of("id"),
+                "FOREIGN KEY (space_id) REFERENCES space(id) ON DELETE CASCADE"),
+            new ForeignKey("space_member_user_id_fkey", List.of("user_id"), "user", List.of("id"),
+                "FOREIGN KEY (user_id) REFERENCES \"user\"(id)")),
         List.of(), List.of()));
     assertTable(new TargetTable("member_grant",
         List.of(
@@ -317,7 +323,8 @@ class PostgresCatalogAdapterIT {
         List.of("id"),
         List.of(),
         List.of(new ForeignKey("FK_member_grant_member", List.of("grantee_space", "grantee_user"),
-            "space_member", List.of("space_id", "user_id"))),
+            "space_member", List.of("space_id", "user_id"),
+            "FOREIGN KEY (grantee_space, grantee_user) REFERENCES space_member(space_id, user_id) DEFERRABLE INITIALLY DEFERRED")),
         List.of(), List.of()));
   }
 
@@ -355,7 +362,8 @@ class PostgresCatalogAdapterIT {
         List.of("id"),
         List.of(),
         List.of(new ForeignKey("audit_note_event_fkey", List.of("event_id", "event_day"),
-            "audit_event", List.of("id", "occurred_at"))),
+            "audit_event", List.of("id", "occurred_at"),
+            "FOREIGN KEY (event_id, event_day) REFERENCES audit_event(id, occurred_at)")),
         List.of(), List.of()));
   }
 
@@ -369,7 +377,8 @@ class PostgresCatalogAdapterIT {
                 column(2, "userId", "int8", "bigint").build()),
             List.of("snapshotId"),
             List.of(),
-            List.of(new ForeignKey("Snapshot_userId_fkey", List.of("userId"), "public.user", List.of("id"))),
+            List.of(new ForeignKey("Snapshot_userId_fkey", List.of("userId"), "public.user", List.of("id"),
+                "FOREIGN KEY (\"userId\") REFERENCES \"user\"(id)")),
             List.of(), List.of())),
         reporting.tables());
   }

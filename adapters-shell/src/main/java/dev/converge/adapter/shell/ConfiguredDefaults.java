@@ -64,7 +64,10 @@ public final class ConfiguredDefaults implements IDefaultValueProvider {
     return source;
   }
 
-  /** Remembers options the operator gave {@code connect} in the shell, by long name without dashes. */
+  /**
+   * Remembers options the operator gave {@code connect} in the shell, by long name without dashes,
+   * or as {@code <command>-<name>} for one command only.
+   */
   void remember(String option, String value) {
     session.put(option, value);
   }
@@ -90,14 +93,14 @@ public final class ConfiguredDefaults implements IDefaultValueProvider {
       return null;
     }
     String name = option.longestName().substring(2);
-    String connected = session.get(name);
+    String command = option.command() == null ? "" : option.command().name();
+    String connected = session.getOrDefault(command + "-" + name, session.get(name));
     if (connected != null) {
       return connected;
     }
     if (environment.apply("CONVERGE_" + name.toUpperCase(Locale.ROOT).replace('-', '_')) != null) {
       return null;
     }
-    String command = option.command() == null ? "" : option.command().name();
     String scoped = file.get(command + "-" + name);
     return scoped != null ? scoped : file.get(name);
   }

@@ -126,7 +126,7 @@ public final class DemoCommand implements Callable<Integer> {
     for (int i = 0; i + 1 < options.size(); i += 2) {
       defaults.remember(options.get(i).substring(2), options.get(i + 1));
     }
-    defaults.remember("flyway-location", first.flywayLocation());
+    defaults.remember("schema-flyway-location", first.flywayLocation());
     StringBuilder greeting = new StringBuilder("converge demo shell — connected to the " + first.dataset()
         + " pair; the target is empty: run schema (its Flyway baseline is preset), then plan, export, validate,"
         + " import, verify, report, status.");

@@ -1,22 +1,40 @@
 package dev.converge.adapter.shell;
 
 import dev.converge.application.port.in.RollbackTargetCommand;
+import dev.converge.application.port.in.RollbackTargetCommand.Mode;
 import dev.converge.application.port.in.RollbackTargetReport;
 import dev.converge.application.session.MigrationSession;
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.run.Phase;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code converge rollback}: the target back to its post-schema state; the source was never touched. */
 @Command(name = "rollback",
     description = {"Empties every table of the plan in the target and restores the rows they held before the first"
-        + " import (a seed migration's), resets the sequences and forgets the import journal. MySQL is never written"
-        + " by any phase, so it needs no rollback: repoint the applications at it (docs/rollback.md).",
-      "Destructive: needs --yes."})
+        + " import (a seed migration's), resets the sequences and forgets the import journal. With --drop, drops and"
+        + " re-creates the whole target schema and provisions it again as the schema phase did. MySQL is never"
+        + " written by any phase, so it needs no rollback: repoint the applications at it (docs/rollback.md).",
+      "Destructive: needs --yes. Each rollback is recorded in <work-dir>/rollback_journal.json."})
 public final class RollbackCommand extends PhaseCommand<RollbackTargetReport> {
 
   @Option(names = "--yes", description = "Confirm: the loaded data in the target is deleted.")
   boolean confirmed;
+
+  @Option(names = "--drop",
+      description = "Drop and re-create the target schema (DROP SCHEMA … CASCADE), then provision it again with"
+          + " --flyway-location or --provision-command, given as to the schema phase.")
+  boolean drop;
+
+  @Option(names = "--flyway-location", paramLabel = "LOCATION",
+      description = "With --drop: the Flyway location the schema phase applied.")
+  String flywayLocation;
+
+  @Option(names = "--provision-command", paramLabel = "COMMAND",
+      description = "With --drop: the provisioning command the schema phase ran; its output goes to <work-dir>/logs/.")
+  String provisionCommand;
 
   public RollbackCommand(PhaseContext context) {
     super(context);
@@ -29,12 +47,24 @@ public final class RollbackCommand extends PhaseCommand<RollbackTargetReport> {
 
   @Override
   protected RollbackTargetReport run(MigrationSession session) {
-    return session.rollbackTarget().rollback(new RollbackTargetCommand(confirmed));
+    if (flywayLocation != null && provisionCommand != null) {
+      throw new ConvergeException(ErrorCode.CONFIGURATION, "use --flyway-location or --provision-command, not both");
+    }
+    if (!drop && (flywayLocation != null || provisionCommand != null)) {
+      throw new ConvergeException(ErrorCode.CONFIGURATION, "--flyway-location and --provision-command go with --drop");
+    }
+    return session.rollbackTarget().rollback(new RollbackTargetCommand(confirmed, drop ? Mode.DROP : Mode.TRUNCATE,
+        flywayLocation, provisionCommand == null ? List.of() : SchemaCommand.words(provisionCommand)));
   }
 
   @Override
   protected void print(RollbackTargetReport report) {
-    out.printf("Rollback: %d table(s) emptied; rows restored from before the import:%n", report.emptied().size());
+    if (report.mode() == Mode.DROP) {
+      out.printf("Rollback: schema dropped, re-created and provisioned again; %d planned table(s) as provisioned."
+          + " Rows the provisioning seeded:%n", report.emptied().size());
+    } else {
+      out.printf("Rollback: %d table(s) emptied; rows restored from before the import:%n", report.emptied().size());
+    }
     report.restored().forEach((table, rows) -> {
       if (rows > 0) {
         out.printf("  %s: %d%n", table, rows);
@@ -42,5 +72,4 @@ public final class RollbackCommand extends PhaseCommand<RollbackTargetReport> {
     });
     out.println("The source was never written; the import journal is cleared.");
   }
-
 }

@@ -7,6 +7,8 @@ import dev.converge.application.port.in.ImportTablesUseCase;
 import dev.converge.application.port.out.LoadTargetTablesPort;
 import dev.converge.application.port.out.LoadTargetTablesPort.LoadSession;
 import dev.converge.application.port.out.LoadTargetTablesPort.TableLoad;
+import dev.converge.application.port.out.ReadDroppedForeignKeysPort;
+import dev.converge.application.port.out.ReadDroppedForeignKeysPort.DroppedForeignKey;
 import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
 import dev.converge.application.port.out.RecordImportPort;
@@ -23,7 +25,12 @@ import dev.converge.domain.manifest.TableManifest;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.SchemaFingerprint;
 import dev.converge.domain.plan.TablePlan;
+import dev.converge.domain.schema.ForeignKey;
+import dev.converge.domain.schema.TargetSchema;
+import dev.converge.domain.schema.TargetTable;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,19 +50,21 @@ public final class ImportTablesService implements ImportTablesUseCase {
   private final RecordValidationPort verdicts;
   private final ReadTargetSchemaPort targetSchema;
   private final LoadTargetTablesPort loads;
+  private final ReadDroppedForeignKeysPort droppedForeignKeys;
   private final RecordImportPort journal;
   private final ReadTableFilesPort files;
   private final ReportProgressPort progress;
   private final ConnectionSettings settings;
 
   public ImportTablesService(StorePlanPort plans, StoreManifestPort manifests, RecordValidationPort verdicts,
-      ReadTargetSchemaPort targetSchema, LoadTargetTablesPort loads, RecordImportPort journal, ReadTableFilesPort files,
-      ReportProgressPort progress, ConnectionSettings settings) {
+      ReadTargetSchemaPort targetSchema, LoadTargetTablesPort loads, ReadDroppedForeignKeysPort droppedForeignKeys,
+      RecordImportPort journal, ReadTableFilesPort files, ReportProgressPort progress, ConnectionSettings settings) {
     this.plans = Objects.requireNonNull(plans, "plans");
     this.manifests = Objects.requireNonNull(manifests, "manifests");
     this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
     this.targetSchema = Objects.requireNonNull(targetSchema, "targetSchema");
     this.loads = Objects.requireNonNull(loads, "loads");
+    this.droppedForeignKeys = Objects.requireNonNull(droppedForeignKeys, "droppedForeignKeys");
     this.journal = Objects.requireNonNull(journal, "journal");
     this.files = Objects.requireNonNull(files, "files");
     this.progress = Objects.requireNonNull(progress, "progress");
@@ -70,7 +79,7 @@ public final class ImportTablesService implements ImportTablesUseCase {
     if (plan.hasBlockers()) {
       throw new PlanBlockedException(plan.blockers().size());
     }
-    if (!SchemaFingerprint.of(targetSchema.readTargetSchema()).equals(plan.targetFingerprint())) {
+    if (!SchemaFingerprint.of(withDroppedForeignKeys(targetSchema.readTargetSchema())).equals(plan.targetFingerprint())) {
       throw new ConvergeException(ErrorCode.PLAN_BLOCKED, "the target schema changed since the plan was made;"
           + " run converge plan again");
     }
@@ -96,8 +105,34 @@ public final class ImportTablesService implements ImportTablesUseCase {
       loadAll(remaining, manifest, session, loaded, command.parallelism());
       session.finish(targets);
     }
+    if (!SchemaFingerprint.of(targetSchema.readTargetSchema()).equals(plan.targetFingerprint())) {
+      throw new ConvergeException(ErrorCode.IMPORT, "the data is loaded, but the target schema is not the planned one"
+          + " afterwards (foreign keys, say, not re-created as they were); compare it with the plan before using it");
+    }
     List<String> skipped = plan.tables().stream().map(TablePlan::targetTable).filter(committed::containsKey).toList();
     return new ImportTablesReport(manifest.migrationId(), loaded, skipped, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /**
+   * The schema as it is once the foreign keys an interrupted load dropped (and keeps) are back: the
+   * next load's finish re-creates them, so they still belong to the planned schema.
+   */
+  private TargetSchema withDroppedForeignKeys(TargetSchema schema) {
+    List<DroppedForeignKey> dropped = droppedForeignKeys.droppedForeignKeys();
+    if (dropped.isEmpty()) {
+      return schema;
+    }
+    List<TargetTable> tables = schema.tables().stream().map(table -> {
+      List<ForeignKey> keys = new ArrayList<>(table.foreignKeys());
+      dropped.stream().filter(key -> key.table().equals(table.name())).map(DroppedForeignKey::foreignKey)
+          .filter(key -> keys.stream().noneMatch(present -> present.name().equals(key.name())))
+          .forEach(keys::add);
+      // The catalog lists a table's foreign keys by name (PostgreSQL's "name" type sorts bytewise).
+      keys.sort(Comparator.comparing(ForeignKey::name));
+      return new TargetTable(table.name(), table.columns(), table.primaryKey(), table.uniqueKeys(), keys,
+          table.checks(), table.foldedUniqueKeys());
+    }).toList();
+    return new TargetSchema(schema.schema(), schema.serverVersion(), tables);
   }
 
   /** Where the rows a table held before the first import are kept, for {@code converge rollback}. */
