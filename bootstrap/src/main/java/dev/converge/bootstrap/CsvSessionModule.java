@@ -4,11 +4,13 @@ import dagger.Module;
 import dagger.Provides;
 import dev.converge.adapter.csv.CsvTableFilesAdapter;
 import dev.converge.adapter.csv.FileReportAdapter;
+import dev.converge.adapter.csv.JacksonChecklistFileAdapter;
 import dev.converge.adapter.csv.JsonImportJournalAdapter;
 import dev.converge.adapter.csv.JsonManifestFileAdapter;
 import dev.converge.adapter.csv.JsonPlanFileAdapter;
 import dev.converge.adapter.csv.JsonValidationFileAdapter;
 import dev.converge.application.connection.ConnectionSettings;
+import dev.converge.application.port.out.ReadChecklistPort;
 import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.RecordImportPort;
 import dev.converge.application.port.out.RecordValidationPort;
@@ -44,6 +46,11 @@ interface CsvSessionModule {
   @Provides
   static WriteReportPort reports(ConnectionSettings settings) {
     return new FileReportAdapter(settings.workDirectory());
+  }
+
+  @Provides
+  static ReadChecklistPort checklists() {
+    return new JacksonChecklistFileAdapter();
   }
 
   @Provides

@@ -11,6 +11,7 @@ import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.LoadTargetTablesPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
+import dev.converge.application.port.out.RunChecklistQueryPort;
 import dev.converge.application.port.out.RunProvisioningCommandPort;
 import javax.inject.Named;
 
@@ -49,6 +50,11 @@ interface PostgresSessionModule {
   @Provides
   static CheckTargetIntegrityPort integrity(PostgresTarget target) {
     return target.verification();
+  }
+
+  @Provides
+  static RunChecklistQueryPort checklistQueries(PostgresTarget target) {
+    return target.checklistQueries();
   }
 
   @Provides
