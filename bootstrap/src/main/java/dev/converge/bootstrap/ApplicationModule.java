@@ -16,6 +16,7 @@ import dev.converge.application.port.out.CountSourceRowsPort;
 import dev.converge.application.port.out.LoadTargetTablesPort;
 import dev.converge.application.port.out.ReadDroppedForeignKeysPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
+import dev.converge.application.port.out.ReadChecklistPort;
 import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.RecordImportPort;
@@ -27,6 +28,7 @@ import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
 import dev.converge.application.port.out.WriteReportPort;
 import dev.converge.application.port.out.WriteTableFilesPort;
+import dev.converge.application.port.out.RunChecklistQueryPort;
 import dev.converge.application.port.out.RunProvisioningCommandPort;
 import dev.converge.application.port.out.InspectTargetPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
@@ -80,8 +82,10 @@ interface ApplicationModule {
   @Provides
   static VerifyMigrationUseCase verifyMigration(StorePlanPort plans, StoreManifestPort manifests,
       CountSourceRowsPort sourceCounts, InspectTargetPort inspection, ReadTargetRowsPort rows, ReadTargetSchemaPort target,
-      CheckTargetIntegrityPort integrity, WriteReportPort reports, ReadTableFilesPort files) {
-    return new VerifyMigrationService(plans, manifests, sourceCounts, inspection, rows, target, integrity, reports, files);
+      CheckTargetIntegrityPort integrity, WriteReportPort reports, ReadTableFilesPort files, ReadChecklistPort checklists,
+      RunChecklistQueryPort queries) {
+    return new VerifyMigrationService(plans, manifests, sourceCounts, inspection, rows, target, integrity, reports, files,
+        checklists, queries);
   }
 
   @Provides

@@ -4,12 +4,14 @@ import dagger.Module;
 import dagger.Provides;
 import dev.converge.adapter.csv.CsvTableFilesAdapter;
 import dev.converge.adapter.csv.FileReportAdapter;
+import dev.converge.adapter.csv.JacksonChecklistFileAdapter;
 import dev.converge.adapter.csv.JsonImportJournalAdapter;
 import dev.converge.adapter.csv.JsonManifestFileAdapter;
 import dev.converge.adapter.csv.JsonPlanFileAdapter;
 import dev.converge.adapter.csv.JsonRollbackJournalAdapter;
 import dev.converge.adapter.csv.JsonValidationFileAdapter;
 import dev.converge.application.connection.ConnectionSettings;
+import dev.converge.application.port.out.ReadChecklistPort;
 import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.RecordImportPort;
 import dev.converge.application.port.out.RecordRollbackPort;
@@ -46,6 +48,11 @@ interface CsvSessionModule {
   @Provides
   static WriteReportPort reports(ConnectionSettings settings) {
     return new FileReportAdapter(settings.workDirectory());
+  }
+
+  @Provides
+  static ReadChecklistPort checklists() {
+    return new JacksonChecklistFileAdapter();
   }
 
   @Provides

@@ -13,6 +13,7 @@ import dev.converge.application.port.out.ReadDroppedForeignKeysPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
 import dev.converge.application.port.out.RecreateTargetSchemaPort;
+import dev.converge.application.port.out.RunChecklistQueryPort;
 import dev.converge.application.port.out.RunProvisioningCommandPort;
 import javax.inject.Named;
 
@@ -51,6 +52,11 @@ interface PostgresSessionModule {
   @Provides
   static CheckTargetIntegrityPort integrity(PostgresTarget target) {
     return target.verification();
+  }
+
+  @Provides
+  static RunChecklistQueryPort checklistQueries(PostgresTarget target) {
+    return target.checklistQueries();
   }
 
   @Provides

@@ -57,6 +57,10 @@ public final class PostgresTarget implements AutoCloseable {
     return new PostgresVerificationAdapter(pool, schema);
   }
 
+  public PostgresChecklistQueryAdapter checklistQueries() {
+    return new PostgresChecklistQueryAdapter(pool, endpoint, schema);
+  }
+
   public PostgresCopyAdapter copies() {
     return new PostgresCopyAdapter(pool, schema);
   }

@@ -10,21 +10,43 @@ import java.util.LinkedHashMap;
 import dev.converge.domain.run.TableOutcome;
 import dev.converge.domain.run.TableState;
 import dev.converge.domain.failure.VerificationFailedException;
+import java.time.Duration;
+import java.util.ArrayList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code converge verify}: counts, content checksums, foreign keys and sequences, with a PASS/FAIL report. */
+/**
+ * {@code converge verify}: counts, content checksums, foreign keys and sequences, then the
+ * operator's checklists, with a PASS/FAIL report.
+ */
 @Command(name = "verify",
     description = {"Checks the target against the latest export: per table, source rows = manifest rows = target"
         + " rows and the content checksum recomputed from PostgreSQL equals the export's; no foreign key has"
-        + " orphans; every serial/identity sequence is past its column. Writes verification_report.md and .json"
-        + " into the work directory.",
+        + " orphans; every serial/identity sequence is past its column; then every check of the --checklist files."
+        + " Writes verification_report.md and .json into the work directory.",
       "Exits with status 10 when any check fails."})
 public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
 
   @Option(names = "--examples", defaultValue = "5",
-      description = "How many offending keys to list per failed check (default ${DEFAULT-VALUE}).")
+      description = "How many offending keys (checklist: rows) to list per failed check (default ${DEFAULT-VALUE}).")
   int examples;
+
+  @Option(names = "--checklist", paramLabel = "FILE|builtin:NAME", split = ",",
+      defaultValue = "${env:CONVERGE_CHECKLIST}",
+      description = "A checklist of named SQL checks (YAML, or JSON by its .json extension), or a shipped one:"
+          + " builtin:alkemio, builtin:kratos, builtin:alkemio-kratos. Repeatable or comma-separated"
+          + " (env CONVERGE_CHECKLIST).")
+  List<String> checklists = new ArrayList<>();
+
+  @Option(names = "--checklist-database", paramLabel = "ALIAS=DATABASE", split = ",",
+      defaultValue = "${env:CONVERGE_CHECKLIST_DATABASE}",
+      description = "Point a checklist's database alias at another database on the target's server (same host,"
+          + " port and login). Repeatable or comma-separated (env CONVERGE_CHECKLIST_DATABASE).")
+  Map<String, String> checklistDatabases = new LinkedHashMap<>();
+
+  @Option(names = "--check-timeout", defaultValue = "PT60S",
+      description = "Longest one checklist query may run (ISO-8601 duration; default ${DEFAULT-VALUE}).")
+  Duration checkTimeout;
 
   public VerifyCommand(PhaseContext context) {
     super(context);
@@ -45,7 +67,8 @@ public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
   protected List<TableOutcome> tables(VerifyMigrationReport report) {
     Map<String, TableOutcome> outcomes = new LinkedHashMap<>();
     for (VerifyMigrationReport.Check check : report.checks()) {
-      if (check.table() == null || check.table().isBlank()) {
+      // Checklist checks are named "checklist <name>": they judge the run, not a table.
+      if (check.table() == null || check.table().isBlank() || check.table().startsWith("checklist ")) {
         continue;
       }
       if (!check.passed()) {
@@ -64,7 +87,8 @@ public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
 
   @Override
   protected VerifyMigrationReport run(MigrationSession session) {
-    return session.verifyMigration().verify(new VerifyMigrationCommand(examples));
+    return session.verifyMigration().verify(new VerifyMigrationCommand(examples, checklists, checklistDatabases,
+        checkTimeout));
   }
 
   @Override
@@ -73,6 +97,10 @@ public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
       if (!check.passed()) {
         out.printf("  FAIL %s, %s: %s%n", check.table(), check.name(), check.detail());
       }
+    }
+    if (!report.checklist().isEmpty()) {
+      long failed = report.checklist().stream().filter(result -> !result.passed()).count();
+      out.printf("Checklist: %d check(s), %d failed%n", report.checklist().size(), failed);
     }
     out.printf("Verification: %s — %d check(s), %d failed; report %s%n", report.passed() ? "PASS" : "FAIL",
         report.checks().size(), report.failures(), report.savedAs());
@@ -84,5 +112,4 @@ public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
       throw new VerificationFailedException(report.failures(), report.savedAs());
     }
   }
-
 }

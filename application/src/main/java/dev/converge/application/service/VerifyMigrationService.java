@@ -7,16 +7,20 @@ import dev.converge.application.port.in.VerifyMigrationUseCase;
 import dev.converge.application.port.out.CheckTargetIntegrityPort;
 import dev.converge.application.port.out.CountSourceRowsPort;
 import dev.converge.application.port.out.InspectTargetPort;
+import dev.converge.application.port.out.ReadChecklistPort;
 import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
+import dev.converge.application.port.out.RunChecklistQueryPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StorePlanPort;
 import dev.converge.application.port.out.WriteReportPort;
+import dev.converge.domain.failure.CheckQueryFailedException;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.manifest.CanonicalForm;
 import dev.converge.domain.manifest.ContentChecksum;
+import dev.converge.domain.manifest.KeyHashSet;
 import dev.converge.domain.manifest.KeyedDifferences;
 import dev.converge.domain.manifest.Manifest;
 import dev.converge.domain.manifest.TableManifest;
@@ -26,6 +30,11 @@ import dev.converge.domain.plan.TablePlan;
 import dev.converge.domain.schema.ForeignKey;
 import dev.converge.domain.schema.TargetSchema;
 import dev.converge.domain.schema.TargetTable;
+import dev.converge.domain.verification.CheckResult;
+import dev.converge.domain.verification.Checklist;
+import dev.converge.domain.verification.ChecklistCheck;
+import dev.converge.domain.verification.Expectation;
+import dev.converge.domain.verification.OffendingRows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +46,8 @@ import java.util.function.UnaryOperator;
  * Verifies a migration against its manifest: per table, source rows = manifest rows = target rows
  * and the content checksum recomputed from the target's own output equals the export's; every
  * target foreign key of a loaded table has no orphans; every serial/identity sequence is past its
- * column. Writes the report (Markdown and JSON) into the work directory.
+ * column; then every check of the operator's checklists. Writes the report (Markdown and JSON)
+ * into the work directory.
  */
 public final class VerifyMigrationService implements VerifyMigrationUseCase {
 
@@ -50,10 +60,13 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
   private final CheckTargetIntegrityPort integrity;
   private final WriteReportPort reports;
   private final ReadTableFilesPort files;
+  private final ReadChecklistPort checklists;
+  private final RunChecklistQueryPort queries;
 
   public VerifyMigrationService(StorePlanPort plans, StoreManifestPort manifests, CountSourceRowsPort sourceCounts,
       InspectTargetPort target, ReadTargetRowsPort targetRows, ReadTargetSchemaPort targetSchema,
-      CheckTargetIntegrityPort integrity, WriteReportPort reports, ReadTableFilesPort files) {
+      CheckTargetIntegrityPort integrity, WriteReportPort reports, ReadTableFilesPort files,
+      ReadChecklistPort checklists, RunChecklistQueryPort queries) {
     this.plans = Objects.requireNonNull(plans, "plans");
     this.manifests = Objects.requireNonNull(manifests, "manifests");
     this.sourceCounts = Objects.requireNonNull(sourceCounts, "sourceCounts");
@@ -63,6 +76,8 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     this.integrity = Objects.requireNonNull(integrity, "integrity");
     this.reports = Objects.requireNonNull(reports, "reports");
     this.files = Objects.requireNonNull(files, "files");
+    this.checklists = Objects.requireNonNull(checklists, "checklists");
+    this.queries = Objects.requireNonNull(queries, "queries");
   }
 
   @Override
@@ -72,6 +87,9 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     Manifest manifest = manifests.latest().filter(stored -> stored.manifest().complete())
         .orElseThrow(() -> new ConvergeException(ErrorCode.CONFIGURATION, "there is no finished export to verify against"))
         .manifest();
+    // Read before the long checks run: a broken checklist is a configuration error, found at once.
+    List<Checklist> lists = command.checklists().stream().map(checklists::read).toList();
+    requireKnownAliases(lists, command.databases());
     List<Check> checks = new ArrayList<>();
     Map<String, Long> source = sourceCounts.countRows(plan.tables().stream().map(TablePlan::sourceTable).toList());
     Map<String, Long> loaded = target.countRows(plan.tables().stream().map(TablePlan::targetTable).toList());
@@ -108,9 +126,81 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
         }
       }
     }
-    String savedAs = reports.write("verification_report", markdown(manifest, checks),
-        new VerifyMigrationReport(manifest.migrationId(), checks, null));
-    return new VerifyMigrationReport(manifest.migrationId(), checks, savedAs);
+    List<ChecklistRun> runs = new ArrayList<>();
+    for (Checklist list : lists) {
+      for (ChecklistCheck check : list.checks()) {
+        CheckResult result = run(list, check, command);
+        runs.add(new ChecklistRun(check, result));
+        checks.add(new Check(check.name(), "checklist " + list.name(), result.passed(), result.detail()));
+      }
+    }
+    List<CheckResult> results = runs.stream().map(ChecklistRun::result).toList();
+    String savedAs = reports.write("verification_report", markdown(manifest, checks, runs),
+        new VerifyMigrationReport(manifest.migrationId(), checks, results, null));
+    return new VerifyMigrationReport(manifest.migrationId(), checks, results, savedAs);
+  }
+
+  /** A checklist check with its verdict, for the report. */
+  private record ChecklistRun(ChecklistCheck check, CheckResult result) {}
+
+  /** An alias pointed elsewhere on the command line must be one a checklist declares: a typo would otherwise go unseen. */
+  private static void requireKnownAliases(List<Checklist> lists, Map<String, String> databases) {
+    for (String alias : databases.keySet()) {
+      if (alias.equals(Checklist.TARGET)) {
+        throw new ConvergeException(ErrorCode.CONFIGURATION, "the checklist alias '" + Checklist.TARGET
+            + "' is always the target database; set --target-database instead");
+      }
+      if (lists.stream().noneMatch(list -> list.databases().containsKey(alias))) {
+        throw new ConvergeException(ErrorCode.CONFIGURATION, "no checklist declares the database alias '" + alias
+            + "' given with --checklist-database");
+      }
+    }
+  }
+
+  /** Runs one checklist check; a query that cannot run is a FAIL with the server's SQLSTATE and message. */
+  private CheckResult run(Checklist list, ChecklistCheck check, VerifyMigrationCommand command) {
+    int kept = command.examples();
+    String database = database(list, check.database(), command);
+    Expectation expect = check.expect();
+    try {
+      OffendingRows offending = new OffendingRows(kept);
+      List<String> columns;
+      boolean passed;
+      if (expect instanceof Expectation.Value value) {
+        columns = queries.query(database, check.sql(), command.checkTimeout(), offending::add);
+        passed = offending.count() == 1 && columns.size() == 1 && value.matches(offending.examples().get(0).get(0));
+      } else if (expect instanceof Expectation.FoundIn foundIn) {
+        // Hashes of the other query's first values: about 16 bytes a row, however many rows.
+        KeyHashSet known = new KeyHashSet();
+        queries.query(database(list, foundIn.database(), command), foundIn.sql(), command.checkTimeout(), row -> {
+          if (!row.isEmpty() && row.get(0) != null) {
+            known.add(List.of(row.get(0)), 0);
+          }
+        });
+        columns = queries.query(database, check.sql(), command.checkTimeout(), row -> {
+          if (row.isEmpty() || row.get(0) == null || !known.contains(List.of(row.get(0)))) {
+            offending.add(row);
+          }
+        });
+        passed = offending.count() == 0;
+      } else {
+        columns = queries.query(database, check.sql(), command.checkTimeout(), offending::add);
+        passed = offending.count() == 0;
+      }
+      return new CheckResult(list.name(), check.name(), check.description(), check.database(), expect.keyword(),
+          expect.describe(), passed, offending.count(), columns, offending.examples(), null);
+    } catch (CheckQueryFailedException e) {
+      return CheckResult.failedQuery(list.name(), check,
+          "SQLSTATE " + e.sqlState() + " on database " + e.database() + ": " + e.serverMessage());
+    }
+  }
+
+  /** The database an alias names: null for the target itself, else the command line's choice or the checklist's. */
+  private static String database(Checklist list, String alias, VerifyMigrationCommand command) {
+    if (alias.equals(Checklist.TARGET)) {
+      return null;
+    }
+    return command.databases().getOrDefault(alias, list.databases().get(alias));
   }
 
   /** The export's checksum, recomputed from what the target holds, in the same canonical form. */
@@ -178,7 +268,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     });
   }
 
-  private static String markdown(Manifest manifest, List<Check> checks) {
+  private static String markdown(Manifest manifest, List<Check> checks, List<ChecklistRun> runs) {
     long failed = checks.stream().filter(check -> !check.passed()).count();
     StringBuilder text = new StringBuilder("# Verification report\n\n")
         .append("- migration: `").append(manifest.migrationId()).append("`\n")
@@ -188,9 +278,44 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
         .append("**\n\n| check | table | result | detail |\n|---|---|---|---|\n");
     for (Check check : checks) {
       text.append("| ").append(check.name()).append(" | ").append(check.table()).append(" | ")
-          .append(check.passed() ? "PASS" : "**FAIL**").append(" | ").append(check.detail().replace("|", "\\|"))
+          .append(check.passed() ? "PASS" : "**FAIL**").append(" | ").append(cell(check.detail()))
           .append(" |\n");
     }
+    if (!runs.isEmpty()) {
+      text.append("\n## Checklist\n");
+    }
+    for (ChecklistRun run : runs) {
+      CheckResult result = run.result();
+      text.append("\n### ").append(result.checklist()).append(" / ").append(result.name()).append(": ")
+          .append(result.passed() ? "PASS" : "**FAIL**").append("\n\n");
+      if (!result.description().isEmpty()) {
+        text.append(result.description()).append("\n\n");
+      }
+      text.append("- database: `").append(result.database()).append("`\n- expected: ").append(result.expectation())
+          .append("\n- result: ").append(result.detail()).append("\n\n```sql\n").append(run.check().sql().strip())
+          .append("\n```\n");
+      if (run.check().expect() instanceof Expectation.FoundIn foundIn) {
+        text.append("\nfound in (`").append(foundIn.database()).append("`):\n\n```sql\n").append(foundIn.sql().strip())
+            .append("\n```\n");
+      }
+      if (!result.passed() && !result.examples().isEmpty()) {
+        text.append("\n| ").append(String.join(" | ", result.columns().stream().map(VerifyMigrationService::cell).toList()))
+            .append(" |\n|").append("---|".repeat(Math.max(1, result.columns().size()))).append("\n");
+        for (List<String> row : result.examples()) {
+          text.append("| ").append(String.join(" | ", row.stream().map(v -> cell(CheckResult.shown(v))).toList()))
+              .append(" |\n");
+        }
+        if (result.rows() > result.examples().size()) {
+          text.append("\n(first ").append(result.examples().size()).append(" of ").append(result.rows())
+              .append(" rows)\n");
+        }
+      }
+    }
     return text.toString();
+  }
+
+  /** A value in a Markdown table cell: pipes escaped, line breaks shown as a space. */
+  private static String cell(String value) {
+    return value.replace("|", "\\|").replaceAll("\\R", " ");
   }
 }

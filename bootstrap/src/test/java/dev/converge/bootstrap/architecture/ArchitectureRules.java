@@ -68,8 +68,8 @@ final class ArchitectureRules {
           .as("pgjdbc and Flyway are used only by adapters-postgres");
 
   static final ArchRule CSV_AND_JACKSON_ONLY_IN_CSV_ADAPTER =
-      confined(new String[] {"org.apache.commons.csv..", "com.fasterxml.jackson.."}, CSV_ADAPTER)
-          .as("Commons CSV and Jackson are used only by adapters-csv");
+      confined(new String[] {"org.apache.commons.csv..", "com.fasterxml.jackson..", "org.yaml.."}, CSV_ADAPTER)
+          .as("Commons CSV and Jackson (with SnakeYAML) are used only by adapters-csv");
 
   static final ArchRule JLINE_AND_PICOCLI_ONLY_IN_SHELL_AND_BOOTSTRAP =
       confined(new String[] {"org.jline..", "picocli.."}, SHELL_ADAPTER, BOOTSTRAP)

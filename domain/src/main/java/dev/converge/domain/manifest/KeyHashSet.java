@@ -39,6 +39,23 @@ public final class KeyHashSet {
     return -1;
   }
 
+  /** Whether a key with the same hash was added (a different key sharing the hash also answers true). */
+  public boolean contains(List<String> canonicalKey) {
+    long hash = hash(canonicalKey);
+    if (hash == 0) {
+      hash = 1;
+    }
+    int mask = hashes.length - 1;
+    int slot = (int) (hash ^ (hash >>> 32)) & mask;
+    while (hashes[slot] != 0) {
+      if (hashes[slot] == hash) {
+        return true;
+      }
+      slot = (slot + 1) & mask;
+    }
+    return false;
+  }
+
   private void grow() {
     long[] oldHashes = hashes;
     long[] oldLines = lines;

@@ -1,11 +1,36 @@
 package dev.converge.application.port.in;
 
-/** @param examples how many offending keys to list per failed check */
-public record VerifyMigrationCommand(int examples) {
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * @param examples how many offending keys (and checklist rows) to list per failed check
+ * @param checklists the operator's checklists to run after the automatic checks: file paths or
+ *     {@code builtin:NAME}
+ * @param databases checklist database aliases pointed at other databases than the checklist names
+ * @param checkTimeout the longest one checklist query may run
+ */
+public record VerifyMigrationCommand(int examples, List<String> checklists, Map<String, String> databases,
+    Duration checkTimeout) {
+
+  public static final Duration DEFAULT_CHECK_TIMEOUT = Duration.ofSeconds(60);
 
   public VerifyMigrationCommand {
     if (examples < 1) {
       throw new IllegalArgumentException("examples must be at least 1");
     }
+    checklists = List.copyOf(checklists);
+    databases = Map.copyOf(databases);
+    Objects.requireNonNull(checkTimeout, "checkTimeout");
+    if (checkTimeout.isNegative() || checkTimeout.isZero()) {
+      throw new IllegalArgumentException("checkTimeout must be positive");
+    }
+  }
+
+  /** The automatic checks only, no checklist. */
+  public VerifyMigrationCommand(int examples) {
+    this(examples, List.of(), Map.of(), DEFAULT_CHECK_TIMEOUT);
   }
 }

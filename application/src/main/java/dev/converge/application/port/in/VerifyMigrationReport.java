@@ -1,10 +1,15 @@
 package dev.converge.application.port.in;
 
+import dev.converge.domain.verification.CheckResult;
 import java.util.List;
 import java.util.Objects;
 
-/** Every check with its verdict; the migration passes only when every check does. */
-public record VerifyMigrationReport(String migrationId, List<Check> checks, String savedAs) {
+/**
+ * Every check with its verdict; the migration passes only when every check does. The checklist's
+ * checks are among {@code checks} (one line each); {@code checklist} holds their evidence.
+ */
+public record VerifyMigrationReport(String migrationId, List<Check> checks, List<CheckResult> checklist,
+    String savedAs) {
 
   /** One check: what it is, which table, PASS or FAIL, and the facts behind the verdict. */
   public record Check(String name, String table, boolean passed, String detail) {
@@ -17,6 +22,7 @@ public record VerifyMigrationReport(String migrationId, List<Check> checks, Stri
   public VerifyMigrationReport {
     Objects.requireNonNull(migrationId, "migrationId");
     checks = List.copyOf(checks);
+    checklist = List.copyOf(checklist);
   }
 
   public boolean passed() {

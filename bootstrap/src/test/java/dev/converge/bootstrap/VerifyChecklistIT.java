@@ -1,0 +1,150 @@
+package dev.converge.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.converge.application.connection.DatabaseEndpoint;
+import dev.converge.application.dataset.DatasetOptions;
+import dev.converge.domain.failure.ErrorCode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The operator's checklist end to end: Alkemio and Kratos migrated from MySQL into two databases of
+ * one PostgreSQL server, the shipped checklists (the cross-database one included) passing, then a
+ * deliberately broken target failing exactly the checks that see it, with the offending rows.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class VerifyChecklistIT {
+
+  @TempDir static Path work;
+
+  private static Rehearsal alkemio;
+  private static Rehearsal kratos;
+
+  @BeforeAll
+  static void migrateBoth() {
+    alkemio = migrated("alkemio", work.resolve("alkemio"));
+    kratos = migrated("kratos", work.resolve("kratos"));
+  }
+
+  private static Rehearsal migrated(String name, Path workDirectory) {
+    Rehearsal run = Rehearsal.of(name, EmbeddedServers.mySql(), DatasetOptions.clean(0.001), true, workDirectory);
+    for (String phase : new String[] {"plan", "export", "validate", "import"}) {
+      assertEquals(0, run.converge(phase), phase + ": " + run.output());
+    }
+    return run;
+  }
+
+  /** Verify of the Alkemio target with its own and the cross-database checklist, Kratos found by its real name. */
+  private static int verifyAlkemio(String... more) {
+    String[] options = {"--checklist", "builtin:alkemio,builtin:alkemio-kratos",
+        "--checklist-database", "kratos=" + kratos.target.database()};
+    String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(options), java.util.Arrays.stream(more))
+        .toArray(String[]::new);
+    return alkemio.converge("verify", all);
+  }
+
+  @Test
+  @Order(1)
+  void theMigratedReferenceDatasetsPassTheShippedChecklists() throws Exception {
+    assertEquals(0, verifyAlkemio(), alkemio.output());
+    assertEquals(0, kratos.converge("verify", "--checklist", "builtin:kratos"), kratos.output());
+
+    assertTrue(alkemio.out.toString().contains("Checklist: 11 check(s), 0 failed"), alkemio.output());
+    assertTrue(kratos.out.toString().contains("Checklist: 5 check(s), 0 failed"), kratos.output());
+    String report = Files.readString(work.resolve("alkemio").resolve("verification_report.md"));
+    assertTrue(report.contains("result: **PASS**"), report);
+    assertTrue(report.contains("### alkemio-kratos / kratos-identities-without-alkemio-user: PASS"), report);
+    assertTrue(report.contains("### alkemio / one-platform: PASS"), report);
+    String json = Files.readString(work.resolve("kratos").resolve("verification_report.json"));
+    assertTrue(json.contains("\"name\" : \"identities-without-password\"") && json.contains("\"checklist\" : \"kratos\""),
+        json);
+  }
+
+  @Test
+  @Order(2)
+  void aBrokenChecklistFileStopsVerifyWithAConfigurationErrorNamingFileCheckAndField() throws Exception {
+    Path file = work.resolve("broken.yaml");
+    Files.writeString(file, "checks:\n  - name: orphans\n    sqll: SELECT 1\n");
+
+    assertEquals(ExitStatus.of(ErrorCode.CONFIGURATION), alkemio.converge("verify", "--checklist", file.toString()),
+        alkemio.output());
+    assertTrue(alkemio.err.toString().contains("checklist " + file + ", check orphans, field 'sqll': unknown field"),
+        alkemio.output());
+  }
+
+  @Test
+  @Order(3)
+  void aBrokenTargetFailsTheChecksThatSeeItWithTheOffendingRowsAndTheVerificationStatus() throws Exception {
+    String deletedUser;
+    String deletedEmail;
+    String strangerIdentity;
+    try (Connection target = connect(alkemio.target); Statement statement = target.createStatement()) {
+      // Without the FK triggers, as a faulty load would leave it: the membership keeps pointing at the user.
+      statement.execute("SET session_replication_role = replica");
+      try (ResultSet member = statement.executeQuery("SELECT \"userId\" FROM space_members_user ORDER BY 1 LIMIT 1")) {
+        member.next();
+        deletedUser = member.getString(1);
+      }
+      try (ResultSet user = statement.executeQuery("SELECT email FROM \"user\" WHERE id = '" + deletedUser + "'")) {
+        user.next();
+        deletedEmail = user.getString(1);
+      }
+      assertEquals(1, statement.executeUpdate("DELETE FROM \"user\" WHERE id = '" + deletedUser + "'"));
+    }
+    try (Connection target = connect(kratos.target); Statement statement = target.createStatement()) {
+      try (ResultSet identity = statement.executeQuery("SELECT id FROM identities ORDER BY id DESC LIMIT 1")) {
+        identity.next();
+        strangerIdentity = identity.getString(1);
+      }
+      statement.execute("UPDATE identities SET traits = jsonb_set(traits, '{email}', '\"stranger@example.invalid\"')"
+          + " WHERE id = '" + strangerIdentity + "'");
+    }
+    Path typo = work.resolve("ops.yaml");
+    Files.writeString(typo, """
+        checks:
+          - name: misspelt-table
+            sql: SELECT id FROM usr
+        """);
+    alkemio.out.getBuffer().setLength(0);
+
+    assertEquals(ExitStatus.of(ErrorCode.VERIFICATION), verifyAlkemio("--checklist", typo.toString()), alkemio.output());
+
+    String out = alkemio.out.toString();
+    assertTrue(out.lines().anyMatch(line -> line.startsWith("  FAIL checklist alkemio, memberships-without-user:"
+        + " expected zero rows, ") && line.contains("userId='" + deletedUser + "'")), out);
+    assertTrue(out.lines().anyMatch(line -> line.startsWith("  FAIL checklist alkemio-kratos,"
+        + " kratos-identities-without-alkemio-user: on kratos: ")
+        && line.contains("(email='stranger@example.invalid', id='" + strangerIdentity + "')")), out);
+    assertTrue(out.contains("  FAIL checklist ops, misspelt-table: the query failed: SQLSTATE 42P01 on database "
+        + alkemio.target.database() + ": relation \"usr\" does not exist"), out);
+    assertFalse(out.contains("users-without-profile"), "the other checks still pass: " + out);
+    assertTrue(out.contains("Verification: FAIL"), out);
+    String report = Files.readString(work.resolve("alkemio").resolve("verification_report.md"));
+    assertTrue(report.contains("### alkemio / memberships-without-user: **FAIL**"), report);
+    assertTrue(report.contains("| spaceId | userId |"), report);
+    assertTrue(report.contains("'" + deletedUser + "' |"), report);
+    assertTrue(report.contains("| email | id |\n|---|---|\n"), report);
+    assertTrue(report.contains("| 'stranger@example.invalid' | '" + strangerIdentity + "' |"), report);
+    // The identity of the deleted user has lost its Alkemio user too.
+    assertTrue(report.contains("| '" + deletedEmail + "' | "), report);
+  }
+
+  private static Connection connect(DatabaseEndpoint endpoint) throws SQLException {
+    return DriverManager.getConnection("jdbc:postgresql://" + endpoint.host() + ":" + endpoint.port() + "/"
+        + endpoint.database(), endpoint.user(), endpoint.password());
+  }
+}
