@@ -86,18 +86,19 @@ class InteractiveShellIT {
     await(() -> screen.since(before).contains("rows/s)"), Duration.ofSeconds(300), "a table to finish loading");
     keys.write(3);
     keys.flush();
-    awaitScreen("cancelling", Duration.ofSeconds(30));
-    awaitScreen("(import ended with exit status", Duration.ofSeconds(120));
+    await(() -> screen.since(before).contains("cancelling"), Duration.ofSeconds(30), "the cancel notice");
+    await(() -> screen.since(before).contains("(import ended with exit status"), Duration.ofSeconds(120),
+        "the import to end");
 
     RunJournal journal = new JsonRunJournalAdapter(workDirectory).load().orElseThrow();
     PhaseRun cancelled = journal.latest(Phase.IMPORT).orElseThrow();
-    assertEquals(PhaseOutcome.CANCELLED, cancelled.outcome(), screen.text());
+    assertEquals(PhaseOutcome.CANCELLED, cancelled.outcome(), journal.phases() + "\n" + screen.text());
     long imported = journal.tables().values().stream().filter(table -> table.state() == TableState.IMPORTED).count();
     assertTrue(imported >= 1 && imported < journal.tables().size(), "some tables, not all: " + journal.tables());
 
     int resumed = screen.length();
     type("status");
-    awaitScreen("Next: converge import", Duration.ofSeconds(30));
+    await(() -> screen.since(resumed).contains("Next: converge import"), Duration.ofSeconds(30), "the status");
     type("import");
     await(() -> screen.since(resumed).contains("Sequences reset"), Duration.ofSeconds(300), "the import to finish");
     assertTrue(screen.since(resumed).contains("Already committed by an earlier run"), screen.text());
@@ -105,6 +106,11 @@ class InteractiveShellIT {
     awaitScreen("Verification: PASS", Duration.ofSeconds(300));
     type("report");
     awaitScreen("Projected cut-over:", Duration.ofSeconds(30));
+    int rollback = screen.length();
+    type("rollback");
+    await(() -> screen.since(rollback).contains("Type yes to go on"), Duration.ofSeconds(30), "the confirmation");
+    type("no");
+    await(() -> screen.since(rollback).contains("Rollback not run."), Duration.ofSeconds(30), "the refusal");
     type("exit");
     assertEquals(0, shell.get(60, TimeUnit.SECONDS), screen.text());
 

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -65,8 +66,8 @@ public final class PostgresCopyAdapter implements LoadTargetTablesPort, ReadDrop
     }
     return new LoadSession() {
       @Override
-      public long load(TableLoad table) {
-        return PostgresCopyAdapter.this.load(table, referenced.contains(table.table()), replicationRole);
+      public long load(TableLoad table, LongConsumer sent) {
+        return PostgresCopyAdapter.this.load(table, referenced.contains(table.table()), replicationRole, sent);
       }
 
       @Override
@@ -133,7 +134,7 @@ public final class PostgresCopyAdapter implements LoadTargetTablesPort, ReadDrop
     return referenced;
   }
 
-  private long load(TableLoad table, boolean referenced, boolean replicationRole) {
+  private long load(TableLoad table, boolean referenced, boolean replicationRole, LongConsumer sent) {
     String qualified = quote(schema) + "." + quote(table.table());
     String columns = table.columns().stream().map(PostgresCopyAdapter::quote).collect(Collectors.joining(", "));
     String fileName = table.file().getFileName().toString();
@@ -174,7 +175,7 @@ public final class PostgresCopyAdapter implements LoadTargetTablesPort, ReadDrop
         String copy = "COPY " + into + " (" + columns + ") FROM STDIN (FORMAT csv, HEADER true, NULL '\\N'"
             + (truncated ? ", FREEZE true" : "") + ")";
         long rows;
-        try (InputStream in = Files.newInputStream(table.file())) {
+        try (InputStream in = new CancellableInput(Files.newInputStream(table.file()), sent)) {
           rows = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, in, 1 << 16);
         }
         if (table.existingRows() == ExistingRows.MERGE_BY_PRIMARY_KEY) {
@@ -269,6 +270,40 @@ public final class PostgresCopyAdapter implements LoadTargetTablesPort, ReadDrop
       connection.rollback();
     } catch (SQLException e) {
       // The connection goes back to the pool, which discards one it cannot reset.
+    }
+  }
+
+  /**
+   * The file as COPY reads it: counts the bytes sent, and fails the read once the loading thread is
+   * interrupted (Ctrl-C, or another table failed) — pgjdbc then cancels the COPY and the table's
+   * transaction rolls back, instead of the load running on unseen.
+   */
+  private static final class CancellableInput extends java.io.FilterInputStream {
+    private final LongConsumer sent;
+    private long bytes;
+
+    CancellableInput(InputStream in, LongConsumer sent) {
+      super(in);
+      this.sent = sent;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new java.io.InterruptedIOException("the load was cancelled");
+      }
+      int read = super.read(buffer, offset, length);
+      if (read > 0) {
+        bytes += read;
+        sent.accept(bytes);
+      }
+      return read;
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.converge.adapter.shell;
 
 import dev.converge.application.port.out.ReportProgressPort;
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,6 +85,10 @@ public final class TerminalProgressAdapter implements ReportProgressPort {
 
   @Override
   public synchronized void progressed(String table, long rows, long bytes) {
+    if (Thread.currentThread().isInterrupted()) {
+      // The phase was cancelled (Ctrl-C) or another table failed: stop this table's work here.
+      throw new ConvergeException(ErrorCode.INTERNAL, "table " + table + ": stopped, the phase was interrupted");
+    }
     Running state = running.get(table);
     if (state == null) {
       return;

@@ -170,13 +170,21 @@ public final class ImportTablesService implements ImportTablesUseCase {
     long started = System.nanoTime();
     progress.started(table.targetTable(), exported.rows());
     long rows = 0;
+    long bytesBefore = 0;
     for (TableManifest.DataFile file : exported.files()) {
+      long done = rows;
+      long offset = bytesBefore;
+      // Rows so far estimated from the bytes sent: COPY reports its count only at the end.
+      java.util.function.LongConsumer sent = bytes -> progress.progressed(table.targetTable(),
+          done + (file.bytes() == 0 ? 0 : file.rows() * Math.min(bytes, file.bytes()) / file.bytes()), offset + bytes);
       try {
         rows += session.load(new TableLoad(table.targetTable(), table.columns().stream().map(c -> c.target().name()).toList(),
-            table.primaryKey(), table.existingRowsHandling(), settings.workDirectory().resolve(file.name()), file.rows()));
+            table.primaryKey(), table.existingRowsHandling(), settings.workDirectory().resolve(file.name()), file.rows()),
+            sent);
       } catch (ImportRejectedException e) {
         throw e.record() > 1 ? e.atLine(lineOf(file.name(), e.record())) : e;
       }
+      bytesBefore += file.bytes();
     }
     journal.markCommitted(manifest.migrationId(), table.targetTable(), rows);
     synchronized (loaded) {

@@ -70,6 +70,31 @@ final class ParallelTables {
       throw new ConvergeException(code, "interrupted; run the phase again to continue where it stopped", e);
     } finally {
       workers.shutdownNow();
+      awaitWorkers(workers);
+    }
+  }
+
+  /**
+   * Waits until every worker has stopped, so that a phase ends only when its tables have committed
+   * or rolled back — never with a load still running behind the operator's prompt.
+   */
+  private static void awaitWorkers(ExecutorService workers) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      while (true) {
+        try {
+          if (workers.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+            return;
+          }
+        } catch (InterruptedException e) {
+          interrupted = true;
+          workers.shutdownNow();
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

@@ -30,7 +30,16 @@ public interface LoadTargetTablesPort {
      * row count COPY reports, commits. Fails with
      * {@link dev.converge.domain.failure.ImportRejectedException} when the target rejects a row.
      */
-    long load(TableLoad table);
+    default long load(TableLoad table) {
+      return load(table, bytes -> { });
+    }
+
+    /**
+     * As {@link #load(TableLoad)}, telling {@code sent} how many bytes of the file went to the server
+     * so far (for the progress bar). An interrupt of the loading thread cancels the COPY: the
+     * table's transaction rolls back and the load fails.
+     */
+    long load(TableLoad table, java.util.function.LongConsumer sent);
 
     /** After every table: sets each serial/identity sequence past its column's maximum, then ANALYZE. */
     void finish(List<String> tables);
