@@ -92,6 +92,16 @@ final class Rehearsal {
     return new Rehearsal(unprovisioned.dataset, unprovisioned.source, owner, workDirectory);
   }
 
+  /** The same source, with a fresh target database provisioned from the baseline and its own work directory. */
+  Rehearsal withFreshTarget(Path otherWorkDirectory) {
+    RunningServer postgres = EmbeddedServers.postgres();
+    DatabaseEndpoint fresh = postgres.endpoint(EmbeddedServers.freshDatabase(postgres, dataset.name()));
+    try (PostgresTarget provisioned = PostgresTarget.open(fresh, "public", 2)) {
+      provisioned.migrations().apply(dataset.postgresMigrationLocation());
+    }
+    return new Rehearsal(dataset, source, fresh, otherWorkDirectory);
+  }
+
   /** The connection and work-directory options of this rehearsal, as an operator types them. */
   List<String> connectionOptions() {
     return List.of(

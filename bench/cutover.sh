@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The cut-over benchmark (issue #8): the Alkemio-shaped dataset at a scale in the embedded MySQL 8.0.31,
+# then N times on that data, each into a fresh PostgreSQL 17.5 database: the native floor (SELECT … INTO
+# OUTFILE + COPY FROM STDIN, tables in parallel) and converge migrate (export, validate, import, verify,
+# timed per phase from the run journal) in a JVM limited to 512 MB of heap. Prints each run and the
+# medians, with the ratios to the floor, and writes JSON into bench/results/.
+# Usage: bench/cutover.sh [scale=1] [parallel=4] [runs=3]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q install -DskipTests
+./mvnw -q -pl bootstrap test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
+  -Dmdep.includeScope=test
+java -Xmx512m -cp "bootstrap/target/test-classes:bootstrap/target/classes:$(cat bootstrap/target/bench.classpath)" \
+  dev.converge.bootstrap.CutoverBenchmark "${1:-1}" "${2:-4}" "${3:-3}" bench/results

@@ -1,0 +1,305 @@
+package dev.converge.bootstrap;
+
+import dev.converge.adapter.csv.JsonPlanFileAdapter;
+import dev.converge.adapter.csv.JsonRunJournalAdapter;
+import dev.converge.adapter.mysql.embedded.EmbeddedMySqlServer;
+import dev.converge.application.connection.DatabaseEndpoint;
+import dev.converge.application.dataset.DatasetOptions;
+import dev.converge.domain.plan.ColumnPlan;
+import dev.converge.domain.plan.MigrationPlan;
+import dev.converge.domain.plan.TablePlan;
+import dev.converge.domain.run.Phase;
+import dev.converge.domain.run.PhaseRun;
+import dev.converge.domain.run.RunJournal;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
+
+/**
+ * The cut-over benchmark of issue #8 (not a test; run by bench/cutover.sh). Generates the
+ * Alkemio-shaped dataset at a scale into the embedded MySQL 8 once, then, N times on that same
+ * data and each time into a freshly provisioned PostgreSQL database:
+ * <ol>
+ *   <li>the <b>native floor</b> — MySQL's own {@code SELECT … INTO OUTFILE} of every table (its
+ *       default tab-separated format, which is PostgreSQL's text format; binary columns as
+ *       {@code \x} hex), then PostgreSQL's {@code COPY … FROM STDIN} of those files, tables in
+ *       parallel as converge loads them; no conversion, no checks — the servers' own speed;</li>
+ *   <li>converge {@code migrate} (plan made beforehand): export, validate, import, verify, timed
+ *       per phase from the run journal.</li>
+ * </ol>
+ * Prints each run and the medians with rows/s, MB/s, peak heap and peak RSS, the ratios to the
+ * floor, and writes everything as JSON.
+ */
+public final class CutoverBenchmark {
+
+  private static final Set<String> BINARY = Set.of("binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob");
+
+  private CutoverBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    double scale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
+    int parallel = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+    int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    Path results = Path.of(args.length > 3 ? args[3] : "bench/results");
+    EmbeddedMySqlServer mySql = (EmbeddedMySqlServer) EmbeddedServers.mySql();
+    long generating = System.nanoTime();
+    Rehearsal base = Rehearsal.of("alkemio", mySql, DatasetOptions.clean(scale), true,
+        Files.createTempDirectory("converge-cutover-plan"));
+    double generated = seconds(generating);
+    check(base, base.converge("plan"));
+    MigrationPlan plan = new JsonPlanFileAdapter(base.workDirectory).load().orElseThrow();
+    System.out.printf(Locale.ROOT, "generated alkemio at scale %s in %.1f s; %d tables; %d run(s), --parallel %d%n",
+        scale, generated, plan.tables().size(), repeats, parallel);
+
+    List<Map<String, Object>> runs = new ArrayList<>();
+    for (int run = 1; run <= repeats; run++) {
+      Map<String, Object> figures = new LinkedHashMap<>();
+      Rehearsal floorTarget = base.withFreshTarget(Files.createTempDirectory("converge-cutover-floor"));
+      resetPeaks();
+      long out = System.nanoTime();
+      Map<String, Long> bytes = nativeExport(mySql, base.source, plan, parallel, run);
+      figures.put("floorExport", seconds(out));
+      long in = System.nanoTime();
+      long rows = nativeImport(floorTarget.target, plan, mySql.outfileDirectory(), bytes, parallel, run);
+      figures.put("floorImport", seconds(in));
+      figures.put("floor", (double) figures.get("floorExport") + (double) figures.get("floorImport"));
+      figures.put("floorRows", rows);
+      figures.put("floorMegabytes", bytes.values().stream().mapToLong(Long::longValue).sum() / 1e6);
+      for (String table : bytes.keySet()) {
+        deleteQuietly(mySql.outfileDirectory().resolve(file(table, run)));
+      }
+
+      Rehearsal converge = base.withFreshTarget(Files.createTempDirectory("converge-cutover-run"));
+      Files.copy(base.workDirectory.resolve("migration_plan.json"), converge.workDirectory.resolve("migration_plan.json"));
+      resetPeaks();
+      long migrating = System.nanoTime();
+      check(converge, converge.converge("migrate", "--keep-plan", "--parallel", String.valueOf(parallel)));
+      figures.put("migrateWithVerify", seconds(migrating));
+      figures.put("peakHeapMegabytes", peakHeap() >> 20);
+      figures.put("peakRssMegabytes", peakRss() >> 10);
+      RunJournal journal = new JsonRunJournalAdapter(converge.workDirectory).load().orElseThrow();
+      for (Phase phase : List.of(Phase.EXPORT, Phase.VALIDATE, Phase.IMPORT, Phase.VERIFY)) {
+        PhaseRun done = journal.latestSucceeded(phase).orElseThrow();
+        figures.put(phase.command(), done.elapsed().toMillis() / 1000.0);
+        figures.put(phase.command() + "Rows", done.rows());
+      }
+      figures.put("migrate", (double) figures.get("export") + (double) figures.get("validate")
+          + (double) figures.get("import"));
+      figures.put("csvMegabytes", csvMegabytes(converge.workDirectory));
+      runs.add(figures);
+      print("run " + run, figures);
+      deleteTree(converge.workDirectory);
+      deleteTree(floorTarget.workDirectory);
+    }
+    Map<String, Object> medians = new LinkedHashMap<>();
+    for (String key : runs.get(0).keySet()) {
+      List<Double> values = runs.stream().map(r -> ((Number) r.get(key)).doubleValue()).sorted().toList();
+      medians.put(key, values.get(values.size() / 2));
+    }
+    print("median of " + repeats, medians);
+    Files.createDirectories(results);
+    Path json = results.resolve("cutover-" + Instant.now().toString().replace(":", "").substring(0, 17) + ".json");
+    Files.writeString(json, json(scale, parallel, runs, medians), StandardCharsets.UTF_8);
+    System.out.println("JSON: " + json);
+    System.exit(0);
+  }
+
+  private static Map<String, Long> nativeExport(EmbeddedMySqlServer mySql, DatabaseEndpoint source, MigrationPlan plan,
+      int parallel, int run) throws Exception {
+    Map<String, Long> bytes = new java.util.concurrent.ConcurrentHashMap<>();
+    inParallel(plan.tables(), parallel, table -> {
+      String columns = table.columns().stream().map(CutoverBenchmark::selected).collect(Collectors.joining(", "));
+      Path file = mySql.outfileDirectory().resolve(file(table.targetTable(), run));
+      try (Connection connection = DriverManager.getConnection("jdbc:mysql://" + source.host() + ":" + source.port() + "/"
+              + source.database() + "?user=" + source.user() + "&password=" + source.password());
+          Statement statement = connection.createStatement()) {
+        statement.execute("SET time_zone = '+00:00'");
+        statement.execute("SELECT " + columns + " FROM `" + table.sourceTable() + "` INTO OUTFILE '" + file + "'");
+      }
+      bytes.put(table.targetTable(), Files.size(file));
+    });
+    return bytes;
+  }
+
+  /** MySQL's default OUTFILE format is PostgreSQL's text format; bytes go as {@code \x} hex (escaped to {@code \\x}). */
+  private static String selected(ColumnPlan column) {
+    String name = "`" + column.source().name() + "`";
+    return BINARY.contains(column.source().dataType()) ? "CONCAT('\\\\x', HEX(" + name + "))" : name;
+  }
+
+  private static long nativeImport(DatabaseEndpoint target, MigrationPlan plan, Path directory, Map<String, Long> bytes,
+      int parallel, int run) throws Exception {
+    java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
+    inParallel(plan.tables(), parallel, table -> {
+      String columns = table.columns().stream().map(c -> "\"" + c.target().name() + "\"").collect(Collectors.joining(", "));
+      try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + target.host() + ":" + target.port()
+              + "/" + target.database(), target.user(), target.password())) {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("SET LOCAL session_replication_role = replica");
+          statement.execute("SET LOCAL TIME ZONE 'UTC'");
+          statement.execute("TRUNCATE \"" + table.targetTable() + "\" CASCADE");
+        }
+        try (InputStream in = Files.newInputStream(directory.resolve(file(table.targetTable(), run)))) {
+          rows.addAndGet(connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY \"" + table.targetTable()
+              + "\" (" + columns + ") FROM STDIN (FORMAT text)", in, 1 << 16));
+        }
+        connection.commit();
+      }
+    });
+    return rows.get();
+  }
+
+  private interface TableTask {
+    void run(TablePlan table) throws Exception;
+  }
+
+  /** Tables on {@code parallel} threads, the largest first: as converge schedules them, so the comparison is fair. */
+  private static void inParallel(List<TablePlan> tables, int parallel, TableTask task) throws Exception {
+    ExecutorService workers = Executors.newFixedThreadPool(parallel);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (TablePlan table : tables) {
+        futures.add(workers.submit(() -> {
+          task.run(table);
+          return null;
+        }));
+      }
+      for (Future<?> future : futures) {
+        future.get();
+      }
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+
+  private static String file(String table, int run) {
+    return table + "_" + run + ".tsv";
+  }
+
+  private static void print(String label, Map<String, Object> f) {
+    double floor = num(f, "floor");
+    System.out.printf(Locale.ROOT, "%n%s%n  %-26s %9s %12s %9s %8s%n", label, "phase", "seconds", "rows/s", "MB/s",
+        "× floor");
+    row("native floor: export", num(f, "floorExport"), num(f, "floorRows"), num(f, "floorMegabytes"), Double.NaN);
+    row("native floor: import", num(f, "floorImport"), num(f, "floorRows"), num(f, "floorMegabytes"), Double.NaN);
+    row("native floor", floor, num(f, "floorRows"), num(f, "floorMegabytes"), 1.0);
+    row("converge export", num(f, "export"), num(f, "exportRows"), num(f, "csvMegabytes"), num(f, "export") / floor);
+    row("converge validate", num(f, "validate"), num(f, "validateRows"), num(f, "csvMegabytes"), num(f, "validate") / floor);
+    row("converge import", num(f, "import"), num(f, "importRows"), num(f, "csvMegabytes"), num(f, "import") / floor);
+    row("converge verify", num(f, "verify"), num(f, "exportRows"), num(f, "csvMegabytes"), num(f, "verify") / floor);
+    row("converge migrate (e+v+i)", num(f, "migrate"), num(f, "exportRows"), num(f, "csvMegabytes"),
+        num(f, "migrate") / floor);
+    System.out.printf(Locale.ROOT, "  peak heap %.0f MB, peak RSS %.0f MB (converge, whole JVM)%n",
+        num(f, "peakHeapMegabytes"), num(f, "peakRssMegabytes"));
+  }
+
+  private static void row(String phase, double seconds, double rows, double megabytes, double ratio) {
+    System.out.printf(Locale.ROOT, "  %-26s %9.1f %,12.0f %9.1f %8s%n", phase, seconds, rows / seconds,
+        megabytes / seconds, Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f", ratio));
+  }
+
+  private static double num(Map<String, Object> figures, String key) {
+    return ((Number) figures.get(key)).doubleValue();
+  }
+
+  private static String json(double scale, int parallel, List<Map<String, Object>> runs, Map<String, Object> medians) {
+    StringBuilder json = new StringBuilder("{\n");
+    json.append(String.format(Locale.ROOT, "  \"scale\": %s,%n  \"parallel\": %d,%n", scale, parallel));
+    json.append(String.format(Locale.ROOT, "  \"cores\": %d,%n  \"maxHeapMegabytes\": %d,%n",
+        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20));
+    json.append("  \"java\": \"").append(System.getProperty("java.version")).append("\",\n");
+    json.append("  \"runs\": [\n");
+    for (int i = 0; i < runs.size(); i++) {
+      json.append("    ").append(object(runs.get(i))).append(i + 1 < runs.size() ? ",\n" : "\n");
+    }
+    json.append("  ],\n  \"medians\": ").append(object(medians)).append("\n}\n");
+    return json.toString();
+  }
+
+  private static String object(Map<String, Object> figures) {
+    return figures.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + e.getValue())
+        .collect(Collectors.joining(", ", "{", "}"));
+  }
+
+  private static double csvMegabytes(Path work) throws Exception {
+    try (var files = Files.list(work)) {
+      return files.filter(f -> f.toString().endsWith(".csv")).mapToLong(f -> f.toFile().length()).sum() / 1e6;
+    }
+  }
+
+  private static double seconds(long started) {
+    return (System.nanoTime() - started) / 1e9;
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      pool.resetPeakUsage();
+    }
+    try {
+      // Linux: writing 5 to clear_refs resets the peak RSS (VmHWM) to the current RSS.
+      Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+    } catch (Exception e) {
+      // Not Linux, or not allowed: the peak RSS then covers the whole JVM's life.
+    }
+  }
+
+  private static long peakHeap() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak;
+  }
+
+  /** VmHWM in kB. */
+  private static long peakRss() throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return 0;
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (Exception e) {
+      // The outfile directory is the server's temp directory, removed when it stops.
+    }
+  }
+
+  private static void deleteTree(Path directory) throws Exception {
+    try (var paths = Files.walk(directory)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(CutoverBenchmark::deleteQuietly);
+    }
+  }
+
+  private static void check(Rehearsal run, int status) {
+    if (status != 0) {
+      throw new IllegalStateException("converge exited " + status + ":\n" + run.output());
+    }
+  }
+}
