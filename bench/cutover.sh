@@ -5,10 +5,11 @@
 # timed per phase from the run journal) in a JVM limited to 512 MB of heap. Prints each run and the
 # medians, with the ratios to the floor, and writes JSON into bench/results/.
 # Usage: bench/cutover.sh [scale=1] [parallel=4] [runs=3]
+# Profile with JFR: JAVA_OPTS="-XX:StartFlightRecording=filename=cutover.jfr,settings=profile" bench/cutover.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q install -DskipTests
 ./mvnw -q -pl bootstrap test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
   -Dmdep.includeScope=test
-java -Xmx512m -cp "bootstrap/target/test-classes:bootstrap/target/classes:$(cat bootstrap/target/bench.classpath)" \
+java -Xmx512m ${JAVA_OPTS:-} -cp "bootstrap/target/test-classes:bootstrap/target/classes:$(cat bootstrap/target/bench.classpath)" \
   dev.converge.bootstrap.CutoverBenchmark "${1:-1}" "${2:-4}" "${3:-3}" bench/results

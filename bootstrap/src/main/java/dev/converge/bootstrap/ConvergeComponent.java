@@ -1,9 +1,9 @@
 package dev.converge.bootstrap;
 
 import dagger.BindsInstance;
+import dagger.Component;
 import dev.converge.adapter.shell.ConfiguredDefaults;
 import dev.converge.adapter.shell.ShellTerminals;
-import dagger.Component;
 import dev.converge.application.port.out.StartSourceServerPort;
 import dev.converge.application.port.out.StartTargetServerPort;
 import dev.converge.application.session.MigrationSessions;

@@ -39,9 +39,9 @@ import org.postgresql.PGConnection;
  * Alkemio-shaped dataset at a scale into the embedded MySQL 8 once, then, N times on that same
  * data and each time into a freshly provisioned PostgreSQL database:
  * <ol>
- *   <li>the <b>native floor</b> — MySQL's own {@code SELECT … INTO OUTFILE} of every table (its
- *       default tab-separated format, which is PostgreSQL's text format; binary columns as
- *       {@code \x} hex), then PostgreSQL's {@code COPY … FROM STDIN} of those files, tables in
+ *   <li>the <b>native floor</b> — MySQL's own {@code SELECT … INTO OUTFILE} of every table in
+ *       PostgreSQL's text format (see {@link #selected}), then PostgreSQL's
+ *       {@code COPY … FROM STDIN} of those files, tables in
  *       parallel as converge loads them; no conversion, no checks — the servers' own speed;</li>
  *   <li>converge {@code migrate} (plan made beforehand): export, validate, import, verify, timed
  *       per phase from the run journal.</li>
@@ -52,6 +52,8 @@ import org.postgresql.PGConnection;
 public final class CutoverBenchmark {
 
   private static final Set<String> BINARY = Set.of("binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob");
+  private static final Set<String> TEXT = Set.of("char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum",
+      "set", "json");
 
   private CutoverBenchmark() {}
 
@@ -133,31 +135,51 @@ public final class CutoverBenchmark {
               + source.database() + "?user=" + source.user() + "&password=" + source.password());
           Statement statement = connection.createStatement()) {
         statement.execute("SET time_zone = '+00:00'");
-        statement.execute("SELECT " + columns + " FROM `" + table.sourceTable() + "` INTO OUTFILE '" + file + "'");
+        statement.execute("SELECT " + columns + " FROM `" + table.sourceTable() + "` INTO OUTFILE '" + file
+            + "' FIELDS TERMINATED BY '\\t' ESCAPED BY '' LINES TERMINATED BY '\\n'");
       }
       bytes.put(table.targetTable(), Files.size(file));
     });
     return bytes;
   }
 
-  /** MySQL's default OUTFILE format is PostgreSQL's text format; bytes go as {@code \x} hex (escaped to {@code \\x}). */
+  /**
+   * PostgreSQL's text format written by MySQL itself: OUTFILE with no escape character, the few
+   * escapes PostgreSQL needs ({@code \\ \t \n \r}) done in SQL for text, {@code \N} for NULL, and
+   * bytes as {@code \\x} hex. (MySQL's own escaping cannot write {@code \r}, which PostgreSQL needs.)
+   */
   private static String selected(ColumnPlan column) {
     String name = "`" + column.source().name() + "`";
-    return BINARY.contains(column.source().dataType()) ? "CONCAT('\\\\x', HEX(" + name + "))" : name;
+    String type = column.source().dataType();
+    String value;
+    if (BINARY.contains(type)) {
+      value = "CONCAT('\\\\\\\\x', HEX(" + name + "))";
+    } else if (TEXT.contains(type)) {
+      value = "REPLACE(REPLACE(REPLACE(REPLACE(" + name + ", '\\\\', '\\\\\\\\'), '\t', '\\\\t'), '\n', '\\\\n'),"
+          + " '\r', '\\\\r')";
+    } else {
+      value = name;
+    }
+    return "COALESCE(" + value + ", '\\\\N')";
   }
 
   private static long nativeImport(DatabaseEndpoint target, MigrationPlan plan, Path directory, Map<String, Long> bytes,
       int parallel, int run) throws Exception {
+    String url = "jdbc:postgresql://" + target.host() + ":" + target.port() + "/" + target.database();
+    // The seed migration's rows out first, in one statement: parallel TRUNCATE … CASCADE would deadlock.
+    try (Connection connection = DriverManager.getConnection(url, target.user(), target.password());
+        Statement statement = connection.createStatement()) {
+      statement.execute("TRUNCATE " + plan.tables().stream().map(t -> "\"" + t.targetTable() + "\"")
+          .collect(Collectors.joining(", ")));
+    }
     java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
     inParallel(plan.tables(), parallel, table -> {
       String columns = table.columns().stream().map(c -> "\"" + c.target().name() + "\"").collect(Collectors.joining(", "));
-      try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + target.host() + ":" + target.port()
-              + "/" + target.database(), target.user(), target.password())) {
+      try (Connection connection = DriverManager.getConnection(url, target.user(), target.password())) {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
           statement.execute("SET LOCAL session_replication_role = replica");
           statement.execute("SET LOCAL TIME ZONE 'UTC'");
-          statement.execute("TRUNCATE \"" + table.targetTable() + "\" CASCADE");
         }
         try (InputStream in = Files.newInputStream(directory.resolve(file(table.targetTable(), run)))) {
           rows.addAndGet(connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY \"" + table.targetTable()

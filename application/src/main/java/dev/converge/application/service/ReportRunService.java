@@ -1,8 +1,8 @@
 package dev.converge.application.service;
 
 import dev.converge.application.port.in.ReportRunCommand;
-import dev.converge.application.port.in.RunReport;
 import dev.converge.application.port.in.ReportRunUseCase;
+import dev.converge.application.port.in.RunReport;
 import dev.converge.application.port.out.StoreRunJournalPort;
 import dev.converge.application.port.out.WriteReportPort;
 import dev.converge.domain.failure.ConvergeException;
@@ -12,7 +12,6 @@ import dev.converge.domain.run.Phase;
 import dev.converge.domain.run.PhaseRun;
 import dev.converge.domain.run.RunJournal;
 import dev.converge.domain.run.TableOutcome;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
