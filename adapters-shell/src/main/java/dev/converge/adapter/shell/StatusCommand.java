@@ -67,10 +67,10 @@ public final class StatusCommand implements Callable<Integer> {
           run.error() == null ? "" : " " + run.error());
     }
     if (!status.tables().isEmpty()) {
-      out.printf(Locale.ROOT, "Tables:%n  %-32s %-9s %14s %9s %9s %9s%n", "table", "state", "rows", "export s",
+      out.printf(Locale.ROOT, "Tables:%n  %-32s %-9s %14s %10s %10s %10s%n", "table", "state", "rows", "export s",
           "validate s", "import s");
       for (TableOutcome table : status.tables().values()) {
-        out.printf(Locale.ROOT, "  %-32s %-9s %,14d %9s %9s %9s%s%n", table.table(), table.state(), table.rows(),
+        out.printf(Locale.ROOT, "  %-32s %-9s %,14d %10s %10s %10s%s%n", table.table(), table.state(), table.rows(),
             seconds(journal, Phase.EXPORT, table.table()), seconds(journal, Phase.VALIDATE, table.table()),
             seconds(journal, Phase.IMPORT, table.table()), table.error() == null ? "" : "  " + table.error());
       }

@@ -1,8 +1,6 @@
 package dev.converge.domain.conversion;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -140,6 +138,10 @@ public final class JsonText {
 
   /** jsonb orders keys by length first, then bytewise; any total order would do, this one mirrors it. */
   private static int jsonbKeyOrder(String a, String b) {
+    if (isAscii(a) && isAscii(b)) {
+      // ASCII: one byte per char in UTF-8, and bytewise order is char order; nothing to encode.
+      return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+    }
     byte[] left = a.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     byte[] right = b.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     if (left.length != right.length) {
@@ -148,20 +150,24 @@ public final class JsonText {
     return java.util.Arrays.compareUnsigned(left, right);
   }
 
+  /** Arrays keep their order, so items go straight into the output (no string per item). */
   private void array(StringBuilder out) {
     position++;
-    List<String> items = new ArrayList<>();
     skipSpace();
     if (peek() == ']') {
       position++;
       out.append("[]");
       return;
     }
+    out.append('[');
+    boolean first = true;
     while (true) {
       skipSpace();
-      StringBuilder item = new StringBuilder();
-      value(item);
-      items.add(item.toString());
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      value(out);
       skipSpace();
       char next = next();
       if (next == ']') {
@@ -171,11 +177,23 @@ public final class JsonText {
         throw error("expected , or ] in an array");
       }
     }
-    out.append('[').append(String.join(",", items)).append(']');
+    out.append(']');
   }
 
   private String string() {
     expect('"');
+    // Most strings have no escape: find the closing quote and take the text as it is.
+    int start = position;
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        position = i + 1;
+        return text.substring(start, i);
+      }
+      if (c == '\\' || c < 0x20) {
+        break;
+      }
+    }
     StringBuilder value = new StringBuilder();
     while (true) {
       if (position >= text.length()) {
@@ -217,6 +235,10 @@ public final class JsonText {
   }
 
   private static void writeString(String value, StringBuilder out) {
+    if (!needsEscape(value)) {
+      out.append('"').append(value).append('"');
+      return;
+    }
     out.append('"');
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -238,6 +260,25 @@ public final class JsonText {
       }
     }
     out.append('"');
+  }
+
+  private static boolean needsEscape(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '"' || c == '\\' || c < 0x20) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAscii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void number(StringBuilder out) {
