@@ -9,7 +9,6 @@ import dev.converge.domain.failure.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -58,11 +57,8 @@ public final class JsonImportJournalAdapter implements RecordImportPort {
   }
 
   private void write(Map<String, Map<String, Long>> journal) {
-    Path partial = directory.resolve(FILE_NAME + ".partial");
     try {
-      Files.createDirectories(directory);
-      json.writeValue(partial.toFile(), journal);
-      Files.move(partial, directory.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      JsonMappers.writeAtomically(json, directory, FILE_NAME, journal);
     } catch (IOException e) {
       throw new ConvergeException(ErrorCode.IMPORT, "cannot write the import journal in " + directory + ": " + e.getMessage(), e);
     }

@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -45,5 +48,16 @@ final class JsonMappers {
     });
     return new ObjectMapper().registerModule(time).enable(SerializationFeature.INDENT_OUTPUT)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  /**
+   * Writes {@code value} as {@code directory/fileName} through a {@code .partial} file moved into
+   * place atomically: a reader, or a process killed mid-write, never sees half a file.
+   */
+  static void writeAtomically(ObjectMapper json, Path directory, String fileName, Object value) throws IOException {
+    Path partial = directory.resolve(fileName + ".partial");
+    Files.createDirectories(directory);
+    json.writeValue(partial.toFile(), value);
+    Files.move(partial, directory.resolve(fileName), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -10,7 +10,6 @@ import dev.converge.domain.failure.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,11 +42,8 @@ public final class JsonRollbackJournalAdapter implements RecordRollbackPort {
     entry.put("tables", outcome.emptied());
     entry.put("restoredRows", outcome.restored());
     journal.add(entry);
-    Path partial = directory.resolve(FILE_NAME + ".partial");
     try {
-      Files.createDirectories(directory);
-      json.writeValue(partial.toFile(), journal);
-      Files.move(partial, directory.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      JsonMappers.writeAtomically(json, directory, FILE_NAME, journal);
     } catch (IOException e) {
       throw new ConvergeException(ErrorCode.CONFIGURATION, "the rollback is done, but the rollback journal in "
           + directory + " cannot be written: " + e.getMessage(), e);

@@ -8,7 +8,6 @@ import dev.converge.domain.run.RunJournal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -40,12 +39,8 @@ public final class JsonRunJournalAdapter implements StoreRunJournalPort {
 
   @Override
   public synchronized void save(RunJournal journal) {
-    Path partial = directory.resolve(FILE_NAME + ".partial");
     try {
-      Files.createDirectories(directory);
-      json.writeValue(partial.toFile(), journal);
-      Files.move(partial, directory.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      JsonMappers.writeAtomically(json, directory, FILE_NAME, journal);
     } catch (IOException e) {
       throw new ConvergeException(ErrorCode.CONFIGURATION, "cannot write the run journal in " + directory + ": "
           + e.getMessage(), e);

@@ -9,7 +9,6 @@ import dev.converge.domain.failure.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,11 +28,8 @@ public final class JsonValidationFileAdapter implements RecordValidationPort {
 
   @Override
   public void save(Verdict verdict) {
-    Path partial = directory.resolve(FILE_NAME + ".partial");
     try {
-      Files.createDirectories(directory);
-      json.writeValue(partial.toFile(), verdict);
-      Files.move(partial, directory.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      JsonMappers.writeAtomically(json, directory, FILE_NAME, verdict);
     } catch (IOException e) {
       throw new ConvergeException(ErrorCode.VALIDATION, "cannot record the validation in " + directory, e);
     }
