@@ -1,10 +1,12 @@
 package dev.converge.bootstrap;
 
 import dagger.Module;
+import dagger.Binds;
 import dagger.Provides;
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.ExportTablesUseCase;
 import dev.converge.application.port.in.ImportTablesUseCase;
+import dev.converge.application.port.in.TransferTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
 import dev.converge.application.port.in.RollbackTargetUseCase;
@@ -40,6 +42,7 @@ import dev.converge.application.service.ImportTablesService;
 import dev.converge.application.service.PlanMigrationService;
 import dev.converge.application.service.ProvisionTargetService;
 import dev.converge.application.service.RollbackTargetService;
+import dev.converge.application.service.TransferTablesService;
 import dev.converge.application.service.ValidateFilesService;
 import dev.converge.application.service.VerifyMigrationService;
 import java.time.Clock;
@@ -58,21 +61,36 @@ interface ApplicationModule {
         settings.workDirectory().resolve("logs"), clock);
   }
 
+  @Binds
+  ExportTablesUseCase exportTables(ExportTablesService service);
+
+  @Binds
+  ValidateFilesUseCase validateFiles(ValidateFilesService service);
+
+  @Binds
+  ImportTablesUseCase importTables(ImportTablesService service);
+
   @Provides
-  static ExportTablesUseCase exportTables(StorePlanPort plans, ReadSourceSchemaPort source, ReadTargetSchemaPort target,
+  static TransferTablesUseCase transferTables(StorePlanPort plans, ExportTablesService export,
+      ValidateFilesService validation, ImportTablesService imports, ConnectionSettings settings, Clock clock) {
+    return new TransferTablesService(plans, export, validation, imports, settings.workDirectory(), clock);
+  }
+
+  @Provides
+  static ExportTablesService exportService(StorePlanPort plans, ReadSourceSchemaPort source, ReadTargetSchemaPort target,
       StreamSourceRowsPort rows, WriteTableFilesPort files, StoreManifestPort manifests, ReportProgressPort progress,
       ConnectionSettings settings, Clock clock) {
     return new ExportTablesService(plans, source, target, rows, files, manifests, progress, settings, clock);
   }
 
   @Provides
-  static ValidateFilesUseCase validateFiles(StorePlanPort plans, StoreManifestPort manifests, ReadTableFilesPort files,
+  static ValidateFilesService validateService(StorePlanPort plans, StoreManifestPort manifests, ReadTableFilesPort files,
       RecordValidationPort verdicts, Clock clock) {
     return new ValidateFilesService(plans, manifests, files, verdicts, clock);
   }
 
   @Provides
-  static ImportTablesUseCase importTables(StorePlanPort plans, StoreManifestPort manifests, RecordValidationPort verdicts,
+  static ImportTablesService importService(StorePlanPort plans, StoreManifestPort manifests, RecordValidationPort verdicts,
       ReadTargetSchemaPort target, LoadTargetTablesPort loads, ReadDroppedForeignKeysPort droppedForeignKeys,
       RecordImportPort journal, ReadTableFilesPort files, ReportProgressPort progress, ConnectionSettings settings) {
     return new ImportTablesService(plans, manifests, verdicts, target, loads, droppedForeignKeys, journal, files,

@@ -7,6 +7,7 @@ import dev.converge.adapter.postgres.PostgresTarget;
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.ExportTablesUseCase;
 import dev.converge.application.port.in.ImportTablesUseCase;
+import dev.converge.application.port.in.TransferTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
 import dev.converge.application.port.in.RollbackTargetUseCase;
@@ -28,6 +29,8 @@ interface SessionComponent {
   ValidateFilesUseCase validateFiles();
 
   ImportTablesUseCase importTables();
+
+  TransferTablesUseCase transferTables();
 
   VerifyMigrationUseCase verifyMigration();
 

@@ -3,6 +3,7 @@ package dev.converge.bootstrap;
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.ExportTablesUseCase;
 import dev.converge.application.port.in.ImportTablesUseCase;
+import dev.converge.application.port.in.TransferTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
 import dev.converge.application.port.in.RollbackTargetUseCase;
@@ -56,6 +57,11 @@ final class SubcomponentMigrationSessions implements MigrationSessions {
       @Override
       public ImportTablesUseCase importTables() {
         return session.importTables();
+      }
+
+      @Override
+      public TransferTablesUseCase transferTables() {
+        return session.transferTables();
       }
 
       @Override

@@ -75,6 +75,16 @@ public final class CsvTableFilesAdapter implements WriteTableFilesPort, ReadTabl
   }
 
   @Override
+  public void delete(String fileName) {
+    try {
+      Files.deleteIfExists(directory.resolve(fileName));
+    } catch (IOException e) {
+      throw new ConvergeException(ErrorCode.EXPORT, "cannot remove " + directory.resolve(fileName) + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public Optional<String> sha256(String fileName) {
     Path file = directory.resolve(fileName);
     if (!Files.isRegularFile(file)) {

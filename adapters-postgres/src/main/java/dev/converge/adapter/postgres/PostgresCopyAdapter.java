@@ -1,6 +1,7 @@
 package dev.converge.adapter.postgres;
 
 import dev.converge.application.port.out.LoadTargetTablesPort;
+import dev.converge.application.port.out.LoadTargetTablesPort.Part;
 import dev.converge.application.port.out.ReadDroppedForeignKeysPort;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -137,7 +139,7 @@ public final class PostgresCopyAdapter implements LoadTargetTablesPort, ReadDrop
   private long load(TableLoad table, boolean referenced, boolean replicationRole, LongConsumer sent) {
     String qualified = quote(schema) + "." + quote(table.table());
     String columns = table.columns().stream().map(PostgresCopyAdapter::quote).collect(Collectors.joining(", "));
-    String fileName = table.file().getFileName().toString();
+    String fileName = "(no file yet)";
     try (Connection connection = target.getConnection()) {
       connection.setAutoCommit(false);
       try {
@@ -172,11 +174,26 @@ public final class PostgresCopyAdapter implements LoadTargetTablesPort, ReadDrop
             // The rows stay; a key collision fails the COPY below.
           }
         }
+        // FREEZE holds for every COPY after the TRUNCATE of this same transaction.
         String copy = "COPY " + into + " (" + columns + ") FROM STDIN (FORMAT csv, HEADER true, NULL '\\N'"
             + (truncated ? ", FREEZE true" : "") + ")";
-        long rows;
-        try (InputStream in = new CancellableInput(Files.newInputStream(table.file()), sent)) {
-          rows = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, in, 1 << 16);
+        long rows = 0;
+        long[] bytesBefore = {0};
+        Optional<Part> next;
+        while ((next = table.parts().next()).isPresent()) {
+          Part part = next.get();
+          fileName = part.file().getFileName().toString();
+          long partRows;
+          long before = bytesBefore[0];
+          try (CancellableInput in = new CancellableInput(Files.newInputStream(part.file()), bytes -> sent.accept(before + bytes))) {
+            partRows = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, in, 1 << 16);
+            bytesBefore[0] += in.bytes;
+          }
+          if (partRows != part.rows()) {
+            throw new ConvergeException(ErrorCode.IMPORT, "table " + table.table() + ": COPY loaded " + partRows
+                + " rows from " + fileName + " where the manifest says " + part.rows());
+          }
+          rows += partRows;
         }
         if (table.existingRows() == ExistingRows.MERGE_BY_PRIMARY_KEY) {
           String key = table.primaryKey().stream().map(PostgresCopyAdapter::quote).collect(Collectors.joining(", "));
@@ -185,12 +202,13 @@ public final class PostgresCopyAdapter implements LoadTargetTablesPort, ReadDrop
                 + " FROM converge_merge ON CONFLICT (" + key + ") DO NOTHING");
           }
         }
-        if (rows != table.expectedRows()) {
-          throw new ConvergeException(ErrorCode.IMPORT, "table " + table.table() + ": COPY loaded " + rows
-              + " rows from " + fileName + " where the manifest says " + table.expectedRows());
-        }
         connection.commit();
         return rows;
+      } catch (InterruptedException e) {
+        rollbackQuietly(connection);
+        Thread.currentThread().interrupt();
+        throw new ConvergeException(ErrorCode.IMPORT, "table " + table.table() + ": cancelled while waiting for its"
+            + " next file; nothing of it was committed", e);
       } catch (SQLException | IOException | RuntimeException e) {
         rollbackQuietly(connection);
         throw e;
@@ -280,7 +298,7 @@ public final class PostgresCopyAdapter implements LoadTargetTablesPort, ReadDrop
    */
   private static final class CancellableInput extends java.io.FilterInputStream {
     private final LongConsumer sent;
-    private long bytes;
+    long bytes;
 
     CancellableInput(InputStream in, LongConsumer sent) {
       super(in);

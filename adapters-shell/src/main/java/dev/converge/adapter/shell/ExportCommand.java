@@ -25,6 +25,11 @@ public final class ExportCommand extends PhaseCommand<ExportTablesReport> {
   @Option(names = "--restart", description = "Ignore an unfinished earlier export and start clean.")
   boolean restart;
 
+  @Option(names = "--part-size", paramLabel = "SIZE", defaultValue = "64MiB", converter = ByteSize.class,
+      description = "A table's file is split into parts of about this size (KiB, MiB, GiB; default ${DEFAULT-VALUE}),"
+          + " so that migrate loads a large table while the rest of it is still being exported.")
+  long partBytes;
+
   public ExportCommand(PhaseContext context) {
     super(context);
   }
@@ -46,7 +51,7 @@ public final class ExportCommand extends PhaseCommand<ExportTablesReport> {
 
   @Override
   protected ExportTablesReport run(MigrationSession session) {
-    return session.exportTables().export(new ExportTablesCommand(parallelism, restart));
+    return session.exportTables().export(new ExportTablesCommand(parallelism, restart, partBytes));
   }
 
   @Override
@@ -58,7 +63,8 @@ public final class ExportCommand extends PhaseCommand<ExportTablesReport> {
     }
     for (TableManifest table : report.manifest().tables()) {
       out.printf(Locale.ROOT, "  %s → %s: %,d rows, checksum %s%n", table.sourceTable(),
-          table.files().get(0).name(), table.rows(), table.contentChecksum());
+          table.files().get(0).name() + (table.files().size() > 1 ? " (+" + (table.files().size() - 1) + " part(s))" : ""),
+          table.rows(), table.contentChecksum());
     }
     out.printf("Manifest: %s%n", report.savedAs());
   }

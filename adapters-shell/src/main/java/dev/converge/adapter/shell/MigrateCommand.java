@@ -20,10 +20,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code converge migrate}: every phase in order on one pair of connections — schema (when a Flyway
- * location or provisioning command is given), plan, export, validate, import, verify — stopping at
- * the first that fails, with that phase's exit status. Each phase is the same command as when run
- * alone, with its options from the configuration file and environment, and is journaled as such.
+ * {@code converge migrate}: every phase on one pair of connections — schema (when a Flyway location
+ * or provisioning command is given), plan, export, validate, import, verify — stopping at the first
+ * that fails, with that phase's exit status. Export, validate and import run as one pipeline (each
+ * part of a table's file validated as soon as it is exported and loaded as soon as it is valid),
+ * unless {@code --sequential}. Each phase takes its options from the configuration file and
+ * environment as when run alone, and is journaled as itself (the pipelined three overlap in time).
  */
 @Command(name = "migrate",
     description = {"Runs every phase in order on one pair of connections: schema (with --flyway-location or"
@@ -56,6 +58,14 @@ public final class MigrateCommand implements Callable<Integer> {
       description = "Tables exported and imported at once (default: each phase's own default).")
   Integer parallelism;
 
+  @Option(names = "--part-size", paramLabel = "SIZE",
+      description = "The size of a table's file parts (as converge export --part-size; default: export's own default).")
+  String partSize;
+
+  @Option(names = "--sequential", description = "Run export, validate and import one after another, each over every"
+      + " table, instead of as one pipeline: nothing reaches the target before every file has passed validation.")
+  boolean sequential;
+
   public MigrateCommand(PhaseContext context) {
     this.context = Objects.requireNonNull(context, "context");
   }
@@ -80,7 +90,16 @@ public final class MigrateCommand implements Callable<Integer> {
     journal.end(new EndPhaseCommand(Phase.CONNECT, PhaseOutcome.SUCCEEDED, 0, "both databases reachable", null,
         List.of()));
     try (session) {
-      for (PhaseCommand<?> phase : phases) {
+      for (int i = 0; i < phases.size(); i++) {
+        PhaseCommand<?> phase = phases.get(i);
+        if (!sequential && phase instanceof ExportCommand export) {
+          context.out().printf("%n== export, validate, import (one pipeline)%n");
+          context.out().flush();
+          new Pipeline(context, settings, journal).run(session, export, (ValidateCommand) phases.get(i + 1),
+              (ImportCommand) phases.get(i + 2));
+          i += 2;
+          continue;
+        }
         context.out().printf("%n== %s%n", phase.phase().command());
         context.out().flush();
         phase.runIn(settings, journal, session);
@@ -104,7 +123,14 @@ public final class MigrateCommand implements Callable<Integer> {
     if (!keepPlan) {
       phases.add(parsed(root, "plan"));
     }
-    phases.add(parallelism == null ? parsed(root, "export") : parsed(root, "export", "--parallel", "" + parallelism));
+    List<String> exportOptions = new ArrayList<>();
+    if (parallelism != null) {
+      exportOptions.addAll(List.of("--parallel", "" + parallelism));
+    }
+    if (partSize != null) {
+      exportOptions.addAll(List.of("--part-size", partSize));
+    }
+    phases.add(parsed(root, "export", exportOptions.toArray(String[]::new)));
     phases.add(parsed(root, "validate"));
     phases.add(parallelism == null ? parsed(root, "import") : parsed(root, "import", "--parallel", "" + parallelism));
     phases.add(parsed(root, "verify"));

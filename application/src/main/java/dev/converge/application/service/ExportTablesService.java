@@ -83,6 +83,31 @@ public final class ExportTablesService implements ExportTablesUseCase {
 
   @Override
   public ExportTablesReport export(ExportTablesCommand command) {
+    return export(command, Listener.NONE);
+  }
+
+  /**
+   * Told of each part file as soon as it is finished (renamed to its final name, SHA-256 known), so
+   * that {@code migrate} can validate and load a table while the rest of it is still being
+   * exported. Calls come from the export's threads; a table's parts arrive in order.
+   */
+  interface Listener {
+    Listener NONE = new Listener() { };
+
+    /** The run's migration id, before any table. */
+    default void started(String migrationId) {}
+
+    /** {@code table}'s rows begin to be read. */
+    default void begun(TablePlan table) {}
+
+    /** A finished part of {@code table}'s file (parts of a table arrive in order). */
+    default void part(TablePlan table, TableManifest.DataFile file) {}
+
+    /** {@code table} is exported: every part was handed to {@link #part} first. */
+    default void exported(TablePlan table, TableManifest manifest) {}
+  }
+
+  ExportTablesReport export(ExportTablesCommand command, Listener listener) {
     long started = System.nanoTime();
     MigrationPlan plan = plans.load().orElseThrow(() -> new ConvergeException(ErrorCode.CONFIGURATION,
         "there is no plan in " + settings.workDirectory() + "; run converge plan first"));
@@ -108,13 +133,21 @@ public final class ExportTablesService implements ExportTablesUseCase {
     Progress state = new Progress(previous.map(stored -> stored.manifest().migrationId()).orElse(UUID.randomUUID().toString()),
         previous.map(stored -> stored.manifest().exportStarted()).orElse(clock.instant().toString()), plan, done, manifestFile);
     state.save(false);
+    listener.started(state.migrationId);
+    for (TablePlan table : plan.tables()) {
+      TableManifest kept = done.get(table.sourceTable());
+      if (kept != null) {
+        kept.files().forEach(file -> listener.part(table, file));
+        listener.exported(table, kept);
+      }
+    }
 
     List<TablePlan> remaining = plan.tables().stream().filter(table -> !done.containsKey(table.sourceTable())).toList();
     String snapshotDescription = "no table left to export";
     if (!remaining.isEmpty()) {
       try (Snapshot snapshot = source.openSnapshot(Math.min(command.parallelism(), remaining.size()))) {
         snapshotDescription = snapshot.description();
-        exportAll(remaining, snapshot, stamp, state);
+        exportAll(remaining, snapshot, stamp, state, command.partBytes(), listener);
       }
     }
     Manifest finished = state.save(true);
@@ -137,13 +170,23 @@ public final class ExportTablesService implements ExportTablesUseCase {
         .allMatch(file -> files.sha256(file.name()).filter(file.sha256()::equals).isPresent());
   }
 
-  private void exportAll(List<TablePlan> tables, Snapshot snapshot, String stamp, Progress state) {
+  private void exportAll(List<TablePlan> tables, Snapshot snapshot, String stamp, Progress state, long partBytes,
+      Listener listener) {
     AtomicBoolean failed = new AtomicBoolean();
-    ParallelTables.run("converge-export", snapshot.readers(), tables, failed,
-        table -> state.finished(exportTable(table, snapshot, stamp, failed)), ErrorCode.EXPORT);
+    ParallelTables.run("converge-export", snapshot.readers(), tables, failed, table -> {
+      TableManifest exported = exportTable(table, snapshot, stamp, failed, partBytes, listener);
+      state.finished(exported);
+      listener.exported(table, exported);
+    }, ErrorCode.EXPORT);
   }
 
-  private TableManifest exportTable(TablePlan table, Snapshot snapshot, String stamp, AtomicBoolean failed) {
+  /** Part 1 is {@code table_stamp.csv}, part n {@code table_stamp.n.csv}. */
+  static String partName(TablePlan table, String stamp, int part) {
+    return table.targetTable() + "_" + stamp + (part == 1 ? "" : "." + part) + ".csv";
+  }
+
+  private TableManifest exportTable(TablePlan table, Snapshot snapshot, String stamp, AtomicBoolean failed,
+      long partBytes, Listener listener) {
     long started = System.nanoTime();
     List<ColumnPlan> columns = table.columns();
     int width = columns.size();
@@ -163,14 +206,15 @@ public final class ExportTablesService implements ExportTablesUseCase {
         .mapToInt(columns::indexOf).toArray();
     List<String> sourceKey = Arrays.stream(key).mapToObj(i -> columns.get(i).source().name()).toList();
     TableRead read = new TableRead(table.sourceTable(), columns.stream().map(ColumnPlan::source).toList(), sourceKey);
-    String fileName = table.targetTable() + "_" + stamp + ".csv";
     ContentChecksum checksum = new ContentChecksum();
     String[] values = new String[width];
     String[] canonicalValues = new String[width];
     List<String> canonicalRow = Arrays.asList(canonicalValues);
     progress.started(table.sourceTable(), table.estimatedRows());
-    WrittenTableFile written;
-    try (TableFile file = files.create(fileName, header)) {
+    listener.begun(table);
+    Parts parts = new Parts(table, stamp, header, listener);
+    boolean complete = false;
+    try {
       snapshot.stream(read, row -> {
         if (failed.get()) {
           throw new ParallelTables.Stopped();
@@ -185,17 +229,74 @@ public final class ExportTablesService implements ExportTablesUseCase {
           canonicalValues[i] = canonical.get(i).apply(values[i]);
         }
         checksum.add(canonicalRow);
+        TableFile file = parts.current();
         file.write(values);
         if (checksum.rows() % PROGRESS_EVERY == 0) {
-          progress.progressed(table.sourceTable(), checksum.rows(), file.bytes());
+          progress.progressed(table.sourceTable(), checksum.rows(), parts.bytesBefore + file.bytes());
+        }
+        if (file.bytes() >= partBytes) {
+          parts.finishCurrent();
         }
       });
-      written = file.finish();
+      if (parts.written.isEmpty() || parts.open != null) {
+        parts.current();
+        parts.finishCurrent();
+      }
+      complete = true;
+    } finally {
+      parts.close(complete);
     }
-    progress.finished(table.sourceTable(), written.rows(), written.bytes(), Duration.ofNanos(System.nanoTime() - started));
-    return new TableManifest(table.sourceTable(), table.targetTable(), described,
-        List.of(new TableManifest.DataFile(written.name(), written.rows(), written.bytes(), written.sha256())),
-        written.rows(), checksum.hex(), snapshot.description());
+    long bytes = parts.written.stream().mapToLong(TableManifest.DataFile::bytes).sum();
+    progress.finished(table.sourceTable(), checksum.rows(), bytes, Duration.ofNanos(System.nanoTime() - started));
+    return new TableManifest(table.sourceTable(), table.targetTable(), described, parts.written, checksum.rows(),
+        checksum.hex(), snapshot.description());
+  }
+
+  /**
+   * A table's files as they are written: a new part once the current one holds the part size, each
+   * finished part handed to the listener at once. A table that fails leaves no file behind.
+   */
+  private final class Parts {
+    private final TablePlan table;
+    private final String stamp;
+    private final List<String> header;
+    private final Listener listener;
+    private final List<TableManifest.DataFile> written = new ArrayList<>();
+    private TableFile open;
+    private long bytesBefore;
+
+    Parts(TablePlan table, String stamp, List<String> header, Listener listener) {
+      this.table = table;
+      this.stamp = stamp;
+      this.header = header;
+      this.listener = listener;
+    }
+
+    TableFile current() {
+      if (open == null) {
+        open = files.create(partName(table, stamp, written.size() + 1), header);
+      }
+      return open;
+    }
+
+    void finishCurrent() {
+      WrittenTableFile done = open.finish();
+      open.close();
+      open = null;
+      TableManifest.DataFile file = new TableManifest.DataFile(done.name(), done.rows(), done.bytes(), done.sha256());
+      written.add(file);
+      bytesBefore += done.bytes();
+      listener.part(table, file);
+    }
+
+    void close(boolean complete) {
+      if (open != null) {
+        open.close();
+      }
+      if (!complete) {
+        written.forEach(file -> files.delete(file.name()));
+      }
+    }
   }
 
   /** {@code id=42} or {@code a=1, b=2}; without a primary key, the row's position in the stream. */
@@ -212,7 +313,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
 
   /** The manifest as it grows: saved after every finished table. */
   private final class Progress {
-    private final String migrationId;
+    final String migrationId;
     private final String exportStarted;
     private final MigrationPlan plan;
     private final Map<String, TableManifest> done;

@@ -6,6 +6,8 @@ import dev.converge.application.port.in.ImportTablesReport;
 import dev.converge.application.port.in.ImportTablesUseCase;
 import dev.converge.application.port.out.LoadTargetTablesPort;
 import dev.converge.application.port.out.LoadTargetTablesPort.LoadSession;
+import dev.converge.application.port.out.LoadTargetTablesPort.Part;
+import dev.converge.application.port.out.LoadTargetTablesPort.Parts;
 import dev.converge.application.port.out.LoadTargetTablesPort.TableLoad;
 import dev.converge.application.port.out.ReadDroppedForeignKeysPort;
 import dev.converge.application.port.out.ReadDroppedForeignKeysPort.DroppedForeignKey;
@@ -76,13 +78,7 @@ public final class ImportTablesService implements ImportTablesUseCase {
     long started = System.nanoTime();
     MigrationPlan plan = plans.load().orElseThrow(() -> new ConvergeException(ErrorCode.CONFIGURATION,
         "there is no plan in " + settings.workDirectory() + "; run plan, export and validate first"));
-    if (plan.hasBlockers()) {
-      throw new PlanBlockedException(plan.blockers().size());
-    }
-    if (!SchemaFingerprint.of(withDroppedForeignKeys(targetSchema.readTargetSchema())).equals(plan.targetFingerprint())) {
-      throw new ConvergeException(ErrorCode.PLAN_BLOCKED, "the target schema changed since the plan was made;"
-          + " run converge plan again");
-    }
+    requireTargetAsPlanned(plan);
     StoreManifestPort.Stored stored = manifests.latest().filter(s -> s.manifest().complete()).orElseThrow(() ->
         new ConvergeException(ErrorCode.VALIDATION, "there is no finished export in " + settings.workDirectory()));
     Manifest manifest = stored.manifest();
@@ -93,24 +89,93 @@ public final class ImportTablesService implements ImportTablesUseCase {
       throw new ConvergeException(ErrorCode.VALIDATION, "the files of " + stored.fileName()
           + " have not passed validation; run converge validate first");
     }
-    if (command.restart()) {
-      journal.forget(manifest.migrationId());
-    }
-    Map<String, Long> committed = journal.committed(manifest.migrationId());
-    keepExistingRows(plan, committed);
+    Map<String, Long> committed = committed(plan, manifest.migrationId(), command.restart());
     List<TablePlan> remaining = plan.tables().stream().filter(t -> !committed.containsKey(t.targetTable())).toList();
-    List<String> targets = plan.tables().stream().map(TablePlan::targetTable).toList();
     Map<String, Long> loaded = new LinkedHashMap<>();
-    try (LoadSession session = loads.open(plan.foreignKeyStrategy(), targets)) {
-      loadAll(remaining, manifest, session, loaded, command.parallelism());
-      session.finish(targets);
+    try (LoadSession session = open(plan)) {
+      ParallelTables.run("converge-import", command.parallelism(), remaining, new AtomicBoolean(), table -> {
+        TableManifest exported = manifest.table(table.sourceTable()).orElseThrow(() -> new ConvergeException(
+            ErrorCode.VALIDATION, "the manifest has no files for table " + table.sourceTable()));
+        long rows = load(table, Parts.of(exported.files().stream().map(file -> new Part(
+            settings.workDirectory().resolve(file.name()), file.rows())).toList()), exported.rows(),
+            exported.files().stream().mapToLong(TableManifest.DataFile::bytes).sum(), manifest.migrationId(), session,
+            true);
+        synchronized (loaded) {
+          loaded.put(table.targetTable(), rows);
+        }
+      }, ErrorCode.IMPORT);
+      finish(plan, session);
     }
+    List<String> skipped = plan.tables().stream().map(TablePlan::targetTable).filter(committed::containsKey).toList();
+    return new ImportTablesReport(manifest.migrationId(), loaded, skipped, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** The plan is not blocked and the target's schema is still the planned one (keys an interrupted load dropped included). */
+  void requireTargetAsPlanned(MigrationPlan plan) {
+    if (plan.hasBlockers()) {
+      throw new PlanBlockedException(plan.blockers().size());
+    }
+    if (!SchemaFingerprint.of(withDroppedForeignKeys(targetSchema.readTargetSchema())).equals(plan.targetFingerprint())) {
+      throw new ConvergeException(ErrorCode.PLAN_BLOCKED, "the target schema changed since the plan was made;"
+          + " run converge plan again");
+    }
+  }
+
+  /**
+   * The tables an earlier run of this migration committed (none after {@code restart}), with the
+   * rows every other table holds now kept first for {@code converge rollback}.
+   */
+  Map<String, Long> committed(MigrationPlan plan, String migrationId, boolean restart) {
+    if (restart) {
+      journal.forget(migrationId);
+    }
+    Map<String, Long> committed = journal.committed(migrationId);
+    keepExistingRows(plan, committed);
+    return committed;
+  }
+
+  /** A load of the plan's tables with its foreign-key strategy. */
+  LoadSession open(MigrationPlan plan) {
+    return loads.open(plan.foreignKeyStrategy(), plan.tables().stream().map(TablePlan::targetTable).toList());
+  }
+
+  /** After every table: foreign keys back, sequences reset, tables analysed, the schema proved the planned one. */
+  void finish(MigrationPlan plan, LoadSession session) {
+    session.finish(plan.tables().stream().map(TablePlan::targetTable).toList());
     if (!SchemaFingerprint.of(targetSchema.readTargetSchema()).equals(plan.targetFingerprint())) {
       throw new ConvergeException(ErrorCode.IMPORT, "the data is loaded, but the target schema is not the planned one"
           + " afterwards (foreign keys, say, not re-created as they were); compare it with the plan before using it");
     }
-    List<String> skipped = plan.tables().stream().map(TablePlan::targetTable).filter(committed::containsKey).toList();
-    return new ImportTablesReport(manifest.migrationId(), loaded, skipped, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /**
+   * Loads one table's files in its one transaction and records it committed; progress is estimated
+   * from the bytes sent against the table's expected bytes (COPY reports its count only at the end).
+   */
+  long load(TablePlan table, Parts parts, long expectedRows, long expectedBytes, String migrationId, LoadSession session,
+      boolean showProgress) {
+    long started = System.nanoTime();
+    if (showProgress) {
+      progress.started(table.targetTable(), expectedRows);
+    }
+    java.util.function.LongConsumer sent = !showProgress ? bytes -> { } : bytes -> progress.progressed(table.targetTable(),
+        expectedBytes == 0 ? 0 : expectedRows * Math.min(bytes, expectedBytes) / expectedBytes, bytes);
+    long rows;
+    long[] bytesSent = {0};
+    try {
+      rows = session.load(new TableLoad(table.targetTable(), table.columns().stream().map(c -> c.target().name()).toList(),
+          table.primaryKey(), table.existingRowsHandling(), parts), bytes -> {
+            bytesSent[0] = bytes;
+            sent.accept(bytes);
+          });
+    } catch (ImportRejectedException e) {
+      throw e.record() > 1 ? e.atLine(lineOf(e.file(), e.record())) : e;
+    }
+    journal.markCommitted(migrationId, table.targetTable(), rows);
+    if (showProgress) {
+      progress.finished(table.targetTable(), rows, bytesSent[0], Duration.ofNanos(System.nanoTime() - started));
+    }
+    return rows;
   }
 
   /**
@@ -156,42 +221,6 @@ public final class ImportTablesService implements ImportTablesUseCase {
         loads.saveRows(table.targetTable(), table.columns().stream().map(c -> c.target().name()).toList(), kept);
       }
     }
-  }
-
-  private void loadAll(List<TablePlan> tables, Manifest manifest, LoadSession session, Map<String, Long> loaded,
-      int parallelism) {
-    ParallelTables.run("converge-import", parallelism, tables, new AtomicBoolean(),
-        table -> load(table, manifest, session, loaded), ErrorCode.IMPORT);
-  }
-
-  private void load(TablePlan table, Manifest manifest, LoadSession session, Map<String, Long> loaded) {
-    TableManifest exported = manifest.table(table.sourceTable()).orElseThrow(() -> new ConvergeException(
-        ErrorCode.VALIDATION, "the manifest has no files for table " + table.sourceTable()));
-    long started = System.nanoTime();
-    progress.started(table.targetTable(), exported.rows());
-    long rows = 0;
-    long bytesBefore = 0;
-    for (TableManifest.DataFile file : exported.files()) {
-      long done = rows;
-      long offset = bytesBefore;
-      // Rows so far estimated from the bytes sent: COPY reports its count only at the end.
-      java.util.function.LongConsumer sent = bytes -> progress.progressed(table.targetTable(),
-          done + (file.bytes() == 0 ? 0 : file.rows() * Math.min(bytes, file.bytes()) / file.bytes()), offset + bytes);
-      try {
-        rows += session.load(new TableLoad(table.targetTable(), table.columns().stream().map(c -> c.target().name()).toList(),
-            table.primaryKey(), table.existingRowsHandling(), settings.workDirectory().resolve(file.name()), file.rows()),
-            sent);
-      } catch (ImportRejectedException e) {
-        throw e.record() > 1 ? e.atLine(lineOf(file.name(), e.record())) : e;
-      }
-      bytesBefore += file.bytes();
-    }
-    journal.markCommitted(manifest.migrationId(), table.targetTable(), rows);
-    synchronized (loaded) {
-      loaded.put(table.targetTable(), rows);
-    }
-    progress.finished(table.targetTable(), rows, exported.files().stream().mapToLong(TableManifest.DataFile::bytes).sum(),
-        Duration.ofNanos(System.nanoTime() - started));
   }
 
   /** PostgreSQL counts CSV records (the header is 1); the operator's editor wants the file's line. */

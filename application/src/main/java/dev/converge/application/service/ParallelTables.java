@@ -78,7 +78,7 @@ final class ParallelTables {
    * Waits until every worker has stopped, so that a phase ends only when its tables have committed
    * or rolled back — never with a load still running behind the operator's prompt.
    */
-  private static void awaitWorkers(ExecutorService workers) {
+  static void awaitWorkers(ExecutorService workers) {
     boolean interrupted = Thread.interrupted();
     try {
       while (true) {

@@ -42,7 +42,7 @@ public final class RecordPhaseService implements RecordPhaseUseCase {
   public synchronized RunJournal end(EndPhaseCommand command) {
     RunJournal journal = journals.load().orElseThrow(() -> new IllegalStateException(
         "phase " + command.phase().command() + " ended, but the run journal is gone"));
-    RunJournal ended = journal.end(command.phase(), clock.instant(), command.outcome(), command.exitStatus(),
+    RunJournal ended = journal.end(command.phase(), command.at() == null ? clock.instant() : command.at(), command.outcome(), command.exitStatus(),
         command.summary(), command.error(), command.tables());
     journals.save(ended);
     return ended;

@@ -85,26 +85,66 @@ public final class ValidateFilesService implements ValidateFilesUseCase {
     return report;
   }
 
+  /** Saves the verdict on a manifest whose tables were validated (by {@code migrate}, as it went). */
+  void record(String manifestFile, Manifest manifest, ValidateFilesReport report) {
+    verdicts.save(new RecordValidationPort.Verdict(manifestFile, manifest.migrationId(), manifest.exportFinished(),
+        report.passed(), report.problems(), clock.instant().toString()));
+  }
+
+  /** A validation of {@code table}'s files, fed one file at a time. */
+  TableCheck check(TablePlan table, int listed) {
+    return new TableCheck(table, listed);
+  }
+
   private TableValidation validate(TablePlan table, TableManifest exported, int listed) {
-    Problems problems = new Problems(listed);
-    long rows = 0;
-    List<ColumnPlan> columns = table.columns();
-    List<Function<String, Optional<String>>> checks = columns.stream().map(c -> TargetTextCheck.of(c.target())).toList();
-    int[] key = columns.stream().filter(c -> table.primaryKey().contains(c.target().name())).mapToInt(columns::indexOf).toArray();
-    List<UnaryOperator<String>> canonical = columns.stream().map(c -> CanonicalForm.of(c.target())).toList();
-    List<String> header = columns.stream().map(c -> c.target().name()).toList();
-    KeyHashSet keys = new KeyHashSet();
-    for (TableManifest.DataFile file : exported.files()) {
+    TableCheck check = new TableCheck(table, listed);
+    exported.files().forEach(check::part);
+    return check.result();
+  }
+
+  /**
+   * One table's validation, a file at a time (so that {@code migrate} can check each part as soon
+   * as it is exported): the primary keys seen so far are kept across the table's parts.
+   */
+  final class TableCheck {
+    private static final int PART_SHIFT = 40;
+    private static final long LINE_MASK = (1L << PART_SHIFT) - 1;
+    private final TablePlan table;
+    private final Problems problems;
+    private final List<Function<String, Optional<String>>> checks;
+    private final int[] key;
+    private final List<UnaryOperator<String>> canonical;
+    private final List<String> header;
+    private final KeyHashSet keys = new KeyHashSet();
+    private final List<String> parts = new ArrayList<>();
+    private long rows;
+
+    TableCheck(TablePlan table, int listed) {
+      this.table = table;
+      this.problems = new Problems(listed);
+      List<ColumnPlan> columns = table.columns();
+      this.checks = columns.stream().map(c -> TargetTextCheck.of(c.target())).toList();
+      this.key = columns.stream().filter(c -> table.primaryKey().contains(c.target().name())).mapToInt(columns::indexOf)
+          .toArray();
+      this.canonical = columns.stream().map(c -> CanonicalForm.of(c.target())).toList();
+      this.header = columns.stream().map(c -> c.target().name()).toList();
+    }
+
+    /** Checks one file of the table; returns whether the table has no problem so far. */
+    boolean part(TableManifest.DataFile file) {
       if (!files.exists(file.name())) {
         problems.add(new Problem(file.name(), 0, null, null, "the file is missing"));
-        continue;
+        return false;
       }
       try {
         List<String> found = files.header(file.name());
         if (!found.equals(header)) {
           problems.add(new Problem(file.name(), 1, null, null, "the header " + found + " is not the planned " + header));
-          continue;
+          return false;
         }
+        // A key's place is its part (high bits) and line, so that a repeat names the file it repeats.
+        long part = (long) parts.size() << PART_SHIFT;
+        parts.add(file.name());
         // One read proves the bytes (SHA-256) and the content; a malformed file is known to have changed.
         ReadTableFilesPort.Read read = files.read(file.name(), row -> {
           String[] values = row.values();
@@ -116,10 +156,13 @@ public final class ValidateFilesService implements ValidateFilesUseCase {
           }
           if (key.length > 0) {
             List<String> canonicalKey = Arrays.stream(key).mapToObj(i -> canonical.get(i).apply(values[i])).toList();
-            long earlier = keys.add(canonicalKey, row.line());
+            long earlier = keys.add(canonicalKey, part | row.line());
             if (earlier >= 0) {
+              String where = (earlier >>> PART_SHIFT) == parts.size() - 1 ? ""
+                  : " of " + parts.get((int) (earlier >>> PART_SHIFT));
               problems.add(new Problem(file.name(), row.line(), String.join(",", table.primaryKey()),
-                  ValueDisplay.of(String.join(",", canonicalKey)), "the primary key repeats line " + earlier));
+                  ValueDisplay.of(String.join(",", canonicalKey)), "the primary key repeats line "
+                  + (earlier & LINE_MASK) + where));
             }
           }
         });
@@ -135,8 +178,12 @@ public final class ValidateFilesService implements ValidateFilesUseCase {
       } catch (MalformedFileException e) {
         problems.add(new Problem(file.name(), e.line(), null, null, e.getMessage().substring(e.getMessage().indexOf(": ") + 2)));
       }
+      return problems.count == 0;
     }
-    return new TableValidation(table.sourceTable(), rows, problems.count, problems.listed);
+
+    TableValidation result() {
+      return new TableValidation(table.sourceTable(), rows, problems.count, problems.listed);
+    }
   }
 
   /** All problems counted, the first few kept. */

@@ -2,6 +2,7 @@ package dev.converge.application.session;
 
 import dev.converge.application.port.in.ExportTablesUseCase;
 import dev.converge.application.port.in.ImportTablesUseCase;
+import dev.converge.application.port.in.TransferTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
 import dev.converge.application.port.in.RollbackTargetUseCase;
@@ -20,6 +21,9 @@ public interface MigrationSession extends AutoCloseable {
   ValidateFilesUseCase validateFiles();
 
   ImportTablesUseCase importTables();
+
+  /** Export, validate and import as one pipeline ({@code converge migrate}). */
+  TransferTablesUseCase transferTables();
 
   VerifyMigrationUseCase verifyMigration();
 

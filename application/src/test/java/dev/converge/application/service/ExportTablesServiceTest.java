@@ -75,6 +75,10 @@ class ExportTablesServiceTest {
   }
 
   private ExportTablesReport export(ExportTablesCommand command) {
+    return export(command, ExportTablesService.Listener.NONE);
+  }
+
+  private ExportTablesReport export(ExportTablesCommand command, ExportTablesService.Listener listener) {
     StorePlanPort plans = new StorePlanPort() {
       @Override
       public String save(MigrationPlan saved) {
@@ -139,6 +143,11 @@ class ExportTablesServiceTest {
       }
 
       @Override
+      public void delete(String fileName) {
+        files.remove(fileName);
+      }
+
+      @Override
       public Optional<String> sha256(String fileName) {
         return Optional.ofNullable(files.get(fileName)).map(ExportTablesServiceTest::digest);
       }
@@ -168,7 +177,7 @@ class ExportTablesServiceTest {
     DatabaseEndpoint endpoint = new DatabaseEndpoint("h", 1, "app", "u", "secret");
     return new ExportTablesService(plans, () -> source, () -> target, snapshots, tableFiles, store, silent,
         new ConnectionSettings(endpoint, endpoint, "public", Path.of("work")),
-        Clock.fixed(Instant.parse("2026-11-21T10:15:30Z"), ZoneOffset.UTC)).export(command);
+        Clock.fixed(Instant.parse("2026-11-21T10:15:30Z"), ZoneOffset.UTC)).export(command, listener);
   }
 
   private static String digest(String content) {
@@ -249,5 +258,48 @@ class ExportTablesServiceTest {
     ExportTablesReport again = export(new ExportTablesCommand(1, false));
     assertEquals(List.of("beta", "gamma"), again.reusedTables());
     assertEquals(List.of("alpha"), streamed, "only the damaged table is read again");
+  }
+
+  @Test
+  void aTableIsSplitIntoPartsHandedOverInOrderWithTheSameChecksumAsOneFile() {
+    for (int i = 0; i < 5; i++) {
+      rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-7086772895" + (10 + i), i % 2 == 0 ? "1" : "0"});
+    }
+    String whole = export(new ExportTablesCommand(1, true)).manifest().table("beta").orElseThrow().contentChecksum();
+    files.clear();
+    List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+    ExportTablesReport report = export(new ExportTablesCommand(1, true, 100), new ExportTablesService.Listener() {
+      @Override
+      public void part(dev.converge.domain.plan.TablePlan table, dev.converge.domain.manifest.TableManifest.DataFile file) {
+        assertTrue(files.containsKey(file.name()), "a part is handed over only once it is finished: " + file.name());
+        events.add(file.name() + ":" + file.rows());
+      }
+
+      @Override
+      public void exported(dev.converge.domain.plan.TablePlan table, dev.converge.domain.manifest.TableManifest manifest) {
+        events.add(table.sourceTable() + " done");
+      }
+    });
+    dev.converge.domain.manifest.TableManifest beta = report.manifest().table("beta").orElseThrow();
+    // A 10-byte header and 42 or 43 bytes a row: a part ends after the row that reaches 100 bytes.
+    assertEquals(List.of(3L, 3L, 1L), beta.files().stream().map(f -> f.rows()).toList());
+    assertEquals(List.of("beta_20261121_101530.csv", "beta_20261121_101530.2.csv", "beta_20261121_101530.3.csv"),
+        beta.files().stream().map(f -> f.name()).toList());
+    assertEquals(7, beta.rows());
+    assertEquals(whole, beta.contentChecksum(), "the content checksum covers the table, whatever its parts");
+    int done = events.indexOf("beta done");
+    assertEquals(List.of("beta_20261121_101530.csv:3", "beta_20261121_101530.2.csv:3", "beta_20261121_101530.3.csv:1"),
+        events.subList(done - 3, done));
+    beta.files().forEach(file -> assertTrue(files.get(file.name()).startsWith("id,isOpen\n"), "every part has the header"));
+  }
+
+  @Test
+  void aFailingTableLeavesNoPartBehind() {
+    for (int i = 0; i < 5; i++) {
+      rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-7086772895" + (10 + i), "1"});
+    }
+    rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950f", "7"});
+    assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, true, 100)));
+    assertTrue(files.keySet().stream().noneMatch(name -> name.startsWith("beta")), files.keySet().toString());
   }
 }

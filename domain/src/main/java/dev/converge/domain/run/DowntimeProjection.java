@@ -8,7 +8,9 @@ import java.util.Objects;
 /**
  * The cut-over duration a rehearsal predicts: each data phase's measured rate (rows per second
  * over the whole phase, so parallelism and per-table overheads are in it) applied to the
- * production row count, summed, and compared with the maintenance window. It assumes time grows
+ * production row count, summed, and compared with the maintenance window. Phases that ran at the
+ * same time ({@code migrate}'s export, validate and import) count once: each phase is measured only
+ * for the time it ran on after the phases before it had finished. It assumes time grows
  * linearly with rows, which the benchmarks check (docs/performance.md).
  */
 public record DowntimeProjection(long rehearsalRows, long productionRows, List<PhaseEstimate> phases,
@@ -40,17 +42,32 @@ public record DowntimeProjection(long rehearsalRows, long productionRows, List<P
     long rehearsal = journal.latestSucceeded(Phase.EXPORT).map(PhaseRun::rows).orElse(0L);
     long production = productionRows > 0 ? productionRows : rehearsal;
     List<PhaseEstimate> estimates = new ArrayList<>();
+    java.time.Instant before = null;
     for (Phase phase : List.of(Phase.EXPORT, Phase.VALIDATE, Phase.IMPORT, Phase.VERIFY)) {
-      journal.latestSucceeded(phase).ifPresent(run -> {
-        long rows = run.rows() > 0 ? run.rows() : rehearsal;
-        if (rows > 0) {
-          double factor = (double) production / rows;
-          estimates.add(new PhaseEstimate(phase, rows, run.elapsed(),
-              Duration.ofNanos(Math.round(run.elapsed().toNanos() * factor))));
-        }
-      });
+      PhaseRun run = journal.latestSucceeded(phase).orElse(null);
+      if (run == null) {
+        continue;
+      }
+      long rows = run.rows() > 0 ? run.rows() : rehearsal;
+      Duration measured = beyond(run, before);
+      if (before == null || run.finished().isAfter(before)) {
+        before = run.finished();
+      }
+      if (rows > 0) {
+        double factor = (double) production / rows;
+        estimates.add(new PhaseEstimate(phase, rows, measured, Duration.ofNanos(Math.round(measured.toNanos() * factor))));
+      }
     }
     return new DowntimeProjection(rehearsal, production, estimates, window);
+  }
+
+  /** The time {@code run} went on after {@code before} (when the phases before it had finished); all of it when it began later. */
+  private static Duration beyond(PhaseRun run, java.time.Instant before) {
+    if (before == null || !run.started().isBefore(before)) {
+      return run.elapsed();
+    }
+    Duration rest = Duration.between(before, run.finished());
+    return rest.isNegative() ? Duration.ZERO : rest;
   }
 
   public Duration total() {

@@ -83,4 +83,29 @@ class RunJournalTest {
     assertTrue(projection.fitsWindow());
     assertTrue(!DowntimeProjection.of(journal, 40_000, Duration.ofMinutes(30)).fitsWindow());
   }
+
+  @Test
+  void pipelinedPhasesCountOnceInTheProjectionAndStillGateAsInOrder() {
+    run(Phase.PLAN, PhaseOutcome.SUCCEEDED);
+    // migrate's pipeline: export, validate and import begin together and end one after another.
+    Instant start = T0.plusSeconds(600);
+    journal = journal.begin(Phase.EXPORT, start, null, null).begin(Phase.VALIDATE, start, null, null)
+        .begin(Phase.IMPORT, start, null, null)
+        .end(Phase.EXPORT, start.plusSeconds(100), PhaseOutcome.SUCCEEDED, 0, "", null,
+            List.of(TableOutcome.done("user", TableState.EXPORTED, 1000, 100_000)))
+        .end(Phase.VALIDATE, start.plusSeconds(110), PhaseOutcome.SUCCEEDED, 0, "", null,
+            List.of(TableOutcome.done("user", TableState.VALIDATED, 1000, 100_000)))
+        .end(Phase.IMPORT, start.plusSeconds(130), PhaseOutcome.SUCCEEDED, 0, "", null,
+            List.of(TableOutcome.done("user", TableState.IMPORTED, 1000, 120_000)));
+    assertEquals(Phase.VERIFY, journal.next());
+    assertTrue(journal.refusal(Phase.VERIFY).isEmpty());
+    assertEquals(TableState.IMPORTED, journal.tables().get("user").state());
+    journal = journal.begin(Phase.VERIFY, start.plusSeconds(130), null, null).end(Phase.VERIFY, start.plusSeconds(150),
+        PhaseOutcome.SUCCEEDED, 0, "", null, List.of(TableOutcome.done("user", TableState.VERIFIED, 1000, 0)));
+    DowntimeProjection projection = DowntimeProjection.of(journal, 2000, Duration.ofMinutes(30));
+    // 130 s of wall clock moved the data (not 100 + 110 + 130) and verify took 20 s; twice the rows, twice that.
+    assertEquals(List.of(Duration.ofSeconds(100), Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(20)),
+        projection.phases().stream().map(DowntimeProjection.PhaseEstimate::measured).toList());
+    assertEquals(Duration.ofSeconds(300), projection.total());
+  }
 }

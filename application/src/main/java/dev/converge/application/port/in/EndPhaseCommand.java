@@ -6,13 +6,23 @@ import dev.converge.domain.run.TableOutcome;
 import java.util.List;
 import java.util.Objects;
 
-/** A phase ended: how, with which exit status, a summary line, the error if any, and each table's outcome. */
+/**
+ * A phase ended: how, with which exit status, a summary line, the error if any, each table's
+ * outcome, and when ({@code null}: now; {@code migrate} ends the phases it overlapped at the moments
+ * each really finished).
+ */
 public record EndPhaseCommand(Phase phase, PhaseOutcome outcome, int exitStatus, String summary, String error,
-    List<TableOutcome> tables) {
+    List<TableOutcome> tables, java.time.Instant at) {
 
   public EndPhaseCommand {
     Objects.requireNonNull(phase, "phase");
     Objects.requireNonNull(outcome, "outcome");
     tables = List.copyOf(tables);
+  }
+
+  /** A phase that ended now. */
+  public EndPhaseCommand(Phase phase, PhaseOutcome outcome, int exitStatus, String summary, String error,
+      List<TableOutcome> tables) {
+    this(phase, outcome, exitStatus, summary, error, tables, null);
   }
 }

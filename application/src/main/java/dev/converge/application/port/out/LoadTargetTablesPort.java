@@ -5,6 +5,7 @@ import dev.converge.domain.plan.ForeignKeyStrategy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Loads CSV files into the target with COPY, one table per transaction. */
 public interface LoadTargetTablesPort {
@@ -26,8 +27,8 @@ public interface LoadTargetTablesPort {
   interface LoadSession extends AutoCloseable {
 
     /**
-     * In one transaction: handles the rows the table already holds, copies the file, checks the
-     * row count COPY reports, commits. Fails with
+     * In one transaction: handles the rows the table already holds, copies each file (checking the
+     * row count COPY reports for it), commits. Fails with
      * {@link dev.converge.domain.failure.ImportRejectedException} when the target rejects a row.
      */
     default long load(TableLoad table) {
@@ -35,7 +36,7 @@ public interface LoadTargetTablesPort {
     }
 
     /**
-     * As {@link #load(TableLoad)}, telling {@code sent} how many bytes of the file went to the server
+     * As {@link #load(TableLoad)}, telling {@code sent} how many bytes of the table's files went to the server
      * so far (for the progress bar). An interrupt of the loading thread cancels the COPY: the
      * table's transaction rolls back and the load fails.
      */
@@ -49,19 +50,48 @@ public interface LoadTargetTablesPort {
   }
 
   /**
-   * One table's load.
+   * One table's load: its files, copied in order in the table's one transaction.
    *
-   * @param columns the file's (and COPY's) column list, in file order
-   * @param expectedRows the rows the manifest says the file holds
+   * @param columns the files' (and COPY's) column list, in file order
    */
-  record TableLoad(String table, List<String> columns, List<String> primaryKey, ExistingRows existingRows, Path file,
-      long expectedRows) {
+  record TableLoad(String table, List<String> columns, List<String> primaryKey, ExistingRows existingRows, Parts parts) {
     public TableLoad {
       Objects.requireNonNull(table, "table");
       columns = List.copyOf(columns);
       primaryKey = List.copyOf(primaryKey);
       Objects.requireNonNull(existingRows, "existingRows");
+      Objects.requireNonNull(parts, "parts");
+    }
+
+    /** A table in one file that holds {@code expectedRows} rows. */
+    public TableLoad(String table, List<String> columns, List<String> primaryKey, ExistingRows existingRows, Path file,
+        long expectedRows) {
+      this(table, columns, primaryKey, existingRows, Parts.of(List.of(new Part(file, expectedRows))));
+    }
+  }
+
+  /** A file of a table and the rows the manifest says it holds. */
+  record Part(Path file, long rows) {
+    public Part {
       Objects.requireNonNull(file, "file");
+    }
+  }
+
+  /**
+   * A table's files as they become ready: all known up front for {@code import}; for {@code migrate},
+   * each as soon as it is exported and validated, while the load's transaction waits for it.
+   */
+  interface Parts {
+
+    /**
+     * The next file, waiting until it is ready; empty once the last was handed out and the table may
+     * commit. Throws when the table must not be committed (its validation failed, the run stopped).
+     */
+    Optional<Part> next() throws InterruptedException;
+
+    static Parts of(List<Part> parts) {
+      java.util.Iterator<Part> remaining = List.copyOf(parts).iterator();
+      return () -> remaining.hasNext() ? Optional.of(remaining.next()) : Optional.empty();
     }
   }
 }

@@ -10,6 +10,9 @@ public interface WriteTableFilesPort {
   /** Starts a file; it appears under {@code fileName} only once {@link TableFile#finish()} succeeds. */
   TableFile create(String fileName, List<String> header);
 
+  /** Removes a finished file (the parts of a table whose export failed); nothing when there is none. */
+  void delete(String fileName);
+
   /** The SHA-256 of a file in the work directory, or empty when there is no such file. */
   Optional<String> sha256(String fileName);
 

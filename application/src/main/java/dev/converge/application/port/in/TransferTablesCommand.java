@@ -1,0 +1,23 @@
+package dev.converge.application.port.in;
+
+/**
+ * @param exportParallelism tables exported at once (each on its own source connection)
+ * @param loadParallelism tables validated at once, and tables loaded at once (each on its own target connection)
+ * @param partBytes the size of a table's file parts (see {@link ExportTablesCommand#partBytes()})
+ * @param problemsPerTable how many validation problems to list for a failing table
+ */
+public record TransferTablesCommand(int exportParallelism, int loadParallelism, long partBytes, int problemsPerTable) {
+
+  public TransferTablesCommand {
+    if (exportParallelism < 1 || loadParallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1, was " + exportParallelism + " and "
+          + loadParallelism);
+    }
+    if (partBytes < 1) {
+      throw new IllegalArgumentException("the part size must be at least 1 byte, was " + partBytes);
+    }
+    if (problemsPerTable < 1) {
+      throw new IllegalArgumentException("problemsPerTable must be at least 1");
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package dev.converge.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.converge.adapter.csv.JsonManifestFileAdapter;
+import dev.converge.adapter.csv.JsonRunJournalAdapter;
+import dev.converge.application.dataset.DatasetOptions;
+import dev.converge.domain.failure.ErrorCode;
+import dev.converge.domain.manifest.Manifest;
+import dev.converge.domain.manifest.TableManifest;
+import dev.converge.domain.run.Phase;
+import dev.converge.domain.run.PhaseOutcome;
+import dev.converge.domain.run.PhaseRun;
+import dev.converge.domain.run.RunJournal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code converge migrate}'s pipeline on real servers: tables split into parts are validated and
+ * loaded while the export goes on, the three phases are journaled overlapping, and a load that the
+ * target refuses stops the pipeline without committing that table, then a re-run finishes the job.
+ */
+class MigratePipelineIT {
+
+  @TempDir Path workDirectory;
+
+  @Test
+  void partsAreValidatedAndLoadedWhileTheExportGoesOnAndEachPhaseAloneFindsItsWorkDone() {
+    Rehearsal run = Rehearsal.of("alkemio", EmbeddedServers.mySql(), DatasetOptions.clean(0.005), true, workDirectory);
+    assertEquals(0, run.converge("plan"), run.output());
+    assertEquals(0, run.converge("migrate", "--keep-plan", "--part-size", "64KiB"), run.output());
+    assertTrue(run.out.toString().contains("Verification: PASS"), run.output());
+    assertTrue(run.out.toString().contains("one pipeline"), run.output());
+
+    Manifest manifest = new JsonManifestFileAdapter(workDirectory).latest().orElseThrow().manifest();
+    TableManifest policies = manifest.table("authorization_policy").orElseThrow();
+    assertTrue(policies.files().size() > 3, "authorization_policy in parts: " + policies.files());
+    assertTrue(manifest.complete());
+
+    RunJournal journal = new JsonRunJournalAdapter(workDirectory).load().orElseThrow();
+    PhaseRun export = journal.latestSucceeded(Phase.EXPORT).orElseThrow();
+    PhaseRun validate = journal.latestSucceeded(Phase.VALIDATE).orElseThrow();
+    PhaseRun load = journal.latestSucceeded(Phase.IMPORT).orElseThrow();
+    assertTrue(validate.started().isBefore(export.finished()) && load.started().isBefore(export.finished()),
+        "validate and import ran while the export did: " + journal.phases());
+    assertTrue(!load.finished().isBefore(validate.finished()) && !validate.finished().isBefore(export.finished()),
+        journal.phases().toString());
+    assertEquals(manifest.rows(), load.rows());
+    assertEquals(Phase.REPORT, journal.next());
+
+    // The pipeline left what the phases leave: a verdict on the manifest and every table committed.
+    assertEquals(0, run.converge("import"), run.output());
+    assertTrue(run.out.toString().contains("Already committed by an earlier run"), run.output());
+  }
+
+  @Test
+  void aRowTheTargetRefusesStopsThePipelineWithoutCommittingItsTableAndARerunFinishes() throws SQLException {
+    Rehearsal run = Rehearsal.of("alkemio", EmbeddedServers.mySql(), DatasetOptions.clean(0.005), true, workDirectory);
+    assertEquals(0, run.converge("plan"), run.output());
+    try (Connection target = connect(run); Statement statement = target.createStatement()) {
+      // ALWAYS: it fires even with session_replication_role = replica, as a real constraint would.
+      statement.execute("CREATE FUNCTION refuse_profiles() RETURNS trigger LANGUAGE plpgsql AS $$"
+          + " BEGIN RAISE EXCEPTION 'profiles are refused today'; END $$");
+      statement.execute("CREATE TRIGGER refuse BEFORE INSERT ON profile FOR EACH ROW EXECUTE FUNCTION refuse_profiles()");
+      statement.execute("ALTER TABLE profile ENABLE ALWAYS TRIGGER refuse");
+    }
+    assertEquals(ExitStatus.of(ErrorCode.IMPORT), run.converge("migrate", "--keep-plan", "--part-size", "64KiB"),
+        run.output());
+    assertTrue(run.err.toString().contains("profile") && run.err.toString().contains("profiles are refused today"),
+        run.output());
+    RunJournal journal = new JsonRunJournalAdapter(workDirectory).load().orElseThrow();
+    assertEquals(PhaseOutcome.FAILED, journal.latest(Phase.IMPORT).orElseThrow().outcome());
+    assertTrue(journal.latest(Phase.VERIFY).isEmpty(), "verify does not run after a failed pipeline");
+    try (Connection target = connect(run); Statement statement = target.createStatement()) {
+      assertEquals(0, count(statement, "profile"), "nothing of the refused table is committed");
+      statement.execute("DROP TRIGGER refuse ON profile");
+    }
+
+    assertEquals(0, run.converge("migrate", "--keep-plan", "--part-size", "64KiB"), run.output());
+    assertTrue(run.out.toString().contains("Verification: PASS"), run.output());
+    Manifest manifest = new JsonManifestFileAdapter(workDirectory).latest().orElseThrow().manifest();
+    try (Connection target = connect(run); Statement statement = target.createStatement()) {
+      assertEquals(manifest.table("profile").orElseThrow().rows(), count(statement, "profile"));
+    }
+  }
+
+  private static Connection connect(Rehearsal run) throws SQLException {
+    return DriverManager.getConnection("jdbc:postgresql://" + run.target.host() + ":" + run.target.port() + "/"
+        + run.target.database(), run.target.user(), "");
+  }
+
+  private static long count(Statement statement, String table) throws SQLException {
+    try (ResultSet count = statement.executeQuery("SELECT count(*) FROM \"" + table + "\"")) {
+      count.next();
+      return count.getLong(1);
+    }
+  }
+}
