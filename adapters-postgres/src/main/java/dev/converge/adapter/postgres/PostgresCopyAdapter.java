@@ -139,7 +139,7 @@ public final class PostgresCopyAdapter implements LoadTargetTablesPort, ReadDrop
   private long load(TableLoad table, boolean referenced, boolean replicationRole, LongConsumer sent) {
     String qualified = quote(schema) + "." + quote(table.table());
     String columns = table.columns().stream().map(PostgresCopyAdapter::quote).collect(Collectors.joining(", "));
-    String fileName = "(no file yet)";
+    String fileName = "(before its first file)";
     try (Connection connection = target.getConnection()) {
       connection.setAutoCommit(false);
       try {

@@ -83,7 +83,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
 
   @Override
   public ExportTablesReport export(ExportTablesCommand command) {
-    return export(command, Listener.NONE);
+    return export(command, Listener.NONE, false, manifest -> false);
   }
 
   /**
@@ -105,19 +105,32 @@ public final class ExportTablesService implements ExportTablesUseCase {
 
     /** {@code table} is exported: every part was handed to {@link #part} first. */
     default void exported(TablePlan table, TableManifest manifest) {}
+
+    /** {@code table}'s export failed; told before its finished parts are removed. */
+    default void failed(TablePlan table, RuntimeException failure) {}
   }
 
-  ExportTablesReport export(ExportTablesCommand command, Listener listener) {
+  /**
+   * The export, telling {@code listener} of each part as it is finished.
+   *
+   * @param targetChecked the caller proved the target schema the planned one (with the foreign keys an
+   *     interrupted load keeps dropped), so only the source is checked here
+   * @param resumeFinished whether a finished manifest of this plan is to be continued, as an unfinished
+   *     one is: {@code migrate} re-run after a failure past the export keeps the export (and so its
+   *     migration id, with the tables already committed from it)
+   */
+  ExportTablesReport export(ExportTablesCommand command, Listener listener, boolean targetChecked,
+      java.util.function.Predicate<Manifest> resumeFinished) {
     long started = System.nanoTime();
     MigrationPlan plan = plans.load().orElseThrow(() -> new ConvergeException(ErrorCode.CONFIGURATION,
         "there is no plan in " + settings.workDirectory() + "; run converge plan first"));
     if (plan.hasBlockers()) {
       throw new PlanBlockedException(plan.blockers().size());
     }
-    requireUnchanged(plan);
+    requireUnchanged(plan, targetChecked);
 
     Optional<StoreManifestPort.Stored> previous = command.restart() ? Optional.empty()
-        : manifests.latest().filter(stored -> !stored.manifest().complete()
+        : manifests.latest().filter(stored -> (!stored.manifest().complete() || resumeFinished.test(stored.manifest()))
             && stored.manifest().sourceFingerprint().equals(plan.sourceFingerprint())
             && stored.manifest().targetFingerprint().equals(plan.targetFingerprint()));
     String stamp = STAMP.format(clock.instant());
@@ -155,11 +168,11 @@ public final class ExportTablesService implements ExportTablesUseCase {
         Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private void requireUnchanged(MigrationPlan plan) {
+  private void requireUnchanged(MigrationPlan plan, boolean targetChecked) {
     if (!SchemaFingerprint.of(sourceSchema.readSourceSchema()).equals(plan.sourceFingerprint())) {
       throw new ConvergeException(ErrorCode.PLAN_BLOCKED, "the source schema changed since the plan was made; run converge plan again");
     }
-    if (!SchemaFingerprint.of(targetSchema.readTargetSchema()).equals(plan.targetFingerprint())) {
+    if (!targetChecked && !SchemaFingerprint.of(targetSchema.readTargetSchema()).equals(plan.targetFingerprint())) {
       throw new ConvergeException(ErrorCode.PLAN_BLOCKED, "the target schema changed since the plan was made; run converge plan again");
     }
   }
@@ -243,6 +256,9 @@ public final class ExportTablesService implements ExportTablesUseCase {
         parts.finishCurrent();
       }
       complete = true;
+    } catch (RuntimeException failure) {
+      listener.failed(table, failure);
+      throw failure;
     } finally {
       parts.close(complete);
     }

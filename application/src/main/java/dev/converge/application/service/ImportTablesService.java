@@ -134,6 +134,11 @@ public final class ImportTablesService implements ImportTablesUseCase {
     return committed;
   }
 
+  /** Whether an earlier run committed any table from the export {@code migrationId}. */
+  boolean begun(String migrationId) {
+    return !journal.committed(migrationId).isEmpty();
+  }
+
   /** A load of the plan's tables with its foreign-key strategy. */
   LoadSession open(MigrationPlan plan) {
     return loads.open(plan.foreignKeyStrategy(), plan.tables().stream().map(TablePlan::targetTable).toList());

@@ -138,7 +138,7 @@ public final class TransferTablesService implements TransferTablesUseCase {
         if (!await(idKnown)) {
           throw stopped();
         }
-        Map<String, Long> committed = imports.committed(plan, migrationId.get(), false);
+        Map<String, Long> committed = imports.committed(plan, migrationId.get(), command.restartImport());
         session = imports.open(plan);
         LoadSession loading = session;
         ValidateFilesReport verdict = null;
@@ -178,6 +178,10 @@ public final class TransferTablesService implements TransferTablesUseCase {
         Thread.currentThread().interrupt();
         fail(new ConvergeException(ErrorCode.IMPORT, "interrupted; run migrate again to continue where it stopped", e));
         throw stopped();
+      } catch (RuntimeException e) {
+        // A failure here (keeping the seed rows, opening the load, saving the verdict) stops every stage too.
+        fail(e);
+        throw stopped();
       } finally {
         if (failure.get() != null) {
           exporter.shutdownNow();
@@ -200,8 +204,8 @@ public final class TransferTablesService implements TransferTablesUseCase {
     /** The export stage, on its own thread; tells the lanes of each part as it is finished. */
     private void exportAll() {
       try {
-        ExportTablesReport report = export.export(new ExportTablesCommand(command.exportParallelism(), false,
-            command.partBytes()), new ExportTablesService.Listener() {
+        ExportTablesReport report = export.export(new ExportTablesCommand(command.exportParallelism(),
+            command.restartExport(), command.partBytes()), new ExportTablesService.Listener() {
               @Override
               public void started(String id) {
                 migrationId.set(id);
@@ -231,13 +235,21 @@ public final class TransferTablesService implements TransferTablesUseCase {
                 lane.rows = manifest.rows();
                 lane.exported.add(Item.END);
               }
-            });
+
+              @Override
+              public void failed(TablePlan table, RuntimeException failure) {
+                // The export's own cause first, before its removed parts make a checker or loader fail.
+                if (!(failure instanceof ParallelTables.Stopped)) {
+                  fail(failure);
+                }
+              }
+            }, true, manifest -> !command.restartImport() && imports.begun(manifest.migrationId()));
         exportReport = report;
         exportEnded = clock.instant();
         Map<String, Duration> times = new LinkedHashMap<>();
         lanes.values().forEach(lane -> times.put(lane.table.sourceTable(), lane.exportTime));
         stages.exported(report, exportEnded, times);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         fail(e);
       } finally {
         idKnown.countDown();
@@ -247,6 +259,7 @@ public final class TransferTablesService implements TransferTablesUseCase {
 
     /** The validation stage of one table: each part as it comes, the keys checked across parts. */
     private void check(Lane lane) {
+      boolean ended = false;
       try {
         ValidateFilesService.TableCheck check = validation.check(lane.table, command.problemsPerTable());
         while (true) {
@@ -259,7 +272,6 @@ public final class TransferTablesService implements TransferTablesUseCase {
           lane.checkTime = lane.checkTime.plusNanos(System.nanoTime() - begun);
           if (!passed) {
             lane.result = check.result();
-            lane.validated.add(Item.REJECTED);
             fail(new ConvergeException(ErrorCode.VALIDATION, "table " + lane.table.sourceTable() + ": its files did not"
                 + " pass validation (" + lane.result.problemCount() + " problem(s)); first: "
                 + lane.result.problems().get(0) + ". Nothing of the table was committed; export again (converge export"
@@ -271,13 +283,16 @@ public final class TransferTablesService implements TransferTablesUseCase {
         lane.result = check.result();
         lane.checked = clock.instant();
         lane.validated.add(Item.END);
+        ended = true;
       } catch (InterruptedException e) {
-        lane.validated.add(Item.REJECTED);
         Thread.currentThread().interrupt();
-      } catch (RuntimeException e) {
-        lane.validated.add(Item.REJECTED);
+      } catch (RuntimeException | Error e) {
         fail(e);
       } finally {
+        if (!ended) {
+          // The table's loader must never wait for a part that will not come, nor commit without it.
+          lane.validated.add(Item.REJECTED);
+        }
         checksDone.countDown();
       }
     }
@@ -303,7 +318,7 @@ public final class TransferTablesService implements TransferTablesUseCase {
         lane.rows = rows;
         lane.loaded = true;
         lane.loadTime = Duration.ofNanos(System.nanoTime() - begun);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         fail(e);
       } finally {
         loadsDone.countDown();
@@ -332,8 +347,10 @@ public final class TransferTablesService implements TransferTablesUseCase {
     }
 
     /** Keeps the first failure (the cause; what it sets off in the other stages is not reported) and stops every stage. */
-    private void fail(RuntimeException e) {
-      if (failure.compareAndSet(null, e)) {
+    private void fail(Throwable e) {
+      RuntimeException cause = e instanceof RuntimeException runtime ? runtime
+          : new ConvergeException(ErrorCode.INTERNAL, "the pipeline failed: " + e, e);
+      if (failure.compareAndSet(null, cause)) {
         exporter.shutdownNow();
         checkers.shutdownNow();
         loaders.shutdownNow();

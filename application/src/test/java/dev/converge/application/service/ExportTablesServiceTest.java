@@ -78,6 +78,8 @@ class ExportTablesServiceTest {
     return export(command, ExportTablesService.Listener.NONE);
   }
 
+  private java.util.function.Predicate<Manifest> resumeFinished = manifest -> false;
+
   private ExportTablesReport export(ExportTablesCommand command, ExportTablesService.Listener listener) {
     StorePlanPort plans = new StorePlanPort() {
       @Override
@@ -177,7 +179,7 @@ class ExportTablesServiceTest {
     DatabaseEndpoint endpoint = new DatabaseEndpoint("h", 1, "app", "u", "secret");
     return new ExportTablesService(plans, () -> source, () -> target, snapshots, tableFiles, store, silent,
         new ConnectionSettings(endpoint, endpoint, "public", Path.of("work")),
-        Clock.fixed(Instant.parse("2026-11-21T10:15:30Z"), ZoneOffset.UTC)).export(command, listener);
+        Clock.fixed(Instant.parse("2026-11-21T10:15:30Z"), ZoneOffset.UTC)).export(command, listener, false, resumeFinished);
   }
 
   private static String digest(String content) {
@@ -299,7 +301,31 @@ class ExportTablesServiceTest {
       rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-7086772895" + (10 + i), "1"});
     }
     rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950f", "7"});
-    assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, true, 100)));
+    List<String> seenAtFailure = new ArrayList<>();
+    assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, true, 100),
+        new ExportTablesService.Listener() {
+          @Override
+          public void failed(dev.converge.domain.plan.TablePlan table, RuntimeException failure) {
+            assertTrue(failure instanceof RowRejectedException, failure.toString());
+            files.keySet().stream().filter(name -> name.startsWith("beta")).forEach(seenAtFailure::add);
+          }
+        }));
+    assertEquals(2, seenAtFailure.size(), "the listener hears of the failure before the finished parts go");
     assertTrue(files.keySet().stream().noneMatch(name -> name.startsWith("beta")), files.keySet().toString());
+  }
+
+  @Test
+  void aFinishedExportIsContinuedOnlyWhenTheCallerAsks() {
+    String first = export(new ExportTablesCommand(1, false)).manifest().migrationId();
+    streamed.clear();
+    assertTrue(!first.equals(export(new ExportTablesCommand(1, false)).manifest().migrationId()),
+        "a finished export is not resumed by converge export");
+    assertEquals(TABLES, streamed);
+    streamed.clear();
+    resumeFinished = manifest -> true;
+    ExportTablesReport resumed = export(new ExportTablesCommand(1, false));
+    assertEquals(TABLES, resumed.reusedTables(), "migrate keeps a finished export whose load had begun");
+    assertTrue(streamed.isEmpty());
+    assertTrue(resumed.manifest().complete());
   }
 }

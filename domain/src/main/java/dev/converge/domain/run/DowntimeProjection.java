@@ -10,7 +10,7 @@ import java.util.Objects;
  * over the whole phase, so parallelism and per-table overheads are in it) applied to the
  * production row count, summed, and compared with the maintenance window. Phases that ran at the
  * same time ({@code migrate}'s export, validate and import) count once: each phase is measured only
- * for the time it ran on after the phases before it had finished. It assumes time grows
+ * for the time during which none of the phases before it ran. It assumes time grows
  * linearly with rows, which the benchmarks check (docs/performance.md).
  */
 public record DowntimeProjection(long rehearsalRows, long productionRows, List<PhaseEstimate> phases,
@@ -42,17 +42,15 @@ public record DowntimeProjection(long rehearsalRows, long productionRows, List<P
     long rehearsal = journal.latestSucceeded(Phase.EXPORT).map(PhaseRun::rows).orElse(0L);
     long production = productionRows > 0 ? productionRows : rehearsal;
     List<PhaseEstimate> estimates = new ArrayList<>();
-    java.time.Instant before = null;
+    List<PhaseRun> earlier = new ArrayList<>();
     for (Phase phase : List.of(Phase.EXPORT, Phase.VALIDATE, Phase.IMPORT, Phase.VERIFY)) {
       PhaseRun run = journal.latestSucceeded(phase).orElse(null);
       if (run == null) {
         continue;
       }
       long rows = run.rows() > 0 ? run.rows() : rehearsal;
-      Duration measured = beyond(run, before);
-      if (before == null || run.finished().isAfter(before)) {
-        before = run.finished();
-      }
+      Duration measured = uncovered(run, earlier);
+      earlier.add(run);
       if (rows > 0) {
         double factor = (double) production / rows;
         estimates.add(new PhaseEstimate(phase, rows, measured, Duration.ofNanos(Math.round(measured.toNanos() * factor))));
@@ -61,13 +59,27 @@ public record DowntimeProjection(long rehearsalRows, long productionRows, List<P
     return new DowntimeProjection(rehearsal, production, estimates, window);
   }
 
-  /** The time {@code run} went on after {@code before} (when the phases before it had finished); all of it when it began later. */
-  private static Duration beyond(PhaseRun run, java.time.Instant before) {
-    if (before == null || !run.started().isBefore(before)) {
-      return run.elapsed();
+  /** The part of {@code run}'s time during which none of the {@code earlier} phases ran. */
+  private static Duration uncovered(PhaseRun run, List<PhaseRun> earlier) {
+    List<java.time.Instant[]> overlaps = new ArrayList<>();
+    for (PhaseRun other : earlier) {
+      java.time.Instant from = other.started().isAfter(run.started()) ? other.started() : run.started();
+      java.time.Instant to = other.finished().isBefore(run.finished()) ? other.finished() : run.finished();
+      if (from.isBefore(to)) {
+        overlaps.add(new java.time.Instant[] {from, to});
+      }
     }
-    Duration rest = Duration.between(before, run.finished());
-    return rest.isNegative() ? Duration.ZERO : rest;
+    overlaps.sort(java.util.Comparator.comparing(interval -> interval[0]));
+    Duration covered = Duration.ZERO;
+    java.time.Instant reached = run.started();
+    for (java.time.Instant[] interval : overlaps) {
+      java.time.Instant from = interval[0].isAfter(reached) ? interval[0] : reached;
+      if (interval[1].isAfter(from)) {
+        covered = covered.plus(Duration.between(from, interval[1]));
+        reached = interval[1];
+      }
+    }
+    return run.elapsed().minus(covered);
   }
 
   public Duration total() {

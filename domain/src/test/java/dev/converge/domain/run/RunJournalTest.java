@@ -107,5 +107,13 @@ class RunJournalTest {
     assertEquals(List.of(Duration.ofSeconds(100), Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(20)),
         projection.phases().stream().map(DowntimeProjection.PhaseEstimate::measured).toList());
     assertEquals(Duration.ofSeconds(300), projection.total());
+
+    // A validate run again afterwards overlaps nothing: the import keeps its own time beyond the export.
+    journal = journal.begin(Phase.VALIDATE, start.plusSeconds(200), null, null).end(Phase.VALIDATE,
+        start.plusSeconds(230), PhaseOutcome.SUCCEEDED, 0, "", null,
+        List.of(TableOutcome.done("user", TableState.VALIDATED, 1000, 30_000)));
+    assertEquals(List.of(Duration.ofSeconds(100), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(20)),
+        DowntimeProjection.of(journal, 1000, Duration.ofMinutes(30)).phases().stream()
+            .map(DowntimeProjection.PhaseEstimate::measured).toList());
   }
 }

@@ -5,8 +5,11 @@ package dev.converge.application.port.in;
  * @param loadParallelism tables validated at once, and tables loaded at once (each on its own target connection)
  * @param partBytes the size of a table's file parts (see {@link ExportTablesCommand#partBytes()})
  * @param problemsPerTable how many validation problems to list for a failing table
+ * @param restartExport export every table again, even from a finished or unfinished earlier export
+ * @param restartImport load every table again, even those an earlier run committed
  */
-public record TransferTablesCommand(int exportParallelism, int loadParallelism, long partBytes, int problemsPerTable) {
+public record TransferTablesCommand(int exportParallelism, int loadParallelism, long partBytes, int problemsPerTable,
+    boolean restartExport, boolean restartImport) {
 
   public TransferTablesCommand {
     if (exportParallelism < 1 || loadParallelism < 1) {
