@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.converge.adapter.mysql.MySqlSource;
 import dev.converge.application.connection.ConnectionSettings;
+import dev.converge.application.port.in.ExportTablesCommand;
 import dev.converge.application.port.out.CountSourceRowsPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
@@ -15,8 +16,11 @@ import javax.inject.Named;
 @Module
 interface MySqlSessionModule {
 
-  /** Enough connections for the parallel phases; the pool never holds more than it needs. */
-  int SOURCE_CONNECTIONS = 8;
+  /**
+   * Enough connections for the most parallel export (its readers and the snapshot's control
+   * connection); the pool opens them only as they are asked for.
+   */
+  int SOURCE_CONNECTIONS = ExportTablesCommand.MAX_PARALLELISM + 2;
 
   @Provides
   @SessionScope

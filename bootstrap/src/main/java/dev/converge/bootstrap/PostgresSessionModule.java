@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.converge.adapter.postgres.PostgresTarget;
 import dev.converge.application.connection.ConnectionSettings;
+import dev.converge.application.port.in.ExportTablesCommand;
 import dev.converge.application.port.out.ApplyTargetMigrationsPort;
 import dev.converge.application.port.out.CheckTargetIntegrityPort;
 import dev.converge.application.port.out.InspectTargetPort;
@@ -21,7 +22,8 @@ import javax.inject.Named;
 @Module
 interface PostgresSessionModule {
 
-  int TARGET_CONNECTIONS = 8;
+  /** Enough for the most parallel load and the catalog reads beside it; opened only as asked for. */
+  int TARGET_CONNECTIONS = ExportTablesCommand.MAX_PARALLELISM + 2;
 
   @Provides
   @SessionScope

@@ -328,4 +328,12 @@ class ExportTablesServiceTest {
     assertTrue(streamed.isEmpty());
     assertTrue(resumed.manifest().complete());
   }
+
+  @Test
+  void parallelismBeyondWhatThePoolsHoldIsAConfigurationError() {
+    ConvergeException tooMany = assertThrows(ConvergeException.class, () -> new ExportTablesCommand(33, false));
+    assertEquals(ErrorCode.CONFIGURATION, tooMany.code());
+    assertTrue(tooMany.getMessage().contains("1 to 32"), tooMany.getMessage());
+    assertEquals(32, new ExportTablesCommand(32, false).parallelism());
+  }
 }

@@ -11,12 +11,22 @@ public record ExportTablesCommand(int parallelism, boolean restart, long partByt
   /** 64 MiB: small enough to keep validation and COPY close behind the export, large enough to be few. */
   public static final long DEFAULT_PART_BYTES = 64L << 20;
 
+  /** Most tables a phase moves at once; the connection pools hold this many and two more. */
+  public static final int MAX_PARALLELISM = 32;
+
   public ExportTablesCommand {
-    if (parallelism < 1) {
-      throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
-    }
+    requireParallelism(parallelism);
     if (partBytes < 1) {
       throw new IllegalArgumentException("the part size must be at least 1 byte, was " + partBytes);
+    }
+  }
+
+  /** 1 to {@link #MAX_PARALLELISM}: each table at once needs its own connection. */
+  public static void requireParallelism(int parallelism) {
+    if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+      throw new dev.converge.domain.failure.ConvergeException(dev.converge.domain.failure.ErrorCode.CONFIGURATION,
+          "--parallel must be 1 to " + MAX_PARALLELISM + " (each table at once needs its own connection), was "
+          + parallelism);
     }
   }
 

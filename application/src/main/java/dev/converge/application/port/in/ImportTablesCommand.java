@@ -7,8 +7,6 @@ package dev.converge.application.port.in;
 public record ImportTablesCommand(int parallelism, boolean restart) {
 
   public ImportTablesCommand {
-    if (parallelism < 1) {
-      throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
-    }
+    ExportTablesCommand.requireParallelism(parallelism);
   }
 }

@@ -12,10 +12,8 @@ public record TransferTablesCommand(int exportParallelism, int loadParallelism, 
     boolean restartExport, boolean restartImport) {
 
   public TransferTablesCommand {
-    if (exportParallelism < 1 || loadParallelism < 1) {
-      throw new IllegalArgumentException("parallelism must be at least 1, was " + exportParallelism + " and "
-          + loadParallelism);
-    }
+    ExportTablesCommand.requireParallelism(exportParallelism);
+    ExportTablesCommand.requireParallelism(loadParallelism);
     if (partBytes < 1) {
       throw new IllegalArgumentException("the part size must be at least 1 byte, was " + partBytes);
     }
