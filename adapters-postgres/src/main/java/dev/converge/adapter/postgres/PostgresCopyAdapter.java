@@ -178,16 +178,16 @@ public final class PostgresCopyAdapter implements LoadTargetTablesPort, ReadDrop
         String copy = "COPY " + into + " (" + columns + ") FROM STDIN (FORMAT csv, HEADER true, NULL '\\N'"
             + (truncated ? ", FREEZE true" : "") + ")";
         long rows = 0;
-        long[] bytesBefore = {0};
+        long bytesBefore = 0;
         Optional<Part> next;
         while ((next = table.parts().next()).isPresent()) {
           Part part = next.get();
           fileName = part.file().getFileName().toString();
           long partRows;
-          long before = bytesBefore[0];
+          long before = bytesBefore;
           try (CancellableInput in = new CancellableInput(Files.newInputStream(part.file()), bytes -> sent.accept(before + bytes))) {
             partRows = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, in, 1 << 16);
-            bytesBefore[0] += in.bytes;
+            bytesBefore += in.bytes;
           }
           if (partRows != part.rows()) {
             throw new ConvergeException(ErrorCode.IMPORT, "table " + table.table() + ": COPY loaded " + partRows

@@ -194,7 +194,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
   }
 
   /** Part 1 is {@code table_stamp.csv}, part n {@code table_stamp.n.csv}. */
-  static String partName(TablePlan table, String stamp, int part) {
+  private static String partName(TablePlan table, String stamp, int part) {
     return table.targetTable() + "_" + stamp + (part == 1 ? "" : "." + part) + ".csv";
   }
 

@@ -163,16 +163,18 @@ public final class ImportTablesService implements ImportTablesUseCase {
     if (showProgress) {
       progress.started(table.targetTable(), expectedRows);
     }
-    java.util.function.LongConsumer sent = !showProgress ? bytes -> { } : bytes -> progress.progressed(table.targetTable(),
-        expectedBytes == 0 ? 0 : expectedRows * Math.min(bytes, expectedBytes) / expectedBytes, bytes);
-    long rows;
     long[] bytesSent = {0};
+    java.util.function.LongConsumer sent = bytes -> {
+      bytesSent[0] = bytes;
+      if (showProgress) {
+        progress.progressed(table.targetTable(),
+            expectedBytes == 0 ? 0 : expectedRows * Math.min(bytes, expectedBytes) / expectedBytes, bytes);
+      }
+    };
+    long rows;
     try {
       rows = session.load(new TableLoad(table.targetTable(), table.columns().stream().map(c -> c.target().name()).toList(),
-          table.primaryKey(), table.existingRowsHandling(), parts), bytes -> {
-            bytesSent[0] = bytes;
-            sent.accept(bytes);
-          });
+          table.primaryKey(), table.existingRowsHandling(), parts), sent);
     } catch (ImportRejectedException e) {
       throw e.record() > 1 ? e.atLine(lineOf(e.file(), e.record())) : e;
     }
