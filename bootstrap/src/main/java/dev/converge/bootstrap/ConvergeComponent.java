@@ -3,6 +3,7 @@ package dev.converge.bootstrap;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.converge.adapter.shell.ConfiguredDefaults;
+import dev.converge.adapter.shell.RunControl;
 import dev.converge.adapter.shell.ShellTerminals;
 import dev.converge.application.port.out.StartSourceServerPort;
 import dev.converge.application.port.out.StartTargetServerPort;
@@ -28,6 +29,8 @@ interface ConvergeComponent {
 
   ConfiguredDefaults defaults();
 
+  RunControl runControl();
+
   @Component.Factory
   interface Factory {
     ConvergeComponent create(
@@ -35,6 +38,7 @@ interface ConvergeComponent {
         @BindsInstance PrintWriter out,
         @BindsInstance @ErrorOutput PrintWriter err,
         @BindsInstance Clock clock,
-        @BindsInstance ShellTerminals terminals);
+        @BindsInstance ShellTerminals terminals,
+        @BindsInstance OperatorEnvironment environment);
   }
 }

@@ -8,6 +8,10 @@ final class ExitStatus {
   static final int OK = 0;
   /** picocli's own status for a command line it cannot parse. */
   static final int USAGE = 2;
+  /** Stopped by SIGINT (128 + 2), the shells' convention. */
+  static final int INTERRUPTED = 130;
+  /** Stopped by SIGTERM (128 + 15), what Kubernetes sends. */
+  static final int TERMINATED = 143;
 
   private ExitStatus() {}
 

@@ -1,6 +1,7 @@
 package dev.converge.bootstrap;
 
 import dev.converge.adapter.csv.YamlConfigurationFile;
+import dev.converge.adapter.shell.DemoCommand;
 import dev.converge.adapter.shell.ShellTerminals;
 import dev.converge.domain.failure.ConvergeException;
 import java.io.PrintWriter;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
 
@@ -21,22 +23,41 @@ public final class Main {
 
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-        new PrintWriter(System.err, true, StandardCharsets.UTF_8), ShellTerminals.system()));
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8), ShellTerminals.system(), OperatorEnvironment.system(),
+        true));
   }
 
-  /** Runs the command line and returns its exit status; for tests, without exiting the JVM. */
+  /**
+   * Runs the command line and returns its exit status; for tests, without exiting the JVM, and with
+   * an empty environment: whatever {@code CONVERGE_*} variables the developer's shell holds, a test
+   * passes its configuration explicitly and gets the same result everywhere.
+   */
   static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return run(args, out, err, ShellTerminals.system());
+    return run(args, out, err, ShellTerminals.system(), OperatorEnvironment.of(Map.of()), false);
   }
 
   /** As {@link #run(String[], PrintWriter, PrintWriter)}, with the interactive shell on the given terminal. */
   static int run(String[] args, PrintWriter out, PrintWriter err, ShellTerminals terminals) {
+    return run(args, out, err, terminals, OperatorEnvironment.of(Map.of()), false);
+  }
+
+  /**
+   * Runs the command line in {@code environment}, the interactive shell on {@code terminals}; with
+   * {@code signals}, SIGTERM and SIGINT stop the running phase cleanly ({@link StopSignals}).
+   */
+  static int run(String[] args, PrintWriter out, PrintWriter err, ShellTerminals terminals,
+      OperatorEnvironment environment, boolean signals) {
     ConvergeComponent component = DaggerConvergeComponent.factory().create(BuildInfo.fromClasspath(), out, err,
-        Clock.systemUTC(), terminals);
+        Clock.systemUTC(), terminals, environment);
     CommandLine commandLine = component.commandLine().setErr(err);
     try {
-      configurationFile(args).ifPresent(file -> component.defaults().load(file.toString(),
-          YamlConfigurationFile.read(file), commandLine));
+      // The demo runs on servers it starts itself: the operator's file and variables stay out of it.
+      if (DemoCommand.NAME.equals(commandName(args))) {
+        component.defaults().isolate();
+      } else {
+        configurationFile(args, environment).ifPresent(file -> component.defaults().load(file.toString(),
+            YamlConfigurationFile.read(file), commandLine));
+      }
     } catch (ConvergeException e) {
       err.println("converge: " + e.getMessage());
       err.flush();
@@ -45,14 +66,32 @@ public final class Main {
     // converge alone on a terminal is the interactive shell; alone in a script, the usage.
     String[] effective = args.length == 0 && System.console() != null && interactiveConsole() ? new String[] {"shell"}
         : args;
+    StopSignals stop = null;
+    if (signals) {
+      try {
+        stop = new StopSignals(component.runControl(), err, StopSignals.bound(environment.variable("CONVERGE_STOP_TIMEOUT")));
+      } catch (ConvergeException e) {
+        err.println("converge: " + e.getMessage());
+        err.flush();
+        return ExitStatus.of(e.code());
+      }
+      stop.install(Thread.currentThread());
+    }
     int status = commandLine.execute(effective);
+    if (stop != null && stop.received() != null) {
+      Thread.interrupted();
+      err.println("converge: " + String.join(" ", commandName(effective)) + " stopped by SIG" + stop.received()
+          + "; committed tables stay, the open ones were rolled back. Run the same command again to resume"
+          + " (converge status shows where the run stands).");
+      status = stop.exitStatus();
+    }
     out.flush();
     err.flush();
     return status;
   }
 
   /** {@code --config FILE} anywhere on the line, else {@code CONVERGE_CONFIG}, else ./converge.yml if present. */
-  static Optional<Path> configurationFile(String[] args) {
+  static Optional<Path> configurationFile(String[] args, OperatorEnvironment environment) {
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--config") && i + 1 < args.length) {
         return Optional.of(Path.of(args[i + 1]));
@@ -61,11 +100,23 @@ public final class Main {
         return Optional.of(Path.of(args[i].substring("--config=".length())));
       }
     }
-    String fromEnvironment = System.getenv("CONVERGE_CONFIG");
+    String fromEnvironment = environment.variable("CONVERGE_CONFIG");
     if (fromEnvironment != null && !fromEnvironment.isBlank()) {
       return Optional.of(Path.of(fromEnvironment));
     }
     return Files.isRegularFile(DEFAULT_CONFIGURATION) ? Optional.of(DEFAULT_CONFIGURATION) : Optional.empty();
+  }
+
+  /** The subcommand the line names: its first word that is neither an option nor {@code --config}'s value. */
+  static String commandName(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--config")) {
+        i++;
+      } else if (!args[i].startsWith("-")) {
+        return args[i];
+      }
+    }
+    return "";
   }
 
   /** Before JDK 22 a console exists only on a terminal; from 22 on, it says so itself. */

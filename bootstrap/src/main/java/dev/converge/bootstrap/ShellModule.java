@@ -55,15 +55,17 @@ interface ShellModule {
 
   @Provides
   @Singleton
-  static ConfiguredDefaults configuredDefaults() {
-    return new ConfiguredDefaults(System::getenv);
+  static ConfiguredDefaults configuredDefaults(OperatorEnvironment environment) {
+    return new ConfiguredDefaults(environment::variable);
   }
 
   @Provides
   @Singleton
   static PhaseContext phaseContext(MigrationSessions sessions, Workspaces workspaces, RenderJsonPort json,
-      PrintWriter out, TerminalProgressAdapter progress, RunControl control) {
-    return new PhaseContext(sessions, workspaces, json, out, progress, ShellModule::exitStatus, control);
+      PrintWriter out, TerminalProgressAdapter progress, RunControl control, ConfiguredDefaults defaults) {
+    // Through the defaults, so that the demo's isolation reaches the passwords too.
+    return new PhaseContext(sessions, workspaces, json, out, progress, ShellModule::exitStatus, control,
+        defaults::variable);
   }
 
   private static int exitStatus(Throwable failure) {

@@ -70,7 +70,8 @@ class CommandDocumentationTest {
   private static CommandLine commandLine() {
     StringWriter sink = new StringWriter();
     return DaggerConvergeComponent.factory().create(BuildInfo.fromClasspath(), new PrintWriter(sink),
-        new PrintWriter(sink), Clock.systemUTC(), ShellTerminals.system()).commandLine();
+        new PrintWriter(sink), Clock.systemUTC(), ShellTerminals.system(), OperatorEnvironment.of(java.util.Map.of()))
+        .commandLine();
   }
 
   /** From the heading to the next heading of the same level. */

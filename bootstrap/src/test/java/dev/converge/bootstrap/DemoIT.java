@@ -1,6 +1,7 @@
 package dev.converge.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.adapter.mysql.EmbeddedMySqlServerAdapter;
@@ -12,9 +13,12 @@ import dev.converge.application.session.DemoSettings;
 import dev.converge.domain.failure.MissingPrerequisiteException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +42,31 @@ class DemoIT {
       assertTrue(Files.exists(workDirectory.resolve(dataset).resolve("verification_report.md")), dataset);
       assertTrue(Files.exists(workDirectory.resolve(dataset).resolve("run_report.md")), dataset);
     }
+  }
+
+  /**
+   * The README's demo command from an operator's shell: the operator's variables, all wrong for
+   * the demo's servers, are ignored; so is a configuration file that does not exist.
+   */
+  @Test
+  void theDemoIgnoresTheOperatorsEnvironment() throws Exception {
+    Path output = workDirectory.resolve("demo.out");
+    Process demo = ChildConverge.process(workDirectory,
+            List.of("demo", "--scale", "0.002", "--datasets", "kratos", "--work-dir", workDirectory.resolve("runs").toString()),
+            Map.of("CONVERGE_SOURCE_PASSWORD", "operator-source-secret", "CONVERGE_TARGET_PASSWORD", "operator-target-secret",
+                "CONVERGE_WORK_DIR", workDirectory.resolve("operator-work").toString(),
+                "CONVERGE_CONFIG", workDirectory.resolve("no-such-converge.yml").toString(),
+                "CONVERGE_SOURCE_HOST", "mysql.operator.invalid", "CONVERGE_LOG_FILE", workDirectory.resolve("demo.log").toString()))
+        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    boolean ended = demo.waitFor(10, TimeUnit.MINUTES);
+    if (!ended) {
+      demo.destroyForcibly();
+    }
+    String printed = Files.readString(output, StandardCharsets.UTF_8);
+    assertTrue(ended, "the demo did not end within 10 minutes: " + printed);
+    assertEquals(0, demo.exitValue(), printed);
+    assertTrue(printed.contains("converge demo: PASS"), printed);
+    assertFalse(Files.exists(workDirectory.resolve("operator-work")), "the operator's work directory was not used");
   }
 
   @Test

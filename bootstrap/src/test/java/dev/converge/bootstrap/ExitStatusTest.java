@@ -32,6 +32,9 @@ class ExitStatusTest {
       assertTrue(doc.contains("\n| " + status + " | "), "docs/configuration.md does not list exit status " + status);
     }
     long documented = doc.lines().filter(line -> line.matches("\\| \\d+ \\| .*")).count();
-    assertEquals(statuses.length + 2, documented, "docs/configuration.md lists statuses converge does not use");
+    for (int signalled : new int[] {ExitStatus.INTERRUPTED, ExitStatus.TERMINATED}) {
+      assertTrue(doc.contains("\n| " + signalled + " | "), "docs/configuration.md does not list exit status " + signalled);
+    }
+    assertEquals(statuses.length + 4, documented, "docs/configuration.md lists statuses converge does not use");
   }
 }

@@ -19,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -90,14 +89,11 @@ class KilledImportIT {
 
   /** The same converge as {@link Rehearsal#converge}, as a JVM of its own with this test's classpath. */
   private Process startImport(Rehearsal run) throws IOException {
-    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    command.addAll(run.arguments("import", "--parallel", "1"));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
+    return ChildConverge.process(workDirectory, run.arguments("import", "--parallel", "1"),
+            Map.of("CONVERGE_LOG_FILE", workDirectory.resolve("killed_import.log").toString()))
         .redirectOutput(workDirectory.resolve("killed_import.out").toFile())
-        .redirectError(workDirectory.resolve("killed_import.err").toFile());
-    builder.environment().put("CONVERGE_LOG_FILE", workDirectory.resolve("killed_import.log").toString());
-    return builder.start();
+        .redirectError(workDirectory.resolve("killed_import.err").toFile())
+        .start();
   }
 
   private void awaitSomeButNotAllCommitted(Process importing, JsonImportJournalAdapter journal, String migrationId,
@@ -125,7 +121,7 @@ class KilledImportIT {
   }
 
   /** Per table: row count and a checksum over every row's text; per sequence: its state. */
-  private static Map<String, String> endState(Rehearsal run, List<String> tables) throws SQLException {
+  static Map<String, String> endState(Rehearsal run, List<String> tables) throws SQLException {
     Map<String, String> state = new TreeMap<>();
     try (Connection connection = ImportWithoutReplicationRoleIT.connect(run);
         Statement statement = connection.createStatement()) {

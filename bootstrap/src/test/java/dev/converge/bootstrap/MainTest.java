@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.converge.adapter.shell.ShellTerminals;
 import dev.converge.domain.failure.MissingPrerequisiteException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,7 +60,7 @@ class MainTest {
   private CommandLine commandLineWithFailingPhase() {
     ConvergeComponent component = DaggerConvergeComponent.factory()
         .create(BuildInfo.fromClasspath(), new PrintWriter(out, true), new PrintWriter(err, true),
-            java.time.Clock.systemUTC(), dev.converge.adapter.shell.ShellTerminals.system());
+            java.time.Clock.systemUTC(), ShellTerminals.system(), OperatorEnvironment.of(Map.of()));
     CommandLine commandLine = component.commandLine();
     commandLine.addSubcommand(new FailingPhase());
     return commandLine;
@@ -70,5 +72,22 @@ class MainTest {
     public void run() {
       throw new MissingPrerequisiteException("libaio1", "apt-get install libaio1", null);
     }
+  }
+
+  @Test
+  void theCommandIsTheFirstWordThatIsNeitherAnOptionNorTheConfigurationFile() {
+    assertEquals("demo", Main.commandName(new String[] {"demo", "--scale", "0.1"}));
+    assertEquals("demo", Main.commandName(new String[] {"--config", "ops.yml", "demo"}));
+    assertEquals("plan", Main.commandName(new String[] {"--config=ops.yml", "plan"}));
+    assertEquals("", Main.commandName(new String[] {"--version"}));
+  }
+
+  @Test
+  void theGivenEnvironmentIsTheOneConvergeReads() {
+    int status = Main.run(new String[] {"status", "--work-dir", "no-such-run"}, new PrintWriter(out), new PrintWriter(err),
+        ShellTerminals.system(), OperatorEnvironment.of(Map.of("CONVERGE_CONFIG", "no-such-converge.yml")), false);
+
+    assertEquals(3, status, err.toString());
+    assertTrue(err.toString().contains("no-such-converge.yml"), err.toString());
   }
 }

@@ -22,16 +22,21 @@ import picocli.CommandLine.Model.OptionSpec;
  * <ol>
  *   <li>the interactive shell's {@code connect} (what the operator connected to stays connected);</li>
  *   <li>the option's environment variable, {@code CONVERGE_} + its name ({@code --source-host} →
- *       {@code CONVERGE_SOURCE_HOST}), which the option's own default reads;</li>
+ *       {@code CONVERGE_SOURCE_HOST}), read through the environment this object was given (never
+ *       {@code System.getenv} elsewhere, so a test or the demo decides what the operator's
+ *       environment is);</li>
  *   <li>the configuration file, {@code converge.yml}: a key {@code <command>.<option>} (e.g.
  *       {@code import.parallel}) or a key for every command, with dots or dashes
  *       ({@code source.host} or {@code source-host});</li>
  *   <li>the built-in default.</li>
  * </ol>
+ * {@link #isolate()} switches the environment and the file off for the rest of the process: the
+ * demo runs on servers it started itself, and no operator setting may leak into it.
  */
 public final class ConfiguredDefaults implements IDefaultValueProvider {
 
   private final UnaryOperator<String> environment;
+  private volatile boolean isolated;
   private final Map<String, String> session = new ConcurrentHashMap<>();
   private volatile Map<String, String> file = Map.of();
   private volatile String source = "";
@@ -59,6 +64,25 @@ public final class ConfiguredDefaults implements IDefaultValueProvider {
     source = fileName;
   }
 
+  /**
+   * From now on neither the environment nor the configuration file gives any value: only the
+   * command line, {@code connect} and the built-in defaults do.
+   */
+  public void isolate() {
+    isolated = true;
+    file = Map.of();
+    source = "";
+  }
+
+  /** An environment variable's value, or null when it is unset, blank, or the defaults are isolated. */
+  public String variable(String name) {
+    if (isolated) {
+      return null;
+    }
+    String value = environment.apply(name);
+    return value == null || value.isBlank() ? null : value;
+  }
+
   /** Where the file values came from ("" when there is no file). */
   public String source() {
     return source;
@@ -83,7 +107,7 @@ public final class ConfiguredDefaults implements IDefaultValueProvider {
     if (connected != null) {
       return connected;
     }
-    String fromEnvironment = environment.apply(variable);
+    String fromEnvironment = variable(variable);
     return fromEnvironment != null ? fromEnvironment : file.get(option);
   }
 
@@ -98,11 +122,18 @@ public final class ConfiguredDefaults implements IDefaultValueProvider {
     if (connected != null) {
       return connected;
     }
-    if (environment.apply("CONVERGE_" + name.toUpperCase(Locale.ROOT).replace('-', '_')) != null) {
-      return null;
+    // A confirmation is given on the line or at the prompt, never standing in the environment.
+    String fromEnvironment = name.equals("yes") ? null : variable(environmentVariable(name));
+    if (fromEnvironment != null) {
+      return fromEnvironment;
     }
     String scoped = file.get(command + "-" + name);
     return scoped != null ? scoped : file.get(name);
+  }
+
+  /** {@code source-host} → {@code CONVERGE_SOURCE_HOST}: the one naming rule for every option's variable. */
+  public static String environmentVariable(String option) {
+    return "CONVERGE_" + option.toUpperCase(Locale.ROOT).replace('-', '_');
   }
 
   /** {@code source.host}, {@code source-host} and {@code source_host} are the same key. */

@@ -1,5 +1,6 @@
 package dev.converge.adapter.shell;
 
+import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.session.MigrationSession;
 import dev.converge.domain.run.Phase;
 import java.util.Objects;
@@ -47,8 +48,8 @@ public final class ConnectCommand extends PhaseCommand<ConnectCommand.Connected>
         }
       }
     }
-    return new Connected(describe(connection.settings().source()), describe(connection.settings()),
-        connection.settings().workDirectory().toString());
+    ConnectionSettings settings = connection.settings(context.environment());
+    return new Connected(describe(settings.source()), describe(settings), settings.workDirectory().toString());
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,60 +18,57 @@ import picocli.CommandLine.Option;
  */
 public final class ConnectionOptions {
 
-  @Option(names = "--source-host", defaultValue = "${env:CONVERGE_SOURCE_HOST:-127.0.0.1}",
+  @Option(names = "--source-host", defaultValue = "127.0.0.1",
       description = "MySQL host (env CONVERGE_SOURCE_HOST; default ${DEFAULT-VALUE}).")
   String sourceHost;
 
-  @Option(names = "--source-port", defaultValue = "${env:CONVERGE_SOURCE_PORT:-3306}",
+  @Option(names = "--source-port", defaultValue = "3306",
       description = "MySQL port (env CONVERGE_SOURCE_PORT; default ${DEFAULT-VALUE}).")
   int sourcePort;
 
-  @Option(names = "--source-database", defaultValue = "${env:CONVERGE_SOURCE_DATABASE}",
-      description = "MySQL database (env CONVERGE_SOURCE_DATABASE).")
+  @Option(names = "--source-database", description = "MySQL database (env CONVERGE_SOURCE_DATABASE).")
   String sourceDatabase;
 
-  @Option(names = "--source-user", defaultValue = "${env:CONVERGE_SOURCE_USER}",
-      description = "MySQL user (env CONVERGE_SOURCE_USER).")
+  @Option(names = "--source-user", description = "MySQL user (env CONVERGE_SOURCE_USER).")
   String sourceUser;
 
-  @Option(names = "--source-password-file", defaultValue = "${env:CONVERGE_SOURCE_PASSWORD_FILE}",
-      description = "File holding the MySQL password; else env CONVERGE_SOURCE_PASSWORD.")
+  @Option(names = "--source-password-file", description = "File holding the MySQL password; else env CONVERGE_SOURCE_PASSWORD.")
   Path sourcePasswordFile;
 
-  @Option(names = "--target-host", defaultValue = "${env:CONVERGE_TARGET_HOST:-127.0.0.1}",
+  @Option(names = "--target-host", defaultValue = "127.0.0.1",
       description = "PostgreSQL host (env CONVERGE_TARGET_HOST; default ${DEFAULT-VALUE}).")
   String targetHost;
 
-  @Option(names = "--target-port", defaultValue = "${env:CONVERGE_TARGET_PORT:-5432}",
+  @Option(names = "--target-port", defaultValue = "5432",
       description = "PostgreSQL port (env CONVERGE_TARGET_PORT; default ${DEFAULT-VALUE}).")
   int targetPort;
 
-  @Option(names = "--target-database", defaultValue = "${env:CONVERGE_TARGET_DATABASE}",
-      description = "PostgreSQL database (env CONVERGE_TARGET_DATABASE).")
+  @Option(names = "--target-database", description = "PostgreSQL database (env CONVERGE_TARGET_DATABASE).")
   String targetDatabase;
 
-  @Option(names = "--target-schema", defaultValue = "${env:CONVERGE_TARGET_SCHEMA:-public}",
+  @Option(names = "--target-schema", defaultValue = "public",
       description = "PostgreSQL schema of the application's tables (env CONVERGE_TARGET_SCHEMA; default ${DEFAULT-VALUE}).")
   String targetSchema;
 
-  @Option(names = "--target-user", defaultValue = "${env:CONVERGE_TARGET_USER}",
-      description = "PostgreSQL user (env CONVERGE_TARGET_USER).")
+  @Option(names = "--target-user", description = "PostgreSQL user (env CONVERGE_TARGET_USER).")
   String targetUser;
 
-  @Option(names = "--target-password-file", defaultValue = "${env:CONVERGE_TARGET_PASSWORD_FILE}",
-      description = "File holding the PostgreSQL password; else env CONVERGE_TARGET_PASSWORD.")
+  @Option(names = "--target-password-file", description = "File holding the PostgreSQL password; else env CONVERGE_TARGET_PASSWORD.")
   Path targetPasswordFile;
 
-  @Option(names = "--work-dir", defaultValue = "${env:CONVERGE_WORK_DIR:-converge-work}",
+  @Option(names = "--work-dir", defaultValue = "converge-work",
       description = "Directory for the plan, CSV files, manifest and journal (env CONVERGE_WORK_DIR; default ${DEFAULT-VALUE}).")
   Path workDirectory;
 
-  /** The settings these options describe; fails with a configuration error naming what is missing. */
-  public ConnectionSettings settings() {
+  /**
+   * The settings these options describe, passwords from {@code environment} unless a file is
+   * named; fails with a configuration error naming what is missing.
+   */
+  public ConnectionSettings settings(UnaryOperator<String> environment) {
     DatabaseEndpoint source = new DatabaseEndpoint(sourceHost, sourcePort, required(sourceDatabase, "--source-database"),
-        required(sourceUser, "--source-user"), password(sourcePasswordFile, "CONVERGE_SOURCE_PASSWORD"));
+        required(sourceUser, "--source-user"), password(sourcePasswordFile, environment, "CONVERGE_SOURCE_PASSWORD"));
     DatabaseEndpoint target = new DatabaseEndpoint(targetHost, targetPort, required(targetDatabase, "--target-database"),
-        required(targetUser, "--target-user"), password(targetPasswordFile, "CONVERGE_TARGET_PASSWORD"));
+        required(targetUser, "--target-user"), password(targetPasswordFile, environment, "CONVERGE_TARGET_PASSWORD"));
     return new ConnectionSettings(source, target, targetSchema, workDirectory);
   }
 
@@ -81,7 +79,7 @@ public final class ConnectionOptions {
     return value;
   }
 
-  private static String password(Path file, String variable) {
+  private static String password(Path file, UnaryOperator<String> environment, String variable) {
     if (file != null) {
       try {
         // Only the line break an editor adds is dropped: spaces may be part of a password.
@@ -90,7 +88,7 @@ public final class ConnectionOptions {
         throw new ConvergeException(ErrorCode.CONFIGURATION, "cannot read the password file " + file, e);
       }
     }
-    String fromEnvironment = System.getenv(variable);
+    String fromEnvironment = environment.apply(variable);
     return fromEnvironment == null ? "" : fromEnvironment;
   }
 }

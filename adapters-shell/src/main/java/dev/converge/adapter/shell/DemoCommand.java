@@ -30,13 +30,17 @@ import picocli.CommandLine.Spec;
  * Kratos-shaped reference datasets generated into the source, each target provisioned from its
  * baseline, every phase run, the verification and run reports printed, the servers stopped.
  */
-@Command(name = "demo",
+@Command(name = DemoCommand.NAME,
     description = {"Starts embedded MySQL 8.0 (MariaDB 11.4 when MySQL cannot start, e.g. without libaio1) and"
         + " PostgreSQL 17 in a temporary directory, generates the Alkemio-shaped and Kratos-shaped reference"
         + " datasets, provisions each target from its Flyway baseline, runs migrate (schema, plan, export, validate,"
         + " import, verify) and report for each, prints the verification reports and stops the servers.",
-      "With --shell, drops into the interactive shell on the same servers instead, to step through the phases."})
+      "With --shell, drops into the interactive shell on the same servers instead, to step through the phases.",
+      "The demo uses only the settings of the servers it starts: CONVERGE_* variables and converge.yml are ignored."})
 public final class DemoCommand implements Callable<Integer> {
+
+  /** The command's name; {@code Main} reads no configuration file for it. */
+  public static final String NAME = "demo";
 
   private final PhaseContext context;
   private final DemoEnvironments demos;
@@ -76,6 +80,8 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    // The operator's CONVERGE_* variables and converge.yml describe their servers, not the demo's.
+    defaults.isolate();
     PrintWriter out = context.out();
     Path base = workDirectory != null ? Files.createDirectories(workDirectory)
         : Files.createTempDirectory("converge-demo-");

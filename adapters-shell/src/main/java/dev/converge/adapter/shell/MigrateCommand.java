@@ -72,7 +72,7 @@ public final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConnectionSettings settings = connection.settings();
+    ConnectionSettings settings = connection.settings(context.environment());
     List<PhaseCommand<?>> phases = phases();
     context.control().reset();
     RecordPhaseUseCase journal = context.workspaces().open(settings.workDirectory()).recordPhase();

@@ -52,7 +52,7 @@ abstract class PhaseCommand<R> implements Callable<Integer> {
 
   @Override
   public final Integer call() {
-    ConnectionSettings settings = connection.settings();
+    ConnectionSettings settings = connection.settings(context.environment());
     Workspace workspace = context.workspaces().open(settings.workDirectory());
     if (context.control().interactive()) {
       String refusal = workspace.showStatus().status().journal().flatMap(run -> run.refusal(phase())).orElse(null);

@@ -33,12 +33,12 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--output", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
   String output;
 
-  @Option(names = "--production-rows", defaultValue = "${env:CONVERGE_PRODUCTION_ROWS:-0}",
+  @Option(names = "--production-rows", defaultValue = "0",
       description = "Rows production holds, over all tables (env CONVERGE_PRODUCTION_ROWS; default: the rehearsal's"
           + " own count, as when rehearsing on a copy of production).")
   long productionRows;
 
-  @Option(names = "--window", defaultValue = "${env:CONVERGE_WINDOW:-PT30M}",
+  @Option(names = "--window", defaultValue = "PT30M",
       description = "The maintenance window, ISO-8601 (env CONVERGE_WINDOW; default ${DEFAULT-VALUE}, 30 minutes).")
   Duration window;
 

@@ -20,8 +20,8 @@ public final class RunControl {
     interactive = value;
   }
 
-  /** Marks the running phase cancelled; its thread is interrupted by the shell. */
-  void cancel() {
+  /** Marks the running phase cancelled; its thread is interrupted by the front end (shell or signal handler). */
+  public void cancel() {
     cancelled.set(true);
   }
 

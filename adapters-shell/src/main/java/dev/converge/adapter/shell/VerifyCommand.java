@@ -32,14 +32,12 @@ public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
   int examples;
 
   @Option(names = "--checklist", paramLabel = "FILE|builtin:NAME", split = ",",
-      defaultValue = "${env:CONVERGE_CHECKLIST}",
       description = "A checklist of named SQL checks (YAML, or JSON by its .json extension), or a shipped one:"
           + " builtin:alkemio, builtin:kratos, builtin:alkemio-kratos. Repeatable or comma-separated"
           + " (env CONVERGE_CHECKLIST).")
   List<String> checklists = new ArrayList<>();
 
   @Option(names = "--checklist-database", paramLabel = "ALIAS=DATABASE", split = ",",
-      defaultValue = "${env:CONVERGE_CHECKLIST_DATABASE}",
       description = "Point a checklist's database alias at another database on the target's server (same host,"
           + " port and login). Repeatable or comma-separated (env CONVERGE_CHECKLIST_DATABASE).")
   Map<String, String> checklistDatabases = new LinkedHashMap<>();

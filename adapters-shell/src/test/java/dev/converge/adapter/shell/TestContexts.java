@@ -14,6 +14,6 @@ final class TestContexts {
     }, directory -> {
       throw new AssertionError("parsing only");
     }, report -> "{}", new PrintWriter(new StringWriter()), new TerminalProgressAdapter(new PrintWriter(new StringWriter())),
-        failure -> 1, new RunControl());
+        failure -> 1, new RunControl(), name -> null);
   }
 }
