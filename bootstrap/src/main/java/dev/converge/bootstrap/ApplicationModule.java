@@ -118,7 +118,8 @@ interface ApplicationModule {
 
   @Provides
   static PlanMigrationUseCase planMigration(ReadSourceSchemaPort source, ReadTargetSchemaPort target,
-      InspectTargetPort inspection, RunPreflightChecksPort preflight, StorePlanPort plans) {
-    return new PlanMigrationService(source, target, inspection, preflight, plans);
+      InspectTargetPort inspection, RunPreflightChecksPort preflight, StorePlanPort plans,
+      @Named("source") ReadMigrationVersionsPort sourceVersions, @Named("target") ReadMigrationVersionsPort targetVersions) {
+    return new PlanMigrationService(source, target, inspection, preflight, plans, sourceVersions, targetVersions);
   }
 }

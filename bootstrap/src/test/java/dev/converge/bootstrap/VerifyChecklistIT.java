@@ -70,7 +70,7 @@ class VerifyChecklistIT {
     assertTrue(report.contains("### alkemio-kratos / kratos-identities-without-alkemio-user: PASS"), report);
     assertTrue(report.contains("### alkemio / one-platform: PASS"), report);
     String json = Files.readString(work.resolve("kratos").resolve("verification_report.json"));
-    assertTrue(json.contains("\"name\" : \"identities-without-password\"") && json.contains("\"checklist\" : \"kratos\""),
+    assertTrue(json.contains("\"name\" : \"identities-without-credential\"") && json.contains("\"checklist\" : \"kratos\""),
         json);
   }
 
@@ -112,7 +112,17 @@ class VerifyChecklistIT {
       }
       statement.execute("UPDATE identities SET traits = jsonb_set(traits, '{email}', '\"stranger@example.invalid\"')"
           + " WHERE id = '" + strangerIdentity + "'");
+      // An identity that signs in with OIDC only, as many real ones do: no checklist may call it broken
+      // (its password credential's identifiers go with it, ON DELETE CASCADE).
+      statement.execute("DELETE FROM identity_credentials WHERE identity_credential_type_id = (SELECT id FROM"
+          + " identity_credential_types WHERE name = 'password') AND identity_id = (SELECT c.identity_id FROM"
+          + " identity_credentials c JOIN identity_credential_types t ON t.id = c.identity_credential_type_id"
+          + " WHERE t.name = 'oidc' ORDER BY c.identity_id LIMIT 1)");
     }
+    kratos.out.getBuffer().setLength(0);
+    kratos.converge("verify", "--checklist", "builtin:kratos");
+    assertTrue(kratos.out.toString().contains("Checklist: 5 check(s), 0 failed"),
+        "an OIDC-only identity is no checklist failure: " + kratos.output());
     Path typo = work.resolve("ops.yaml");
     Files.writeString(typo, """
         checks:

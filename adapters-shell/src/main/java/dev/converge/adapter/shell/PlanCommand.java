@@ -31,6 +31,8 @@ public final class PlanCommand extends PhaseCommand<PlanMigrationReport> {
       description = "Longest the whole pre-flight scan may run (default ${DEFAULT-VALUE}).")
   Duration scanBudget;
 
+  @Mixin HistoryOptions history = new HistoryOptions();
+
   @Option(names = "--accept-unchecked",
       description = "Treat pre-flight checks that ran out of time as passed (by default they block the plan).")
   boolean acceptUnchecked;
@@ -58,11 +60,12 @@ public final class PlanCommand extends PhaseCommand<PlanMigrationReport> {
   @Override
   protected PlanMigrationReport run(MigrationSession session) {
     return session.planMigration().plan(new PlanMigrationCommand(planOptions.settings(), checkTimeout, scanBudget,
-        acceptUnchecked));
+        acceptUnchecked, history.tables, history.acceptedMissingVersions));
   }
 
   @Override
   protected void print(PlanMigrationReport report) {
+    HistoryOptions.print(report.histories(), out);
     PlanView.print(report.plan(), out);
     out.printf("Saved as %s (introspection %d ms, scan %d ms)%n", report.savedAs(),
         report.introspection().toMillis(), report.scan().toMillis());

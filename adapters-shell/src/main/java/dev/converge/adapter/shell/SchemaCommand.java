@@ -12,9 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code converge schema}: provision the target from the application's own migrations, then check it. */
@@ -40,15 +39,7 @@ public final class SchemaCommand extends PhaseCommand<ProvisionTargetReport> {
       description = "With --flyway-location: the Flyway version the target must be at afterwards.")
   String expectedVersion;
 
-  @Option(names = "--compare-versions", paramLabel = "TABLE[.COLUMN]",
-      description = "Compare the application's migration table on both sides (e.g. schema_migration.version);"
-          + " versions the source has and the target lacks break the contract.")
-  String versionTable;
-
-  @Option(names = "--accept-missing-version", paramLabel = "VERSION",
-      description = "A source migration version the target lacks on purpose (one that exists only for MySQL):"
-          + " reported, but not a contract break. Repeatable.")
-  Set<String> acceptedMissingVersions = new TreeSet<>();
+  @Mixin HistoryOptions history = new HistoryOptions();
 
   @Option(names = "--exclude-table", paramLabel = "TABLE=REASON",
       description = "A source table that needs no target table (besides the defaults). Repeatable.")
@@ -73,8 +64,8 @@ public final class SchemaCommand extends PhaseCommand<ProvisionTargetReport> {
       settings = settings.withExcludedTable(excluded.getKey(), excluded.getValue());
     }
     return session.provisionTarget().provision(new ProvisionTargetCommand(flywayLocation,
-        provisionCommand == null ? List.of() : words(provisionCommand), expectedVersion, versionTable,
-        acceptedMissingVersions, settings));
+        provisionCommand == null ? List.of() : words(provisionCommand), expectedVersion, history.tables,
+        history.acceptedMissingVersions, settings));
   }
 
   @Override
@@ -99,13 +90,7 @@ public final class SchemaCommand extends PhaseCommand<ProvisionTargetReport> {
       report.existingRows().entrySet().stream().sorted(Map.Entry.comparingByKey())
           .forEach(entry -> out.printf("  %s: %d%n", entry.getKey(), entry.getValue()));
     }
-    if (!report.missingInTarget().isEmpty()) {
-      out.printf("The target lacks %d migration version(s) the source has: %s%n", report.missingInTarget().size(),
-          String.join(", ", report.missingInTarget()));
-    }
-    if (!report.missingInSource().isEmpty()) {
-      out.printf("The target has %d migration version(s) the source lacks (it is newer)%n", report.missingInSource().size());
-    }
+    HistoryOptions.print(report.histories(), out);
     if (report.contractHolds()) {
       out.println("Contract: holds");
     } else {

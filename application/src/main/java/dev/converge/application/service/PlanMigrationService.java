@@ -4,6 +4,7 @@ import dev.converge.application.port.in.PlanMigrationCommand;
 import dev.converge.application.port.in.PlanMigrationReport;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.out.InspectTargetPort;
+import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
 import dev.converge.application.port.out.RunPreflightChecksPort;
@@ -17,7 +18,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
-/** Makes the migration plan: introspection, reconciliation, pre-flight scan, then saves it. */
+/**
+ * Makes the migration plan: introspection, the application's migration history compared on both
+ * sides (a release mismatch blocks), reconciliation, pre-flight scan, then saves it.
+ */
 public final class PlanMigrationService implements PlanMigrationUseCase {
 
   private final ReadSourceSchemaPort sourceSchema;
@@ -25,14 +29,17 @@ public final class PlanMigrationService implements PlanMigrationUseCase {
   private final InspectTargetPort target;
   private final RunPreflightChecksPort preflight;
   private final StorePlanPort plans;
+  private final MigrationHistories histories;
 
   public PlanMigrationService(ReadSourceSchemaPort sourceSchema, ReadTargetSchemaPort targetSchema,
-      InspectTargetPort target, RunPreflightChecksPort preflight, StorePlanPort plans) {
+      InspectTargetPort target, RunPreflightChecksPort preflight, StorePlanPort plans,
+      ReadMigrationVersionsPort sourceVersions, ReadMigrationVersionsPort targetVersions) {
     this.sourceSchema = Objects.requireNonNull(sourceSchema, "sourceSchema");
     this.targetSchema = Objects.requireNonNull(targetSchema, "targetSchema");
     this.target = Objects.requireNonNull(target, "target");
     this.preflight = Objects.requireNonNull(preflight, "preflight");
     this.plans = Objects.requireNonNull(plans, "plans");
+    this.histories = new MigrationHistories(sourceVersions, targetVersions);
   }
 
   @Override
@@ -44,13 +51,15 @@ public final class PlanMigrationService implements PlanMigrationUseCase {
     // A first pass names the tables to load; only their pre-existing rows are counted.
     MigrationPlan draft = planner.plan(source, targetTables, Map.of(), false);
     Map<String, Long> existingRows = target.countRows(draft.tables().stream().map(TablePlan::targetTable).toList());
-    MigrationPlan plan = planner.plan(source, targetTables, existingRows, target.maySetReplicationRole());
+    MigrationHistories.Result history = histories.compare(command.historyTables(), command.acceptedMissingVersions());
+    MigrationPlan plan = planner.plan(source, targetTables, existingRows, target.maySetReplicationRole())
+        .withBlockers(history.problems());
     Duration introspection = Duration.ofNanos(System.nanoTime() - started);
 
     long scanStarted = System.nanoTime();
     MigrationPlan scanned = plan.withFindings(preflight.run(plan.checks(), command.checkTimeout(), command.scanBudget()),
         command.acceptUnchecked());
     Duration scan = Duration.ofNanos(System.nanoTime() - scanStarted);
-    return new PlanMigrationReport(scanned, plans.save(scanned), introspection, scan);
+    return new PlanMigrationReport(scanned, plans.save(scanned), introspection, scan, history.comparisons());
   }
 }

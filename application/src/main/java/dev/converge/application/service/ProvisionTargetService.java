@@ -23,15 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Schema first: the target gets its schema from the application's own migrations (a Flyway
  * location, or the operator's command), or is taken as already provisioned; then the contract is
  * checked: every table the migration needs exists, the version is the expected one, the
- * application's own migration history matches the source's, and seeded rows are reported.
+ * application's own migration history is at the source's release ({@link MigrationHistories}), and
+ * seeded rows are reported.
  */
 public final class ProvisionTargetService implements ProvisionTargetUseCase {
 
@@ -104,32 +102,11 @@ public final class ProvisionTargetService implements ProvisionTargetUseCase {
         existingRows.put(table, rows);
       }
     });
-    Set<String> missingInTarget = new TreeSet<>();
-    Set<String> missingInSource = new TreeSet<>();
-    if (command.versionTable() != null) {
-      String[] tableAndColumn = command.versionTable().split("\\.", 2);
-      String column = tableAndColumn.length > 1 ? tableAndColumn[1] : "version";
-      Optional<Set<String>> inSource = sourceVersions.versions(tableAndColumn[0], column);
-      Optional<Set<String>> inTarget = targetVersions.versions(tableAndColumn[0], column);
-      if (inSource.isEmpty() || inTarget.isEmpty()) {
-        problems.add("the migration table " + tableAndColumn[0] + " is missing in the "
-            + (inSource.isEmpty() ? "source" : "target"));
-      } else {
-        missingInTarget.addAll(inSource.get());
-        missingInTarget.removeAll(inTarget.get());
-        missingInSource.addAll(inTarget.get());
-        missingInSource.removeAll(inSource.get());
-        Set<String> unexpected = new TreeSet<>(missingInTarget);
-        unexpected.removeAll(command.acceptedMissingVersions());
-        if (!unexpected.isEmpty()) {
-          problems.add("the target's " + tableAndColumn[0] + " lacks " + unexpected.size()
-              + " version(s) the source has: " + abbreviate(unexpected)
-              + " (accept versions that exist only for MySQL with --accept-missing-version)");
-        }
-      }
-    }
+    MigrationHistories.Result histories = new MigrationHistories(sourceVersions, targetVersions)
+        .compare(command.versionTables(), command.acceptedMissingVersions());
+    histories.problems().forEach(problem -> problems.add(problem.toString()));
     return new ProvisionTargetReport(command.mode(), applied, version, commandLog, missing, existingRows,
-        missingInTarget, missingInSource, problems);
+        histories.comparisons(), problems);
   }
 
   private static boolean hasTable(TargetSchema schema, String name) {
@@ -137,8 +114,4 @@ public final class ProvisionTargetService implements ProvisionTargetUseCase {
         || schema.tables().stream().filter(table -> table.name().equalsIgnoreCase(name)).count() == 1;
   }
 
-  private static String abbreviate(Set<String> versions) {
-    List<String> shown = versions.stream().limit(10).toList();
-    return String.join(", ", shown) + (versions.size() > shown.size() ? ", …" : "");
-  }
 }

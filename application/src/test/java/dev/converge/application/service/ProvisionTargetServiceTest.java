@@ -36,8 +36,9 @@ class ProvisionTargetServiceTest {
   private final List<Path> logs = new ArrayList<>();
   private int commandStatus;
   private List<String> targetTables = List.of("space", "user", "flyway_schema_history");
+  private String historyTable = "schema_migration";
   private Optional<Set<String>> sourceVersions = Optional.of(Set.of("1", "2", "3"));
-  private Optional<Set<String>> targetVersions = Optional.of(Set.of("1", "2", "3", "4"));
+  private Optional<Set<String>> targetVersions = Optional.of(Set.of("1", "2", "3"));
 
   private final ApplyTargetMigrationsPort migrations = location -> {
     applied.add(location);
@@ -74,8 +75,8 @@ class ProvisionTargetServiceTest {
     TargetSchema target = new TargetSchema("public", "17.5", targetTables.stream()
         .map(name -> new TargetTable(name, List.of(targetId), List.of("id"), List.of(), List.of(), List.of(), List.of()))
         .toList());
-    ReadMigrationVersionsPort sourceReader = (table, column) -> sourceVersions;
-    ReadMigrationVersionsPort targetReader = (table, column) -> targetVersions;
+    ReadMigrationVersionsPort sourceReader = (table, column) -> table.equals(historyTable) ? sourceVersions : Optional.empty();
+    ReadMigrationVersionsPort targetReader = (table, column) -> table.equals(historyTable) ? targetVersions : Optional.empty();
     return new ProvisionTargetService(migrations, commands, () -> source, () -> target, inspection, sourceReader,
         targetReader, Path.of("work", "logs"), Clock.fixed(Instant.parse("2026-11-21T10:15:30Z"), ZoneOffset.UTC))
         .provision(command);
@@ -87,20 +88,20 @@ class ProvisionTargetServiceTest {
 
   @Test
   void aFlywayLocationIsAppliedAndItsVersionChecked() {
-    ProvisionTargetReport report = provision(new ProvisionTargetCommand("classpath:db", List.of(), "2", null, Set.of(), excludingLegacy()));
+    ProvisionTargetReport report = provision(new ProvisionTargetCommand("classpath:db", List.of(), "2", List.of(), Set.of(), excludingLegacy()));
     assertEquals(List.of("classpath:db"), applied);
     assertEquals(ProvisionTargetCommand.Mode.FLYWAY, report.mode());
     assertEquals(2, report.migrationsApplied());
     assertTrue(report.contractHolds(), report.problems().toString());
 
-    ProvisionTargetReport wrongVersion = provision(new ProvisionTargetCommand("classpath:db", List.of(), "3", null, Set.of(), excludingLegacy()));
+    ProvisionTargetReport wrongVersion = provision(new ProvisionTargetCommand("classpath:db", List.of(), "3", List.of(), Set.of(), excludingLegacy()));
     assertEquals(List.of("the target is at Flyway version 2, not the expected 3"), wrongVersion.problems());
   }
 
   @Test
   void theOperatorsCommandRunsWithItsOutputInATimestampedLog() {
     ProvisionTargetReport report = provision(new ProvisionTargetCommand(null, List.of("kratos", "migrate", "sql", "-e", "--yes"),
-        null, null, Set.of(), excludingLegacy()));
+        null, List.of(), Set.of(), excludingLegacy()));
     assertEquals(List.of(List.of("kratos", "migrate", "sql", "-e", "--yes")), commandsRun);
     assertEquals(Path.of("work", "logs", "provision_20261121_101530.log"), logs.get(0));
     assertTrue(report.contractHolds());
@@ -110,7 +111,7 @@ class ProvisionTargetServiceTest {
   @Test
   void aFailingCommandBreaksTheContractAndPointsAtItsLog() {
     commandStatus = 3;
-    ProvisionTargetReport report = provision(new ProvisionTargetCommand(null, List.of("migrate"), null, null, Set.of(), excludingLegacy()));
+    ProvisionTargetReport report = provision(new ProvisionTargetCommand(null, List.of("migrate"), null, List.of(), Set.of(), excludingLegacy()));
     assertFalse(report.contractHolds());
     assertTrue(report.problems().get(0).contains("exited with status 3") && report.problems().get(0).contains("provision_"),
         report.problems().toString());
@@ -118,38 +119,51 @@ class ProvisionTargetServiceTest {
 
   @Test
   void aSourceTableWithoutTargetTableBreaksTheContractUnlessExcluded() {
-    ProvisionTargetReport report = provision(new ProvisionTargetCommand(null, List.of(), null, null, Set.of(), PlanSettings.defaults()));
+    ProvisionTargetReport report = provision(new ProvisionTargetCommand(null, List.of(), null, List.of(), Set.of(), PlanSettings.defaults()));
     assertEquals(ProvisionTargetCommand.Mode.ALREADY_PROVISIONED, report.mode());
     assertEquals(List.of("legacy_audit"), report.missingTables(), "User matches user; migrations_typeorm is excluded by default");
-    assertTrue(provision(new ProvisionTargetCommand(null, List.of(), null, null, Set.of(), excludingLegacy())).contractHolds());
+    assertTrue(provision(new ProvisionTargetCommand(null, List.of(), null, List.of(), Set.of(), excludingLegacy())).contractHolds());
   }
 
   @Test
   void rowsAlreadyInTheTargetAreReportedPerTable() {
-    ProvisionTargetReport report = provision(new ProvisionTargetCommand(null, List.of(), null, null, Set.of(), excludingLegacy()));
+    ProvisionTargetReport report = provision(new ProvisionTargetCommand(null, List.of(), null, List.of(), Set.of(), excludingLegacy()));
     assertEquals(Map.of("space", 3L, "flyway_schema_history", 3L), report.existingRows());
   }
 
   @Test
-  void migrationVersionsAreComparedBothWaysAndOnlyMissingTargetVersionsBreakTheContract() {
-    ProvisionTargetReport newer = provision(new ProvisionTargetCommand(null, List.of(), null, "schema_migration.version",
-        Set.of(), excludingLegacy()));
-    assertEquals(Set.of("4"), newer.missingInSource());
-    assertTrue(newer.contractHolds());
+  void theApplicationsHistoryIsRecognisedWithoutBeingNamedAndMustBeAtTheSourcesRelease() {
+    ProvisionTargetReport same = provision(command(List.of(), Set.of()));
+    assertTrue(same.contractHolds(), same.problems().toString());
+    assertEquals("3", same.histories().get(0).newestShared(), "schema_migration was found without --compare-versions");
+
+    targetVersions = Optional.of(Set.of("1", "2", "3", "4"));
+    ProvisionTargetReport newerTarget = provision(command(List.of(), Set.of()));
+    assertEquals(1, newerTarget.problems().size());
+    assertTrue(newerTarget.problems().get(0).contains("the target has 1 migration(s) the source has not run")
+        && newerTarget.problems().get(0).contains("Upgrade the source"), newerTarget.problems().toString());
 
     targetVersions = Optional.of(Set.of("1"));
-    ProvisionTargetReport older = provision(new ProvisionTargetCommand(null, List.of(), null, "schema_migration", Set.of(), excludingLegacy()));
-    assertEquals(Set.of("2", "3"), older.missingInTarget());
-    assertEquals(1, older.problems().size());
-    assertTrue(older.problems().get(0).contains("lacks 2 version(s) the source has: 2, 3"), older.problems().toString());
+    ProvisionTargetReport olderTarget = provision(command(List.of(), Set.of()));
+    assertTrue(olderTarget.problems().get(0).contains("the source has run 2 migration(s) the target lacks"),
+        olderTarget.problems().toString());
+    assertTrue(provision(command(List.of(), Set.of("2", "3"))).contractHolds(),
+        "releases the operator accepted are reported, not held against the run");
+  }
 
-    ProvisionTargetReport accepted = provision(new ProvisionTargetCommand(null, List.of(), null, "schema_migration",
-        Set.of("2", "3"), excludingLegacy()));
-    assertTrue(accepted.contractHolds(), "versions the operator accepted are reported, not blocking");
-    assertEquals(Set.of("2", "3"), accepted.missingInTarget());
-
+  @Test
+  void aNamedHistoryTableMustExistOnBothSides() {
+    historyTable = "app_versions";
     targetVersions = Optional.empty();
-    assertTrue(provision(new ProvisionTargetCommand(null, List.of(), null, "schema_migration", Set.of(), excludingLegacy()))
-        .problems().get(0).contains("missing in the target"));
+
+    ProvisionTargetReport report = provision(command(List.of("app_versions.tag"), Set.of()));
+
+    assertTrue(report.problems().get(0).contains("app_versions.tag: the migration-history table is missing in the target"),
+        report.problems().toString());
+    assertTrue(provision(command(List.of(), Set.of())).contractHolds(), "an unnamed, unknown table is not looked for");
+  }
+
+  private ProvisionTargetCommand command(List<String> historyTables, Set<String> accepted) {
+    return new ProvisionTargetCommand(null, List.of(), null, historyTables, accepted, excludingLegacy());
   }
 }

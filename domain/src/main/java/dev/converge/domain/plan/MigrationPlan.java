@@ -53,6 +53,14 @@ public record MigrationPlan(
     return tables.stream().filter(table -> table.sourceTable().equals(sourceTable)).findFirst();
   }
 
+  /** The plan with {@code more} blockers besides its own (e.g. the application's migration histories at different releases). */
+  public MigrationPlan withBlockers(List<Blocker> more) {
+    List<Blocker> all = new java.util.ArrayList<>(blockers);
+    all.addAll(more);
+    return new MigrationPlan(sourceDatabase, sourceVersion, targetSchema, targetVersion, sourceFingerprint,
+        targetFingerprint, tables, excluded, targetTablesNotLoaded, loadOrder, foreignKeyStrategy, checks, findings, all);
+  }
+
   /**
    * The plan with the pre-flight findings added; each blocking finding (rows the column's policy
    * cannot handle, or a check that could not finish) becomes a blocker that names table, column,

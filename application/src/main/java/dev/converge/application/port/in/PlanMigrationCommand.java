@@ -2,7 +2,9 @@ package dev.converge.application.port.in;
 
 import dev.converge.domain.plan.PlanSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The operator's settings for a plan, and how long the pre-flight scan of the source data may take.
@@ -10,17 +12,22 @@ import java.util.Objects;
  * @param checkTimeout the longest one pre-flight query may run
  * @param scanBudget the longest the whole pre-flight scan may run; later checks are reported as not run
  * @param acceptUnchecked treat checks that could not finish as passed (else they block the plan)
+ * @param historyTables migration-history tables to compare besides the ones converge recognises
+ *     ({@code table} or {@code table.column})
+ * @param acceptedMissingVersions releases the operator knows one side lacks on purpose
  */
 public record PlanMigrationCommand(PlanSettings settings, Duration checkTimeout, Duration scanBudget,
-    boolean acceptUnchecked) {
+    boolean acceptUnchecked, List<String> historyTables, Set<String> acceptedMissingVersions) {
 
   public PlanMigrationCommand {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(checkTimeout, "checkTimeout");
     Objects.requireNonNull(scanBudget, "scanBudget");
+    historyTables = List.copyOf(historyTables);
+    acceptedMissingVersions = Set.copyOf(acceptedMissingVersions);
   }
 
   public static PlanMigrationCommand withDefaults(PlanSettings settings) {
-    return new PlanMigrationCommand(settings, Duration.ofSeconds(60), Duration.ofMinutes(10), false);
+    return new PlanMigrationCommand(settings, Duration.ofSeconds(60), Duration.ofMinutes(10), false, List.of(), Set.of());
   }
 }

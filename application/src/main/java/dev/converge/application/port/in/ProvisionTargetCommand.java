@@ -11,18 +11,19 @@ import java.util.Objects;
  * @param flywayLocation a Flyway location to apply ({@code classpath:…} or {@code filesystem:…}), or null
  * @param command an operator-supplied command to run instead (argv), or empty
  * @param expectedVersion the Flyway version the target must be at afterwards, or null for no check
- * @param versionTable an application migration table to compare between source and target
- *     ({@code table} or {@code table.column}, e.g. {@code schema_migration.version}), or null
- * @param acceptedMissingVersions source versions the operator knows the target lacks on purpose
- *     (migrations that exist only for MySQL, say); they are reported but do not break the contract
+ * @param versionTables migration-history tables to compare besides the ones converge recognises
+ *     ({@code table} or {@code table.column}, e.g. {@code app_versions.tag}); they must exist on both sides
+ * @param acceptedMissingVersions releases the operator knows one side lacks on purpose; they are
+ *     reported but do not break the contract
  * @param settings the plan settings, whose exclusions decide which source tables need a target table
  */
 public record ProvisionTargetCommand(
-    String flywayLocation, List<String> command, String expectedVersion, String versionTable,
+    String flywayLocation, List<String> command, String expectedVersion, List<String> versionTables,
     Set<String> acceptedMissingVersions, PlanSettings settings) {
 
   public ProvisionTargetCommand {
     command = List.copyOf(command);
+    versionTables = List.copyOf(versionTables);
     acceptedMissingVersions = Set.copyOf(acceptedMissingVersions);
     Objects.requireNonNull(settings, "settings");
     if (flywayLocation != null && !command.isEmpty()) {

@@ -1,9 +1,9 @@
 package dev.converge.application.port.in;
 
+import dev.converge.domain.history.HistoryComparison;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * What the schema phase did and found.
@@ -13,8 +13,7 @@ import java.util.Set;
  * @param commandLog where the provisioning command's output went, or null
  * @param missingTables source tables (not excluded) that have no target table
  * @param existingRows rows already in each target table, for tables that have any
- * @param missingInTarget versions of the compared migration table the source has and the target lacks
- * @param missingInSource versions the target has and the source lacks (the target is newer)
+ * @param histories the application's migration history on both sides, compared per history table
  * @param problems everything that breaks the contract, one line each; empty when it holds
  */
 public record ProvisionTargetReport(
@@ -24,16 +23,14 @@ public record ProvisionTargetReport(
     String commandLog,
     List<String> missingTables,
     Map<String, Long> existingRows,
-    Set<String> missingInTarget,
-    Set<String> missingInSource,
+    List<HistoryComparison> histories,
     List<String> problems) {
 
   public ProvisionTargetReport {
     Objects.requireNonNull(mode, "mode");
     missingTables = List.copyOf(missingTables);
     existingRows = Map.copyOf(existingRows);
-    missingInTarget = Set.copyOf(missingInTarget);
-    missingInSource = Set.copyOf(missingInSource);
+    histories = List.copyOf(histories);
     problems = List.copyOf(problems);
   }
 
