@@ -5,11 +5,12 @@ import dagger.Provides;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import java.io.PrintWriter;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
-/** How a failed command is reported: one clean message with its causes, the stack trace in the log. */
+/** How a failed command is reported: one clean message with the causes that add to it, the stack trace in the log. */
 @Module
 interface FailureModule {
 
@@ -20,14 +21,14 @@ interface FailureModule {
       // Looked up here, not in a constant: logging (and its file) starts only when something fails.
       Logger log = LoggerFactory.getLogger("dev.converge.failure");
       log.error("{} failed ({})", commandLine.getCommandName(), code, exception);
-      err.println("converge: " + exception.getMessage());
-      for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-        err.println("  caused by: " + cause);
-      }
+      List<String> lines = FailureLines.of(exception);
+      err.println("converge: " + lines.get(0));
+      lines.subList(1, lines.size()).forEach(line -> err.println("  because: " + line));
       if (verbose(parseResult)) {
         exception.printStackTrace(err);
-      } else {
-        err.println("  (details in the log file; --verbose prints the stack trace)");
+      } else if (code == ErrorCode.INTERNAL) {
+        // Only a defect needs the stack trace; every other failure's message is the whole story.
+        err.println("  (a defect in converge: the stack trace is in the log file, or run again with --verbose)");
       }
       err.flush();
       return ExitStatus.of(code);

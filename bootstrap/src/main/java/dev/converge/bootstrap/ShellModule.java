@@ -6,6 +6,7 @@ import dev.converge.adapter.shell.ConfiguredDefaults;
 import dev.converge.adapter.shell.ConnectCommand;
 import dev.converge.adapter.shell.ConvergeCommand;
 import dev.converge.adapter.shell.DemoCommand;
+import dev.converge.adapter.shell.DurationText;
 import dev.converge.adapter.shell.ExportCommand;
 import dev.converge.adapter.shell.ImportCommand;
 import dev.converge.adapter.shell.MigrateCommand;
@@ -29,6 +30,7 @@ import dev.converge.application.session.Workspaces;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import java.io.PrintWriter;
+import java.time.Duration;
 import javax.inject.Singleton;
 import picocli.CommandLine;
 
@@ -91,6 +93,8 @@ interface ShellModule {
     commandLine.addSubcommand(new ShellCommand(context, defaults, terminals));
     commandLine.getCommandSpec().version(build.versionLines());
     commandLine.setOut(out);
+    // Before the defaults are read: a duration from converge.yml or the environment reads like one on the line.
+    commandLine.registerConverter(Duration.class, new DurationText());
     commandLine.setExecutionExceptionHandler(failures);
     // Set after the subcommands are added: picocli hands the provider down to those present now.
     commandLine.setDefaultValueProvider(defaults);

@@ -1,5 +1,6 @@
 package dev.converge.bootstrap;
 
+import dev.converge.adapter.shell.DurationText;
 import dev.converge.adapter.shell.RunControl;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
@@ -34,18 +35,15 @@ final class StopSignals {
     this.bound = Objects.requireNonNull(bound, "bound");
   }
 
-  /** The bound from {@code CONVERGE_STOP_TIMEOUT} (ISO-8601 or whole seconds), else 10 s. */
+  /** The bound from {@code CONVERGE_STOP_TIMEOUT} (10, 10s, PT10S …), else 10 s. */
   static Duration bound(String configured) {
     if (configured == null || configured.isBlank()) {
       return DEFAULT_BOUND;
     }
-    String value = configured.strip();
     try {
-      return value.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(value))
-          : value.matches("\\d+s") ? Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)))
-          : Duration.parse(value.toUpperCase(Locale.ROOT));
+      return DurationText.parse(configured);
     } catch (RuntimeException e) {
-      throw new ConvergeException(ErrorCode.CONFIGURATION, "CONVERGE_STOP_TIMEOUT=" + configured + " is not a duration (10, 10s or PT10S)");
+      throw new ConvergeException(ErrorCode.CONFIGURATION, "CONVERGE_STOP_TIMEOUT=" + configured + ": " + e.getMessage());
     }
   }
 

@@ -3,6 +3,7 @@ package dev.converge.adapter.shell;
 import java.io.PrintWriter;
 import java.util.Objects;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "converge",
     mixinStandardHelpOptions = true,
+    subcommands = HelpCommand.class,
     description = {
       "Moves an application's data from MySQL 8 to PostgreSQL 17 for a planned cut-over:",
       "schema first, then plan, export, validate, import and verify, with zero silent data loss."

@@ -86,8 +86,15 @@ public final class InteractiveShell {
           break;
         }
         if (command.equals("help")) {
-          root.usage(context.out());
-          context.out().flush();
+          // help alone: every command in one line; help <command>: that command, as in batch mode.
+          CommandLine asked = words.size() > 1 ? root.getSubcommands().get(words.get(1)) : root;
+          if (asked == null) {
+            screen.println("no command " + words.get(1) + "; help lists them");
+            screen.flush();
+          } else {
+            asked.usage(context.out());
+            context.out().flush();
+          }
           continue;
         }
         if (NOT_IN_SHELL.contains(command)) {

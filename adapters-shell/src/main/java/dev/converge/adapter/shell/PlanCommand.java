@@ -24,7 +24,7 @@ public final class PlanCommand extends PhaseCommand<PlanMigrationReport> {
   @Mixin PlanOptions planOptions = new PlanOptions();
 
   @Option(names = "--check-timeout", defaultValue = "PT60S",
-      description = "Longest one pre-flight query may run (ISO-8601 duration; default ${DEFAULT-VALUE}).")
+      description = "Longest one pre-flight query may run (60s, 15m, 1h30m or ISO-8601; default ${DEFAULT-VALUE}).")
   Duration checkTimeout;
 
   @Option(names = "--scan-budget", defaultValue = "PT10M",

@@ -39,7 +39,7 @@ public final class ReportCommand implements Callable<Integer> {
   long productionRows;
 
   @Option(names = "--window", defaultValue = "PT30M",
-      description = "The maintenance window, ISO-8601 (env CONVERGE_WINDOW; default ${DEFAULT-VALUE}, 30 minutes).")
+      description = "The maintenance window: 30m, 1h or ISO-8601 (env CONVERGE_WINDOW; default ${DEFAULT-VALUE}, 30 minutes).")
   Duration window;
 
   public ReportCommand(PhaseContext context) {

@@ -43,7 +43,7 @@ public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
   Map<String, String> checklistDatabases = new LinkedHashMap<>();
 
   @Option(names = "--check-timeout", defaultValue = "PT60S",
-      description = "Longest one checklist query may run (ISO-8601 duration; default ${DEFAULT-VALUE}).")
+      description = "Longest one checklist query may run (60s, 15m, 1h30m or ISO-8601; default ${DEFAULT-VALUE}).")
   Duration checkTimeout;
 
   public VerifyCommand(PhaseContext context) {
