@@ -2,7 +2,6 @@ package dev.converge.adapter.csv;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.converge.application.port.out.RenderJsonPort;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
@@ -10,10 +9,8 @@ import dev.converge.domain.failure.ErrorCode;
 /** Renders result records (plans, reports) as indented JSON with Jackson. */
 public final class JacksonJsonRenderingAdapter implements RenderJsonPort {
 
-  private final ObjectMapper json = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-      .findAndRegisterModules();
+  /** The same configuration as the work directory's files: ISO-8601 instants, durations in seconds. */
+  private final ObjectMapper json = JsonMappers.create();
 
   @Override
   public String json(Object report) {

@@ -18,9 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The one JSON configuration of the work directory's files: indented, instants as ISO-8601 text
- * and durations as ISO-8601 periods — readable by an operator and by {@code jq} alike, without the
- * jsr310 module on the classpath.
+ * The one JSON configuration of converge's documents — the work directory's files and every
+ * {@code --output json}: indented, instants as ISO-8601 UTC text, durations as seconds (a number,
+ * milliseconds as decimals) — readable by an operator and by {@code jq} alike, without the jsr310
+ * module on the classpath.
  */
 final class JsonMappers {
 
@@ -43,7 +44,7 @@ final class JsonMappers {
     time.addSerializer(Duration.class, new JsonSerializer<>() {
       @Override
       public void serialize(Duration value, JsonGenerator out, SerializerProvider serializers) throws IOException {
-        out.writeString(value.toString());
+        out.writeNumber(java.math.BigDecimal.valueOf(value.toMillis(), 3));
       }
     });
     return new ObjectMapper().registerModule(time).enable(SerializationFeature.INDENT_OUTPUT)
