@@ -19,9 +19,11 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -63,8 +65,9 @@ class InteractiveShellIT {
     terminal.setAttributes(cooked);
     terminal.setSize(new Size(120, 40));
     PrintWriter writer = new PrintWriter(screen, true, StandardCharsets.UTF_8);
+    Path home = Files.createDirectories(workDirectory.resolve("home"));
     CompletableFuture<Integer> shell = CompletableFuture.supplyAsync(() -> Main.run(new String[] {"shell"}, writer,
-        writer, () -> terminal));
+        writer, () -> terminal, OperatorEnvironment.of(Map.of("HOME", home.toString())), false));
 
     awaitScreen("converge shell", Duration.ofSeconds(30));
     type("connect " + String.join(" ", run.connectionOptions()));
@@ -113,6 +116,10 @@ class InteractiveShellIT {
     await(() -> screen.since(rollback).contains("Rollback not run."), Duration.ofSeconds(30), "the refusal");
     type("exit");
     assertEquals(0, shell.get(60, TimeUnit.SECONDS), screen.text());
+    List<String> history = Files.readAllLines(home.resolve(".converge_history"), StandardCharsets.UTF_8);
+    assertTrue(history.stream().anyMatch(line -> line.endsWith("rollback")), "history under $HOME: " + history);
+    assertFalse(history.stream().anyMatch(line -> line.endsWith(":no") || line.equals("no")),
+        "the confirmation's answer is not history: " + history);
 
     RunJournal finished = new JsonRunJournalAdapter(workDirectory).load().orElseThrow();
     assertTrue(finished.latest(Phase.VERIFY).orElseThrow().succeeded());

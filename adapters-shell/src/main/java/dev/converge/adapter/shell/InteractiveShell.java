@@ -45,11 +45,16 @@ public final class InteractiveShell {
   /** Runs the shell on {@code terminal} until {@code exit} or end of input; returns 0. */
   public int run(Terminal terminal, String greeting) {
     PrintWriter screen = terminal.writer();
-    LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("converge")
+    LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("converge")
         .parser(new DefaultParser())
-        .completer(new ShellCompleter(root, this::tables))
-        .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".converge_history"))
-        .build();
+        .completer(new ShellCompleter(root, this::tables));
+    // $HOME of the operator's environment (the JVM's user.home may be another directory, e.g. in a
+    // container); without one, the history stays in memory.
+    String home = defaults.variable("HOME");
+    if (home != null) {
+      builder.variable(LineReader.HISTORY_FILE, Path.of(home, ".converge_history"));
+    }
+    LineReader reader = builder.build();
     AtomicReference<Thread> running = new AtomicReference<>();
     terminal.handle(Signal.INT, signal -> {
       Thread phase = running.get();
@@ -104,10 +109,14 @@ public final class InteractiveShell {
         }
         if (command.equals("rollback") && !words.contains("--yes") && !words.contains("--help")) {
           String answer;
+          // The answer is no command: it must never come back with the up arrow or a history search.
+          reader.setVariable(LineReader.DISABLE_HISTORY, true);
           try {
             answer = reader.readLine("rollback empties every table converge loaded into the target. Type yes to go on: ");
           } catch (UserInterruptException | EndOfFileException e) {
             answer = "";
+          } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, false);
           }
           if (!answer.trim().equalsIgnoreCase("yes")) {
             screen.println("Rollback not run.");
