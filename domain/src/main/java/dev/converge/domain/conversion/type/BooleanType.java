@@ -48,7 +48,7 @@ public final class BooleanType extends TargetType {
       case BIT_TO_BOOLEAN -> BooleanPolicy.REJECT;
       default -> throw unsupported(conversion);
     };
-    return value -> value == null ? Converted.NULL : bool(SourceValue.text(value), policy);
+    return value -> bool(SourceValue.text(value), policy);
   }
 
   private static Converted bool(String text, BooleanPolicy policy) {

@@ -29,13 +29,7 @@ public final class ByteaType extends TargetType {
 
   @Override
   ColumnCodec converter(ConversionKind conversion, ValuePolicies policies) {
-    if (conversion != BINARY_TO_BYTEA) {
-      throw unsupported(conversion);
-    }
     return value -> {
-      if (value == null) {
-        return Converted.NULL;
-      }
       // Lower-case hex is already the canonical form.
       String text = "\\x" + HEX.formatHex(SourceValue.bytes(value));
       return new Converted(text, text);

@@ -5,6 +5,7 @@ import dev.converge.domain.conversion.ValueRejectedException;
 import dev.converge.domain.schema.TargetColumn;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /** The date and time pieces the date, time and timestamp types share: MySQL's text in, ISO text out. */
 final class CalendarText {
@@ -46,11 +47,20 @@ final class CalendarText {
 
   /** Fractional digits beyond timestamp(p)/time(p) must be zeros: PostgreSQL would round them. */
   static String kept(String fraction, TargetColumn target) {
-    Integer precision = target.precision();
-    if (precision != null && precision < 6 && !fraction.substring(1 + precision).chars().allMatch(c -> c == '0')) {
-      throw new ValueRejectedException("more fractional digits than " + target.formattedType() + " keeps");
+    Optional<String> rounded = rounded(fraction, target);
+    if (rounded.isPresent()) {
+      throw new ValueRejectedException(rounded.get());
     }
     return fraction;
+  }
+
+  /** Why timestamp(p)/time(p) would round a six-digit fraction ({@code .ffffff}), or empty. */
+  static Optional<String> rounded(String fraction, TargetColumn target) {
+    Integer precision = target.precision();
+    if (precision != null && precision < 6 && !fraction.substring(1 + precision).chars().allMatch(c -> c == '0')) {
+      return Optional.of("more fractional digits than " + target.formattedType() + " keeps");
+    }
+    return Optional.empty();
   }
 
   /** {@code ""} or {@code .f…} (up to six digits) → {@code .ffffff}; anything else is rejected. */

@@ -26,13 +26,7 @@ public final class DateType extends TargetType {
 
   @Override
   ColumnCodec converter(ConversionKind conversion, ValuePolicies policies) {
-    if (conversion != DATE_TO_DATE) {
-      throw unsupported(conversion);
-    }
-    return value -> {
-      String text = SourceValue.text(value);
-      return converted(text == null ? null : CalendarText.calendarDate(text, column, policies.zeroDates()));
-    };
+    return value -> converted(CalendarText.calendarDate(SourceValue.text(value), column, policies.zeroDates()));
   }
 
   @Override

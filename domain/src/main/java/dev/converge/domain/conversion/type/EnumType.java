@@ -43,13 +43,10 @@ public final class EnumType extends TargetType {
 
   @Override
   ColumnCodec converter(ConversionKind conversion, ValuePolicies policies) {
-    if (conversion != TEXT_TO_ENUM && conversion != ENUM_TO_ENUM) {
-      throw unsupported(conversion);
-    }
     List<String> labels = labels();
     return value -> {
       String text = SourceValue.text(value);
-      if (text == null || labels.contains(text)) {
+      if (labels.contains(text)) {
         return converted(text);
       }
       throw new ValueRejectedException("not one of the target enum's labels " + labels);

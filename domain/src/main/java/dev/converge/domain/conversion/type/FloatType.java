@@ -32,16 +32,10 @@ public final class FloatType extends TargetType {
 
   @Override
   ColumnCodec converter(ConversionKind conversion, ValuePolicies policies) {
-    if (conversion != FLOAT_TO_FLOAT) {
-      throw unsupported(conversion);
-    }
     return value -> floating(SourceValue.text(value));
   }
 
   private Converted floating(String text) {
-    if (text == null) {
-      return Converted.NULL;
-    }
     double number;
     try {
       number = Double.parseDouble(text);

@@ -67,9 +67,6 @@ public final class IntegerType extends TargetType {
   }
 
   private String integer(String text) {
-    if (text == null) {
-      return null;
-    }
     long number;
     try {
       number = Long.parseLong(text);
@@ -84,9 +81,6 @@ public final class IntegerType extends TargetType {
   }
 
   private String year(String text, ZeroDatePolicy zeroDates) {
-    if (text == null) {
-      return null;
-    }
     int year = Integer.parseInt(text);
     if (year == 0) {
       if (zeroDates == ZeroDatePolicy.NULL && column.nullable()) {

@@ -41,16 +41,10 @@ public final class JsonType extends TargetType {
 
   @Override
   ColumnCodec converter(ConversionKind conversion, ValuePolicies policies) {
-    if (conversion != TEXT_TO_JSON && conversion != JSON_TO_JSON) {
-      throw unsupported(conversion);
-    }
     return value -> json(SourceValue.text(value), policies.nulBytes());
   }
 
   private Converted json(String text, NulBytePolicy nulBytes) {
-    if (text == null) {
-      return Converted.NULL;
-    }
     String checked = text;
     if (binary && JsonText.hasNulEscape(checked)) {
       if (nulBytes != NulBytePolicy.STRIP) {

@@ -30,39 +30,51 @@ public final class NumericType extends TargetType {
 
   @Override
   ColumnCodec converter(ConversionKind conversion, ValuePolicies policies) {
-    if (conversion != INTEGER_TO_NUMERIC && conversion != DECIMAL_TO_NUMERIC) {
-      throw unsupported(conversion);
-    }
     return value -> numeric(SourceValue.text(value));
   }
 
   private Converted numeric(String text) {
-    if (text == null) {
-      return Converted.NULL;
-    }
     BigDecimal number;
     try {
       number = new BigDecimal(text);
     } catch (NumberFormatException e) {
       throw new ValueRejectedException("not a number");
     }
-    if (column.precision() != null) {
-      int scale = column.scale() == null ? 0 : column.scale();
-      BigDecimal exact = number.stripTrailingZeros();
-      if (exact.scale() > scale) {
-        throw new ValueRejectedException("more than " + scale + " decimal places: numeric(" + column.precision() + ","
-            + scale + ") would round it");
-      }
-      if (exact.precision() - exact.scale() > column.precision() - scale) {
-        throw new ValueRejectedException("too many integer digits for numeric(" + column.precision() + "," + scale + ")");
-      }
+    Optional<String> outside = outside(number);
+    if (outside.isPresent()) {
+      throw new ValueRejectedException(outside.get());
     }
     return new Converted(text, canonical(number));
   }
 
+  /** Why numeric(p,s) cannot hold the number exactly (PostgreSQL would round it or refuse it), or empty. */
+  private Optional<String> outside(BigDecimal number) {
+    if (column.precision() == null) {
+      return Optional.empty();
+    }
+    int scale = column.scale() == null ? 0 : column.scale();
+    BigDecimal exact = number.stripTrailingZeros();
+    if (exact.scale() > scale) {
+      return Optional.of("more than " + scale + " decimal places: numeric(" + column.precision() + ","
+          + scale + ") would round it");
+    }
+    // Zero has no integer digits (BigDecimal counts one).
+    int integerDigits = exact.signum() == 0 ? 0 : exact.precision() - exact.scale();
+    if (integerDigits > column.precision() - scale) {
+      return Optional.of("too many integer digits for numeric(" + column.precision() + "," + scale + ")");
+    }
+    return Optional.empty();
+  }
+
   @Override
   Optional<String> textViolation(String text) {
-    return isNumber(text) ? Optional.empty() : Optional.of("not a number");
+    BigDecimal number;
+    try {
+      number = new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      return Optional.of("not a number");
+    }
+    return outside(number);
   }
 
   static boolean isNumber(String text) {

@@ -86,11 +86,13 @@ public abstract sealed class TargetType
   public final ColumnCodec codec(ConversionKind conversion, ValuePolicies policies) {
     Objects.requireNonNull(policies, "policies");
     if (!sources.containsValue(conversion)) {
-      throw new IllegalArgumentException(conversion + " does not produce " + column.formattedType());
+      throw unsupported(conversion);
     }
-    return converter(conversion, policies);
+    ColumnCodec converter = converter(conversion, policies);
+    return value -> value == null ? Converted.NULL : converter.convert(value);
   }
 
+  /** The codec for one of the conversions this type accepts (never another), for values other than NULL. */
   abstract ColumnCodec converter(ConversionKind conversion, ValuePolicies policies);
 
   /**

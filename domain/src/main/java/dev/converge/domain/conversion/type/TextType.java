@@ -51,16 +51,10 @@ public final class TextType extends TargetType {
 
   @Override
   ColumnCodec converter(ConversionKind conversion, ValuePolicies policies) {
-    if (conversion != TEXT_TO_TEXT && conversion != JSON_TO_TEXT && conversion != ENUM_TO_TEXT) {
-      throw unsupported(conversion);
-    }
     return value -> converted(text(SourceValue.text(value), policies));
   }
 
   private String text(String text, ValuePolicies policies) {
-    if (text == null) {
-      return null;
-    }
     String checked = text;
     if (checked.indexOf('\0') >= 0) {
       if (policies.nulBytes() != NulBytePolicy.STRIP) {

@@ -32,16 +32,10 @@ public final class TimeType extends TargetType {
 
   @Override
   ColumnCodec converter(ConversionKind conversion, ValuePolicies policies) {
-    if (conversion != TIME_TO_TIME) {
-      throw unsupported(conversion);
-    }
     return value -> time(SourceValue.text(value));
   }
 
   private Converted time(String text) {
-    if (text == null) {
-      return Converted.NULL;
-    }
     int colon = text.indexOf(':');
     if (text.startsWith("-") || colon != 2 || text.length() < 8 || text.charAt(5) != ':') {
       throw new ValueRejectedException(OUT_OF_RANGE);
@@ -61,7 +55,8 @@ public final class TimeType extends TargetType {
 
   @Override
   Optional<String> textViolation(String text) {
-    return TIME.matcher(text).matches() ? Optional.empty() : Optional.of("not a time (HH:mm:ss.ffffff)");
+    return TIME.matcher(text).matches() ? CalendarText.rounded(text.substring(8), column)
+        : Optional.of("not a time (HH:mm:ss.ffffff)");
   }
 
   @Override

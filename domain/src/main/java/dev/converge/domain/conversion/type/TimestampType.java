@@ -40,17 +40,11 @@ public final class TimestampType extends TargetType {
 
   @Override
   ColumnCodec converter(ConversionKind conversion, ValuePolicies policies) {
-    if (conversion != DATETIME_TO_TIMESTAMP && conversion != DATETIME_TO_TIMESTAMPTZ) {
-      throw unsupported(conversion);
-    }
     return value -> timestamp(SourceValue.text(value), policies.zeroDates());
   }
 
   /** {@code 2024-01-15 10:30:00[.ffffff]} → {@code 2024-01-15T10:30:00.ffffffZ}, always six digits. */
   private Converted timestamp(String text, ZeroDatePolicy zeroDates) {
-    if (text == null) {
-      return Converted.NULL;
-    }
     if (text.length() < 19 || text.charAt(10) != ' ' || text.charAt(13) != ':' || text.charAt(16) != ':') {
       throw new ValueRejectedException("not a MySQL datetime (yyyy-MM-dd HH:mm:ss[.ffffff])");
     }
@@ -65,7 +59,8 @@ public final class TimestampType extends TargetType {
   @Override
   Optional<String> textViolation(String text) {
     Matcher match = TIMESTAMP.matcher(text);
-    return match.matches() && CalendarText.isDate(match.group(1), match.group(2), match.group(3)) ? Optional.empty()
+    return match.matches() && CalendarText.isDate(match.group(1), match.group(2), match.group(3))
+        ? CalendarText.rounded(text.substring(19, 26), column)
         : Optional.of("not an ISO-8601 UTC timestamp (yyyy-MM-ddTHH:mm:ss.ffffffZ)");
   }
 

@@ -52,15 +52,12 @@ public final class UuidType extends TargetType {
   ColumnCodec converter(ConversionKind conversion, ValuePolicies policies) {
     return switch (conversion) {
       case TEXT_TO_UUID -> value -> converted(uuid(SourceValue.text(value), policies.invalidUuids()));
-      case BINARY_TO_UUID -> value -> value == null ? Converted.NULL : converted(binaryUuid(SourceValue.bytes(value)));
+      case BINARY_TO_UUID -> value -> converted(binaryUuid(SourceValue.bytes(value)));
       default -> throw unsupported(conversion);
     };
   }
 
   private String uuid(String text, InvalidUuidPolicy policy) {
-    if (text == null) {
-      return null;
-    }
     if (isUuid(text)) {
       return text.toLowerCase(Locale.ROOT);
     }
