@@ -10,7 +10,6 @@ import dev.converge.domain.conversion.TargetFamily;
 import dev.converge.domain.conversion.ValuePolicies;
 import dev.converge.domain.conversion.ValuePolicies.ZeroDatePolicy;
 import dev.converge.domain.conversion.ValueRejectedException;
-import dev.converge.domain.conversion.type.ColumnCodec.Converted;
 import dev.converge.domain.schema.TargetColumn;
 import java.math.BigInteger;
 import java.util.Map;

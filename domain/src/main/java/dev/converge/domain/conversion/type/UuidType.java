@@ -9,7 +9,6 @@ import dev.converge.domain.conversion.TargetFamily;
 import dev.converge.domain.conversion.ValuePolicies;
 import dev.converge.domain.conversion.ValuePolicies.InvalidUuidPolicy;
 import dev.converge.domain.conversion.ValueRejectedException;
-import dev.converge.domain.conversion.type.ColumnCodec.Converted;
 import dev.converge.domain.schema.SourceColumn;
 import dev.converge.domain.schema.TargetColumn;
 import java.util.HexFormat;
