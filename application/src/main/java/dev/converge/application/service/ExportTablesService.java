@@ -15,15 +15,14 @@ import dev.converge.application.port.out.StreamSourceRowsPort.TableRead;
 import dev.converge.application.port.out.WriteTableFilesPort;
 import dev.converge.application.port.out.WriteTableFilesPort.TableFile;
 import dev.converge.application.port.out.WriteTableFilesPort.WrittenTableFile;
-import dev.converge.domain.conversion.ColumnConverter;
-import dev.converge.domain.conversion.ValueConverters;
 import dev.converge.domain.conversion.ValueDisplay;
 import dev.converge.domain.conversion.ValueRejectedException;
+import dev.converge.domain.conversion.type.ColumnCodec;
+import dev.converge.domain.conversion.type.TargetType;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.failure.PlanBlockedException;
 import dev.converge.domain.failure.RowRejectedException;
-import dev.converge.domain.manifest.CanonicalForm;
 import dev.converge.domain.manifest.ContentChecksum;
 import dev.converge.domain.manifest.Manifest;
 import dev.converge.domain.manifest.TableManifest;
@@ -44,7 +43,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.UnaryOperator;
 
 /**
  * Exports every table of the saved plan into CSV files, from one consistent snapshot, converting
@@ -203,14 +201,12 @@ public final class ExportTablesService implements ExportTablesUseCase {
     long started = System.nanoTime();
     List<ColumnPlan> columns = table.columns();
     int width = columns.size();
-    ColumnConverter[] converters = new ColumnConverter[width];
-    List<UnaryOperator<String>> canonical = new ArrayList<>(width);
+    ColumnCodec[] codecs = new ColumnCodec[width];
     List<String> header = new ArrayList<>(width);
     List<TableManifest.Column> described = new ArrayList<>(width);
     for (int i = 0; i < width; i++) {
       ColumnPlan column = columns.get(i);
-      converters[i] = ValueConverters.of(column.conversion(), column.target(), column.policies());
-      canonical.add(CanonicalForm.of(column.target()));
+      codecs[i] = TargetType.of(column.target()).codec(column.conversion(), column.policies());
       header.add(column.target().name());
       described.add(new TableManifest.Column(column.source().name(), column.target().name(),
           column.target().formattedType(), column.conversion().name()));
@@ -233,13 +229,15 @@ public final class ExportTablesService implements ExportTablesUseCase {
           throw new ParallelTables.Stopped();
         }
         for (int i = 0; i < width; i++) {
+          ColumnCodec.Converted converted;
           try {
-            values[i] = converters[i].convert(row[i]);
+            converted = codecs[i].convert(row[i]);
           } catch (ValueRejectedException e) {
             throw new RowRejectedException(table.sourceTable(), rowKey(row, key, sourceKey, checksum.rows()),
                 columns.get(i).source().name(), ValueDisplay.of(row[i]), e.rule());
           }
-          canonicalValues[i] = canonical.get(i).apply(values[i]);
+          values[i] = converted.text();
+          canonicalValues[i] = converted.canonical();
         }
         checksum.add(canonicalRow);
         TableFile file = parts.current();

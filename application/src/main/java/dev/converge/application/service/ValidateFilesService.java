@@ -10,14 +10,13 @@ import dev.converge.application.port.out.RecordValidationPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StorePlanPort;
 import dev.converge.domain.conversion.ValueDisplay;
+import dev.converge.domain.conversion.type.TargetType;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.failure.MalformedFileException;
-import dev.converge.domain.manifest.CanonicalForm;
 import dev.converge.domain.manifest.KeyHashSet;
 import dev.converge.domain.manifest.Manifest;
 import dev.converge.domain.manifest.TableManifest;
-import dev.converge.domain.manifest.TargetTextCheck;
 import dev.converge.domain.plan.ColumnPlan;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.TablePlan;
@@ -27,8 +26,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 /**
  * Proves the export's files before anything touches the target: every file of the manifest is
@@ -111,9 +108,8 @@ public final class ValidateFilesService implements ValidateFilesUseCase {
     private static final long LINE_MASK = (1L << PART_SHIFT) - 1;
     private final TablePlan table;
     private final Problems problems;
-    private final List<Function<String, Optional<String>>> checks;
+    private final List<TargetType> types;
     private final int[] key;
-    private final List<UnaryOperator<String>> canonical;
     private final List<String> header;
     private final KeyHashSet keys = new KeyHashSet();
     private final List<String> parts = new ArrayList<>();
@@ -123,10 +119,9 @@ public final class ValidateFilesService implements ValidateFilesUseCase {
       this.table = table;
       this.problems = new Problems(listed);
       List<ColumnPlan> columns = table.columns();
-      this.checks = columns.stream().map(c -> TargetTextCheck.of(c.target())).toList();
+      this.types = columns.stream().map(c -> TargetType.of(c.target())).toList();
       this.key = columns.stream().filter(c -> table.primaryKey().contains(c.target().name())).mapToInt(columns::indexOf)
           .toArray();
-      this.canonical = columns.stream().map(c -> CanonicalForm.of(c.target())).toList();
       this.header = columns.stream().map(c -> c.target().name()).toList();
     }
 
@@ -149,13 +144,13 @@ public final class ValidateFilesService implements ValidateFilesUseCase {
         ReadTableFilesPort.Read read = files.read(file.name(), row -> {
           String[] values = row.values();
           for (int i = 0; i < values.length; i++) {
-            Optional<String> wrong = checks.get(i).apply(values[i]);
+            Optional<String> wrong = types.get(i).violation(values[i]);
             if (wrong.isPresent()) {
               problems.add(new Problem(file.name(), row.line(), header.get(i), ValueDisplay.of(values[i]), wrong.get()));
             }
           }
           if (key.length > 0) {
-            List<String> canonicalKey = Arrays.stream(key).mapToObj(i -> canonical.get(i).apply(values[i])).toList();
+            List<String> canonicalKey = Arrays.stream(key).mapToObj(i -> types.get(i).canonical(values[i])).toList();
             long earlier = keys.add(canonicalKey, part | row.line());
             if (earlier >= 0) {
               String where = (earlier >>> PART_SHIFT) == parts.size() - 1 ? ""

@@ -15,10 +15,10 @@ import dev.converge.application.port.out.RunChecklistQueryPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StorePlanPort;
 import dev.converge.application.port.out.WriteReportPort;
+import dev.converge.domain.conversion.type.TargetType;
 import dev.converge.domain.failure.CheckQueryFailedException;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
-import dev.converge.domain.manifest.CanonicalForm;
 import dev.converge.domain.manifest.ContentChecksum;
 import dev.converge.domain.manifest.KeyHashSet;
 import dev.converge.domain.manifest.KeyedDifferences;
@@ -40,7 +40,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 
 /**
  * Verifies a migration against its manifest: per table, source rows = manifest rows = target rows
@@ -205,13 +204,13 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
 
   /** The export's checksum, recomputed from what the target holds, in the same canonical form. */
   private String checksum(TablePlan table) {
-    List<UnaryOperator<String>> canonical = table.columns().stream().map(c -> CanonicalForm.of(c.target())).toList();
+    List<TargetType> types = table.columns().stream().map(c -> TargetType.of(c.target())).toList();
     ContentChecksum checksum = new ContentChecksum();
-    String[] canonicalValues = new String[canonical.size()];
+    String[] canonicalValues = new String[types.size()];
     List<String> row = Arrays.asList(canonicalValues);
     targetRows.streamRows(table.targetTable(), table.columns().stream().map(c -> c.target().name()).toList(), values -> {
       for (int i = 0; i < values.length; i++) {
-        canonicalValues[i] = canonical.get(i).apply(values[i]);
+        canonicalValues[i] = types.get(i).canonical(values[i]);
       }
       checksum.add(row);
     });
@@ -226,17 +225,17 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     if (key.length == 0) {
       return "the table has no primary key to name the differing rows by";
     }
-    List<UnaryOperator<String>> canonical = columns.stream().map(c -> CanonicalForm.of(c.target())).toList();
+    List<TargetType> types = columns.stream().map(c -> TargetType.of(c.target())).toList();
     List<String> names = columns.stream().map(c -> c.target().name()).toList();
     KeyedDifferences.Buckets exportBuckets = new KeyedDifferences.Buckets();
     KeyedDifferences.Buckets targetBuckets = new KeyedDifferences.Buckets();
-    readBoth(table, exported, canonical, key, exportBuckets::add, targetBuckets::add);
+    readBoth(table, exported, types, key, exportBuckets::add, targetBuckets::add);
     java.util.Set<Integer> differing = exportBuckets.differingFrom(targetBuckets);
     // Enough buckets for the examples asked for; each holds about 1/1024 of the table.
     java.util.Set<Integer> examined = differing.stream().limit(Math.max(1, limit)).collect(java.util.stream.Collectors.toSet());
     KeyedDifferences.Rows exportRows = new KeyedDifferences.Rows(examined);
     KeyedDifferences.Rows targetRows = new KeyedDifferences.Rows(examined);
-    readBoth(table, exported, canonical, key, exportRows::add, targetRows::add);
+    readBoth(table, exported, types, key, exportRows::add, targetRows::add);
     List<KeyedDifferences.Difference> found = KeyedDifferences.between(exportRows, targetRows, names, limit);
     List<String> keyNames = Arrays.stream(key).mapToObj(names::get).toList();
     return "first differing rows: " + found.stream()
@@ -245,13 +244,13 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
   }
 
   /** Streams the export's files and the target's table, canonical, handing (key, row) to each side's sink. */
-  private void readBoth(TablePlan table, TableManifest exported, List<UnaryOperator<String>> canonical, int[] key,
+  private void readBoth(TablePlan table, TableManifest exported, List<TargetType> types, int[] key,
       java.util.function.BiConsumer<List<String>, List<String>> fromExport,
       java.util.function.BiConsumer<List<String>, List<String>> fromTarget) {
     java.util.function.Function<String[], List<String>> canonicalRow = values -> {
       List<String> row = new java.util.ArrayList<>(values.length);
       for (int i = 0; i < values.length; i++) {
-        row.add(canonical.get(i).apply(values[i]));
+        row.add(types.get(i).canonical(values[i]));
       }
       return row;
     };

@@ -4,7 +4,11 @@ import dev.converge.domain.schema.TargetColumn;
 import java.util.Optional;
 import java.util.Set;
 
-/** The groups of PostgreSQL types that convert alike; the second half of a conversion's type pair. */
+/**
+ * The groups of PostgreSQL types that convert alike; the second half of a conversion's type pair.
+ * The only place pg_type names are sorted into families; each family's rules are in its class of
+ * {@code domain.conversion.type} ({@code TargetType.of} picks it).
+ */
 public enum TargetFamily {
   SMALLINT(Set.of("int2")),
   INTEGER(Set.of("int4")),

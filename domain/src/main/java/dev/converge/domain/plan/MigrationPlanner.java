@@ -2,9 +2,10 @@ package dev.converge.domain.plan;
 
 import dev.converge.domain.conversion.ConversionKind;
 import dev.converge.domain.conversion.SourceFamily;
-import dev.converge.domain.conversion.TargetFamily;
-import dev.converge.domain.conversion.TypeMappingRules;
 import dev.converge.domain.conversion.ValuePolicies;
+import dev.converge.domain.conversion.type.IntegerType;
+import dev.converge.domain.conversion.type.JsonType;
+import dev.converge.domain.conversion.type.TargetType;
 import dev.converge.domain.schema.FoldedUniqueKey;
 import dev.converge.domain.schema.ForeignKey;
 import dev.converge.domain.schema.SourceColumn;
@@ -212,38 +213,25 @@ public final class MigrationPlanner {
   private static Optional<ConversionKind> conversion(String table, SourceColumn column, TargetColumn target,
       List<Blocker> blockers) {
     Optional<SourceFamily> sourceFamily = SourceFamily.of(column);
-    Optional<TargetFamily> targetFamily = TargetFamily.of(target);
+    Optional<TargetType> targetType = TargetType.find(target);
     if (sourceFamily.isEmpty()) {
       blockers.add(new Blocker(table, column.name(), "MySQL type " + column.columnType() + " is not supported"));
       return Optional.empty();
     }
-    if (targetFamily.isEmpty()) {
+    if (targetType.isEmpty()) {
       blockers.add(new Blocker(table, column.name(), "target type " + target.formattedType() + " is not supported"));
       return Optional.empty();
     }
-    Optional<ConversionKind> kind = TypeMappingRules.conversion(sourceFamily.get(), targetFamily.get());
+    Optional<ConversionKind> kind = targetType.get().conversionFrom(sourceFamily.get());
     if (kind.isEmpty()) {
       blockers.add(new Blocker(table, column.name(), "incompatible types: " + column.columnType() + " cannot become "
           + target.formattedType()));
       return Optional.empty();
     }
-    if (kind.get() == ConversionKind.BIT_TO_BOOLEAN && column.precision() != null && column.precision() != 1) {
-      blockers.add(new Blocker(table, column.name(), "incompatible types: " + column.columnType()
-          + " holds " + column.precision() + " bits, boolean holds one"));
+    Optional<String> refusal = targetType.get().refusal(column, kind.get());
+    if (refusal.isPresent()) {
+      blockers.add(new Blocker(table, column.name(), refusal.get()));
       return Optional.empty();
-    }
-    if (kind.get() == ConversionKind.BINARY_TO_UUID && !Long.valueOf(16).equals(column.maxLength())) {
-      blockers.add(new Blocker(table, column.name(), "incompatible types: only binary(16) can become uuid, not "
-          + column.columnType()));
-      return Optional.empty();
-    }
-    if (kind.get() == ConversionKind.ENUM_TO_ENUM) {
-      List<String> missing = column.enumValues().stream().filter(label -> !target.enumLabels().contains(label)).toList();
-      if (!missing.isEmpty()) {
-        blockers.add(new Blocker(table, column.name(), "the target enum " + target.formattedType()
-            + " lacks the source labels " + missing));
-        return Optional.empty();
-      }
     }
     return kind;
   }
@@ -260,10 +248,11 @@ public final class MigrationPlanner {
     switch (plan.conversion()) {
       case INTEGER_TO_INTEGER, BIT_TO_INTEGER -> {
         BigInteger[] sourceRange = sourceRange(source);
-        BigInteger[] targetRange = targetRange(target);
-        if (sourceRange[0].compareTo(targetRange[0]) < 0 || sourceRange[1].compareTo(targetRange[1]) > 0) {
+        IntegerType targetRange = (IntegerType) TargetType.of(target);
+        if (sourceRange[0].compareTo(targetRange.min()) < 0 || sourceRange[1].compareTo(targetRange.max()) > 0) {
           checks.add(new PreflightCheck(table, source.name(), PreflightCheck.Kind.OUT_OF_RANGE, source.dataType(),
-              targetRange[0], targetRange[1], null, List.of(), null, null, plan.policies(), target.nullable(), null, null));
+              targetRange.min(), targetRange.max(), null, List.of(), null, null, plan.policies(), target.nullable(),
+              null, null));
         }
       }
       case INTEGER_TO_BOOLEAN -> checks.add(simple.apply(PreflightCheck.Kind.NOT_BOOLEAN));
@@ -281,12 +270,12 @@ public final class MigrationPlanner {
       }
       case TEXT_TO_JSON -> {
         checks.add(simple.apply(PreflightCheck.Kind.INVALID_JSON));
-        if (target.typeName().equals("jsonb")) {
+        if (isJsonb(target)) {
           checks.add(simple.apply(PreflightCheck.Kind.JSON_NUL_ESCAPE));
         }
       }
       case JSON_TO_JSON -> {
-        if (target.typeName().equals("jsonb")) {
+        if (isJsonb(target)) {
           // jsonb refuses the escape \u0000 that MySQL's JSON type accepts.
           checks.add(simple.apply(PreflightCheck.Kind.JSON_NUL_ESCAPE));
         }
@@ -375,7 +364,11 @@ public final class MigrationPlanner {
   }
 
   private static boolean foldsCase(TargetColumn column) {
-    return column.typeName().equals("uuid") || column.typeName().equals("citext");
+    return TargetType.of(column).foldsCase();
+  }
+
+  private static boolean isJsonb(TargetColumn column) {
+    return TargetType.of(column) instanceof JsonType json && json.binary();
   }
 
   private static boolean isSourceKey(SourceTable table, List<String> columns) {
@@ -460,15 +453,6 @@ public final class MigrationPlanner {
     if (column.unsigned() || column.dataType().equals("bit")) {
       return new BigInteger[] {BigInteger.ZERO, BigInteger.TWO.pow(bits).subtract(BigInteger.ONE)};
     }
-    return new BigInteger[] {BigInteger.TWO.pow(bits - 1).negate(), BigInteger.TWO.pow(bits - 1).subtract(BigInteger.ONE)};
-  }
-
-  private static BigInteger[] targetRange(TargetColumn column) {
-    int bits = switch (column.typeName()) {
-      case "int2" -> 16;
-      case "int4" -> 32;
-      default -> 64;
-    };
     return new BigInteger[] {BigInteger.TWO.pow(bits - 1).negate(), BigInteger.TWO.pow(bits - 1).subtract(BigInteger.ONE)};
   }
 

@@ -2,6 +2,7 @@ package dev.converge.domain.conversion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.converge.domain.conversion.type.TypeMappingRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

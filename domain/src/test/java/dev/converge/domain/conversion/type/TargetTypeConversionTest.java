@@ -1,22 +1,29 @@
-package dev.converge.domain.conversion;
+package dev.converge.domain.conversion.type;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.converge.domain.conversion.ConversionKind;
+import dev.converge.domain.conversion.TargetFamily;
+import dev.converge.domain.conversion.ValuePolicies;
 import dev.converge.domain.conversion.ValuePolicies.BooleanPolicy;
 import dev.converge.domain.conversion.ValuePolicies.InvalidUuidPolicy;
 import dev.converge.domain.conversion.ValuePolicies.NulBytePolicy;
 import dev.converge.domain.conversion.ValuePolicies.OverlongPolicy;
 import dev.converge.domain.conversion.ValuePolicies.ZeroDatePolicy;
+import dev.converge.domain.conversion.ValueRejectedException;
 import dev.converge.domain.schema.TargetColumn;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-class ValueConvertersTest {
+/** Each target type's conversion from each source family it accepts. */
+class TargetTypeConversionTest {
 
   private static final ValuePolicies STRICT = ValuePolicies.STRICT;
   private static final ValuePolicies LENIENT = new ValuePolicies(BooleanPolicy.NONZERO_IS_TRUE, ZeroDatePolicy.NULL,
@@ -32,19 +39,30 @@ class ValueConvertersTest {
   }
 
   private static String convert(ConversionKind kind, TargetColumn target, ValuePolicies policies, Object value) {
-    return ValueConverters.of(kind, target, policies).convert(value);
+    return TargetType.of(target).codec(kind, policies).convert(value).text();
   }
 
   private static String rejection(ConversionKind kind, TargetColumn target, ValuePolicies policies, Object value) {
     return assertThrows(ValueRejectedException.class, () -> convert(kind, target, policies, value)).rule();
   }
 
+  static Stream<TypeMappingRules.Rule> rules() {
+    return TypeMappingRules.rules().stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("rules")
+  void nullStaysNullForEveryConversion(TypeMappingRules.Rule rule) {
+    TargetColumn target = column(rule.target() == TargetFamily.ENUM ? "mood"
+        : rule.target().typeNames().iterator().next(), null, null, null, true,
+        rule.target() == TargetFamily.ENUM ? List.of("a") : List.of());
+    assertEquals(ColumnCodec.Converted.NULL, TargetType.of(target).codec(rule.conversion(), STRICT).convert(null));
+  }
+
   @ParameterizedTest
   @EnumSource(ConversionKind.class)
-  void nullStaysNullForEveryConversion(ConversionKind kind) {
-    TargetColumn target = column(kind == ConversionKind.TEXT_TO_ENUM || kind == ConversionKind.ENUM_TO_ENUM ? "mood" : "text",
-        null, null, null, true, List.of("a"));
-    assertNull(convert(kind, target, STRICT, null));
+  void everyConversionBelongsToATargetType(ConversionKind kind) {
+    assertTrue(TypeMappingRules.rules().stream().anyMatch(rule -> rule.conversion() == kind), kind.name());
   }
 
   @Test
