@@ -79,7 +79,7 @@ public final class PlanCommand extends PhaseCommand<PlanMigrationReport> {
   @Override
   protected void failIfFailed(PlanMigrationReport report) {
     if (report.plan().hasBlockers()) {
-      throw new PlanBlockedException(report.plan().blockers().size());
+      throw new PlanBlockedException(report.plan().blockers().stream().map(Object::toString).toList());
     }
   }
 

@@ -71,7 +71,7 @@ public final class SchemaCommand extends PhaseCommand<ProvisionTargetReport> {
   @Override
   protected void failIfFailed(ProvisionTargetReport report) {
     if (!report.contractHolds()) {
-      throw new SchemaContractException(report.problems().size());
+      throw new SchemaContractException(report.problems());
     }
   }
 

@@ -123,7 +123,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
     MigrationPlan plan = plans.load().orElseThrow(() -> new ConvergeException(ErrorCode.CONFIGURATION,
         "there is no plan in " + settings.workDirectory() + "; run converge plan first"));
     if (plan.hasBlockers()) {
-      throw new PlanBlockedException(plan.blockers().size());
+      throw new PlanBlockedException(plan.blockers().stream().map(Object::toString).toList());
     }
     requireUnchanged(plan, targetChecked);
 

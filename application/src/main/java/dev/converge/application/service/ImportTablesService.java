@@ -113,7 +113,7 @@ public final class ImportTablesService implements ImportTablesUseCase {
   /** The plan is not blocked and the target's schema is still the planned one (keys an interrupted load dropped included). */
   void requireTargetAsPlanned(MigrationPlan plan) {
     if (plan.hasBlockers()) {
-      throw new PlanBlockedException(plan.blockers().size());
+      throw new PlanBlockedException(plan.blockers().stream().map(Object::toString).toList());
     }
     if (!SchemaFingerprint.of(withDroppedForeignKeys(targetSchema.readTargetSchema())).equals(plan.targetFingerprint())) {
       throw new ConvergeException(ErrorCode.PLAN_BLOCKED, "the target schema changed since the plan was made;"

@@ -1,13 +1,20 @@
 package dev.converge.domain.failure;
 
+import java.util.List;
+
 /** The plan has blockers, so no data may move until the operator resolves them. */
 public final class PlanBlockedException extends ConvergeException {
 
+  private static final int SHOWN = 5;
+
   private final int blockers;
 
-  public PlanBlockedException(int blockers) {
-    super(ErrorCode.PLAN_BLOCKED, "the plan has " + blockers + " blocker(s); resolve them (see the list above) and plan again");
-    this.blockers = blockers;
+  /** {@code blockers}: each blocker as the plan states it (table.column: reason). */
+  public PlanBlockedException(List<String> blockers) {
+    super(ErrorCode.PLAN_BLOCKED, "the plan has " + blockers.size() + " blocker(s); resolve them and plan again: "
+        + String.join("; ", blockers.subList(0, Math.min(SHOWN, blockers.size())))
+        + (blockers.size() > SHOWN ? "; … (" + (blockers.size() - SHOWN) + " more: converge plan lists every one)" : ""));
+    this.blockers = blockers.size();
   }
 
   public int blockers() {

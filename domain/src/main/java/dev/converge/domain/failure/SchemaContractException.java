@@ -1,10 +1,17 @@
 package dev.converge.domain.failure;
 
+import java.util.List;
+
 /** The target schema does not hold the contract the migration needs (missing tables, wrong version, failed provisioning). */
 public final class SchemaContractException extends ConvergeException {
 
-  public SchemaContractException(int problems) {
-    super(ErrorCode.PLAN_BLOCKED, "the target schema breaks the contract in " + problems
-        + " way(s) (see the list above); fix the target's migrations and run the schema phase again");
+  private static final int SHOWN = 5;
+
+  /** {@code problems}: each broken part of the contract, one line each. */
+  public SchemaContractException(List<String> problems) {
+    super(ErrorCode.PLAN_BLOCKED, "the target schema breaks the contract in " + problems.size() + " way(s): "
+        + String.join("; ", problems.subList(0, Math.min(SHOWN, problems.size())))
+        + (problems.size() > SHOWN ? "; … (" + (problems.size() - SHOWN) + " more: converge schema lists every one)" : "")
+        + ". Fix the target's migrations and run the schema phase again");
   }
 }

@@ -62,7 +62,7 @@ public final class MigrationPlanner {
       Optional<TargetTable> match = byName(target.tables(), TargetTable::name, table.name());
       if (match.isEmpty()) {
         blockers.add(new Blocker(table.name(), null, "no target table of this name; if it must not be copied,"
-            + " exclude it in the configuration (tables.exclude) with a reason"));
+            + " exclude it with a reason: --exclude-table " + table.name() + "=REASON (converge.yml: exclude-table)"));
         continue;
       }
       TargetTable targetTable = match.get();
@@ -129,7 +129,7 @@ public final class MigrationPlanner {
       Optional<TargetColumn> match = byName(target.columns(), TargetColumn::name, column.name());
       if (match.isEmpty()) {
         blockers.add(new Blocker(table.name(), column.name(), "no target column of this name; if it must not be"
-            + " copied, list it in the configuration (columns.ignore)"));
+            + " copied, ignore it: --ignore-column " + table.name() + "." + column.name() + " (converge.yml: ignore-column)"));
         continue;
       }
       TargetColumn targetColumn = match.get();

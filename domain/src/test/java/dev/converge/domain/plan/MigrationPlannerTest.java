@@ -106,7 +106,7 @@ class MigrationPlannerTest {
     TargetTable target = targetTable("t", List.of(TARGET_ID), List.of());
     MigrationPlan strict = plan(sourceSchema(source), targetSchema(target));
     assertEquals(List.of("legacy"), strict.blockers().stream().map(Blocker::column).toList());
-    assertTrue(strict.blockers().get(0).reason().contains("columns.ignore"));
+    assertTrue(strict.blockers().get(0).reason().contains("--ignore-column "));
 
     PlanSettings ignoring = new PlanSettings(PlanSettings.DEFAULT_EXCLUSIONS, Set.of("t.legacy"), ValuePolicies.STRICT,
         Map.of(), Map.of());
@@ -154,7 +154,7 @@ class MigrationPlannerTest {
             sourceTable("query-result-cache", List.of(ID), List.of())),
         targetSchema(targetTable("t", List.of(TARGET_ID), List.of()), targetTable("migrations_typeorm", List.of(TARGET_ID), List.of())));
     assertEquals(List.of("orphaned_feature"), plan.blockers().stream().map(Blocker::table).toList());
-    assertTrue(plan.blockers().get(0).reason().contains("tables.exclude"));
+    assertTrue(plan.blockers().get(0).reason().contains("--exclude-table "));
     assertEquals(Set.of("migrations_typeorm", "query-result-cache"),
         Set.copyOf(plan.excluded().stream().map(ExcludedTable::table).toList()));
     assertTrue(plan.excluded().stream().allMatch(e -> !e.reason().isBlank()));
