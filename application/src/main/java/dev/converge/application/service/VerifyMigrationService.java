@@ -251,8 +251,9 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     String note = key.length == 0 ? "the table has no primary key to name the differing rows by"
         : !filesPresent(exported) ? "the export's files are no longer in the work directory to name the differing rows by"
         : null;
-    ExportedRowHashes hashes = note == null ? exportedRowHashes(table, exported, key) : null;
+    ExportedRowHashes hashes = note == null ? exportedRowHashes(exported, key) : null;
     RowDigest digest = new RowDigest(table);
+    ContentChecksum csvHasher = new ContentChecksum();
     Map<List<String>, List<String>> kept = new LinkedHashMap<>();
     // Made at the first inserted key: an empty KeyHashSet already holds 1 MiB, and most tables have none.
     KeyHashSet[] inserted = new KeyHashSet[1];
@@ -265,11 +266,12 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
         if (failed.get()) {
           throw new ParallelTables.Stopped();
         }
-        digest.add(row);
+        String[] values = digest.add(row);
         if (hashes != null) {
-          List<String> rowKey = digest.canonicalKey();
-          ExportedRowHashes.SourceState state = hashes.seenInSource(rowKey, digest.rowHash());
+          ExportedRowHashes.SourceState state = hashes.seenInSource(keyOf(values, key),
+              csvHasher.add(Arrays.asList(values)));
           if (state != ExportedRowHashes.SourceState.SAME) {
+            List<String> rowKey = digest.canonicalKey();
             if (state == ExportedRowHashes.SourceState.CHANGED) {
               moved[0]++;
             } else {
@@ -301,16 +303,17 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
         note);
   }
 
-  /** The export's rows of the table by key, each as its row hash, read back from its files. */
-  private ExportedRowHashes exportedRowHashes(TablePlan table, TableManifest exported, int[] key) {
-    List<UnaryOperator<String>> canonical = canonicalForms(table);
+  /**
+   * The export's rows of the table by key, each as a hash of its CSV values, read back from its files.
+   * The source's rows are converted into the very same values (RowDigest), so the CSV text is compared
+   * as it is: no canonical form (no JSON parsing) is needed on this pass.
+   */
+  private ExportedRowHashes exportedRowHashes(TableManifest exported, int[] key) {
     ExportedRowHashes hashes = new ExportedRowHashes();
-    ContentChecksum rowHasher = new ContentChecksum();
+    ContentChecksum csvHasher = new ContentChecksum();
     for (TableManifest.DataFile file : exported.files()) {
-      files.forEachRow(file.name(), read -> {
-        List<String> row = canonicalRow(canonical, read.values());
-        hashes.put(keyOf(row, key), rowHasher.add(row));
-      });
+      files.forEachRow(file.name(),
+          read -> hashes.put(keyOf(read.values(), key), csvHasher.add(Arrays.asList(read.values()))));
     }
     return hashes;
   }
@@ -388,18 +391,23 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     Set<List<String>> sourceKeys = sourceSide.kept().keySet();
     Set<List<String>> deleted = new LinkedHashSet<>();
     Map<List<String>, List<String>> exportRows = new HashMap<>();
+    // The export's CSV key of each collected row: what the source's states are recorded by.
+    Map<List<String>, List<String>> csvKeys = new HashMap<>();
     Map<List<String>, List<String>> loadedRows = new HashMap<>();
     Set<Integer> buckets = examined;
     for (TableManifest.DataFile file : exported.files()) {
       files.forEachRow(file.name(), read -> {
         List<String> row = canonicalRow(canonical, read.values());
         List<String> rowKey = keyOf(row, key);
+        List<String> csvKey = keyOf(read.values(), key);
         if (buckets.contains(KeyedDifferences.bucketOf(rowKey)) || sourceKeys.contains(rowKey)) {
           exportRows.put(rowKey, row);
+          csvKeys.put(rowKey, csvKey);
         } else if (hashes != null && deleted.size() < examples
-            && hashes.sourceState(rowKey) == ExportedRowHashes.SourceState.NOT_SEEN) {
+            && hashes.sourceState(csvKey) == ExportedRowHashes.SourceState.NOT_SEEN) {
           deleted.add(rowKey);
           exportRows.put(rowKey, row);
+          csvKeys.put(rowKey, csvKey);
         }
       });
     }
@@ -430,7 +438,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       List<String> source = export;
       boolean sourceKept = true;
       if (hashes != null) {
-        switch (hashes.sourceState(rowKey)) {
+        switch (export == null ? ExportedRowHashes.SourceState.NOT_EXPORTED : hashes.sourceState(csvKeys.get(rowKey))) {
           case SAME -> source = export;
           case NOT_SEEN -> source = null;
           case CHANGED -> {
@@ -516,6 +524,14 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       row.add(canonical.get(i).apply(values[i]));
     }
     return row;
+  }
+
+  private static List<String> keyOf(String[] row, int[] key) {
+    List<String> parts = new ArrayList<>(key.length);
+    for (int i : key) {
+      parts.add(row[i]);
+    }
+    return parts;
   }
 
   private static List<String> keyOf(List<String> row, int[] key) {

@@ -30,7 +30,6 @@ public final class RowDigest {
   private final String[] canonicalValues;
   private final List<String> canonicalRow;
   private final ContentChecksum checksum = new ContentChecksum();
-  private long rowHash;
 
   public RowDigest(TablePlan table) {
     this.table = table;
@@ -78,7 +77,7 @@ public final class RowDigest {
       }
       canonicalValues[i] = canonical.get(i).apply(values[i]);
     }
-    rowHash = checksum.add(canonicalRow);
+    checksum.add(canonicalRow);
     return values;
   }
 
@@ -94,11 +93,6 @@ public final class RowDigest {
       parts.add(canonicalValues[i]);
     }
     return parts;
-  }
-
-  /** The 64-bit hash of the row last added, as {@link ContentChecksum#add(List)} returned it. */
-  public long rowHash() {
-    return rowHash;
   }
 
   /** Every row added so far. */

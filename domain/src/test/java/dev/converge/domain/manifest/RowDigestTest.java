@@ -43,8 +43,7 @@ class RowDigestTest {
     assertEquals(List.of(LOWER), digest.canonicalKey());
 
     ContentChecksum expected = new ContentChecksum();
-    long hash = expected.add(List.of(LOWER, "t"));
-    assertEquals(hash, digest.rowHash());
+    expected.add(List.of(LOWER, "t"));
     assertEquals(expected.hex(), digest.checksum().hex());
     assertEquals(1, digest.checksum().rows());
   }
