@@ -16,6 +16,7 @@ import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StorePlanPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
+import dev.converge.domain.conversion.ValuePolicies;
 import dev.converge.domain.manifest.Manifest;
 import dev.converge.domain.manifest.RowDigest;
 import dev.converge.domain.manifest.TableManifest;
@@ -59,8 +60,7 @@ class VerifyMigrationServiceTest {
       List.of(new SourceTable("space", List.of(ID, FLAG), List.of("id"), List.of(), List.of(), 4)));
   private final TargetSchema targetSchema = new TargetSchema("public", "17.5",
       List.of(new TargetTable("space", List.of(UUID, BOOL), List.of("id"), List.of(), List.of(), List.of(), List.of())));
-  private final MigrationPlan plan = new MigrationPlanner(PlanSettings.defaults()).plan(sourceSchema, targetSchema,
-      Map.of(), true);
+  private MigrationPlan plan;
 
   /** The source now: MySQL's text, upper-case uuids (converted to lower case on the way, as export does). */
   private final List<Object[]> sourceRows = new ArrayList<>(List.of(
@@ -70,7 +70,7 @@ class VerifyMigrationServiceTest {
   private final List<String[]> exportRows = new ArrayList<>();
   /** The target: PostgreSQL's own text. */
   private final List<String[]> targetRows = new ArrayList<>();
-  private final Manifest manifest;
+  private Manifest manifest;
   private final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
   private Runnable sourceStarts = () -> {};
   private Runnable targetStarts = () -> {};
@@ -78,6 +78,14 @@ class VerifyMigrationServiceTest {
   private Object json;
 
   VerifyMigrationServiceTest() {
+    migrate(PlanSettings.defaults());
+  }
+
+  /** Plans with {@code settings}, then exports the source as it is now and loads the target from the export. */
+  private void migrate(PlanSettings settings) {
+    plan = new MigrationPlanner(settings).plan(sourceSchema, targetSchema, Map.of(), true);
+    exportRows.clear();
+    targetRows.clear();
     RowDigest digest = new RowDigest(plan.tables().get(0));
     for (Object[] row : sourceRows) {
       exportRows.add(digest.add(row).clone());
@@ -285,6 +293,20 @@ class VerifyMigrationServiceTest {
     assertNotNull(report.tables().get(0).sourceFailure());
     assertNull(report.tables().get(0).sourceChanges());
     assertTrue(check(report, "content checksum").passed());
+  }
+
+  @Test
+  void aValueAPolicyOfThePlanChangedAtTheExportIsChangedAlikeAgainAndIsNoDifference() {
+    sourceRows.set(1, new Object[] {key(2).toUpperCase(), "2"});
+    migrate(new PlanSettings(Map.of(), java.util.Set.of(), new ValuePolicies(ValuePolicies.BooleanPolicy.NONZERO_IS_TRUE,
+        ValuePolicies.ZeroDatePolicy.REJECT, ValuePolicies.NulBytePolicy.REJECT, ValuePolicies.OverlongPolicy.REJECT,
+        ValuePolicies.InvalidUuidPolicy.REJECT), Map.of(), Map.of()));
+
+    VerifyMigrationReport report = verify();
+
+    assertEquals("true", exportRows.get(1)[1], "the policy mapped 2 to true at the export");
+    assertTrue(report.passed(), report.checks().toString());
+    assertEquals(new VerifyMigrationReport.SourceChanges(0, 0, 0), report.tables().get(0).sourceChanges());
   }
 
   @Test
