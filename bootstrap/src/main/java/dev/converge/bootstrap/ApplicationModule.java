@@ -14,7 +14,6 @@ import dev.converge.application.port.in.ValidateFilesUseCase;
 import dev.converge.application.port.in.VerifyMigrationUseCase;
 import dev.converge.application.port.out.ApplyTargetMigrationsPort;
 import dev.converge.application.port.out.CheckTargetIntegrityPort;
-import dev.converge.application.port.out.CountSourceRowsPort;
 import dev.converge.application.port.out.InspectTargetPort;
 import dev.converge.application.port.out.LoadTargetTablesPort;
 import dev.converge.application.port.out.ReadChecklistPort;
@@ -99,11 +98,10 @@ interface ApplicationModule {
 
   @Provides
   static VerifyMigrationUseCase verifyMigration(StorePlanPort plans, StoreManifestPort manifests,
-      CountSourceRowsPort sourceCounts, InspectTargetPort inspection, ReadTargetRowsPort rows, ReadTargetSchemaPort target,
-      CheckTargetIntegrityPort integrity, WriteReportPort reports, ReadTableFilesPort files, ReadChecklistPort checklists,
-      RunChecklistQueryPort queries) {
-    return new VerifyMigrationService(plans, manifests, sourceCounts, inspection, rows, target, integrity, reports, files,
-        checklists, queries);
+      StreamSourceRowsPort source, ReadTargetRowsPort rows, ReadTargetSchemaPort target, CheckTargetIntegrityPort integrity,
+      WriteReportPort reports, ReadTableFilesPort files, ReadChecklistPort checklists, RunChecklistQueryPort queries) {
+    return new VerifyMigrationService(plans, manifests, source, rows, target, integrity, reports, files, checklists,
+        queries);
   }
 
   @Provides

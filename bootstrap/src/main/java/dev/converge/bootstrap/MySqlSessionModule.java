@@ -5,7 +5,6 @@ import dagger.Provides;
 import dev.converge.adapter.mysql.MySqlSource;
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.ExportTablesCommand;
-import dev.converge.application.port.out.CountSourceRowsPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.RunPreflightChecksPort;
@@ -36,11 +35,6 @@ interface MySqlSessionModule {
   @Provides
   static RunPreflightChecksPort preflight(MySqlSource source) {
     return source.preflight();
-  }
-
-  @Provides
-  static CountSourceRowsPort sourceCounts(MySqlSource source) {
-    return source.rowCounts();
   }
 
   @Provides

@@ -3,7 +3,6 @@ package dev.converge.adapter.mysql;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
 import dev.converge.application.connection.DatabaseEndpoint;
-import dev.converge.application.port.out.CountSourceRowsPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.RunPreflightChecksPort;
@@ -49,10 +48,6 @@ public final class MySqlSource implements AutoCloseable {
 
   public RunPreflightChecksPort preflight() {
     return new MySqlPreflightAdapter(pool);
-  }
-
-  public CountSourceRowsPort rowCounts() {
-    return new MySqlRowCountAdapter(pool);
   }
 
   public StreamSourceRowsPort snapshots() {

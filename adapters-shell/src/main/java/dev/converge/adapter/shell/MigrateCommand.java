@@ -55,7 +55,7 @@ public final class MigrateCommand implements Callable<Integer> {
   boolean keepPlan;
 
   @Option(names = "--parallel", paramLabel = "N",
-      description = "Tables exported and imported at once (default: each phase's own default).")
+      description = "Tables exported, imported and verified at once (default: each phase's own default).")
   Integer parallelism;
 
   @Option(names = "--part-size", paramLabel = "SIZE",
@@ -133,7 +133,7 @@ public final class MigrateCommand implements Callable<Integer> {
     phases.add(parsed(root, "export", exportOptions.toArray(String[]::new)));
     phases.add(parsed(root, "validate"));
     phases.add(parallelism == null ? parsed(root, "import") : parsed(root, "import", "--parallel", "" + parallelism));
-    phases.add(parsed(root, "verify"));
+    phases.add(parallelism == null ? parsed(root, "verify") : parsed(root, "verify", "--parallel", "" + parallelism));
     return phases;
   }
 

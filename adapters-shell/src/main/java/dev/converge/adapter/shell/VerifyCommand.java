@@ -16,14 +16,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code converge verify}: counts, content checksums, foreign keys and sequences, then the
- * operator's checklists, with a PASS/FAIL report.
+ * {@code converge verify}: source, export and target compared by rows and content checksums, foreign
+ * keys and sequences, then the operator's checklists, with a PASS/FAIL report.
  */
 @Command(name = "verify",
-    description = {"Checks the target against the latest export: per table, source rows = manifest rows = target"
-        + " rows and the content checksum recomputed from PostgreSQL equals the export's; no foreign key has"
-        + " orphans; every serial/identity sequence is past its column; then every check of the --checklist files."
-        + " Writes verification_report.md and .json into the work directory.",
+    description = {"Checks source, export and target against each other: per table, the source read again from one"
+        + " snapshot (digested as export digests it), the manifest and the target (recomputed from PostgreSQL) have"
+        + " the same rows and content checksum, and differing rows are named by key with the odd side; no foreign"
+        + " key has orphans; every serial/identity sequence is past its column; then every check of the --checklist"
+        + " files. Writes verification_report.md and .json into the work directory.",
       "Exits with status 10 when any check fails."})
 public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
 
@@ -41,6 +42,11 @@ public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
       description = "Point a checklist's database alias at another database on the target's server (same host,"
           + " port and login). Repeatable or comma-separated (env CONVERGE_CHECKLIST_DATABASE).")
   Map<String, String> checklistDatabases = new LinkedHashMap<>();
+
+  @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
+      description = "Tables read at once on each side, source and target, each on its own connection"
+          + " (default ${DEFAULT-VALUE}).")
+  int parallelism;
 
   @Option(names = "--check-timeout", defaultValue = "PT60S",
       description = "Longest one checklist query may run (60s, 15m, 1h30m or ISO-8601; default ${DEFAULT-VALUE}).")
@@ -86,7 +92,7 @@ public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
   @Override
   protected VerifyMigrationReport run(MigrationSession session) {
     return session.verifyMigration().verify(new VerifyMigrationCommand(examples, checklists, checklistDatabases,
-        checkTimeout));
+        checkTimeout, parallelism));
   }
 
   @Override

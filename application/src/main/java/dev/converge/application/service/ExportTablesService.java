@@ -15,16 +15,12 @@ import dev.converge.application.port.out.StreamSourceRowsPort.TableRead;
 import dev.converge.application.port.out.WriteTableFilesPort;
 import dev.converge.application.port.out.WriteTableFilesPort.TableFile;
 import dev.converge.application.port.out.WriteTableFilesPort.WrittenTableFile;
-import dev.converge.domain.conversion.ValueDisplay;
-import dev.converge.domain.conversion.ValueRejectedException;
-import dev.converge.domain.conversion.type.ColumnCodec;
-import dev.converge.domain.conversion.type.TargetType;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.failure.PlanBlockedException;
-import dev.converge.domain.failure.RowRejectedException;
 import dev.converge.domain.manifest.ContentChecksum;
 import dev.converge.domain.manifest.Manifest;
+import dev.converge.domain.manifest.RowDigest;
 import dev.converge.domain.manifest.TableManifest;
 import dev.converge.domain.plan.ColumnPlan;
 import dev.converge.domain.plan.MigrationPlan;
@@ -35,7 +31,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,25 +195,13 @@ public final class ExportTablesService implements ExportTablesUseCase {
       long partBytes, Listener listener) {
     long started = System.nanoTime();
     List<ColumnPlan> columns = table.columns();
-    int width = columns.size();
-    ColumnCodec[] codecs = new ColumnCodec[width];
-    List<String> header = new ArrayList<>(width);
-    List<TableManifest.Column> described = new ArrayList<>(width);
-    for (int i = 0; i < width; i++) {
-      ColumnPlan column = columns.get(i);
-      codecs[i] = TargetType.of(column.target()).codec(column.conversion(), column.policies());
-      header.add(column.target().name());
-      described.add(new TableManifest.Column(column.source().name(), column.target().name(),
-          column.target().formattedType(), column.conversion().name()));
-    }
-    int[] key = columns.stream().filter(column -> table.primaryKey().contains(column.target().name()))
-        .mapToInt(columns::indexOf).toArray();
-    List<String> sourceKey = Arrays.stream(key).mapToObj(i -> columns.get(i).source().name()).toList();
-    TableRead read = new TableRead(table.sourceTable(), columns.stream().map(ColumnPlan::source).toList(), sourceKey);
-    ContentChecksum checksum = new ContentChecksum();
-    String[] values = new String[width];
-    String[] canonicalValues = new String[width];
-    List<String> canonicalRow = Arrays.asList(canonicalValues);
+    List<String> header = columns.stream().map(column -> column.target().name()).toList();
+    List<TableManifest.Column> described = columns.stream().map(column -> new TableManifest.Column(column.source().name(),
+        column.target().name(), column.target().formattedType(), column.conversion().name())).toList();
+    RowDigest digest = new RowDigest(table);
+    ContentChecksum checksum = digest.checksum();
+    TableRead read = new TableRead(table.sourceTable(), columns.stream().map(ColumnPlan::source).toList(),
+        digest.sourceKey());
     progress.started(table.sourceTable(), table.estimatedRows());
     listener.begun(table);
     Parts parts = new Parts(table, stamp, header, listener);
@@ -228,18 +211,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
         if (failed.get()) {
           throw new ParallelTables.Stopped();
         }
-        for (int i = 0; i < width; i++) {
-          ColumnCodec.Converted converted;
-          try {
-            converted = codecs[i].convert(row[i]);
-          } catch (ValueRejectedException e) {
-            throw new RowRejectedException(table.sourceTable(), rowKey(row, key, sourceKey, checksum.rows()),
-                columns.get(i).source().name(), ValueDisplay.of(row[i]), e.rule());
-          }
-          values[i] = converted.text();
-          canonicalValues[i] = converted.canonical();
-        }
-        checksum.add(canonicalRow);
+        String[] values = digest.add(row);
         TableFile file = parts.current();
         file.write(values);
         if (checksum.rows() % PROGRESS_EVERY == 0) {
@@ -311,18 +283,6 @@ public final class ExportTablesService implements ExportTablesUseCase {
         written.forEach(file -> files.delete(file.name()));
       }
     }
-  }
-
-  /** {@code id=42} or {@code a=1, b=2}; without a primary key, the row's position in the stream. */
-  private static String rowKey(Object[] row, int[] key, List<String> names, long rowsBefore) {
-    if (key.length == 0) {
-      return "#" + (rowsBefore + 1) + " (no primary key)";
-    }
-    List<String> parts = new ArrayList<>();
-    for (int i = 0; i < key.length; i++) {
-      parts.add(names.get(i) + "=" + ValueDisplay.of(row[key[i]]));
-    }
-    return String.join(", ", parts);
   }
 
   /** The manifest as it grows: saved after every finished table. */

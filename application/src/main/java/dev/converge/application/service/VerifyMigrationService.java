@@ -3,10 +3,9 @@ package dev.converge.application.service;
 import dev.converge.application.port.in.VerifyMigrationCommand;
 import dev.converge.application.port.in.VerifyMigrationReport;
 import dev.converge.application.port.in.VerifyMigrationReport.Check;
+import dev.converge.application.port.in.VerifyMigrationReport.TableVerdict;
 import dev.converge.application.port.in.VerifyMigrationUseCase;
 import dev.converge.application.port.out.CheckTargetIntegrityPort;
-import dev.converge.application.port.out.CountSourceRowsPort;
-import dev.converge.application.port.out.InspectTargetPort;
 import dev.converge.application.port.out.ReadChecklistPort;
 import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.ReadTargetRowsPort;
@@ -14,15 +13,21 @@ import dev.converge.application.port.out.ReadTargetSchemaPort;
 import dev.converge.application.port.out.RunChecklistQueryPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StorePlanPort;
+import dev.converge.application.port.out.StreamSourceRowsPort;
+import dev.converge.application.port.out.StreamSourceRowsPort.Snapshot;
+import dev.converge.application.port.out.StreamSourceRowsPort.TableRead;
 import dev.converge.application.port.out.WriteReportPort;
-import dev.converge.domain.conversion.type.TargetType;
 import dev.converge.domain.failure.CheckQueryFailedException;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
+import dev.converge.domain.failure.RowRejectedException;
+import dev.converge.domain.conversion.type.TargetType;
 import dev.converge.domain.manifest.ContentChecksum;
+import dev.converge.domain.manifest.ExportedRowHashes;
 import dev.converge.domain.manifest.KeyHashSet;
 import dev.converge.domain.manifest.KeyedDifferences;
 import dev.converge.domain.manifest.Manifest;
+import dev.converge.domain.manifest.RowDigest;
 import dev.converge.domain.manifest.TableManifest;
 import dev.converge.domain.plan.ColumnPlan;
 import dev.converge.domain.plan.MigrationPlan;
@@ -35,25 +40,40 @@ import dev.converge.domain.verification.Checklist;
 import dev.converge.domain.verification.ChecklistCheck;
 import dev.converge.domain.verification.Expectation;
 import dev.converge.domain.verification.OffendingRows;
+import dev.converge.domain.verification.RowDivergence;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
- * Verifies a migration against its manifest: per table, source rows = manifest rows = target rows
- * and the content checksum recomputed from the target's own output equals the export's; every
- * target foreign key of a loaded table has no orphans; every serial/identity sequence is past its
- * column; then every check of the operator's checklists. Writes the report (Markdown and JSON)
- * into the work directory.
+ * Verifies a migration three ways: per table, the source now (streamed from one snapshot and
+ * digested exactly as export digests it), the manifest and the target (recomputed from PostgreSQL's
+ * own output) must agree in rows and content checksum; on a mismatch the differing rows are named by
+ * primary key with the source's, the export's and the target's values and the side that is odd.
+ * Then every target foreign key of a loaded table has no orphans, every serial/identity sequence is
+ * past its column, and every check of the operator's checklists passes. Writes the report (Markdown
+ * and JSON) into the work directory.
  */
 public final class VerifyMigrationService implements VerifyMigrationUseCase {
 
   private final StorePlanPort plans;
   private final StoreManifestPort manifests;
-  private final CountSourceRowsPort sourceCounts;
-  private final InspectTargetPort target;
+  private final StreamSourceRowsPort source;
   private final ReadTargetRowsPort targetRows;
   private final ReadTargetSchemaPort targetSchema;
   private final CheckTargetIntegrityPort integrity;
@@ -62,14 +82,12 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
   private final ReadChecklistPort checklists;
   private final RunChecklistQueryPort queries;
 
-  public VerifyMigrationService(StorePlanPort plans, StoreManifestPort manifests, CountSourceRowsPort sourceCounts,
-      InspectTargetPort target, ReadTargetRowsPort targetRows, ReadTargetSchemaPort targetSchema,
-      CheckTargetIntegrityPort integrity, WriteReportPort reports, ReadTableFilesPort files,
-      ReadChecklistPort checklists, RunChecklistQueryPort queries) {
+  public VerifyMigrationService(StorePlanPort plans, StoreManifestPort manifests, StreamSourceRowsPort source,
+      ReadTargetRowsPort targetRows, ReadTargetSchemaPort targetSchema, CheckTargetIntegrityPort integrity,
+      WriteReportPort reports, ReadTableFilesPort files, ReadChecklistPort checklists, RunChecklistQueryPort queries) {
     this.plans = Objects.requireNonNull(plans, "plans");
     this.manifests = Objects.requireNonNull(manifests, "manifests");
-    this.sourceCounts = Objects.requireNonNull(sourceCounts, "sourceCounts");
-    this.target = Objects.requireNonNull(target, "target");
+    this.source = Objects.requireNonNull(source, "source");
     this.targetRows = Objects.requireNonNull(targetRows, "targetRows");
     this.targetSchema = Objects.requireNonNull(targetSchema, "targetSchema");
     this.integrity = Objects.requireNonNull(integrity, "integrity");
@@ -90,23 +108,20 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     List<Checklist> lists = command.checklists().stream().map(checklists::read).toList();
     requireKnownAliases(lists, command.databases());
     List<Check> checks = new ArrayList<>();
-    Map<String, Long> source = sourceCounts.countRows(plan.tables().stream().map(TablePlan::sourceTable).toList());
-    Map<String, Long> loaded = target.countRows(plan.tables().stream().map(TablePlan::targetTable).toList());
+    List<TablePlan> exportedTables = plan.tables().stream()
+        .filter(table -> manifest.table(table.sourceTable()).isPresent()).toList();
+    Sides sides = readSides(exportedTables, manifest, command);
+    List<TableVerdict> verdicts = new ArrayList<>();
     for (TablePlan table : plan.tables()) {
       TableManifest exported = manifest.table(table.sourceTable()).orElse(null);
       if (exported == null) {
         checks.add(new Check("row count", table.targetTable(), false, "the manifest has no entry for this table"));
         continue;
       }
-      long sourceRows = source.getOrDefault(table.sourceTable(), -1L);
-      long targetRows = loaded.getOrDefault(table.targetTable(), -1L);
-      checks.add(new Check("row count", table.targetTable(), sourceRows == exported.rows() && exported.rows() == targetRows,
-          "source " + sourceRows + ", manifest " + exported.rows() + ", target " + targetRows));
-      String checksum = checksum(table);
-      boolean same = checksum.equals(exported.contentChecksum());
-      checks.add(new Check("content checksum", table.targetTable(), same,
-          "target " + checksum + ", export " + exported.contentChecksum()
-              + (same ? "" : "; " + differences(table, exported, command.examples()))));
+      TableVerdict verdict = judge(table, exported, sides.source.get(table.sourceTable()),
+          sides.target.get(table.sourceTable()), command.examples());
+      verdicts.add(verdict);
+      checks.addAll(contentChecks(verdict, keyNames(table), command.examples()));
     }
     TargetSchema schema = targetSchema.readTargetSchema();
     for (TablePlan table : plan.tables()) {
@@ -134,9 +149,400 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       }
     }
     List<CheckResult> results = runs.stream().map(ChecklistRun::result).toList();
-    String savedAs = reports.write("verification_report", markdown(manifest, checks, runs),
-        new VerifyMigrationReport(manifest.migrationId(), checks, results, null));
-    return new VerifyMigrationReport(manifest.migrationId(), checks, results, savedAs);
+    String savedAs = reports.write("verification_report", markdown(manifest, checks, verdicts, runs),
+        new VerifyMigrationReport(manifest.migrationId(), checks, verdicts, results, null));
+    return new VerifyMigrationReport(manifest.migrationId(), checks, verdicts, results, savedAs);
+  }
+
+  /** What one pass over each side found, by source table. */
+  private record Sides(Map<String, SourceSide> source, Map<String, TargetSide> target) {}
+
+  /**
+   * The source's table as the one pass over it found it, compared key by key with the export.
+   *
+   * @param exported the export's rows by key, with what the source held at each; {@code null} when the
+   *     source equals the export (dropped to free its memory), or it could not be built
+   * @param kept the source's rows of the first changed or inserted keys, canonical, in stream order
+   * @param inserted keys the source holds that the export has not; {@code null} when there is none
+   * @param failure why the source could not be read to the end (a value the plan cannot convert), else null
+   * @param note why the rows cannot be compared by key, else null
+   */
+  private record SourceSide(long rows, String checksum, long millis, ExportedRowHashes exported,
+      Map<List<String>, List<String>> kept, KeyHashSet inserted, long changed, long insertedRows, String failure,
+      String note) {}
+
+  /** The target's table as one pass over it found it. */
+  private record TargetSide(long rows, String checksum, long millis) {}
+
+  /**
+   * Streams every table from the source (one snapshot, as export does) and from the target at the same
+   * time: each side on its own threads, {@code --parallel} tables at once, each table read once.
+   */
+  private Sides readSides(List<TablePlan> tables, Manifest manifest, VerifyMigrationCommand command) {
+    Map<String, SourceSide> sourceSides = new ConcurrentHashMap<>();
+    Map<String, TargetSide> targetSides = new ConcurrentHashMap<>();
+    if (tables.isEmpty()) {
+      return new Sides(sourceSides, targetSides);
+    }
+    AtomicBoolean failed = new AtomicBoolean();
+    try (Snapshot snapshot = source.openSnapshot(Math.min(command.parallelism(), tables.size()))) {
+      AtomicReference<RuntimeException> sourceFailure = new AtomicReference<>();
+      Thread sourceRun = new Thread(() -> {
+        try {
+          ParallelTables.run("converge-verify-source", snapshot.readers(), tables, failed, table -> sourceSides.put(
+              table.sourceTable(), readSource(table, manifest.table(table.sourceTable()).orElseThrow(), snapshot,
+                  command.examples(), failed)), ErrorCode.VERIFICATION);
+        } catch (RuntimeException e) {
+          sourceFailure.set(e);
+        }
+      }, "converge-verify-source-side");
+      sourceRun.setDaemon(true);
+      sourceRun.start();
+      RuntimeException targetFailure = null;
+      try {
+        ParallelTables.run("converge-verify-target", command.parallelism(), tables, failed,
+            table -> targetSides.put(table.sourceTable(), readTarget(table, failed)), ErrorCode.VERIFICATION);
+      } catch (RuntimeException e) {
+        targetFailure = e;
+      }
+      // The snapshot closes only after the source side stopped: its readers are still streaming otherwise.
+      awaitSourceSide(sourceRun, failed);
+      RuntimeException first = firstReal(targetFailure, sourceFailure.get());
+      if (first != null) {
+        throw first;
+      }
+    }
+    return new Sides(sourceSides, targetSides);
+  }
+
+  private static void awaitSourceSide(Thread sourceRun, AtomicBoolean failed) {
+    boolean interrupted = false;
+    while (sourceRun.isAlive()) {
+      try {
+        sourceRun.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+        failed.set(true);
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+      throw new ConvergeException(ErrorCode.VERIFICATION, "interrupted; run verify again");
+    }
+  }
+
+  /** The failure to report: a real one rather than a side that only stopped because the other failed. */
+  private static RuntimeException firstReal(RuntimeException one, RuntimeException other) {
+    if (one == null || (one instanceof ParallelTables.Stopped && other != null)) {
+      return other;
+    }
+    return one;
+  }
+
+  /**
+   * One pass over the source's table through the export's own digest. With a primary key, each row's
+   * hash is looked up by key among the export's (read from its files first), so the rows the source
+   * changed, inserted or deleted since the export are counted and the first ones kept, in one read.
+   */
+  private SourceSide readSource(TablePlan table, TableManifest exported, Snapshot snapshot, int examples,
+      AtomicBoolean failed) {
+    long started = System.nanoTime();
+    int[] key = RowDigest.keyColumns(table);
+    String note = key.length == 0 ? "the table has no primary key to name the differing rows by"
+        : !filesPresent(exported) ? "the export's files are no longer in the work directory to name the differing rows by"
+        : null;
+    ExportedRowHashes hashes = note == null ? exportedRowHashes(exported, key) : null;
+    RowDigest digest = new RowDigest(table);
+    ContentChecksum csvHasher = new ContentChecksum();
+    Map<List<String>, List<String>> kept = new LinkedHashMap<>();
+    // Made at the first inserted key: an empty KeyHashSet already holds 1 MiB, and most tables have none.
+    KeyHashSet[] inserted = new KeyHashSet[1];
+    long[] moved = new long[2];
+    TableRead read = new TableRead(table.sourceTable(), table.columns().stream().map(ColumnPlan::source).toList(),
+        digest.sourceKey());
+    String failure = null;
+    try {
+      snapshot.stream(read, row -> {
+        if (failed.get()) {
+          throw new ParallelTables.Stopped();
+        }
+        String[] values = digest.add(row);
+        if (hashes != null) {
+          ExportedRowHashes.SourceState state = hashes.seenInSource(keyOf(values, key),
+              csvHasher.add(Arrays.asList(values)));
+          if (state != ExportedRowHashes.SourceState.SAME) {
+            List<String> rowKey = digest.canonicalKey();
+            if (state == ExportedRowHashes.SourceState.CHANGED) {
+              moved[0]++;
+            } else {
+              moved[1]++;
+              if (inserted[0] == null) {
+                inserted[0] = new KeyHashSet();
+              }
+              inserted[0].add(rowKey, 0);
+            }
+            if (kept.size() < examples) {
+              kept.put(rowKey, new ArrayList<>(digest.canonicalRow()));
+            }
+          }
+        }
+      });
+    } catch (RowRejectedException e) {
+      failure = "the source now holds a value the plan cannot convert: " + e.getMessage();
+    }
+    ContentChecksum checksum = digest.checksum();
+    boolean same = failure == null && checksum.rows() == exported.rows()
+        && checksum.hex().equals(exported.contentChecksum());
+    long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+    if (same || failure != null) {
+      // Nothing to name by key (a source read only part-way is judged by its rejected value alone): free the memory.
+      return new SourceSide(checksum.rows(), checksum.hex(), millis, null, Map.of(), null, moved[0], moved[1], failure,
+          note);
+    }
+    return new SourceSide(checksum.rows(), checksum.hex(), millis, hashes, kept, inserted[0], moved[0], moved[1], null,
+        note);
+  }
+
+  /**
+   * The export's rows of the table by key, each as a hash of its CSV values, read back from its files.
+   * The source's rows are converted into the very same values (RowDigest), so the CSV text is compared
+   * as it is: no canonical form (no JSON parsing) is needed on this pass.
+   */
+  private ExportedRowHashes exportedRowHashes(TableManifest exported, int[] key) {
+    ExportedRowHashes hashes = new ExportedRowHashes();
+    ContentChecksum csvHasher = new ContentChecksum();
+    for (TableManifest.DataFile file : exported.files()) {
+      files.forEachRow(file.name(),
+          read -> hashes.put(keyOf(read.values(), key), csvHasher.add(Arrays.asList(read.values()))));
+    }
+    return hashes;
+  }
+
+  private boolean filesPresent(TableManifest exported) {
+    return !exported.files().isEmpty() && exported.files().stream().allMatch(file -> files.exists(file.name()));
+  }
+
+  /** One pass over the target's table: its rows and the export's checksum recomputed from PostgreSQL's output. */
+  private TargetSide readTarget(TablePlan table, AtomicBoolean failed) {
+    long started = System.nanoTime();
+    List<UnaryOperator<String>> canonical = canonicalForms(table);
+    ContentChecksum checksum = new ContentChecksum();
+    String[] canonicalValues = new String[canonical.size()];
+    List<String> row = Arrays.asList(canonicalValues);
+    long rows = targetRows.streamRows(table.targetTable(), targetColumns(table), values -> {
+      if (failed.get()) {
+        throw new ParallelTables.Stopped();
+      }
+      for (int i = 0; i < values.length; i++) {
+        canonicalValues[i] = canonical.get(i).apply(values[i]);
+      }
+      checksum.add(row);
+    });
+    return new TargetSide(rows, checksum.hex(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+  }
+
+  /** The table's three sides compared; on a mismatch the differing rows named by key. */
+  private TableVerdict judge(TablePlan table, TableManifest exported, SourceSide sourceSide, TargetSide targetSide,
+      int examples) {
+    boolean sourceSame = sourceSide.failure() == null && sourceSide.rows() == exported.rows()
+        && sourceSide.checksum().equals(exported.contentChecksum());
+    boolean targetSame = targetSide.rows() == exported.rows() && targetSide.checksum().equals(exported.contentChecksum());
+    List<RowDivergence> differences = List.of();
+    String note = null;
+    VerifyMigrationReport.SourceChanges changes = null;
+    if (sourceSide.note() == null && sourceSide.failure() == null) {
+      long deleted = sourceSide.exported() == null ? 0 : sourceSide.exported().notSeen();
+      changes = new VerifyMigrationReport.SourceChanges(sourceSide.changed(), sourceSide.insertedRows(), deleted);
+    }
+    if (!sourceSame || !targetSame) {
+      if (sourceSide.note() != null) {
+        note = sourceSide.note();
+      } else {
+        differences = narrow(table, exported, sourceSide, targetSame, examples);
+      }
+    }
+    return new TableVerdict(table.targetTable(),
+        new VerifyMigrationReport.Side(sourceSide.rows(), sourceSide.checksum()),
+        new VerifyMigrationReport.Side(exported.rows(), exported.contentChecksum()),
+        new VerifyMigrationReport.Side(targetSide.rows(), targetSide.checksum()), sourceSide.millis(),
+        targetSide.millis(), sourceSame && targetSame, changes, differences, sourceSide.failure(), note);
+  }
+
+  /**
+   * Names the differing rows with bounded memory. The source side already knows its changed and
+   * inserted keys (and kept the first ones' values) and which exported keys it no longer holds. The
+   * target side spreads the export and the target over 1,024 buckets by key, each with its own
+   * checksum, and keeps only the rows of the first differing buckets. One more pass over the export's
+   * files and the target collects the export's and the target's rows of every key to name.
+   */
+  private List<RowDivergence> narrow(TablePlan table, TableManifest exported, SourceSide sourceSide, boolean targetSame,
+      int examples) {
+    int[] key = RowDigest.keyColumns(table);
+    List<UnaryOperator<String>> canonical = canonicalForms(table);
+    Set<Integer> examined = Set.of();
+    if (!targetSame) {
+      KeyedDifferences.Buckets exportBuckets = new KeyedDifferences.Buckets();
+      KeyedDifferences.Buckets targetBuckets = new KeyedDifferences.Buckets();
+      readBoth(table, exported, canonical, key, exportBuckets::add, targetBuckets::add);
+      // Enough buckets for the examples asked for; each holds about 1/1024 of the table.
+      examined = exportBuckets.differingFrom(targetBuckets).stream().limit(examples).collect(Collectors.toSet());
+    }
+    ExportedRowHashes hashes = sourceSide.exported();
+    Set<List<String>> sourceKeys = sourceSide.kept().keySet();
+    Set<List<String>> deleted = new LinkedHashSet<>();
+    Map<List<String>, List<String>> exportRows = new HashMap<>();
+    // The export's CSV key of each collected row: what the source's states are recorded by.
+    Map<List<String>, List<String>> csvKeys = new HashMap<>();
+    Map<List<String>, List<String>> loadedRows = new HashMap<>();
+    Set<Integer> buckets = examined;
+    for (TableManifest.DataFile file : exported.files()) {
+      files.forEachRow(file.name(), read -> {
+        List<String> row = canonicalRow(canonical, read.values());
+        List<String> rowKey = keyOf(row, key);
+        List<String> csvKey = keyOf(read.values(), key);
+        if (buckets.contains(KeyedDifferences.bucketOf(rowKey)) || sourceKeys.contains(rowKey)) {
+          exportRows.put(rowKey, row);
+          csvKeys.put(rowKey, csvKey);
+        } else if (hashes != null && deleted.size() < examples
+            && hashes.sourceState(csvKey) == ExportedRowHashes.SourceState.NOT_SEEN) {
+          deleted.add(rowKey);
+          exportRows.put(rowKey, row);
+          csvKeys.put(rowKey, csvKey);
+        }
+      });
+    }
+    if (targetSame) {
+      // The target equals the export row for row: no need to read it again for its values.
+      loadedRows.putAll(exportRows);
+    } else {
+      targetRows.streamRows(table.targetTable(), targetColumns(table), values -> {
+        List<String> row = canonicalRow(canonical, values);
+        List<String> rowKey = keyOf(row, key);
+        if (buckets.contains(KeyedDifferences.bucketOf(rowKey)) || sourceKeys.contains(rowKey)
+            || deleted.contains(rowKey)) {
+          loadedRows.put(rowKey, row);
+        }
+      });
+    }
+    Set<List<String>> named = new LinkedHashSet<>();
+    named.addAll(sourceKeys);
+    named.addAll(deleted);
+    exportRows.keySet().stream().filter(rowKey -> buckets.contains(KeyedDifferences.bucketOf(rowKey))).forEach(named::add);
+    loadedRows.keySet().stream().filter(rowKey -> buckets.contains(KeyedDifferences.bucketOf(rowKey))).forEach(named::add);
+    List<String> names = targetColumns(table);
+    List<RowDivergence> found = new ArrayList<>();
+    int sourceOdd = 0;
+    int targetOdd = 0;
+    for (List<String> rowKey : named) {
+      List<String> export = exportRows.get(rowKey);
+      List<String> source = export;
+      boolean sourceKept = true;
+      if (hashes != null) {
+        switch (export == null ? ExportedRowHashes.SourceState.NOT_EXPORTED : hashes.sourceState(csvKeys.get(rowKey))) {
+          case SAME -> source = export;
+          case NOT_SEEN -> source = null;
+          case CHANGED -> {
+            source = sourceSide.kept().get(rowKey);
+            sourceKept = source != null;
+          }
+          case NOT_EXPORTED -> {
+            source = sourceSide.kept().get(rowKey);
+            sourceKept = source != null || sourceSide.inserted() == null || !sourceSide.inserted().contains(rowKey);
+          }
+        }
+      }
+      RowDivergence divergence = RowDivergence.of(rowKey, names, source, sourceKept, export, loadedRows.get(rowKey));
+      // A differing bucket holds about 1/1,024 of the table: keep the examples asked for of each side, not all.
+      if (divergence != null && (divergence.sourceOdd() && sourceOdd++ < examples
+          || divergence.targetOdd() && targetOdd++ < examples)) {
+        found.add(divergence);
+      }
+    }
+    return found;
+  }
+
+  /** The row count check and the two content checks of one table, each naming the first rows it is about. */
+  private static List<Check> contentChecks(TableVerdict verdict, List<String> keyNames, int examples) {
+    VerifyMigrationReport.Side source = verdict.source();
+    VerifyMigrationReport.Side export = verdict.export();
+    VerifyMigrationReport.Side target = verdict.target();
+    List<Check> checks = new ArrayList<>();
+    boolean readToEnd = verdict.sourceFailure() == null;
+    checks.add(new Check("row count", verdict.table(),
+        readToEnd && source.rows() == export.rows() && export.rows() == target.rows(),
+        "source " + source.rows() + (readToEnd ? "" : " (read up to the value it cannot convert)") + ", manifest "
+            + export.rows() + ", target " + target.rows()));
+    boolean sourceSame = readToEnd && source.equals(export);
+    StringBuilder sourceDetail = new StringBuilder("source " + source.checksum() + ", export " + export.checksum());
+    if (!readToEnd) {
+      sourceDetail.append("; ").append(verdict.sourceFailure());
+    } else if (!sourceSame) {
+      if (verdict.sourceChanges() != null) {
+        VerifyMigrationReport.SourceChanges changes = verdict.sourceChanges();
+        sourceDetail.append("; since the export the source changed ").append(changes.changed()).append(", inserted ")
+            .append(changes.inserted()).append(" and deleted ").append(changes.deleted()).append(" row(s)");
+      }
+      appendRows(sourceDetail, verdict, keyNames, examples, RowDivergence::sourceOdd);
+    }
+    checks.add(new Check("source content", verdict.table(), sourceSame, sourceDetail.toString()));
+    boolean targetSame = target.equals(export);
+    StringBuilder targetDetail = new StringBuilder("target " + target.checksum() + ", export " + export.checksum());
+    if (!targetSame) {
+      appendRows(targetDetail, verdict, keyNames, examples, RowDivergence::targetOdd);
+    }
+    checks.add(new Check("content checksum", verdict.table(), targetSame, targetDetail.toString()));
+    return checks;
+  }
+
+  private static void appendRows(StringBuilder detail, TableVerdict verdict, List<String> keyNames, int examples,
+      Predicate<RowDivergence> about) {
+    List<String> rows = verdict.differences().stream().filter(about).limit(examples)
+        .map(row -> String.join(",", keyNames) + "=" + String.join(",", row.key()) + ": " + row.describe()).toList();
+    if (!rows.isEmpty()) {
+      detail.append("; first differing rows: ").append(String.join("; ", rows));
+    } else if (verdict.note() != null) {
+      detail.append("; ").append(verdict.note());
+    }
+  }
+
+  private static List<String> keyNames(TablePlan table) {
+    List<String> names = targetColumns(table);
+    return Arrays.stream(RowDigest.keyColumns(table)).mapToObj(names::get).toList();
+  }
+
+  private static List<String> targetColumns(TablePlan table) {
+    return table.columns().stream().map(column -> column.target().name()).toList();
+  }
+
+  private static List<UnaryOperator<String>> canonicalForms(TablePlan table) {
+    return table.columns().stream().map(column -> {
+      TargetType type = TargetType.of(column.target());
+      return (UnaryOperator<String>) type::canonical;
+    }).toList();
+  }
+
+  private static List<String> canonicalRow(List<UnaryOperator<String>> canonical, String[] values) {
+    List<String> row = new ArrayList<>(values.length);
+    for (int i = 0; i < values.length; i++) {
+      row.add(canonical.get(i).apply(values[i]));
+    }
+    return row;
+  }
+
+  private static List<String> keyOf(String[] row, int[] key) {
+    List<String> parts = new ArrayList<>(key.length);
+    for (int i : key) {
+      parts.add(row[i]);
+    }
+    return parts;
+  }
+
+  private static List<String> keyOf(List<String> row, int[] key) {
+    List<String> parts = new ArrayList<>(key.length);
+    for (int i : key) {
+      parts.add(row.get(i));
+    }
+    return parts;
   }
 
   /** A checklist check with its verdict, for the report. */
@@ -202,72 +608,23 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     return command.databases().getOrDefault(alias, list.databases().get(alias));
   }
 
-  /** The export's checksum, recomputed from what the target holds, in the same canonical form. */
-  private String checksum(TablePlan table) {
-    List<TargetType> types = table.columns().stream().map(c -> TargetType.of(c.target())).toList();
-    ContentChecksum checksum = new ContentChecksum();
-    String[] canonicalValues = new String[types.size()];
-    List<String> row = Arrays.asList(canonicalValues);
-    targetRows.streamRows(table.targetTable(), table.columns().stream().map(c -> c.target().name()).toList(), values -> {
-      for (int i = 0; i < values.length; i++) {
-        canonicalValues[i] = types.get(i).canonical(values[i]);
-      }
-      checksum.add(row);
-    });
-    return checksum.hex();
-  }
-
-  /** The first rows that differ between the export's files and the target, by primary key. */
-  private String differences(TablePlan table, TableManifest exported, int limit) {
-    List<ColumnPlan> columns = table.columns();
-    int[] key = columns.stream().filter(c -> table.primaryKey().contains(c.target().name())).mapToInt(columns::indexOf)
-        .toArray();
-    if (key.length == 0) {
-      return "the table has no primary key to name the differing rows by";
-    }
-    List<TargetType> types = columns.stream().map(c -> TargetType.of(c.target())).toList();
-    List<String> names = columns.stream().map(c -> c.target().name()).toList();
-    KeyedDifferences.Buckets exportBuckets = new KeyedDifferences.Buckets();
-    KeyedDifferences.Buckets targetBuckets = new KeyedDifferences.Buckets();
-    readBoth(table, exported, types, key, exportBuckets::add, targetBuckets::add);
-    java.util.Set<Integer> differing = exportBuckets.differingFrom(targetBuckets);
-    // Enough buckets for the examples asked for; each holds about 1/1024 of the table.
-    java.util.Set<Integer> examined = differing.stream().limit(Math.max(1, limit)).collect(java.util.stream.Collectors.toSet());
-    KeyedDifferences.Rows exportRows = new KeyedDifferences.Rows(examined);
-    KeyedDifferences.Rows targetRows = new KeyedDifferences.Rows(examined);
-    readBoth(table, exported, types, key, exportRows::add, targetRows::add);
-    List<KeyedDifferences.Difference> found = KeyedDifferences.between(exportRows, targetRows, names, limit);
-    List<String> keyNames = Arrays.stream(key).mapToObj(names::get).toList();
-    return "first differing rows: " + found.stream()
-        .map(d -> String.join(",", keyNames) + "=" + String.join(",", d.key()) + " (" + d.what() + ")")
-        .collect(java.util.stream.Collectors.joining("; "));
-  }
-
   /** Streams the export's files and the target's table, canonical, handing (key, row) to each side's sink. */
-  private void readBoth(TablePlan table, TableManifest exported, List<TargetType> types, int[] key,
-      java.util.function.BiConsumer<List<String>, List<String>> fromExport,
-      java.util.function.BiConsumer<List<String>, List<String>> fromTarget) {
-    java.util.function.Function<String[], List<String>> canonicalRow = values -> {
-      List<String> row = new java.util.ArrayList<>(values.length);
-      for (int i = 0; i < values.length; i++) {
-        row.add(types.get(i).canonical(values[i]));
-      }
-      return row;
-    };
-    java.util.function.Function<List<String>, List<String>> keyOf = row -> Arrays.stream(key).mapToObj(row::get).toList();
+  private void readBoth(TablePlan table, TableManifest exported, List<UnaryOperator<String>> canonical, int[] key,
+      BiConsumer<List<String>, List<String>> fromExport, BiConsumer<List<String>, List<String>> fromTarget) {
     for (TableManifest.DataFile file : exported.files()) {
       files.forEachRow(file.name(), read -> {
-        List<String> row = canonicalRow.apply(read.values());
-        fromExport.accept(keyOf.apply(row), row);
+        List<String> row = canonicalRow(canonical, read.values());
+        fromExport.accept(keyOf(row, key), row);
       });
     }
-    targetRows.streamRows(table.targetTable(), table.columns().stream().map(c -> c.target().name()).toList(), values -> {
-      List<String> row = canonicalRow.apply(values);
-      fromTarget.accept(keyOf.apply(row), row);
+    targetRows.streamRows(table.targetTable(), targetColumns(table), values -> {
+      List<String> row = canonicalRow(canonical, values);
+      fromTarget.accept(keyOf(row, key), row);
     });
   }
 
-  private static String markdown(Manifest manifest, List<Check> checks, List<ChecklistRun> runs) {
+  private static String markdown(Manifest manifest, List<Check> checks, List<TableVerdict> tables,
+      List<ChecklistRun> runs) {
     long failed = checks.stream().filter(check -> !check.passed()).count();
     StringBuilder text = new StringBuilder("# Verification report\n\n")
         .append("- migration: `").append(manifest.migrationId()).append("`\n")
@@ -279,6 +636,26 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       text.append("| ").append(check.name()).append(" | ").append(check.table()).append(" | ")
           .append(check.passed() ? "PASS" : "**FAIL**").append(" | ").append(cell(check.detail()))
           .append(" |\n");
+    }
+    if (!tables.isEmpty()) {
+      text.append("\n## Tables: source, export and target\n\n| table | source rows | export rows | target rows"
+          + " | source checksum | export checksum | target checksum | source s | target s | verdict |\n"
+          + "|---|---:|---:|---:|---|---|---|---:|---:|---|\n");
+    }
+    for (TableVerdict table : tables) {
+      text.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | `%s` | `%s` | `%s` | %.1f | %.1f | %s |%n",
+          cell(table.table()), table.source().rows(), table.export().rows(), table.target().rows(),
+          table.source().checksum(), table.export().checksum(), table.target().checksum(), table.sourceMillis() / 1000.0,
+          table.targetMillis() / 1000.0, table.passed() ? "PASS" : "**FAIL**"));
+    }
+    for (TableVerdict table : tables) {
+      if (table.differences().isEmpty()) {
+        continue;
+      }
+      text.append("\n### ").append(table.table()).append(": differing rows\n\n");
+      for (RowDivergence row : table.differences()) {
+        text.append("- ").append(cell(String.join(",", row.key()))).append(": ").append(cell(row.describe())).append('\n');
+      }
     }
     if (!runs.isEmpty()) {
       text.append("\n## Checklist\n");

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.converge.application.port.in.VerifyMigrationCommand;
 import dev.converge.application.port.in.VerifyMigrationReport;
 import dev.converge.application.port.out.CheckTargetIntegrityPort;
-import dev.converge.application.port.out.InspectTargetPort;
 import dev.converge.application.port.out.ReadChecklistPort;
 import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.RunChecklistQueryPort;
@@ -88,17 +87,6 @@ class VerifyMigrationServiceChecklistTest {
             "migration_manifest.json"));
       }
     };
-    InspectTargetPort inspection = new InspectTargetPort() {
-      @Override
-      public Map<String, Long> countRows(List<String> tables) {
-        return Map.of();
-      }
-
-      @Override
-      public boolean maySetReplicationRole() {
-        return true;
-      }
-    };
     CheckTargetIntegrityPort integrity = new CheckTargetIntegrityPort() {
       @Override
       public Orphans orphans(String table, ForeignKey foreignKey, int examples) {
@@ -147,7 +135,9 @@ class VerifyMigrationServiceChecklistTest {
       }
       return answer.columns();
     };
-    return new VerifyMigrationService(plans, manifests, tables -> Map.of(), inspection, (table, columns, rows) -> 0,
+    return new VerifyMigrationService(plans, manifests, readers -> {
+      throw new AssertionError("no tables, no source snapshot");
+    }, (table, columns, rows) -> 0,
         () -> new TargetSchema("public", "17.5", List.of()), integrity, (name, text, report) -> {
           markdown = text;
           json = report;

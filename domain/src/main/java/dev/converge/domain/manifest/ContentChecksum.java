@@ -20,8 +20,12 @@ public final class ContentChecksum {
   private long rows;
   private byte[] buffer = new byte[1024];
 
-  /** Adds one row: its canonical values in column order, {@code null} for NULL. */
-  public void add(List<String> canonicalValues) {
+  /**
+   * Adds one row: its canonical values in column order, {@code null} for NULL.
+   *
+   * @return the row's own 64-bit hash (the high half of its 128), for comparing one row by key
+   */
+  public long add(List<String> canonicalValues) {
     int length = 0;
     for (String value : canonicalValues) {
       length = encode(value, length);
@@ -32,6 +36,7 @@ public final class ContentChecksum {
     high += hash[0] + (Long.compareUnsigned(sum, low) < 0 ? 1 : 0);
     low = sum;
     rows++;
+    return hash[0];
   }
 
   /** Combines another part's checksum of the same table (a table exported in parts, or in parallel). */

@@ -74,7 +74,7 @@ public final class KeyHashSet {
     }
   }
 
-  private static long hash(List<String> key) {
+  static long hash(List<String> key) {
     StringBuilder encoded = new StringBuilder();
     for (String part : key) {
       encoded.append(part == null ? "\u0000N" : part.length() + ":" + part);

@@ -11,11 +11,13 @@ import java.util.Objects;
  *     {@code builtin:NAME}
  * @param databases checklist database aliases pointed at other databases than the checklist names
  * @param checkTimeout the longest one checklist query may run
+ * @param parallelism tables read at once on each side (each needs a source and a target connection)
  */
 public record VerifyMigrationCommand(int examples, List<String> checklists, Map<String, String> databases,
-    Duration checkTimeout) {
+    Duration checkTimeout, int parallelism) {
 
   public static final Duration DEFAULT_CHECK_TIMEOUT = Duration.ofSeconds(60);
+  public static final int DEFAULT_PARALLELISM = 4;
 
   public VerifyMigrationCommand {
     if (examples < 1) {
@@ -27,10 +29,17 @@ public record VerifyMigrationCommand(int examples, List<String> checklists, Map<
     if (checkTimeout.isNegative() || checkTimeout.isZero()) {
       throw new IllegalArgumentException("checkTimeout must be positive");
     }
+    ExportTablesCommand.requireParallelism(parallelism);
+  }
+
+  /** The automatic checks and these checklists, {@link #DEFAULT_PARALLELISM} tables at once. */
+  public VerifyMigrationCommand(int examples, List<String> checklists, Map<String, String> databases,
+      Duration checkTimeout) {
+    this(examples, checklists, databases, checkTimeout, DEFAULT_PARALLELISM);
   }
 
   /** The automatic checks only, no checklist. */
   public VerifyMigrationCommand(int examples) {
-    this(examples, List.of(), Map.of(), DEFAULT_CHECK_TIMEOUT);
+    this(examples, List.of(), Map.of(), DEFAULT_CHECK_TIMEOUT, DEFAULT_PARALLELISM);
   }
 }

@@ -1,6 +1,9 @@
 package dev.converge.application.port.in;
 
-/** Proves the target holds what the source held: counts, content checksums, foreign keys, sequences, then the operator's checklists. */
+/**
+ * Proves source, export and target hold the same rows (counts and content checksums, three ways), then
+ * foreign keys, sequences and the operator's checklists.
+ */
 public interface VerifyMigrationUseCase {
 
   VerifyMigrationReport verify(VerifyMigrationCommand command);
