@@ -7,6 +7,7 @@ import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.ExportTablesCommand;
 import dev.converge.application.port.out.CountSourceRowsPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
+import dev.converge.application.port.out.ReadSourcePositionPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.RunPreflightChecksPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
@@ -46,6 +47,11 @@ interface MySqlSessionModule {
   @Provides
   static StreamSourceRowsPort snapshots(MySqlSource source) {
     return source.snapshots();
+  }
+
+  @Provides
+  static ReadSourcePositionPort sourcePosition(MySqlSource source) {
+    return source.sourcePosition();
   }
 
   @Provides

@@ -54,7 +54,8 @@ final class Pipeline {
     context.progress().begin();
     try {
       report = session.transferTables().transfer(new TransferTablesCommand(export.parallelism, load.parallelism,
-          export.partBytes, validate.problems, export.restart, load.restart), new TransferTablesUseCase.Stages() {
+          export.partBytes, validate.problems, export.restart, load.restart, export.snapshotMode(),
+          export.snapshotLockTimeout, export.reuseStaleExport || load.reuseStaleExport), new TransferTablesUseCase.Stages() {
             @Override
             public void exported(ExportTablesReport done, Instant at, Map<String, Duration> tables) {
               exported[0] = done;
