@@ -103,9 +103,9 @@ interface ApplicationModule {
   static VerifyMigrationUseCase verifyMigration(StorePlanPort plans, StoreManifestPort manifests,
       CountSourceRowsPort sourceCounts, InspectTargetPort inspection, ReadTargetRowsPort rows, ReadTargetSchemaPort target,
       CheckTargetIntegrityPort integrity, WriteReportPort reports, ReadTableFilesPort files, ReadChecklistPort checklists,
-      RunChecklistQueryPort queries) {
+      RunChecklistQueryPort queries, ReadSourcePositionPort position) {
     return new VerifyMigrationService(plans, manifests, sourceCounts, inspection, rows, target, integrity, reports, files,
-        checklists, queries);
+        checklists, queries, position);
   }
 
   @Provides

@@ -8,6 +8,7 @@ import dev.converge.application.dataset.DatasetOptions;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.manifest.SourcePosition;
 import dev.converge.domain.manifest.TableManifest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,7 +27,7 @@ class StaleExportIT {
   @TempDir Path workDirectory;
 
   @Test
-  void importRefusesAnExportTheSourceMovedPastUnlessToldToReuseIt() throws SQLException {
+  void importRefusesAnExportTheSourceMovedPastUnlessToldToReuseIt() throws Exception {
     Rehearsal run = Rehearsal.of("alkemio", EmbeddedServers.mySql(), DatasetOptions.clean(0.005), true, workDirectory);
     assertEquals(0, run.converge("plan"), run.output());
     assertEquals(0, run.converge("export"), run.output());
@@ -47,6 +48,13 @@ class StaleExportIT {
     assertEquals(0, run.converge("import", "--reuse-stale-export"), run.output());
     assertTrue(run.err.toString().contains("importing a stale export (--reuse-stale-export): the source moved"),
         run.output());
+
+    // verify compares the target with the export: it passes here, and warns that the export is stale.
+    assertEquals(0, run.converge("verify"), run.output());
+    assertTrue(run.out.toString().contains("Warning: stale export, the source moved since the export was read at"),
+        run.output());
+    assertTrue(Files.readString(workDirectory.resolve("verification_report.md")).contains("> **Stale export:** the source"
+        + " moved"), "the report says so too");
   }
 
   @Test

@@ -67,6 +67,11 @@ public final class ExportCommand extends PhaseCommand<ExportTablesReport> {
   }
 
   @Override
+  protected Duration lockWait(ExportTablesReport report) {
+    return report.lockWait();
+  }
+
+  @Override
   protected TableState doneState() {
     return TableState.EXPORTED;
   }

@@ -62,7 +62,7 @@ final class Pipeline {
               List<TableOutcome> outcomes = new ArrayList<>();
               done.manifest().tables().forEach(table -> outcomes.add(TableOutcome.done(table.sourceTable(),
                   TableState.EXPORTED, table.rows(), tables.getOrDefault(table.sourceTable(), Duration.ZERO).toMillis())));
-              end(Phase.EXPORT, export.summary(done), outcomes, at);
+              end(Phase.EXPORT, export.summary(done), outcomes, at, done.lockWait());
             }
 
             @Override
@@ -112,7 +112,11 @@ final class Pipeline {
   }
 
   private synchronized void end(Phase phase, String summary, List<TableOutcome> tables, Instant at) {
-    journal.end(new EndPhaseCommand(phase, PhaseOutcome.SUCCEEDED, 0, summary, null, tables, at));
+    end(phase, summary, tables, at, Duration.ZERO);
+  }
+
+  private synchronized void end(Phase phase, String summary, List<TableOutcome> tables, Instant at, Duration lockWait) {
+    journal.end(new EndPhaseCommand(phase, PhaseOutcome.SUCCEEDED, 0, summary, null, tables, at, lockWait));
     running.remove(phase);
   }
 

@@ -8,6 +8,7 @@ import dev.converge.application.port.out.CheckTargetIntegrityPort;
 import dev.converge.application.port.out.CountSourceRowsPort;
 import dev.converge.application.port.out.InspectTargetPort;
 import dev.converge.application.port.out.ReadChecklistPort;
+import dev.converge.application.port.out.ReadSourcePositionPort;
 import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
@@ -62,11 +63,12 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
   private final ReadTableFilesPort files;
   private final ReadChecklistPort checklists;
   private final RunChecklistQueryPort queries;
+  private final StaleExports staleExports;
 
   public VerifyMigrationService(StorePlanPort plans, StoreManifestPort manifests, CountSourceRowsPort sourceCounts,
       InspectTargetPort target, ReadTargetRowsPort targetRows, ReadTargetSchemaPort targetSchema,
       CheckTargetIntegrityPort integrity, WriteReportPort reports, ReadTableFilesPort files,
-      ReadChecklistPort checklists, RunChecklistQueryPort queries) {
+      ReadChecklistPort checklists, RunChecklistQueryPort queries, ReadSourcePositionPort sourcePosition) {
     this.plans = Objects.requireNonNull(plans, "plans");
     this.manifests = Objects.requireNonNull(manifests, "manifests");
     this.sourceCounts = Objects.requireNonNull(sourceCounts, "sourceCounts");
@@ -78,6 +80,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     this.files = Objects.requireNonNull(files, "files");
     this.checklists = Objects.requireNonNull(checklists, "checklists");
     this.queries = Objects.requireNonNull(queries, "queries");
+    this.staleExports = new StaleExports(sourcePosition);
   }
 
   @Override
@@ -135,9 +138,18 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       }
     }
     List<CheckResult> results = runs.stream().map(ChecklistRun::result).toList();
-    String savedAs = reports.write("verification_report", markdown(manifest, checks, runs),
-        new VerifyMigrationReport(manifest.migrationId(), checks, results, null));
-    return new VerifyMigrationReport(manifest.migrationId(), checks, results, savedAs);
+    String stale = staleExports.moved(manifest).orElse(null);
+    String markdown = markdown(manifest, checks, runs);
+    if (stale != null) {
+      // Under the title, above the verdict: the verdict is about the export, which the source has moved past.
+      int underTitle = markdown.indexOf("\n\n") + 2;
+      markdown = markdown.substring(0, underTitle) + "> **Stale export:** " + stale
+          + " — the checks below compare the target with the export, not with the source as it is now.\n\n"
+          + markdown.substring(underTitle);
+    }
+    String savedAs = reports.write("verification_report", markdown,
+        new VerifyMigrationReport(manifest.migrationId(), checks, results, null, stale));
+    return new VerifyMigrationReport(manifest.migrationId(), checks, results, savedAs, stale);
   }
 
   /** A checklist check with its verdict, for the report. */
