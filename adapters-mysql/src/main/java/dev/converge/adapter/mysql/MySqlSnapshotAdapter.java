@@ -1,10 +1,12 @@
 package dev.converge.adapter.mysql;
 
+import dev.converge.application.port.in.ExportTablesCommand;
+import dev.converge.application.port.in.SnapshotMode;
 import dev.converge.application.port.out.StreamSourceRowsPort;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
-import dev.converge.domain.schema.SourceColumn;
 import dev.converge.domain.manifest.SourcePosition;
+import dev.converge.domain.schema.SourceColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,7 +63,7 @@ public final class MySqlSnapshotAdapter implements StreamSourceRowsPort {
 
   @Override
   public Snapshot openSnapshot(int readers) {
-    return openSnapshot(new SnapshotRequest(readers, SnapshotMode.AUTO, SnapshotRequest.DEFAULT_LOCK_TIMEOUT,
+    return openSnapshot(new SnapshotRequest(readers, SnapshotMode.AUTO, ExportTablesCommand.DEFAULT_SNAPSHOT_LOCK_TIMEOUT,
         notice -> { }));
   }
 

@@ -6,7 +6,7 @@ import dev.converge.application.session.MigrationSession;
 import dev.converge.domain.manifest.TableManifest;
 import dev.converge.domain.run.Phase;
 import dev.converge.domain.run.TableState;
-import dev.converge.application.port.out.StreamSourceRowsPort.SnapshotMode;
+import dev.converge.application.port.in.SnapshotMode;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import java.time.Duration;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.port.in.ExportTablesCommand;
+import dev.converge.application.port.in.SnapshotMode;
 import dev.converge.application.port.in.ExportTablesReport;
 import dev.converge.application.port.out.ReportProgressPort;
 import dev.converge.application.port.out.StoreManifestPort;
@@ -264,7 +265,7 @@ class ExportTablesServiceTest {
         + " --reuse-stale-export", refused.getMessage());
 
     ExportTablesReport reused = export(new ExportTablesCommand(1, false, ExportTablesCommand.DEFAULT_PART_BYTES,
-        StreamSourceRowsPort.SnapshotMode.AUTO, Duration.ofSeconds(5), true));
+        SnapshotMode.AUTO, Duration.ofSeconds(5), true));
     assertEquals(List.of("alpha"), reused.reusedTables());
     assertTrue(reused.staleReused().isPresent());
     assertEquals(then, reused.manifest().table("alpha").orElseThrow().sourcePosition(), "each table keeps its own");

@@ -1,7 +1,5 @@
 package dev.converge.application.port.in;
 
-import dev.converge.application.port.out.StreamSourceRowsPort.SnapshotMode;
-import dev.converge.application.port.out.StreamSourceRowsPort.SnapshotRequest;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -21,6 +19,9 @@ public record ExportTablesCommand(int parallelism, boolean restart, long partByt
   /** 64 MiB: small enough to keep validation and COPY close behind the export, large enough to be few. */
   public static final long DEFAULT_PART_BYTES = 64L << 20;
 
+  /** Five seconds: long enough for ordinary short statements, short enough that no application notices. */
+  public static final Duration DEFAULT_SNAPSHOT_LOCK_TIMEOUT = Duration.ofSeconds(5);
+
   /** Most tables a phase moves at once; the connection pools hold this many and two more. */
   public static final int MAX_PARALLELISM = 32;
 
@@ -35,7 +36,7 @@ public record ExportTablesCommand(int parallelism, boolean restart, long partByt
 
   /** The defaults of the snapshot: {@code auto} mode, a 5-second lock bound, a stale export refused. */
   public ExportTablesCommand(int parallelism, boolean restart, long partBytes) {
-    this(parallelism, restart, partBytes, SnapshotMode.AUTO, SnapshotRequest.DEFAULT_LOCK_TIMEOUT, false);
+    this(parallelism, restart, partBytes, SnapshotMode.AUTO, ExportTablesCommand.DEFAULT_SNAPSHOT_LOCK_TIMEOUT, false);
   }
 
   /** At least one second: MySQL's {@code lock_wait_timeout} counts whole seconds. */

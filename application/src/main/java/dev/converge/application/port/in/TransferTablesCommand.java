@@ -1,7 +1,5 @@
 package dev.converge.application.port.in;
 
-import dev.converge.application.port.out.StreamSourceRowsPort.SnapshotMode;
-import dev.converge.application.port.out.StreamSourceRowsPort.SnapshotRequest;
 import java.time.Duration;
 
 /**
@@ -23,7 +21,7 @@ public record TransferTablesCommand(int exportParallelism, int loadParallelism, 
   public TransferTablesCommand(int exportParallelism, int loadParallelism, long partBytes, int problemsPerTable,
       boolean restartExport, boolean restartImport) {
     this(exportParallelism, loadParallelism, partBytes, problemsPerTable, restartExport, restartImport,
-        SnapshotMode.AUTO, SnapshotRequest.DEFAULT_LOCK_TIMEOUT, false);
+        SnapshotMode.AUTO, ExportTablesCommand.DEFAULT_SNAPSHOT_LOCK_TIMEOUT, false);
   }
 
   public TransferTablesCommand {

@@ -1,10 +1,10 @@
 package dev.converge.application.port.out;
 
+import dev.converge.application.port.in.SnapshotMode;
 import dev.converge.domain.manifest.SourcePosition;
 import dev.converge.domain.schema.SourceColumn;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -32,31 +32,6 @@ public interface StreamSourceRowsPort {
     return openSnapshot(request.readers());
   }
 
-  /** How several readers are made to see one instant of the source. */
-  enum SnapshotMode {
-    /** {@code lock} when the login has the RELOAD privilege, else {@code lock-free}. */
-    AUTO,
-    /** A global read lock, bounded in time, held only while the readers start their transactions. */
-    LOCK,
-    /** No lock: the readers start their transactions and an unchanged source position across all starts proves them one snapshot. */
-    LOCK_FREE;
-
-    /** {@code lock-free}, as on the command line. */
-    public String keyword() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    /** The mode named {@code keyword} ({@code auto}, {@code lock}, {@code lock-free}). */
-    public static SnapshotMode of(String keyword) {
-      for (SnapshotMode mode : values()) {
-        if (mode.keyword().equals(keyword.trim().toLowerCase(Locale.ROOT))) {
-          return mode;
-        }
-      }
-      throw new IllegalArgumentException("unknown snapshot mode '" + keyword + "' (auto, lock, lock-free)");
-    }
-  }
-
   /**
    * @param readers tables streamed at once
    * @param mode how the readers share one snapshot
@@ -65,9 +40,6 @@ public interface StreamSourceRowsPort {
    * @param notices told, now and then, what the snapshot waits for and who blocks it
    */
   record SnapshotRequest(int readers, SnapshotMode mode, Duration lockTimeout, Consumer<String> notices) {
-    /** Five seconds: long enough for ordinary short statements, short enough that no application notices. */
-    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
-
     public SnapshotRequest {
       if (readers < 1) {
         throw new IllegalArgumentException("a snapshot needs at least one reader, was " + readers);
