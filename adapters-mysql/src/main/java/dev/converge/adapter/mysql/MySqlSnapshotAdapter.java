@@ -204,6 +204,7 @@ public final class MySqlSnapshotAdapter implements StreamSourceRowsPort {
             releaseAfterFailure(control);
             throw failure;
           }
+          releaseAfterFailure(control);
           throw new ConvergeException(ErrorCode.EXPORT, "the global read lock request failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
