@@ -19,6 +19,7 @@ import dev.converge.application.port.out.LoadTargetTablesPort;
 import dev.converge.application.port.out.ReadChecklistPort;
 import dev.converge.application.port.out.ReadDroppedForeignKeysPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
+import dev.converge.application.port.out.ReadSourcePositionPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.ReadTargetRowsPort;
@@ -77,9 +78,9 @@ interface ApplicationModule {
 
   @Provides
   static ExportTablesService exportService(StorePlanPort plans, ReadSourceSchemaPort source, ReadTargetSchemaPort target,
-      StreamSourceRowsPort rows, WriteTableFilesPort files, StoreManifestPort manifests, ReportProgressPort progress,
-      ConnectionSettings settings, Clock clock) {
-    return new ExportTablesService(plans, source, target, rows, files, manifests, progress, settings, clock);
+      StreamSourceRowsPort rows, ReadSourcePositionPort position, WriteTableFilesPort files, StoreManifestPort manifests,
+      ReportProgressPort progress, ConnectionSettings settings, Clock clock) {
+    return new ExportTablesService(plans, source, target, rows, position, files, manifests, progress, settings, clock);
   }
 
   @Provides
@@ -91,17 +92,19 @@ interface ApplicationModule {
   @Provides
   static ImportTablesService importService(StorePlanPort plans, StoreManifestPort manifests, RecordValidationPort verdicts,
       ReadTargetSchemaPort target, LoadTargetTablesPort loads, ReadDroppedForeignKeysPort droppedForeignKeys,
-      RecordImportPort journal, ReadTableFilesPort files, ReportProgressPort progress, ConnectionSettings settings) {
+      RecordImportPort journal, ReadTableFilesPort files, ReportProgressPort progress, ConnectionSettings settings,
+      ReadSourcePositionPort position) {
     return new ImportTablesService(plans, manifests, verdicts, target, loads, droppedForeignKeys, journal, files,
-        progress, settings);
+        progress, settings, position);
   }
 
   @Provides
   static VerifyMigrationUseCase verifyMigration(StorePlanPort plans, StoreManifestPort manifests,
       StreamSourceRowsPort source, ReadTargetRowsPort rows, ReadTargetSchemaPort target, CheckTargetIntegrityPort integrity,
-      WriteReportPort reports, ReadTableFilesPort files, ReadChecklistPort checklists, RunChecklistQueryPort queries) {
+      WriteReportPort reports, ReadTableFilesPort files, ReadChecklistPort checklists, RunChecklistQueryPort queries,
+      ReadSourcePositionPort position) {
     return new VerifyMigrationService(plans, manifests, source, rows, target, integrity, reports, files, checklists,
-        queries);
+        queries, position);
   }
 
   @Provides

@@ -6,6 +6,7 @@ import dev.converge.adapter.mysql.MySqlSource;
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.ExportTablesCommand;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
+import dev.converge.application.port.out.ReadSourcePositionPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.RunPreflightChecksPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
@@ -40,6 +41,11 @@ interface MySqlSessionModule {
   @Provides
   static StreamSourceRowsPort snapshots(MySqlSource source) {
     return source.snapshots();
+  }
+
+  @Provides
+  static ReadSourcePositionPort sourcePosition(MySqlSource source) {
+    return source.sourcePosition();
   }
 
   @Provides

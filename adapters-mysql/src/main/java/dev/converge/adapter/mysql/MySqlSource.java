@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
 import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
+import dev.converge.application.port.out.ReadSourcePositionPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.RunPreflightChecksPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
@@ -52,6 +53,10 @@ public final class MySqlSource implements AutoCloseable {
 
   public StreamSourceRowsPort snapshots() {
     return new MySqlSnapshotAdapter(pool);
+  }
+
+  public ReadSourcePositionPort sourcePosition() {
+    return new MySqlSourcePositionAdapter(pool);
   }
 
   public ReadMigrationVersionsPort migrationVersions() {

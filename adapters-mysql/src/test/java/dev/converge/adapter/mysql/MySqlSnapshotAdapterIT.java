@@ -2,21 +2,34 @@ package dev.converge.adapter.mysql;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
 import dev.converge.adapter.mysql.embedded.MySqlFlavor;
 import dev.converge.application.connection.DatabaseEndpoint;
+import dev.converge.application.port.in.SnapshotMode;
 import dev.converge.application.port.out.StreamSourceRowsPort.Snapshot;
+import dev.converge.application.port.out.StreamSourceRowsPort.SnapshotRequest;
 import dev.converge.application.port.out.StreamSourceRowsPort.TableRead;
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.schema.SourceSchema;
 import dev.converge.domain.schema.SourceTable;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -105,19 +118,180 @@ class MySqlSnapshotAdapterIT {
 
   @ParameterizedTest
   @EnumSource(MySqlFlavor.class)
-  void aLoginWithoutReloadGetsOneReaderAndIsToldWhy(MySqlFlavor flavor) throws SQLException {
+  void aLoginWithoutReloadGetsTheLockFreeModeOrOneReaderAndIsToldWhy(MySqlFlavor flavor) throws SQLException {
     String database = prepare(flavor, "CREATE TABLE t (id INT PRIMARY KEY)");
-    String user = "reader_" + database;
+    String reader = "reader_" + database;
+    String replicaClient = "client_" + database;
     try (HikariDataSource admin = MySqlDataSourceFactory.writable(SharedMySqlServers.of(flavor).endpoint(database), 1);
         Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'secret-pw'");
-      statement.execute("GRANT SELECT ON `" + database + "`.* TO '" + user + "'@'%'");
+      for (String user : List.of(reader, replicaClient)) {
+        statement.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'secret-pw'");
+        statement.execute("GRANT SELECT ON `" + database + "`.* TO '" + user + "'@'%'");
+      }
+      // Enough to read the binary-log position, still no RELOAD: what managed services give.
+      statement.execute("GRANT REPLICATION CLIENT ON *.* TO '" + replicaClient + "'@'%'");
     }
-    DatabaseEndpoint endpoint = new DatabaseEndpoint("127.0.0.1", SharedMySqlServers.of(flavor).port(), database, user, "secret-pw");
-    try (HikariDataSource source = MySqlDataSourceFactory.readOnlySource(endpoint, 4);
+    int port = SharedMySqlServers.of(flavor).port();
+    try (HikariDataSource source = MySqlDataSourceFactory.readOnlySource(
+            new DatabaseEndpoint("127.0.0.1", port, database, reader, "secret-pw"), 4);
         Snapshot snapshot = new MySqlSnapshotAdapter(source).openSnapshot(4)) {
-      assertEquals(1, snapshot.readers());
+      // MariaDB tells anyone its GTID position; MySQL without GTIDs needs REPLICATION CLIENT for the binary log's.
+      assertEquals(flavor == MySqlFlavor.MYSQL_8_0 ? 1 : 4, snapshot.readers(), snapshot.description());
       assertTrue(snapshot.description().contains("lacks the RELOAD privilege"), snapshot.description());
     }
+    try (HikariDataSource source = MySqlDataSourceFactory.readOnlySource(
+            new DatabaseEndpoint("127.0.0.1", port, database, replicaClient, "secret-pw"), 4);
+        Snapshot snapshot = new MySqlSnapshotAdapter(source).openSnapshot(4)) {
+      assertEquals(4, snapshot.readers(), snapshot.description());
+      assertTrue(snapshot.description().contains("lock-free because the login lacks the RELOAD privilege"),
+          snapshot.description());
+      assertTrue(snapshot.position().isPresent());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(MySqlFlavor.class)
+  void theLockWaitEndsAtItsBoundNamingTheBlockerAndWritesAreNotStalledBeyondIt(MySqlFlavor flavor) throws Exception {
+    String database = prepare(flavor, "CREATE TABLE busy (id INT PRIMARY KEY)", "INSERT INTO busy VALUES (1)",
+        "CREATE TABLE orders (id INT PRIMARY KEY)");
+    DatabaseEndpoint endpoint = SharedMySqlServers.of(flavor).endpoint(database);
+    ExecutorService background = Executors.newFixedThreadPool(2);
+    try (HikariDataSource source = MySqlDataSourceFactory.readOnlySource(endpoint, 4);
+        HikariDataSource writable = MySqlDataSourceFactory.writable(endpoint, 3);
+        Connection blocker = writable.getConnection()) {
+      long blockerId = connectionId(blocker);
+      // MySQL's lock waits for a long read of a table; MariaDB 10.4+ waits only for writers.
+      String longStatement = flavor == MySqlFlavor.MYSQL_8_0 ? "SELECT SLEEP(30) FROM busy"
+          : "UPDATE busy SET id = id WHERE SLEEP(30) = 0";
+      Future<?> longQuery = background.submit(() -> {
+        try (Statement statement = blocker.createStatement()) {
+          statement.execute(longStatement);
+        }
+        return null;
+      });
+      awaitRunning(writable, blockerId);
+      Future<Long> write = background.submit(() -> {
+        Thread.sleep(500);
+        long begun = System.nanoTime();
+        try (Connection connection = writable.getConnection(); Statement statement = connection.createStatement()) {
+          statement.execute("INSERT INTO orders VALUES (1)");
+        }
+        return (System.nanoTime() - begun) / 1_000_000;
+      });
+      List<String> notices = new CopyOnWriteArrayList<>();
+      long started = System.nanoTime();
+      ConvergeException failure = assertThrows(ConvergeException.class, () -> new MySqlSnapshotAdapter(source)
+          .openSnapshot(new SnapshotRequest(2, SnapshotMode.LOCK, Duration.ofSeconds(2), notices::add)).close());
+      long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+      assertEquals(ErrorCode.EXPORT, failure.code());
+      assertTrue(failure.getMessage().contains("not granted within 2.0 s"), failure.getMessage());
+      assertTrue(failure.getMessage().contains("connection " + blockerId), failure.getMessage());
+      assertTrue(failure.getMessage().contains(longStatement), failure.getMessage());
+      assertTrue(waitedMillis < 4_000, "the lock request ended near its bound, after " + waitedMillis + " ms");
+      assertTrue(notices.stream().anyMatch(notice -> notice.contains("waiting") && notice.contains("connection "
+          + blockerId)), notices.toString());
+      long writeMillis;
+      try {
+        writeMillis = write.get(10, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new AssertionError("the application's write still waits: " + processlist(writable));
+      }
+      assertTrue(writeMillis < 3_000, "the application's write waited " + writeMillis + " ms behind the lock request");
+      try (Connection connection = writable.getConnection(); Statement statement = connection.createStatement()) {
+        statement.execute("KILL QUERY " + blockerId);
+      }
+      try {
+        longQuery.get(10, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException e) {
+        // The killed statement may end with "query interrupted": it only had to block.
+      }
+    } finally {
+      background.shutdownNow();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(MySqlFlavor.class)
+  void theLockFreeModeOnAQuietSourceIsProvenByTheUnchangedPosition(MySqlFlavor flavor) throws SQLException {
+    String database = prepare(flavor, "CREATE TABLE t (id INT PRIMARY KEY)", "INSERT INTO t VALUES (1), (2)");
+    try (HikariDataSource source = MySqlDataSourceFactory.readOnlySource(SharedMySqlServers.of(flavor).endpoint(database), 4);
+        Snapshot snapshot = new MySqlSnapshotAdapter(source).openSnapshot(
+            new SnapshotRequest(3, SnapshotMode.LOCK_FREE, Duration.ofSeconds(2), notice -> { }))) {
+      assertEquals(3, snapshot.readers());
+      assertTrue(snapshot.description().contains("proven consistent by an unchanged "
+          + (flavor == MySqlFlavor.MYSQL_8_0 ? "binary-log position binlog." : "MariaDB GTID position")),
+          snapshot.description());
+      assertEquals(Duration.ZERO, snapshot.lockWait());
+      assertEquals(2, rows(snapshot, read(source, database, "t")).size());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(MySqlFlavor.class)
+  void theLockFreeModeFailsAfterRetriesWhileTheSourceIsWritten(MySqlFlavor flavor) throws Exception {
+    String database = prepare(flavor, "CREATE TABLE t (id INT PRIMARY KEY AUTO_INCREMENT, note TEXT)");
+    DatabaseEndpoint endpoint = SharedMySqlServers.of(flavor).endpoint(database);
+    AtomicBoolean writing = new AtomicBoolean(true);
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    List<String> notices = new CopyOnWriteArrayList<>();
+    try (HikariDataSource source = MySqlDataSourceFactory.readOnlySource(endpoint, 9);
+        HikariDataSource writable = MySqlDataSourceFactory.writable(endpoint, 1)) {
+      Future<?> writer = background.submit(() -> {
+        try (Connection connection = writable.getConnection(); Statement statement = connection.createStatement()) {
+          while (writing.get()) {
+            statement.execute("INSERT INTO t (note) VALUES ('the application is live')");
+          }
+        }
+        return null;
+      });
+      ConvergeException failure = assertThrows(ConvergeException.class, () -> new MySqlSnapshotAdapter(source)
+          .openSnapshot(new SnapshotRequest(8, SnapshotMode.LOCK_FREE, Duration.ofSeconds(2), notices::add)).close());
+      writing.set(false);
+      writer.get(10, TimeUnit.SECONDS);
+      assertTrue(failure.getMessage().contains("the source is being written"), failure.getMessage());
+      assertTrue(failure.getMessage().contains("stop the application or use --snapshot-mode lock"), failure.getMessage());
+      assertEquals(3, notices.size(), "one notice per attempt: " + notices);
+    } finally {
+      writing.set(false);
+      background.shutdownNow();
+    }
+  }
+
+  private static String processlist(HikariDataSource pool) throws SQLException {
+    List<String> sessions = new ArrayList<>();
+    try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT id, command, time, state, info FROM information_schema.processlist")) {
+      while (rows.next()) {
+        sessions.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3) + " " + rows.getString(4)
+            + " " + rows.getString(5));
+      }
+    }
+    return String.join("\n", sessions);
+  }
+
+  private static long connectionId(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet id = statement.executeQuery("SELECT CONNECTION_ID()")) {
+      id.next();
+      return id.getLong(1);
+    }
+  }
+
+  /** Waits until the session {@code id} runs its statement, so the test does not race its start. */
+  private static void awaitRunning(HikariDataSource pool, long id) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+      while (System.nanoTime() < deadline) {
+        try (ResultSet running = statement.executeQuery(
+            "SELECT COUNT(*) FROM information_schema.processlist WHERE id = " + id + " AND info LIKE '%SLEEP(30)%'")) {
+          running.next();
+          if (running.getInt(1) == 1) {
+            return;
+          }
+        }
+        Thread.sleep(50);
+      }
+    }
+    throw new AssertionError("the long query never started");
   }
 }

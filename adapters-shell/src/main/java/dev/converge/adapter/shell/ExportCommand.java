@@ -6,6 +6,10 @@ import dev.converge.application.session.MigrationSession;
 import dev.converge.domain.manifest.TableManifest;
 import dev.converge.domain.run.Phase;
 import dev.converge.domain.run.TableState;
+import dev.converge.application.port.in.SnapshotMode;
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
+import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,6 +34,23 @@ public final class ExportCommand extends PhaseCommand<ExportTablesReport> {
           + " so that migrate loads a large table while the rest of it is still being exported.")
   long partBytes;
 
+  @Option(names = "--snapshot-mode", paramLabel = "MODE", defaultValue = "auto",
+      description = "How the tables exported at once share one snapshot: lock (a global read lock, bounded by"
+          + " --snapshot-lock-timeout, held while the readers start), lock-free (no lock, for a source whose"
+          + " application is stopped: proven by an unchanged GTID set or binary-log position, else refused), auto"
+          + " (lock when the login has RELOAD, else lock-free; default ${DEFAULT-VALUE}).")
+  String snapshotMode;
+
+  @Option(names = "--snapshot-lock-timeout", paramLabel = "DURATION", defaultValue = "PT5S",
+      description = "Longest wait for the snapshot's global read lock (ISO-8601, whole seconds, at least PT1S;"
+          + " default ${DEFAULT-VALUE}); the application's writes queue behind a waiting request, so at the bound"
+          + " the request is withdrawn and the export fails naming the statements that blocked it.")
+  Duration snapshotLockTimeout;
+
+  @Option(names = "--reuse-stale-export", description = "Continue an interrupted export although the source moved"
+      + " since its finished tables were read (a rehearsal); without it such an export is refused.")
+  boolean reuseStaleExport;
+
   public ExportCommand(PhaseContext context) {
     super(context);
   }
@@ -41,7 +62,13 @@ public final class ExportCommand extends PhaseCommand<ExportTablesReport> {
 
   @Override
   protected String summary(ExportTablesReport report) {
-    return report.manifest().tables().size() + " table(s), " + report.manifest().rows() + " rows; " + report.savedAs();
+    return report.manifest().tables().size() + " table(s), " + report.manifest().rows() + " rows; " + report.savedAs()
+        + String.format(Locale.ROOT, "; snapshot lock waited %.1f s", report.lockWait().toMillis() / 1000.0);
+  }
+
+  @Override
+  protected Duration lockWait(ExportTablesReport report) {
+    return report.lockWait();
   }
 
   @Override
@@ -51,13 +78,28 @@ public final class ExportCommand extends PhaseCommand<ExportTablesReport> {
 
   @Override
   protected ExportTablesReport run(MigrationSession session) {
-    return session.exportTables().export(new ExportTablesCommand(parallelism, restart, partBytes));
+    return session.exportTables().export(new ExportTablesCommand(parallelism, restart, partBytes, snapshotMode(),
+        snapshotLockTimeout, reuseStaleExport));
+  }
+
+  /** The {@code --snapshot-mode} keyword as the application's mode; a misspelt one is a configuration error. */
+  SnapshotMode snapshotMode() {
+    try {
+      return SnapshotMode.of(snapshotMode);
+    } catch (IllegalArgumentException e) {
+      throw new ConvergeException(ErrorCode.CONFIGURATION, "--snapshot-mode: " + e.getMessage());
+    }
   }
 
   @Override
   protected void print(ExportTablesReport report) {
     out.printf(Locale.ROOT, "Export: %d table(s), %,d rows in %.1f s; %s%n", report.manifest().tables().size(),
         report.manifest().rows(), report.elapsed().toMillis() / 1000.0, report.snapshot());
+    if (!report.lockWait().isZero()) {
+      out.printf(Locale.ROOT, "Snapshot lock: waited %.1f s (not part of the data's export time)%n",
+          report.lockWait().toMillis() / 1000.0);
+    }
+    report.staleReused().ifPresent(moved -> out.printf("Kept although stale (--reuse-stale-export): %s%n", moved));
     if (!report.reusedTables().isEmpty()) {
       out.printf("Kept from the interrupted export (files proved intact): %s%n", String.join(", ", report.reusedTables()));
     }

@@ -25,6 +25,10 @@ public final class ImportCommand extends PhaseCommand<ImportTablesReport> {
   @Option(names = "--restart", description = "Forget which tables an earlier run committed and load every table again.")
   boolean restart;
 
+  @Option(names = "--reuse-stale-export", description = "Load the export although the source moved since it was read"
+      + " (a rehearsal); without it such an export is refused, naming what moved and since when.")
+  boolean reuseStaleExport;
+
   public ImportCommand(PhaseContext context) {
     super(context);
   }
@@ -47,7 +51,7 @@ public final class ImportCommand extends PhaseCommand<ImportTablesReport> {
 
   @Override
   protected ImportTablesReport run(MigrationSession session) {
-    return session.importTables().importTables(new ImportTablesCommand(parallelism, restart));
+    return session.importTables().importTables(new ImportTablesCommand(parallelism, restart, reuseStaleExport));
   }
 
   @Override

@@ -62,6 +62,20 @@ public final class MigrateCommand implements Callable<Integer> {
       description = "The size of a table's file parts (as converge export --part-size; default: export's own default).")
   String partSize;
 
+  @Option(names = "--snapshot-mode", paramLabel = "MODE",
+      description = "How the export's readers share one snapshot: auto, lock or lock-free (as converge export"
+          + " --snapshot-mode; default: export's own default).")
+  String snapshotMode;
+
+  @Option(names = "--snapshot-lock-timeout", paramLabel = "DURATION",
+      description = "Longest wait for the snapshot's global read lock (as converge export --snapshot-lock-timeout;"
+          + " default: export's own default).")
+  String snapshotLockTimeout;
+
+  @Option(names = "--reuse-stale-export", description = "A re-run continues and loads the earlier export although"
+      + " the source moved since it was read (a rehearsal); without it such an export is refused.")
+  boolean reuseStaleExport;
+
   @Option(names = "--sequential", description = "Run export, validate and import one after another, each over every"
       + " table, instead of as one pipeline: nothing reaches the target before every file has passed validation.")
   boolean sequential;
@@ -130,9 +144,23 @@ public final class MigrateCommand implements Callable<Integer> {
     if (partSize != null) {
       exportOptions.addAll(List.of("--part-size", partSize));
     }
+    if (snapshotMode != null) {
+      exportOptions.addAll(List.of("--snapshot-mode", snapshotMode));
+    }
+    if (snapshotLockTimeout != null) {
+      exportOptions.addAll(List.of("--snapshot-lock-timeout", snapshotLockTimeout));
+    }
+    List<String> importOptions = new ArrayList<>();
+    if (parallelism != null) {
+      importOptions.addAll(List.of("--parallel", "" + parallelism));
+    }
+    if (reuseStaleExport) {
+      exportOptions.add("--reuse-stale-export");
+      importOptions.add("--reuse-stale-export");
+    }
     phases.add(parsed(root, "export", exportOptions.toArray(String[]::new)));
     phases.add(parsed(root, "validate"));
-    phases.add(parallelism == null ? parsed(root, "import") : parsed(root, "import", "--parallel", "" + parallelism));
+    phases.add(parsed(root, "import", importOptions.toArray(String[]::new)));
     phases.add(parallelism == null ? parsed(root, "verify") : parsed(root, "verify", "--parallel", "" + parallelism));
     return phases;
   }

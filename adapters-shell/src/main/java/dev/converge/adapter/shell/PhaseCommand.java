@@ -102,7 +102,13 @@ abstract class PhaseCommand<R> implements Callable<Integer> {
       ended(journal, failure);
       throw failure;
     }
-    journal.end(new EndPhaseCommand(phase(), PhaseOutcome.SUCCEEDED, 0, summary(result), null, tables(result)));
+    journal.end(new EndPhaseCommand(phase(), PhaseOutcome.SUCCEEDED, 0, summary(result), null, tables(result), null,
+        lockWait(result)));
+  }
+
+  /** How long the phase waited for the source's global read lock (journaled apart); none but the export's does. */
+  protected java.time.Duration lockWait(R result) {
+    return java.time.Duration.ZERO;
   }
 
   private void ended(RecordPhaseUseCase journal, RuntimeException failure) {

@@ -54,14 +54,15 @@ final class Pipeline {
     context.progress().begin();
     try {
       report = session.transferTables().transfer(new TransferTablesCommand(export.parallelism, load.parallelism,
-          export.partBytes, validate.problems, export.restart, load.restart), new TransferTablesUseCase.Stages() {
+          export.partBytes, validate.problems, export.restart, load.restart, export.snapshotMode(),
+          export.snapshotLockTimeout, export.reuseStaleExport || load.reuseStaleExport), new TransferTablesUseCase.Stages() {
             @Override
             public void exported(ExportTablesReport done, Instant at, Map<String, Duration> tables) {
               exported[0] = done;
               List<TableOutcome> outcomes = new ArrayList<>();
               done.manifest().tables().forEach(table -> outcomes.add(TableOutcome.done(table.sourceTable(),
                   TableState.EXPORTED, table.rows(), tables.getOrDefault(table.sourceTable(), Duration.ZERO).toMillis())));
-              end(Phase.EXPORT, export.summary(done), outcomes, at);
+              end(Phase.EXPORT, export.summary(done), outcomes, at, done.lockWait());
             }
 
             @Override
@@ -111,7 +112,11 @@ final class Pipeline {
   }
 
   private synchronized void end(Phase phase, String summary, List<TableOutcome> tables, Instant at) {
-    journal.end(new EndPhaseCommand(phase, PhaseOutcome.SUCCEEDED, 0, summary, null, tables, at));
+    end(phase, summary, tables, at, Duration.ZERO);
+  }
+
+  private synchronized void end(Phase phase, String summary, List<TableOutcome> tables, Instant at, Duration lockWait) {
+    journal.end(new EndPhaseCommand(phase, PhaseOutcome.SUCCEEDED, 0, summary, null, tables, at, lockWait));
     running.remove(phase);
   }
 

@@ -124,6 +124,18 @@ public final class TerminalProgressAdapter implements ReportProgressPort {
     }
   }
 
+  @Override
+  public synchronized void notice(String line) {
+    if (display == null) {
+      err.println("  " + line);
+      err.flush();
+    } else {
+      display.update(List.of(), 0);
+      terminal.writer().println("  " + line);
+      redraw(true);
+    }
+  }
+
   private void redraw(boolean now) {
     long time = System.nanoTime();
     if (!now && time - lastDraw < REDRAW_NANOS) {

@@ -97,6 +97,10 @@ public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
 
   @Override
   protected void print(VerifyMigrationReport report) {
+    if (report.staleExport() != null) {
+      out.printf("Warning: stale export, %s; the checks compare the target with the export, not with the source now%n",
+          report.staleExport());
+    }
     for (VerifyMigrationReport.Check check : report.checks()) {
       if (!check.passed()) {
         out.printf("  FAIL %s, %s: %s%n", check.table(), check.name(), check.detail());

@@ -4,6 +4,7 @@ import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.ExportTablesCommand;
 import dev.converge.application.port.in.ExportTablesReport;
 import dev.converge.application.port.in.ExportTablesUseCase;
+import dev.converge.application.port.out.ReadSourcePositionPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
 import dev.converge.application.port.out.ReportProgressPort;
@@ -11,6 +12,7 @@ import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StorePlanPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
 import dev.converge.application.port.out.StreamSourceRowsPort.Snapshot;
+import dev.converge.application.port.out.StreamSourceRowsPort.SnapshotRequest;
 import dev.converge.application.port.out.StreamSourceRowsPort.TableRead;
 import dev.converge.application.port.out.WriteTableFilesPort;
 import dev.converge.application.port.out.WriteTableFilesPort.TableFile;
@@ -59,10 +61,11 @@ public final class ExportTablesService implements ExportTablesUseCase {
   private final ReportProgressPort progress;
   private final ConnectionSettings settings;
   private final Clock clock;
+  private final StaleExports staleExports;
 
   public ExportTablesService(StorePlanPort plans, ReadSourceSchemaPort sourceSchema, ReadTargetSchemaPort targetSchema,
-      StreamSourceRowsPort source, WriteTableFilesPort files, StoreManifestPort manifests, ReportProgressPort progress,
-      ConnectionSettings settings, Clock clock) {
+      StreamSourceRowsPort source, ReadSourcePositionPort sourcePosition, WriteTableFilesPort files,
+      StoreManifestPort manifests, ReportProgressPort progress, ConnectionSettings settings, Clock clock) {
     this.plans = Objects.requireNonNull(plans, "plans");
     this.sourceSchema = Objects.requireNonNull(sourceSchema, "sourceSchema");
     this.targetSchema = Objects.requireNonNull(targetSchema, "targetSchema");
@@ -72,6 +75,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
     this.progress = Objects.requireNonNull(progress, "progress");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.staleExports = new StaleExports(sourcePosition);
   }
 
   @Override
@@ -136,6 +140,9 @@ public final class ExportTablesService implements ExportTablesUseCase {
         reused.add(table.sourceTable());
       }
     }));
+    // Tables kept from a snapshot the source has moved past would disagree with the rest, and with the source.
+    Optional<String> stale = staleExports.refuseIfMoved(List.copyOf(done.values()), command.reuseStaleExport(),
+        "continue");
     Progress state = new Progress(previous.map(stored -> stored.manifest().migrationId()).orElse(UUID.randomUUID().toString()),
         previous.map(stored -> stored.manifest().exportStarted()).orElse(clock.instant().toString()), plan, done, manifestFile);
     state.save(false);
@@ -150,15 +157,18 @@ public final class ExportTablesService implements ExportTablesUseCase {
 
     List<TablePlan> remaining = plan.tables().stream().filter(table -> !done.containsKey(table.sourceTable())).toList();
     String snapshotDescription = "no table left to export";
+    Duration lockWait = Duration.ZERO;
     if (!remaining.isEmpty()) {
-      try (Snapshot snapshot = source.openSnapshot(Math.min(command.parallelism(), remaining.size()))) {
+      try (Snapshot snapshot = source.openSnapshot(new SnapshotRequest(Math.min(command.parallelism(), remaining.size()),
+          command.snapshotMode(), command.snapshotLockTimeout(), progress::notice))) {
         snapshotDescription = snapshot.description();
+        lockWait = snapshot.lockWait();
         exportAll(remaining, snapshot, stamp, state, command.partBytes(), listener);
       }
     }
     Manifest finished = state.save(true);
     return new ExportTablesReport(finished, manifestFile, reused, snapshotDescription,
-        Duration.ofNanos(System.nanoTime() - started));
+        Duration.ofNanos(System.nanoTime() - started), lockWait, stale);
   }
 
   private void requireUnchanged(MigrationPlan plan, boolean targetChecked) {
@@ -235,7 +245,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
     long bytes = parts.written.stream().mapToLong(TableManifest.DataFile::bytes).sum();
     progress.finished(table.sourceTable(), checksum.rows(), bytes, Duration.ofNanos(System.nanoTime() - started));
     return new TableManifest(table.sourceTable(), table.targetTable(), described, parts.written, checksum.rows(),
-        checksum.hex(), snapshot.description());
+        checksum.hex(), snapshot.description(), snapshot.position().orElse(null));
   }
 
   /**

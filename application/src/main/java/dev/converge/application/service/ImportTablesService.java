@@ -12,6 +12,7 @@ import dev.converge.application.port.out.LoadTargetTablesPort.TableLoad;
 import dev.converge.application.port.out.ReadDroppedForeignKeysPort;
 import dev.converge.application.port.out.ReadDroppedForeignKeysPort.DroppedForeignKey;
 import dev.converge.application.port.out.ReadTableFilesPort;
+import dev.converge.application.port.out.ReadSourcePositionPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
 import dev.converge.application.port.out.RecordImportPort;
 import dev.converge.application.port.out.RecordValidationPort;
@@ -57,10 +58,12 @@ public final class ImportTablesService implements ImportTablesUseCase {
   private final ReadTableFilesPort files;
   private final ReportProgressPort progress;
   private final ConnectionSettings settings;
+  private final StaleExports staleExports;
 
   public ImportTablesService(StorePlanPort plans, StoreManifestPort manifests, RecordValidationPort verdicts,
       ReadTargetSchemaPort targetSchema, LoadTargetTablesPort loads, ReadDroppedForeignKeysPort droppedForeignKeys,
-      RecordImportPort journal, ReadTableFilesPort files, ReportProgressPort progress, ConnectionSettings settings) {
+      RecordImportPort journal, ReadTableFilesPort files, ReportProgressPort progress, ConnectionSettings settings,
+      ReadSourcePositionPort sourcePosition) {
     this.plans = Objects.requireNonNull(plans, "plans");
     this.manifests = Objects.requireNonNull(manifests, "manifests");
     this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
@@ -71,6 +74,7 @@ public final class ImportTablesService implements ImportTablesUseCase {
     this.files = Objects.requireNonNull(files, "files");
     this.progress = Objects.requireNonNull(progress, "progress");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.staleExports = new StaleExports(sourcePosition);
   }
 
   @Override
@@ -89,6 +93,8 @@ public final class ImportTablesService implements ImportTablesUseCase {
       throw new ConvergeException(ErrorCode.VALIDATION, "the files of " + stored.fileName()
           + " have not passed validation; run converge validate first");
     }
+    staleExports.refuseIfMoved(manifest.tables(), command.reuseStaleExport(), "import")
+        .ifPresent(moved -> progress.notice("importing a stale export (--reuse-stale-export): " + moved));
     Map<String, Long> committed = committed(plan, manifest.migrationId(), command.restart());
     List<TablePlan> remaining = plan.tables().stream().filter(t -> !committed.containsKey(t.targetTable())).toList();
     Map<String, Long> loaded = new LinkedHashMap<>();

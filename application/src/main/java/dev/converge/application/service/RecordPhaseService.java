@@ -43,7 +43,7 @@ public final class RecordPhaseService implements RecordPhaseUseCase {
     RunJournal journal = journals.load().orElseThrow(() -> new IllegalStateException(
         "phase " + command.phase().command() + " ended, but the run journal is gone"));
     RunJournal ended = journal.end(command.phase(), command.at() == null ? clock.instant() : command.at(), command.outcome(), command.exitStatus(),
-        command.summary(), command.error(), command.tables());
+        command.summary(), command.error(), command.tables(), command.lockWait().toMillis());
     journals.save(ended);
     return ended;
   }

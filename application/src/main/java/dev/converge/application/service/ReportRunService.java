@@ -75,7 +75,8 @@ public final class ReportRunService implements ReportRunUseCase {
     }
     md.append(String.format(Locale.ROOT, "%n**Projected cut-over: %s — %s**%n", DowntimeProjection.minutes(projection.total()),
         projection.verdict()));
-    md.append("\nThe projection scales each phase's measured rate linearly to the production rows; it excludes the"
+    md.append("\nThe projection scales each phase's measured rate linearly to the production rows, except the"
+        + " export's wait for the snapshot's global read lock, carried over as measured; it excludes the"
         + " time to stop the applications, repoint them and smoke-test (see docs/rehearsal.md).\n");
     return md.toString();
   }

@@ -205,7 +205,8 @@ public final class TransferTablesService implements TransferTablesUseCase {
     private void exportAll() {
       try {
         ExportTablesReport report = export.export(new ExportTablesCommand(command.exportParallelism(),
-            command.restartExport(), command.partBytes()), new ExportTablesService.Listener() {
+            command.restartExport(), command.partBytes(), command.snapshotMode(), command.snapshotLockTimeout(),
+            command.reuseStaleExport()), new ExportTablesService.Listener() {
               @Override
               public void started(String id) {
                 migrationId.set(id);

@@ -7,6 +7,7 @@ import dev.converge.application.port.in.VerifyMigrationReport.TableVerdict;
 import dev.converge.application.port.in.VerifyMigrationUseCase;
 import dev.converge.application.port.out.CheckTargetIntegrityPort;
 import dev.converge.application.port.out.ReadChecklistPort;
+import dev.converge.application.port.out.ReadSourcePositionPort;
 import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
@@ -81,10 +82,12 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
   private final ReadTableFilesPort files;
   private final ReadChecklistPort checklists;
   private final RunChecklistQueryPort queries;
+  private final StaleExports staleExports;
 
   public VerifyMigrationService(StorePlanPort plans, StoreManifestPort manifests, StreamSourceRowsPort source,
       ReadTargetRowsPort targetRows, ReadTargetSchemaPort targetSchema, CheckTargetIntegrityPort integrity,
-      WriteReportPort reports, ReadTableFilesPort files, ReadChecklistPort checklists, RunChecklistQueryPort queries) {
+      WriteReportPort reports, ReadTableFilesPort files, ReadChecklistPort checklists, RunChecklistQueryPort queries,
+      ReadSourcePositionPort sourcePosition) {
     this.plans = Objects.requireNonNull(plans, "plans");
     this.manifests = Objects.requireNonNull(manifests, "manifests");
     this.source = Objects.requireNonNull(source, "source");
@@ -95,6 +98,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     this.files = Objects.requireNonNull(files, "files");
     this.checklists = Objects.requireNonNull(checklists, "checklists");
     this.queries = Objects.requireNonNull(queries, "queries");
+    this.staleExports = new StaleExports(sourcePosition);
   }
 
   @Override
@@ -149,9 +153,18 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       }
     }
     List<CheckResult> results = runs.stream().map(ChecklistRun::result).toList();
-    String savedAs = reports.write("verification_report", markdown(manifest, checks, verdicts, runs),
-        new VerifyMigrationReport(manifest.migrationId(), checks, verdicts, results, null));
-    return new VerifyMigrationReport(manifest.migrationId(), checks, verdicts, results, savedAs);
+    String stale = staleExports.moved(manifest).orElse(null);
+    String markdown = markdown(manifest, checks, verdicts, runs);
+    if (stale != null) {
+      // Under the title, above the verdict: the export no longer says what the source holds.
+      int underTitle = markdown.indexOf("\n\n") + 2;
+      markdown = markdown.substring(0, underTitle) + "> **Stale export:** " + stale
+          + " — rows the source changed since are named below as changed in the source.\n\n"
+          + markdown.substring(underTitle);
+    }
+    String savedAs = reports.write("verification_report", markdown,
+        new VerifyMigrationReport(manifest.migrationId(), checks, verdicts, results, null, stale));
+    return new VerifyMigrationReport(manifest.migrationId(), checks, verdicts, results, savedAs, stale);
   }
 
   /** What one pass over each side found, by source table. */

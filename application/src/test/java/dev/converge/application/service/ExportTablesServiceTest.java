@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.port.in.ExportTablesCommand;
+import dev.converge.application.port.in.SnapshotMode;
 import dev.converge.application.port.in.ExportTablesReport;
 import dev.converge.application.port.out.ReportProgressPort;
 import dev.converge.application.port.out.StoreManifestPort;
@@ -19,6 +20,7 @@ import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.failure.PlanBlockedException;
 import dev.converge.domain.failure.RowRejectedException;
 import dev.converge.domain.manifest.Manifest;
+import dev.converge.domain.manifest.SourcePosition;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.MigrationPlanner;
 import dev.converge.domain.plan.PlanSettings;
@@ -65,6 +67,8 @@ class ExportTablesServiceTest {
   private final Map<String, String> files = new ConcurrentHashMap<>();
   private final List<String> streamed = new ArrayList<>();
   private final Map<String, Manifest> manifests = new LinkedHashMap<>();
+  private SourcePosition position = new SourcePosition(SourcePosition.Kind.BINARY_LOG, "binlog.000001:157",
+      "2026-11-21T10:15:30Z");
 
   ExportTablesServiceTest() {
     for (String table : TABLES) {
@@ -101,6 +105,11 @@ class ExportTablesServiceTest {
       @Override
       public String description() {
         return "test snapshot";
+      }
+
+      @Override
+      public Optional<SourcePosition> position() {
+        return Optional.of(position);
       }
 
       @Override
@@ -177,7 +186,8 @@ class ExportTablesServiceTest {
       public void finished(String table, long rowsDone, long bytes, Duration elapsed) {}
     };
     DatabaseEndpoint endpoint = new DatabaseEndpoint("h", 1, "app", "u", "secret");
-    return new ExportTablesService(plans, () -> source, () -> target, snapshots, tableFiles, store, silent,
+    return new ExportTablesService(plans, () -> source, () -> target, snapshots, () -> Optional.of(position),
+        tableFiles, store, silent,
         new ConnectionSettings(endpoint, endpoint, "public", Path.of("work")),
         Clock.fixed(Instant.parse("2026-11-21T10:15:30Z"), ZoneOffset.UTC)).export(command, listener, false, resumeFinished);
   }
@@ -237,6 +247,40 @@ class ExportTablesServiceTest {
     assertFalse(interrupted.complete());
     assertEquals(List.of("alpha"), interrupted.tables().stream().map(t -> t.sourceTable()).toList());
     assertFalse(streamed.contains("gamma"), "after the failure no other table is read");
+  }
+
+  @Test
+  void aResumeIsRefusedInOneLineWhenTheSourceMovedSinceTheKeptTablesWereReadUnlessToldToReuseThem() {
+    rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "2"});
+    assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+    rows.get("beta").remove(2);
+    SourcePosition then = position;
+    position = new SourcePosition(SourcePosition.Kind.BINARY_LOG, "binlog.000001:913", "2026-11-21T10:20:00Z");
+
+    ConvergeException refused = assertThrows(ConvergeException.class, () -> export(new ExportTablesCommand(1, false)));
+    assertEquals(ErrorCode.VALIDATION, refused.code());
+    assertEquals("refusing to continue a stale export: the source moved since the export was read at"
+        + " 2026-11-21T10:15:30Z (all 1 table(s)): binary-log position binlog.000001:157 then, binlog.000001:913 now;"
+        + " export again (converge export --restart) or, for a rehearsal that may load old data, pass"
+        + " --reuse-stale-export", refused.getMessage());
+
+    ExportTablesReport reused = export(new ExportTablesCommand(1, false, ExportTablesCommand.DEFAULT_PART_BYTES,
+        SnapshotMode.AUTO, Duration.ofSeconds(5), true));
+    assertEquals(List.of("alpha"), reused.reusedTables());
+    assertTrue(reused.staleReused().isPresent());
+    assertEquals(then, reused.manifest().table("alpha").orElseThrow().sourcePosition(), "each table keeps its own");
+    assertEquals(position, reused.manifest().table("beta").orElseThrow().sourcePosition());
+  }
+
+  @Test
+  void aResumeOfAnUnmovedSourceIsNotStale() {
+    rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "2"});
+    assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+    rows.get("beta").remove(2);
+    position = new SourcePosition(position.kind(), position.value(), "2026-11-21T10:20:00Z");
+    ExportTablesReport resumed = export(new ExportTablesCommand(1, false));
+    assertEquals(List.of("alpha"), resumed.reusedTables());
+    assertTrue(resumed.staleReused().isEmpty());
   }
 
   @Test

@@ -183,11 +183,11 @@ class TransferTablesServiceTest {
     DatabaseEndpoint endpoint = new DatabaseEndpoint("h", 1, "app", "u", "secret");
     ConnectionSettings settings = new ConnectionSettings(endpoint, endpoint, "public", workDirectory);
     Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:15:30Z"), ZoneOffset.UTC);
-    ExportTablesService export = new ExportTablesService(plans, () -> source, () -> target, snapshots, tableFiles, store,
-        silent, settings, clock);
+    ExportTablesService export = new ExportTablesService(plans, () -> source, () -> target, snapshots, Optional::empty,
+        tableFiles, store, silent, settings, clock);
     ValidateFilesService validation = new ValidateFilesService(plans, store, tableFiles, verdicts, clock);
     ImportTablesService imports = new ImportTablesService(plans, store, verdicts, () -> target, new FakeTarget(),
-        List::of, journal, tableFiles, silent, settings);
+        List::of, journal, tableFiles, silent, settings, Optional::empty);
     return new TransferTablesService(plans, export, validation, imports, workDirectory, clock).transfer(
         new TransferTablesCommand(2, 2, 200, 5, false, false), new TransferTablesUseCase.Stages() {
           @Override

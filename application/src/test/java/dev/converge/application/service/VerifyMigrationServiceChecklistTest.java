@@ -142,7 +142,7 @@ class VerifyMigrationServiceChecklistTest {
           markdown = text;
           json = report;
           return name + ".md";
-        }, files, reader, queries);
+        }, files, reader, queries, Optional::empty);
   }
 
   private VerifyMigrationReport verify(String... locations) {

@@ -95,7 +95,7 @@ class VerifyMigrationServiceTest {
     }
     manifest = new Manifest("m-1", "mysql", "postgres", plan.sourceFingerprint(), plan.targetFingerprint(), "start", "end",
         true, List.of(new TableManifest("space", "space", List.of(), List.of(new TableManifest.DataFile(FILE, 4, 100, "x")),
-            digest.checksum().rows(), digest.checksum().hex(), "snapshot")));
+            digest.checksum().rows(), digest.checksum().hex(), "snapshot", null)));
   }
 
   private static String key(int n) {
@@ -202,7 +202,7 @@ class VerifyMigrationServiceTest {
           throw new AssertionError("no checklist");
         }, (database, sql, timeout, rows) -> {
           throw new AssertionError("no checklist");
-        }).verify(new VerifyMigrationCommand(5, List.of(), Map.of(), Duration.ofSeconds(5), 2));
+        }, Optional::empty).verify(new VerifyMigrationCommand(5, List.of(), Map.of(), Duration.ofSeconds(5), 2));
   }
 
   private static Check check(VerifyMigrationReport report, String name) {

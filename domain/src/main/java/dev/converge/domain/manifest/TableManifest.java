@@ -6,6 +6,9 @@ import java.util.Objects;
 /**
  * One exported table: its columns (CSV order) with their conversions, its files, its row count,
  * its content checksum, and the snapshot it was read in.
+ *
+ * @param sourcePosition the source's replication position at that snapshot; null when the source keeps
+ *     none, or in a manifest written before converge recorded it
  */
 public record TableManifest(
     String sourceTable,
@@ -14,7 +17,8 @@ public record TableManifest(
     List<DataFile> files,
     long rows,
     String contentChecksum,
-    String snapshot) {
+    String snapshot,
+    SourcePosition sourcePosition) {
 
   /** A CSV column: where it comes from, where it goes, how it is converted. */
   public record Column(String source, String target, String targetType, String conversion) {

@@ -11,7 +11,9 @@ import java.util.Objects;
  * production row count, summed, and compared with the maintenance window. Phases that ran at the
  * same time ({@code migrate}'s export, validate and import) count once: each phase is measured only
  * for the time during which none of the phases before it ran. It assumes time grows
- * linearly with rows, which the benchmarks check (docs/performance.md).
+ * linearly with rows, which the benchmarks check (docs/performance.md) — except the time the export
+ * waited for the source's global read lock, which depends on what else ran on the source then, not
+ * on the rows: it is carried over as measured, never scaled.
  */
 public record DowntimeProjection(long rehearsalRows, long productionRows, List<PhaseEstimate> phases,
     Duration window) {
@@ -53,7 +55,9 @@ public record DowntimeProjection(long rehearsalRows, long productionRows, List<P
       earlier.add(run);
       if (rows > 0) {
         double factor = (double) production / rows;
-        estimates.add(new PhaseEstimate(phase, rows, measured, Duration.ofNanos(Math.round(measured.toNanos() * factor))));
+        Duration lockWait = run.lockWait().compareTo(measured) < 0 ? run.lockWait() : measured;
+        estimates.add(new PhaseEstimate(phase, rows, measured,
+            Duration.ofNanos(Math.round(measured.minus(lockWait).toNanos() * factor)).plus(lockWait)));
       }
     }
     return new DowntimeProjection(rehearsal, production, estimates, window);

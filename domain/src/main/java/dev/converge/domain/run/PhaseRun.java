@@ -11,9 +11,12 @@ import java.util.Objects;
  *
  * @param finished null while the phase runs (or when its process died)
  * @param exitStatus the process exit status the outcome maps to (0 on success)
+ * @param lockWaitMillis how long the phase waited for the source's global read lock (the export's
+ *     snapshot): a matter of the source's load at that moment, not of the data's size, so the downtime
+ *     projection never scales it
  */
 public record PhaseRun(Phase phase, Instant started, Instant finished, PhaseOutcome outcome, int exitStatus,
-    String summary, String error, List<TableOutcome> tables) {
+    String summary, String error, List<TableOutcome> tables, long lockWaitMillis) {
 
   public PhaseRun {
     Objects.requireNonNull(phase, "phase");
@@ -24,19 +27,22 @@ public record PhaseRun(Phase phase, Instant started, Instant finished, PhaseOutc
     }
     summary = summary == null ? "" : summary;
     tables = List.copyOf(tables);
+    if (lockWaitMillis < 0) {
+      throw new IllegalArgumentException(phase + ": a negative lock wait, " + lockWaitMillis + " ms");
+    }
   }
 
   public static PhaseRun started(Phase phase, Instant started) {
-    return new PhaseRun(phase, started, null, PhaseOutcome.RUNNING, 0, "", null, List.of());
+    return new PhaseRun(phase, started, null, PhaseOutcome.RUNNING, 0, "", null, List.of(), 0);
   }
 
   /** This run, ended. */
   public PhaseRun ended(Instant at, PhaseOutcome how, int status, String summaryLine, String failure,
-      List<TableOutcome> outcomes) {
+      List<TableOutcome> outcomes, long lockWait) {
     if (how == PhaseOutcome.RUNNING) {
       throw new IllegalArgumentException("an ended phase cannot be running");
     }
-    return new PhaseRun(phase, started, at, how, status, summaryLine, failure, outcomes);
+    return new PhaseRun(phase, started, at, how, status, summaryLine, failure, outcomes, lockWait);
   }
 
   public boolean succeeded() {
@@ -46,6 +52,11 @@ public record PhaseRun(Phase phase, Instant started, Instant finished, PhaseOutc
   /** How long it ran; zero while it runs. */
   public Duration elapsed() {
     return finished == null ? Duration.ZERO : Duration.between(started, finished);
+  }
+
+  /** How long it waited for the source's global read lock. */
+  public Duration lockWait() {
+    return Duration.ofMillis(lockWaitMillis);
   }
 
   /** The rows the phase handled over all its tables. */

@@ -38,14 +38,20 @@ public record RunJournal(String runId, Instant created, String source, String ta
         all);
   }
 
-  /** This journal with the latest running execution of {@code phase} ended. */
+  /** This journal with the latest running execution of {@code phase} ended, without a lock wait. */
   public RunJournal end(Phase phase, Instant at, PhaseOutcome how, int status, String summary, String error,
       List<TableOutcome> tables) {
+    return end(phase, at, how, status, summary, error, tables, 0);
+  }
+
+  /** This journal with the latest running execution of {@code phase} ended, having waited {@code lockWaitMillis} for a lock. */
+  public RunJournal end(Phase phase, Instant at, PhaseOutcome how, int status, String summary, String error,
+      List<TableOutcome> tables, long lockWaitMillis) {
     List<PhaseRun> all = new ArrayList<>(phases);
     for (int i = all.size() - 1; i >= 0; i--) {
       PhaseRun run = all.get(i);
       if (run.phase() == phase && run.outcome() == PhaseOutcome.RUNNING) {
-        all.set(i, run.ended(at, how, status, summary, error, tables));
+        all.set(i, run.ended(at, how, status, summary, error, tables, lockWaitMillis));
         return new RunJournal(runId, created, source, target, all);
       }
     }

@@ -85,6 +85,20 @@ class RunJournalTest {
   }
 
   @Test
+  void theSnapshotLockWaitIsCarriedOverAsMeasuredNeverScaled() {
+    Instant start = T0.plusSeconds(600);
+    // 40 s of export, 30 s of which waiting for the global read lock behind someone's long query.
+    journal = journal.begin(Phase.EXPORT, start, null, null).end(Phase.EXPORT, start.plusSeconds(40),
+        PhaseOutcome.SUCCEEDED, 0, "", null, List.of(TableOutcome.done("user", TableState.EXPORTED, 1000, 10_000)),
+        30_000);
+    DowntimeProjection.PhaseEstimate export = DowntimeProjection.of(journal, 10_000, Duration.ofMinutes(30)).phases()
+        .get(0);
+    assertEquals(Duration.ofSeconds(40), export.measured());
+    // Ten times the rows: the 10 s of reading become 100 s, the 30 s of waiting stay 30 s (not 300 s).
+    assertEquals(Duration.ofSeconds(130), export.projected());
+  }
+
+  @Test
   void pipelinedPhasesCountOnceInTheProjectionAndStillGateAsInOrder() {
     run(Phase.PLAN, PhaseOutcome.SUCCEEDED);
     // migrate's pipeline: export, validate and import begin together and end one after another.

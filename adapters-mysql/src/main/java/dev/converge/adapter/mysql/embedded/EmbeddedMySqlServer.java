@@ -124,7 +124,11 @@ public final class EmbeddedMySqlServer implements RunningServer {
         "--log-error=" + runDirectory.resolve("error.log"),
         "--secure-file-priv=" + runDirectory.resolve("files"),
         "--character-set-server=utf8mb4",
-        "--skip-log-bin",
+        // The binary log on, as a MySQL 8 source has it by default: the snapshot's position is read from it.
+        "--log-bin=binlog",
+        "--server-id=1",
+        "--sync-binlog=0",
+        "--log-bin-trust-function-creators=1",
         // A disposable server: durability per second is enough and much faster for bulk inserts.
         "--innodb-flush-log-at-trx-commit=2",
         "--max-connections=200"));

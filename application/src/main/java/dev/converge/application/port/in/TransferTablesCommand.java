@@ -1,5 +1,7 @@
 package dev.converge.application.port.in;
 
+import java.time.Duration;
+
 /**
  * @param exportParallelism tables exported at once (each on its own source connection)
  * @param loadParallelism tables validated at once, and tables loaded at once (each on its own target connection)
@@ -7,9 +9,20 @@ package dev.converge.application.port.in;
  * @param problemsPerTable how many validation problems to list for a failing table
  * @param restartExport export every table again, even from a finished or unfinished earlier export
  * @param restartImport load every table again, even those an earlier run committed
+ * @param snapshotMode how the export's readers share one snapshot
+ * @param snapshotLockTimeout how long the snapshot may wait for the global read lock
+ * @param reuseStaleExport continue an earlier export even though the source moved since it was read
  */
 public record TransferTablesCommand(int exportParallelism, int loadParallelism, long partBytes, int problemsPerTable,
-    boolean restartExport, boolean restartImport) {
+    boolean restartExport, boolean restartImport, SnapshotMode snapshotMode, Duration snapshotLockTimeout,
+    boolean reuseStaleExport) {
+
+  /** The snapshot's defaults, a stale export refused. */
+  public TransferTablesCommand(int exportParallelism, int loadParallelism, long partBytes, int problemsPerTable,
+      boolean restartExport, boolean restartImport) {
+    this(exportParallelism, loadParallelism, partBytes, problemsPerTable, restartExport, restartImport,
+        SnapshotMode.AUTO, ExportTablesCommand.DEFAULT_SNAPSHOT_LOCK_TIMEOUT, false);
+  }
 
   public TransferTablesCommand {
     ExportTablesCommand.requireParallelism(exportParallelism);
@@ -20,5 +33,7 @@ public record TransferTablesCommand(int exportParallelism, int loadParallelism, 
     if (problemsPerTable < 1) {
       throw new IllegalArgumentException("problemsPerTable must be at least 1");
     }
+    java.util.Objects.requireNonNull(snapshotMode, "snapshotMode");
+    ExportTablesCommand.requireLockTimeout(snapshotLockTimeout);
   }
 }

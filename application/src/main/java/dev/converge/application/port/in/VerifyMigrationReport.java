@@ -9,9 +9,12 @@ import java.util.Objects;
  * Every check with its verdict; the migration passes only when every check does. The checklist's
  * checks are among {@code checks} (one line each); {@code checklist} holds their evidence;
  * {@code tables} holds the three-way comparison of each table as fields.
+ *
+ * @param staleExport what moved in the source since the export was read, when it did: a warning (the
+ *     checks compare with the export, which no longer says what the source holds), never a failure
  */
 public record VerifyMigrationReport(String migrationId, List<Check> checks, List<TableVerdict> tables,
-    List<CheckResult> checklist, String savedAs) {
+    List<CheckResult> checklist, String savedAs, String staleExport) {
 
   /** One check: what it is, which table, PASS or FAIL, and the facts behind the verdict. */
   public record Check(String name, String table, boolean passed, String detail) {
@@ -50,6 +53,12 @@ public record VerifyMigrationReport(String migrationId, List<Check> checks, List
     checks = List.copyOf(checks);
     tables = List.copyOf(tables);
     checklist = List.copyOf(checklist);
+  }
+
+  /** A report whose export is not known to be stale. */
+  public VerifyMigrationReport(String migrationId, List<Check> checks, List<TableVerdict> tables,
+      List<CheckResult> checklist, String savedAs) {
+    this(migrationId, checks, tables, checklist, savedAs, null);
   }
 
   public boolean passed() {

@@ -11,4 +11,10 @@ public interface ReportProgressPort {
   void progressed(String table, long rows, long bytes);
 
   void finished(String table, long rows, long bytes, Duration elapsed);
+
+  /**
+   * One line about the phase rather than a table (what the snapshot waits for and who blocks it);
+   * thread-safe. A renderer without an operator to tell (a test fake) may ignore it.
+   */
+  default void notice(String line) {}
 }

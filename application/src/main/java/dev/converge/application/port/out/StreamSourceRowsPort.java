@@ -1,8 +1,12 @@
 package dev.converge.application.port.out;
 
+import dev.converge.application.port.in.SnapshotMode;
+import dev.converge.domain.manifest.SourcePosition;
 import dev.converge.domain.schema.SourceColumn;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +22,37 @@ public interface StreamSourceRowsPort {
    */
   Snapshot openSnapshot(int readers);
 
+  /**
+   * Opens a snapshot as {@code request} says: how the readers are made to share it (a bounded global
+   * read lock, or lock-free with a proof), with what the wait is about told to
+   * {@link SnapshotRequest#notices()}. A source without such a lock (a test fake) opens it as
+   * {@link #openSnapshot(int)} does.
+   */
+  default Snapshot openSnapshot(SnapshotRequest request) {
+    return openSnapshot(request.readers());
+  }
+
+  /**
+   * @param readers tables streamed at once
+   * @param mode how the readers share one snapshot
+   * @param lockTimeout how long the global read lock may be waited for before the snapshot fails (the
+   *     application's writes queue behind a waiting lock request, so this is kept short)
+   * @param notices told, now and then, what the snapshot waits for and who blocks it
+   */
+  record SnapshotRequest(int readers, SnapshotMode mode, Duration lockTimeout, Consumer<String> notices) {
+    public SnapshotRequest {
+      if (readers < 1) {
+        throw new IllegalArgumentException("a snapshot needs at least one reader, was " + readers);
+      }
+      Objects.requireNonNull(mode, "mode");
+      Objects.requireNonNull(lockTimeout, "lockTimeout");
+      if (lockTimeout.isNegative() || lockTimeout.isZero()) {
+        throw new IllegalArgumentException("the snapshot lock timeout must be positive, was " + lockTimeout);
+      }
+      Objects.requireNonNull(notices, "notices");
+    }
+  }
+
   /** One consistent view of the source; closing it ends its transactions. */
   interface Snapshot extends AutoCloseable {
 
@@ -26,6 +61,19 @@ public interface StreamSourceRowsPort {
 
     /** For the manifest and the operator: when and how the snapshot was taken (no secrets). */
     String description();
+
+    /**
+     * The source's replication position at the snapshot (read before the first reader started, so
+     * never later than the snapshot); empty when the source keeps none (no binary log, no GTIDs).
+     */
+    default Optional<SourcePosition> position() {
+      return Optional.empty();
+    }
+
+    /** How long the global read lock was waited for (zero without a lock); reported apart from the export's time. */
+    default Duration lockWait() {
+      return Duration.ZERO;
+    }
 
     /**
      * Streams every row of {@code table}'s {@code columns}, in primary-key order when there is one,
