@@ -3,14 +3,12 @@ package dev.converge.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.converge.adapter.shell.ShellTerminals;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +66,7 @@ class CommandDocumentationTest {
   }
 
   private static CommandLine commandLine() {
-    StringWriter sink = new StringWriter();
-    return DaggerConvergeComponent.factory().create(BuildInfo.fromClasspath(), new PrintWriter(sink),
-        new PrintWriter(sink), Clock.systemUTC(), ShellTerminals.system(), OperatorEnvironment.of(java.util.Map.of()))
+    return TestComponents.quiet()
         .commandLine();
   }
 

@@ -8,18 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.converge.adapter.csv.YamlConfigurationFile;
-import dev.converge.adapter.shell.ShellTerminals;
+import dev.converge.adapter.shell.ConfiguredDefaults;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -188,7 +184,7 @@ class KubernetesManifestsTest {
   private static void collectVariables(CommandLine commandLine, Set<String> variables) {
     for (OptionSpec option : commandLine.getCommandSpec().options()) {
       if (option.longestName().startsWith("--")) {
-        variables.add("CONVERGE_" + option.longestName().substring(2).toUpperCase(Locale.ROOT).replace('-', '_'));
+        variables.add(ConfiguredDefaults.environmentVariable(option.longestName().substring(2)));
       }
     }
     commandLine.getSubcommands().values().forEach(sub -> collectVariables(sub, variables));
@@ -269,9 +265,7 @@ class KubernetesManifestsTest {
   }
 
   private static ConvergeComponent component() {
-    StringWriter sink = new StringWriter();
-    return DaggerConvergeComponent.factory().create(BuildInfo.fromClasspath(), new PrintWriter(sink),
-        new PrintWriter(sink), Clock.systemUTC(), ShellTerminals.system());
+    return TestComponents.quiet();
   }
 
   private static CommandLine commandLine() {

@@ -3,17 +3,12 @@ package dev.converge.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.converge.adapter.shell.ShellTerminals;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -79,9 +74,7 @@ class MessageAdviceTest {
   }
 
   private static Set<String> options() {
-    StringWriter sink = new StringWriter();
-    CommandLine root = DaggerConvergeComponent.factory().create(BuildInfo.fromClasspath(), new PrintWriter(sink),
-        new PrintWriter(sink), Clock.systemUTC(), ShellTerminals.system(), OperatorEnvironment.of(Map.of())).commandLine();
+    CommandLine root = TestComponents.quiet().commandLine();
     Set<String> names = new HashSet<>();
     collect(root, names);
     return names;
