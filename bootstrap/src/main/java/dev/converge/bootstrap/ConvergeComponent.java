@@ -2,6 +2,7 @@ package dev.converge.bootstrap;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.converge.adapter.csv.FileWorkDirectoryLockAdapter;
 import dev.converge.adapter.shell.ConfiguredDefaults;
 import dev.converge.adapter.shell.ShellTerminals;
 import dev.converge.application.port.out.StartSourceServerPort;
@@ -27,6 +28,9 @@ interface ConvergeComponent {
   MigrationSessions sessions();
 
   ConfiguredDefaults defaults();
+
+  /** The work directories this command locked; closed when it ends. */
+  FileWorkDirectoryLockAdapter.Held workDirectoryLocks();
 
   @Component.Factory
   interface Factory {

@@ -1,5 +1,6 @@
 package dev.converge.bootstrap;
 
+import dev.converge.adapter.csv.FileWorkDirectoryLockAdapter;
 import dev.converge.adapter.csv.YamlConfigurationFile;
 import dev.converge.adapter.shell.ShellTerminals;
 import dev.converge.domain.failure.ConvergeException;
@@ -33,22 +34,25 @@ public final class Main {
   static int run(String[] args, PrintWriter out, PrintWriter err, ShellTerminals terminals) {
     ConvergeComponent component = DaggerConvergeComponent.factory().create(BuildInfo.fromClasspath(), out, err,
         Clock.systemUTC(), terminals);
-    CommandLine commandLine = component.commandLine().setErr(err);
-    try {
-      configurationFile(args).ifPresent(file -> component.defaults().load(file.toString(),
-          YamlConfigurationFile.read(file), commandLine));
-    } catch (ConvergeException e) {
-      err.println("converge: " + e.getMessage());
+    // The work directory stays locked for the whole command (every phase of migrate, the shell's session).
+    try (FileWorkDirectoryLockAdapter.Held locks = component.workDirectoryLocks()) {
+      CommandLine commandLine = component.commandLine().setErr(err);
+      try {
+        configurationFile(args).ifPresent(file -> component.defaults().load(file.toString(),
+            YamlConfigurationFile.read(file), commandLine));
+      } catch (ConvergeException e) {
+        err.println("converge: " + e.getMessage());
+        err.flush();
+        return ExitStatus.of(e.code());
+      }
+      // converge alone on a terminal is the interactive shell; alone in a script, the usage.
+      String[] effective = args.length == 0 && System.console() != null && interactiveConsole()
+          ? new String[] {"shell"} : args;
+      int status = commandLine.execute(effective);
+      out.flush();
       err.flush();
-      return ExitStatus.of(e.code());
+      return status;
     }
-    // converge alone on a terminal is the interactive shell; alone in a script, the usage.
-    String[] effective = args.length == 0 && System.console() != null && interactiveConsole() ? new String[] {"shell"}
-        : args;
-    int status = commandLine.execute(effective);
-    out.flush();
-    err.flush();
-    return status;
   }
 
   /** {@code --config FILE} anywhere on the line, else {@code CONVERGE_CONFIG}, else ./converge.yml if present. */

@@ -39,7 +39,11 @@ public final class PostgresProvisioningCommandAdapter implements RunProvisioning
   @Override
   public int run(List<String> command, Path log) {
     try {
-      Files.createDirectories(log.toAbsolutePath().getParent());
+      Path logs = log.toAbsolutePath().getParent();
+      if (!Files.isDirectory(logs)) {
+        Files.createDirectories(logs.getParent());
+        Files.createDirectory(logs, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      }
       if (!Files.exists(log)) {
         // The command may echo the target password: only the operator's account may read its log.
         Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
