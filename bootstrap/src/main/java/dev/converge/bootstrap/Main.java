@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import org.slf4j.MDC;
 import picocli.CommandLine;
 
 /** Entry point of {@code converge.jar}: builds the object graph and runs one command (or the shell). */
@@ -38,8 +40,13 @@ public final class Main {
     try (FileWorkDirectoryLockAdapter.Held locks = component.workDirectoryLocks()) {
       CommandLine commandLine = component.commandLine().setErr(err);
       try {
-        configurationFile(args).ifPresent(file -> component.defaults().load(file.toString(),
-            YamlConfigurationFile.read(file), commandLine));
+        Map<String, String> file = Map.of();
+        Optional<Path> configuration = configurationFile(args);
+        if (configuration.isPresent()) {
+          file = YamlConfigurationFile.read(configuration.get());
+          component.defaults().load(configuration.get().toString(), file, commandLine);
+        }
+        LogDestination.begin(LogDestination.parse(logFormat(args, file)), System.getenv("CONVERGE_LOG_FILE"));
       } catch (ConvergeException e) {
         err.println("converge: " + e.getMessage());
         err.flush();
@@ -52,7 +59,32 @@ public final class Main {
       out.flush();
       err.flush();
       return status;
+    } finally {
+      LogDestination.end();
+      MDC.clear();
     }
+  }
+
+  /** {@code --log-format} anywhere on the line, else {@code CONVERGE_LOG_FORMAT}, else the file's key, else text. */
+  static String logFormat(String[] args, Map<String, String> file) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--log-format") && i + 1 < args.length) {
+        return args[i + 1];
+      }
+      if (args[i].startsWith("--log-format=")) {
+        return args[i].substring("--log-format=".length());
+      }
+    }
+    String fromEnvironment = System.getenv("CONVERGE_LOG_FORMAT");
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      return fromEnvironment;
+    }
+    for (Map.Entry<String, String> key : file.entrySet()) {
+      if (key.getKey().toLowerCase(java.util.Locale.ROOT).replace('.', '-').replace('_', '-').equals("log-format")) {
+        return key.getValue();
+      }
+    }
+    return "text";
   }
 
   /** {@code --config FILE} anywhere on the line, else {@code CONVERGE_CONFIG}, else ./converge.yml if present. */

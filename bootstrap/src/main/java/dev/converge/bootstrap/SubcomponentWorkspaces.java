@@ -20,6 +20,8 @@ final class SubcomponentWorkspaces implements Workspaces {
 
   @Override
   public Workspace open(Path workDirectory) {
+    // The log follows the command to its work directory (unless CONVERGE_LOG_FILE says otherwise).
+    LogDestination.workDirectory(workDirectory, System.getenv("CONVERGE_LOG_FILE"));
     WorkspaceComponent workspace = workspaces.create(workDirectory);
     return new Workspace() {
       @Override

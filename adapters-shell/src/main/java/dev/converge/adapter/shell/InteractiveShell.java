@@ -42,13 +42,22 @@ public final class InteractiveShell {
     this.defaults = Objects.requireNonNull(defaults, "defaults");
   }
 
+  /**
+   * {@code $HOME/.converge_history}: the shell's home, which in a container or under {@code sudo -E}
+   * may differ from the JVM's {@code user.home} (read from the password database); that only when
+   * {@code HOME} is unset.
+   */
+  static Path historyFile(String home, String userHome) {
+    return Path.of(home != null && !home.isBlank() ? home : userHome, ".converge_history");
+  }
+
   /** Runs the shell on {@code terminal} until {@code exit} or end of input; returns 0. */
   public int run(Terminal terminal, String greeting) {
     PrintWriter screen = terminal.writer();
     LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("converge")
         .parser(new DefaultParser())
         .completer(new ShellCompleter(root, this::tables))
-        .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".converge_history"))
+        .variable(LineReader.HISTORY_FILE, historyFile(System.getenv("HOME"), System.getProperty("user.home")))
         .build();
     AtomicReference<Thread> running = new AtomicReference<>();
     terminal.handle(Signal.INT, signal -> {
