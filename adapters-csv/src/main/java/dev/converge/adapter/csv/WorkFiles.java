@@ -1,7 +1,8 @@
 package dev.converge.adapter.csv;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -67,16 +68,23 @@ final class WorkFiles {
     return Files.createFile(file);
   }
 
-  /** Writes bytes to a new or truncated file that is 0600 (a file left by an older version is narrowed). */
+  /**
+   * Writes bytes to a new or truncated file that is 0600 (a file left by an older version is
+   * narrowed). Through a {@link FileOutputStream}, not a channel: a journal must still be written by
+   * a thread the operator's Ctrl-C interrupted (an interrupted channel closes itself).
+   */
   static void write(Path file, byte[] content) throws IOException {
-    try (FileChannel channel = openOwnerOnly(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
-      ByteBuffer buffer = ByteBuffer.wrap(content);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
+    if (!Files.exists(file)) {
+      try {
+        createFile(file);
+      } catch (FileAlreadyExistsException e) {
+        // Created in between; it is narrowed below.
       }
     }
     narrow(file);
+    try (OutputStream out = new FileOutputStream(file.toFile())) {
+      out.write(content);
+    }
   }
 
   /** Makes an existing file 0600. */

@@ -107,6 +107,23 @@ class ConnectionOptionsTest {
   }
 
   @Test
+  void tlsSettingsComeFromConvergeYmlToo() throws IOException {
+    Path ca = Files.writeString(directory.resolve("ca.pem"), "x");
+    Probe probe = new Probe();
+    CommandLine commandLine = new CommandLine(probe);
+    ConfiguredDefaults defaults = new ConfiguredDefaults(name -> null);
+    commandLine.setDefaultValueProvider(defaults);
+    defaults.load("converge.yml", java.util.Map.of("source.ssl-mode", "verify-full", "source.ssl-ca", ca.toString(),
+        "target.ssl-mode", "require", "source.database", "app", "source.user", "u", "target.database", "app",
+        "target.user", "u"), commandLine);
+    commandLine.parseArgs();
+    ConnectionSettings settings = probe.connection.settings();
+    assertEquals(TlsMode.VERIFY_FULL, settings.source().tls().mode());
+    assertEquals(ca, settings.source().tls().certificateAuthority());
+    assertEquals(TlsMode.REQUIRE, settings.target().tls().mode());
+  }
+
+  @Test
   void publicKeyRetrievalOverPlaintextIsTheOperatorsChoice() {
     ConnectionSettings settings = settings("--source-database", "app", "--source-user", "u",
         "--source-allow-public-key-retrieval", "--target-database", "app", "--target-user", "u");
