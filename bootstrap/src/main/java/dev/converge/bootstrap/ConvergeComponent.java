@@ -2,6 +2,7 @@ package dev.converge.bootstrap;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.converge.adapter.csv.FileWorkDirectoryLockAdapter;
 import dev.converge.adapter.shell.ConfiguredDefaults;
 import dev.converge.adapter.shell.RunControl;
 import dev.converge.adapter.shell.ShellTerminals;
@@ -30,6 +31,9 @@ interface ConvergeComponent {
   ConfiguredDefaults defaults();
 
   RunControl runControl();
+
+  /** The work directories this command locked; closed when it ends. */
+  FileWorkDirectoryLockAdapter.Held workDirectoryLocks();
 
   @Component.Factory
   interface Factory {

@@ -18,7 +18,6 @@ interface FailureModule {
   static CommandLine.IExecutionExceptionHandler failureReporter(@ErrorOutput PrintWriter err) {
     return (exception, commandLine, parseResult) -> {
       ErrorCode code = exception instanceof ConvergeException failure ? failure.code() : ErrorCode.INTERNAL;
-      // Looked up here, not in a constant: logging (and its file) starts only when something fails.
       Logger log = LoggerFactory.getLogger("dev.converge.failure");
       log.error("{} failed ({})", commandLine.getCommandName(), code, exception);
       List<String> lines = FailureLines.of(exception);

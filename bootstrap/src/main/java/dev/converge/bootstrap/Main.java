@@ -1,5 +1,6 @@
 package dev.converge.bootstrap;
 
+import dev.converge.adapter.csv.FileWorkDirectoryLockAdapter;
 import dev.converge.adapter.csv.YamlConfigurationFile;
 import dev.converge.adapter.shell.DemoCommand;
 import dev.converge.adapter.shell.ShellTerminals;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.MDC;
 import picocli.CommandLine;
 
 /** Entry point of {@code converge.jar}: builds the object graph and runs one command (or the shell). */
@@ -49,45 +51,75 @@ public final class Main {
       OperatorEnvironment environment, boolean signals) {
     ConvergeComponent component = DaggerConvergeComponent.factory().create(BuildInfo.fromClasspath(), out, err,
         Clock.systemUTC(), terminals, environment);
-    CommandLine commandLine = component.commandLine().setErr(err);
-    try {
-      // The demo runs on servers it starts itself: the operator's file and variables stay out of it.
-      if (DemoCommand.NAME.equals(commandName(args))) {
-        component.defaults().isolate();
-      } else {
-        configurationFile(args, environment).ifPresent(file -> component.defaults().load(file.toString(),
-            YamlConfigurationFile.read(file), commandLine));
-      }
-    } catch (ConvergeException e) {
-      err.println("converge: " + e.getMessage());
-      err.flush();
-      return ExitStatus.of(e.code());
-    }
-    // converge alone on a terminal is the interactive shell; alone in a script, the usage.
-    String[] effective = args.length == 0 && System.console() != null && interactiveConsole() ? new String[] {"shell"}
-        : args;
-    StopSignals stop = null;
-    if (signals) {
+    // The work directory stays locked for the whole command (every phase of migrate, the shell's session).
+    try (FileWorkDirectoryLockAdapter.Held locks = component.workDirectoryLocks()) {
+      CommandLine commandLine = component.commandLine().setErr(err);
+      StopSignals stop = null;
       try {
-        stop = new StopSignals(component.runControl(), err, StopSignals.bound(environment.variable("CONVERGE_STOP_TIMEOUT")));
+        Map<String, String> file = Map.of();
+        // The demo runs on servers it starts itself: the operator's file and variables stay out of it.
+        if (DemoCommand.NAME.equals(commandName(args))) {
+          component.defaults().isolate();
+        } else {
+          Optional<Path> configuration = configurationFile(args, environment);
+          if (configuration.isPresent()) {
+            file = YamlConfigurationFile.read(configuration.get());
+            component.defaults().load(configuration.get().toString(), file, commandLine);
+          }
+        }
+        LogDestination.begin(LogDestination.parse(logFormat(args, file, environment)),
+            environment.variable("CONVERGE_LOG_FILE"));
+        if (signals) {
+          stop = new StopSignals(component.runControl(), err, StopSignals.bound(environment.variable("CONVERGE_STOP_TIMEOUT")));
+        }
       } catch (ConvergeException e) {
         err.println("converge: " + e.getMessage());
         err.flush();
         return ExitStatus.of(e.code());
       }
-      stop.install(Thread.currentThread());
+      // converge alone on a terminal is the interactive shell; alone in a script, the usage.
+      String[] effective = args.length == 0 && System.console() != null && interactiveConsole()
+          ? new String[] {"shell"} : args;
+      if (stop != null) {
+        stop.install(Thread.currentThread());
+      }
+      int status = commandLine.execute(effective);
+      if (stop != null && stop.received() != null) {
+        Thread.interrupted();
+        err.println("converge: " + commandName(effective) + " stopped by SIG" + stop.received()
+            + "; committed tables stay, the open ones were rolled back. Run the same command again to resume"
+            + " (converge status shows where the run stands).");
+        status = stop.exitStatus();
+      }
+      out.flush();
+      err.flush();
+      return status;
+    } finally {
+      LogDestination.end();
+      MDC.clear();
     }
-    int status = commandLine.execute(effective);
-    if (stop != null && stop.received() != null) {
-      Thread.interrupted();
-      err.println("converge: " + String.join(" ", commandName(effective)) + " stopped by SIG" + stop.received()
-          + "; committed tables stay, the open ones were rolled back. Run the same command again to resume"
-          + " (converge status shows where the run stands).");
-      status = stop.exitStatus();
+  }
+
+  /** {@code --log-format} anywhere on the line, else {@code CONVERGE_LOG_FORMAT}, else the file's key, else text. */
+  static String logFormat(String[] args, Map<String, String> file, OperatorEnvironment environment) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--log-format") && i + 1 < args.length) {
+        return args[i + 1];
+      }
+      if (args[i].startsWith("--log-format=")) {
+        return args[i].substring("--log-format=".length());
+      }
     }
-    out.flush();
-    err.flush();
-    return status;
+    String fromEnvironment = environment.variable("CONVERGE_LOG_FORMAT");
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      return fromEnvironment;
+    }
+    for (Map.Entry<String, String> key : file.entrySet()) {
+      if (key.getKey().toLowerCase(java.util.Locale.ROOT).replace('.', '-').replace('_', '-').equals("log-format")) {
+        return key.getValue();
+      }
+    }
+    return "text";
   }
 
   /** {@code --config FILE} anywhere on the line, else {@code CONVERGE_CONFIG}, else ./converge.yml if present. */

@@ -12,14 +12,18 @@ import javax.inject.Inject;
 final class SubcomponentWorkspaces implements Workspaces {
 
   private final WorkspaceComponent.Factory workspaces;
+  private final OperatorEnvironment environment;
 
   @Inject
-  SubcomponentWorkspaces(WorkspaceComponent.Factory workspaces) {
+  SubcomponentWorkspaces(WorkspaceComponent.Factory workspaces, OperatorEnvironment environment) {
     this.workspaces = workspaces;
+    this.environment = environment;
   }
 
   @Override
   public Workspace open(Path workDirectory) {
+    // The log follows the command to its work directory (unless CONVERGE_LOG_FILE says otherwise).
+    LogDestination.workDirectory(workDirectory, environment.variable("CONVERGE_LOG_FILE"));
     WorkspaceComponent workspace = workspaces.create(workDirectory);
     return new Workspace() {
       @Override

@@ -3,10 +3,12 @@ package dev.converge.bootstrap;
 import dagger.Module;
 import dagger.Provides;
 import dev.converge.adapter.csv.FileReportAdapter;
+import dev.converge.adapter.csv.FileWorkDirectoryLockAdapter;
 import dev.converge.adapter.csv.JsonRunJournalAdapter;
 import dev.converge.application.port.in.RecordPhaseUseCase;
 import dev.converge.application.port.in.ReportRunUseCase;
 import dev.converge.application.port.in.ShowStatusUseCase;
+import dev.converge.application.port.out.LockWorkDirectoryPort;
 import dev.converge.application.port.out.StoreRunJournalPort;
 import dev.converge.application.service.RecordPhaseService;
 import dev.converge.application.service.ReportRunService;
@@ -24,8 +26,13 @@ interface WorkspaceModule {
   }
 
   @Provides
-  static RecordPhaseUseCase recordPhase(StoreRunJournalPort journal, Clock clock) {
-    return new RecordPhaseService(journal, clock);
+  static LockWorkDirectoryPort workDirectoryLock(Path workDirectory, FileWorkDirectoryLockAdapter.Held held) {
+    return new FileWorkDirectoryLockAdapter(workDirectory, held);
+  }
+
+  @Provides
+  static RecordPhaseUseCase recordPhase(StoreRunJournalPort journal, LockWorkDirectoryPort lock, Clock clock) {
+    return new RecordPhaseService(journal, lock, clock);
   }
 
   @Provides

@@ -27,6 +27,14 @@ class MainTest {
   }
 
   @Test
+  void versionNamesTheCommitTheJarWasBuiltFrom() {
+    assertEquals(0, Main.run(new String[] {"--version"}, new PrintWriter(out), new PrintWriter(err)));
+    String first = out.toString().lines().findFirst().orElseThrow();
+    // Built from a git checkout (as every build of this repository is), the commit is known.
+    assertTrue(first.matches("converge \\S+ \\(commit [0-9a-f]{12}(-dirty)?\\)"), first);
+  }
+
+  @Test
   void helpDescribesTheToolAndSucceeds() {
     int status = Main.run(new String[] {"--help"}, new PrintWriter(out), new PrintWriter(err));
     assertEquals(0, status);

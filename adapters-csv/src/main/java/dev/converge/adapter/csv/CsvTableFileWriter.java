@@ -27,6 +27,9 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class CsvTableFileWriter implements AutoCloseable {
 
+  /** What a file is called until it is finished: {@code <name>.partial}. */
+  static final String PARTIAL_SUFFIX = ".partial";
+
   private static final int BUFFER_BYTES = 1 << 16;
 
   private final Path target;
@@ -41,9 +44,10 @@ public final class CsvTableFileWriter implements AutoCloseable {
 
   private CsvTableFileWriter(Path target, List<String> header) throws IOException {
     this.target = target;
-    this.partial = target.resolveSibling(target.getFileName() + ".partial");
+    this.partial = target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
     this.columns = header.size();
-    this.channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+    // Production data: readable by the operator's account only.
+    this.channel = WorkFiles.openOwnerOnly(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
         StandardOpenOption.WRITE);
     try {
       this.sha256 = MessageDigest.getInstance("SHA-256");

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Table CSV files in the run's work directory, in converge's dialect (docs/csv-format.md). */
 public final class CsvTableFilesAdapter implements WriteTableFilesPort, ReadTableFilesPort {
@@ -28,7 +29,7 @@ public final class CsvTableFilesAdapter implements WriteTableFilesPort, ReadTabl
   @Override
   public TableFile create(String fileName, List<String> header) {
     try {
-      Files.createDirectories(directory);
+      WorkFiles.createDirectories(directory);
     } catch (IOException e) {
       throw new ConvergeException(ErrorCode.EXPORT, "cannot create the work directory " + directory, e);
     }
@@ -78,9 +79,26 @@ public final class CsvTableFilesAdapter implements WriteTableFilesPort, ReadTabl
   public void delete(String fileName) {
     try {
       Files.deleteIfExists(directory.resolve(fileName));
+      Files.deleteIfExists(directory.resolve(fileName + CsvTableFileWriter.PARTIAL_SUFFIX));
     } catch (IOException e) {
       throw new ConvergeException(ErrorCode.EXPORT, "cannot remove " + directory.resolve(fileName) + ": "
           + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<String> names() {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries.filter(Files::isRegularFile).map(path -> path.getFileName().toString())
+          .filter(name -> name.endsWith(".csv") || name.endsWith(".csv" + CsvTableFileWriter.PARTIAL_SUFFIX))
+          .map(name -> name.endsWith(CsvTableFileWriter.PARTIAL_SUFFIX)
+              ? name.substring(0, name.length() - CsvTableFileWriter.PARTIAL_SUFFIX.length()) : name)
+          .distinct().sorted().toList();
+    } catch (IOException e) {
+      throw new ConvergeException(ErrorCode.EXPORT, "cannot list " + directory + ": " + e.getMessage(), e);
     }
   }
 

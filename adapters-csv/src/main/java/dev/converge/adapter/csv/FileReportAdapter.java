@@ -6,7 +6,6 @@ import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -24,9 +23,9 @@ public final class FileReportAdapter implements WriteReportPort {
   public String write(String name, String markdown, Object report) {
     Path text = directory.resolve(name + ".md");
     try {
-      Files.createDirectories(directory);
-      Files.writeString(text, markdown, StandardCharsets.UTF_8);
-      json.writeValue(directory.resolve(name + ".json").toFile(), report);
+      WorkFiles.createDirectories(directory);
+      WorkFiles.write(text, markdown.getBytes(StandardCharsets.UTF_8));
+      WorkFiles.write(directory.resolve(name + ".json"), json.writeValueAsBytes(report));
       return text.toString();
     } catch (IOException e) {
       throw new ConvergeException(ErrorCode.VERIFICATION, "cannot write the report " + name + " in " + directory, e);

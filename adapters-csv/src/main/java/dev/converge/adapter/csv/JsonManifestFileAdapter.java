@@ -35,8 +35,8 @@ public final class JsonManifestFileAdapter implements StoreManifestPort {
     Path file = directory.resolve(fileName);
     Path partial = directory.resolve(fileName + ".partial");
     try {
-      Files.createDirectories(directory);
-      Files.write(partial, json.writeValueAsBytes(manifest));
+      WorkFiles.createDirectories(directory);
+      WorkFiles.write(partial, json.writeValueAsBytes(manifest));
       try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
         channel.force(true);
       }

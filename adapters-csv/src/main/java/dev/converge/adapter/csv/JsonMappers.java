@@ -57,8 +57,8 @@ final class JsonMappers {
    */
   static void writeAtomically(ObjectMapper json, Path directory, String fileName, Object value) throws IOException {
     Path partial = directory.resolve(fileName + ".partial");
-    Files.createDirectories(directory);
-    json.writeValue(partial.toFile(), value);
+    WorkFiles.createDirectories(directory);
+    WorkFiles.write(partial, json.writeValueAsBytes(value));
     Files.move(partial, directory.resolve(fileName), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 }

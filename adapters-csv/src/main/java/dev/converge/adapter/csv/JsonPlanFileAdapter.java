@@ -34,9 +34,9 @@ public final class JsonPlanFileAdapter implements StorePlanPort {
   public String save(MigrationPlan plan) {
     Path file = workDirectory.resolve(FILE_NAME);
     try {
-      Files.createDirectories(workDirectory);
+      WorkFiles.createDirectories(workDirectory);
       Path partial = workDirectory.resolve(FILE_NAME + ".partial");
-      json.writeValue(partial.toFile(), plan);
+      WorkFiles.write(partial, json.writeValueAsBytes(plan));
       Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       return file.toString();
     } catch (IOException e) {

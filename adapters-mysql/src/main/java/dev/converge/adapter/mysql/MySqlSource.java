@@ -1,8 +1,10 @@
 package dev.converge.adapter.mysql;
 
+import com.mysql.cj.exceptions.UnableToConnectException;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
 import dev.converge.application.connection.DatabaseEndpoint;
+import dev.converge.application.connection.TlsSettings;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadSourcePositionPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
@@ -10,13 +12,18 @@ import dev.converge.application.port.out.RunPreflightChecksPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
+import java.security.cert.CertificateException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.net.ssl.SSLException;
 
 /** One connected MySQL-family source: owns the read-only pool and hands out the adapters that use it. */
 public final class MySqlSource implements AutoCloseable {
 
   private final DatabaseEndpoint endpoint;
+  /** ER_SECURE_TRANSPORT_REQUIRED: a plaintext login to a server with require_secure_transport=ON. */
+  private static final int REQUIRES_SECURE_TRANSPORT = 3159;
+
   private final HikariDataSource pool;
 
   private MySqlSource(DatabaseEndpoint endpoint, HikariDataSource pool) {
@@ -31,14 +38,14 @@ public final class MySqlSource implements AutoCloseable {
       pool = MySqlDataSourceFactory.readOnlySource(endpoint, connections);
     } catch (RuntimeException e) {
       throw new ConvergeException(ErrorCode.CONNECTION, "cannot connect to the source " + endpoint.describe()
-          + ": " + rootMessage(e), e);
+          + ": " + rootMessage(e) + tlsHint(endpoint.tls(), e), e);
     }
     try (Connection connection = pool.getConnection()) {
       connection.isValid(5);
     } catch (SQLException e) {
       pool.close();
       throw new ConvergeException(ErrorCode.CONNECTION, "cannot connect to the source " + endpoint.describe()
-          + ": " + e.getMessage(), e);
+          + ": " + e.getMessage() + tlsHint(endpoint.tls(), e), e);
     }
     return new MySqlSource(endpoint, pool);
   }
@@ -66,6 +73,30 @@ public final class MySqlSource implements AutoCloseable {
   @Override
   public void close() {
     pool.close();
+  }
+
+  /**
+   * What the operator can change when a failure is about TLS: a plaintext login refused by a server
+   * that requires secure transport (error 3159), a certificate the handshake did not accept, or a
+   * password that would need the server's RSA key over plaintext.
+   */
+  static String tlsHint(TlsSettings tls, Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getErrorCode() == REQUIRES_SECURE_TRANSPORT) {
+        return "; the server accepts only TLS connections and --source-ssl-mode is " + tls.mode()
+            + ": use require, verify-ca or verify-full";
+      }
+      if (cause instanceof SSLException || cause instanceof CertificateException) {
+        return "; the TLS handshake failed (--source-ssl-mode " + tls.mode()
+            + (tls.certificateAuthority() == null ? ", the JVM's trust store" : ", CA " + tls.certificateAuthority())
+            + "): check the CA file and that the server's certificate names the host";
+      }
+      if (cause instanceof UnableToConnectException && !tls.publicKeyRetrievalAllowed()) {
+        return "; if the login uses caching_sha2_password over plaintext, use --source-ssl-mode require"
+            + " (or --source-allow-public-key-retrieval on a trusted network)";
+      }
+    }
+    return "";
   }
 
   private static String rootMessage(Throwable failure) {

@@ -3,14 +3,18 @@ package dev.converge.adapter.postgres;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.converge.adapter.postgres.connection.PostgresDataSourceFactory;
 import dev.converge.application.connection.DatabaseEndpoint;
+import dev.converge.application.connection.TlsMode;
+import dev.converge.application.connection.TlsSettings;
 import dev.converge.application.port.out.ApplyTargetMigrationsPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
 import dev.converge.application.port.out.RecreateTargetSchemaPort;
 import dev.converge.application.port.out.RunProvisioningCommandPort;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
+import java.security.cert.CertificateException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.net.ssl.SSLException;
 
 /** One connected PostgreSQL target schema: owns the pool and hands out the adapters that use it. */
 public final class PostgresTarget implements AutoCloseable {
@@ -33,14 +37,14 @@ public final class PostgresTarget implements AutoCloseable {
       pool = PostgresDataSourceFactory.target(endpoint, Math.max(2, connections));
     } catch (RuntimeException e) {
       throw new ConvergeException(ErrorCode.CONNECTION, "cannot connect to the target " + endpoint.describe()
-          + ": " + e.getMessage(), e);
+          + ": " + e.getMessage() + tlsHint(endpoint.tls(), e), e);
     }
     try (Connection connection = pool.getConnection()) {
       connection.isValid(5);
     } catch (SQLException e) {
       pool.close();
       throw new ConvergeException(ErrorCode.CONNECTION, "cannot connect to the target " + endpoint.describe()
-          + ": " + e.getMessage(), e);
+          + ": " + e.getMessage() + tlsHint(endpoint.tls(), e), e);
     }
     return new PostgresTarget(endpoint, schema, pool);
   }
@@ -81,4 +85,25 @@ public final class PostgresTarget implements AutoCloseable {
   public void close() {
     pool.close();
   }
+
+  /**
+   * What the operator can change when a failure is about TLS: a login refused (28000) while TLS is
+   * off, which is what a hostssl-only pg_hba.conf answers, or a handshake that did not accept the
+   * server's certificate.
+   */
+  static String tlsHint(TlsSettings tls, Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SSLException || cause instanceof CertificateException) {
+        return "; the TLS handshake failed (--target-ssl-mode " + tls.mode()
+            + (tls.certificateAuthority() == null ? ", the JVM's trust store" : ", CA " + tls.certificateAuthority())
+            + "): check the CA file and that the server's certificate names the host";
+      }
+      if (cause instanceof SQLException sql && "28000".equals(sql.getSQLState()) && tls.mode() == TlsMode.DISABLE) {
+        return "; --target-ssl-mode is disable, and a server that accepts only TLS connections (hostssl) refuses"
+            + " a plaintext login: use require, verify-ca or verify-full";
+      }
+    }
+    return "";
+  }
 }
+

@@ -2,6 +2,8 @@ package dev.converge.adapter.shell;
 
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.connection.DatabaseEndpoint;
+import dev.converge.application.connection.TlsMode;
+import dev.converge.application.connection.TlsSettings;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import java.io.IOException;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Option;
 /**
  * The source, target and work-directory options every phase shares. Every option can also come
  * from an environment variable; passwords come only from the environment or a file, never from
- * the command line (where {@code ps} would show them).
+ * the command line (where {@code ps} would show them), nor in a connection URL.
  */
 public final class ConnectionOptions {
 
@@ -34,6 +36,32 @@ public final class ConnectionOptions {
 
   @Option(names = "--source-password-file", description = "File holding the MySQL password; else env CONVERGE_SOURCE_PASSWORD.")
   Path sourcePasswordFile;
+
+  @Option(names = "--source-url", description = "The source as mysql://user@host:port/database?ssl-mode=…&ssl-ca=…&ssl-cert=…&ssl-key=…, instead of"
+          + " the separate options; what it names wins over them; no password (env CONVERGE_SOURCE_URL).")
+  String sourceUrl;
+
+  @Option(names = "--source-ssl-mode", defaultValue = "prefer",
+      description = "TLS to MySQL: disable, prefer, require, verify-ca or verify-full (env CONVERGE_SOURCE_SSL_MODE;"
+          + " default ${DEFAULT-VALUE}).")
+  String sourceSslMode;
+
+  @Option(names = "--source-ssl-ca", description = "PEM file of the CA certificate(s) that sign MySQL's certificate; else the JVM's trust store"
+          + " (env CONVERGE_SOURCE_SSL_CA).")
+  Path sourceSslCa;
+
+  @Option(names = "--source-ssl-cert", description = "PEM file of the client certificate MySQL asks for (env CONVERGE_SOURCE_SSL_CERT).")
+  Path sourceSslCert;
+
+  @Option(names = "--source-ssl-key", description = "PEM file of the client certificate's unencrypted key (env CONVERGE_SOURCE_SSL_KEY).")
+  Path sourceSslKey;
+
+  @Option(names = "--source-allow-public-key-retrieval",
+      defaultValue = "false", fallbackValue = "true", arity = "0..1",
+      description = "Let the MySQL driver fetch the server's RSA key to send a caching_sha2_password login over a"
+          + " plaintext connection (only on a trusted network; always allowed when TLS is required)"
+          + " (env CONVERGE_SOURCE_ALLOW_PUBLIC_KEY_RETRIEVAL; default ${DEFAULT-VALUE}).")
+  boolean sourceAllowPublicKeyRetrieval;
 
   @Option(names = "--target-host", defaultValue = "127.0.0.1",
       description = "PostgreSQL host (env CONVERGE_TARGET_HOST; default ${DEFAULT-VALUE}).")
@@ -56,6 +84,25 @@ public final class ConnectionOptions {
   @Option(names = "--target-password-file", description = "File holding the PostgreSQL password; else env CONVERGE_TARGET_PASSWORD.")
   Path targetPasswordFile;
 
+  @Option(names = "--target-url", description = "The target as postgresql://user@host:port/database?sslmode=…&sslrootcert=…&sslcert=…&sslkey=…,"
+          + " instead of the separate options; what it names wins over them; no password (env CONVERGE_TARGET_URL).")
+  String targetUrl;
+
+  @Option(names = "--target-ssl-mode", defaultValue = "prefer",
+      description = "TLS to PostgreSQL (also for the schema command and Flyway): disable, prefer, require, verify-ca"
+          + " or verify-full (env CONVERGE_TARGET_SSL_MODE; default ${DEFAULT-VALUE}).")
+  String targetSslMode;
+
+  @Option(names = "--target-ssl-ca", description = "PEM file of the CA certificate(s) that sign PostgreSQL's certificate; else the JVM's trust store"
+          + " (env CONVERGE_TARGET_SSL_CA).")
+  Path targetSslCa;
+
+  @Option(names = "--target-ssl-cert", description = "PEM file of the client certificate PostgreSQL asks for (env CONVERGE_TARGET_SSL_CERT).")
+  Path targetSslCert;
+
+  @Option(names = "--target-ssl-key", description = "PEM file of the client certificate's unencrypted key (env CONVERGE_TARGET_SSL_KEY).")
+  Path targetSslKey;
+
   @Option(names = "--work-dir", defaultValue = "converge-work",
       description = "Directory for the plan, CSV files, manifest and journal (env CONVERGE_WORK_DIR; default ${DEFAULT-VALUE}).")
   Path workDirectory;
@@ -65,11 +112,48 @@ public final class ConnectionOptions {
    * named; fails with a configuration error naming what is missing.
    */
   public ConnectionSettings settings(UnaryOperator<String> environment) {
-    DatabaseEndpoint source = new DatabaseEndpoint(sourceHost, sourcePort, required(sourceDatabase, "--source-database"),
-        required(sourceUser, "--source-user"), password(sourcePasswordFile, environment, "CONVERGE_SOURCE_PASSWORD"));
-    DatabaseEndpoint target = new DatabaseEndpoint(targetHost, targetPort, required(targetDatabase, "--target-database"),
-        required(targetUser, "--target-user"), password(targetPasswordFile, environment, "CONVERGE_TARGET_PASSWORD"));
+    ConnectionUrl sourceParts = sourceUrl == null || sourceUrl.isBlank() ? ConnectionUrl.NONE
+        : ConnectionUrl.parse("--source-url", sourceUrl, ConnectionUrl.MYSQL);
+    ConnectionUrl targetParts = targetUrl == null || targetUrl.isBlank() ? ConnectionUrl.NONE
+        : ConnectionUrl.parse("--target-url", targetUrl, ConnectionUrl.POSTGRESQL);
+    DatabaseEndpoint source = new DatabaseEndpoint(sourceParts.host(sourceHost), sourceParts.port(sourcePort),
+        required(sourceParts.database(sourceDatabase), "--source-database"),
+        required(sourceParts.user(sourceUser), "--source-user"), password(sourcePasswordFile, environment, "CONVERGE_SOURCE_PASSWORD"),
+        tls("--source", sourceParts.tls(sourceSslMode, sourceSslCa, sourceSslCert, sourceSslKey),
+            sourceAllowPublicKeyRetrieval));
+    DatabaseEndpoint target = new DatabaseEndpoint(targetParts.host(targetHost), targetParts.port(targetPort),
+        required(targetParts.database(targetDatabase), "--target-database"),
+        required(targetParts.user(targetUser), "--target-user"), password(targetPasswordFile, environment, "CONVERGE_TARGET_PASSWORD"),
+        tls("--target", targetParts.tls(targetSslMode, targetSslCa, targetSslCert, targetSslKey), false));
     return new ConnectionSettings(source, target, targetSchema, workDirectory);
+  }
+
+  /** The TLS settings of one side, every file checked readable now rather than at the first connection. */
+  private static TlsSettings tls(String side, ConnectionUrl.Tls given, boolean allowPublicKeyRetrieval) {
+    TlsMode mode;
+    try {
+      mode = TlsMode.of(given.mode());
+    } catch (IllegalArgumentException e) {
+      throw new ConvergeException(ErrorCode.CONFIGURATION, side + "-ssl-mode: " + e.getMessage());
+    }
+    readable(side + "-ssl-ca", given.ca());
+    readable(side + "-ssl-cert", given.cert());
+    readable(side + "-ssl-key", given.key());
+    if ((given.cert() == null) != (given.key() == null)) {
+      throw new ConvergeException(ErrorCode.CONFIGURATION, side + "-ssl-cert and " + side
+          + "-ssl-key go together: a client certificate needs its key, and a key its certificate");
+    }
+    if (given.cert() != null && !mode.encrypts() && mode != TlsMode.PREFER) {
+      throw new ConvergeException(ErrorCode.CONFIGURATION, side + "-ssl-cert is given but " + side
+          + "-ssl-mode is " + mode + ": a client certificate needs TLS");
+    }
+    return new TlsSettings(mode, given.ca(), given.cert(), given.key(), allowPublicKeyRetrieval);
+  }
+
+  private static void readable(String option, Path file) {
+    if (file != null && !Files.isReadable(file)) {
+      throw new ConvergeException(ErrorCode.CONFIGURATION, option + " " + file + ": no such readable file");
+    }
   }
 
   private static String required(String value, String option) {

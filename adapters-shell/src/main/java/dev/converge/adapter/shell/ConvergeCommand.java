@@ -36,6 +36,12 @@ public final class ConvergeCommand implements Runnable {
       description = "Configuration file (env CONVERGE_CONFIG; default ./converge.yml when it exists).")
   private java.nio.file.Path config;
 
+  /** Read by Main before parsing (the log starts before the command runs); declared here for --help. */
+  @Option(names = "--log-format", scope = ScopeType.INHERIT, paramLabel = "FORMAT",
+      description = "The log file's format: text or json, one object per line with run id, phase and table"
+          + " (env CONVERGE_LOG_FORMAT; default text).")
+  private String logFormat;
+
   public ConvergeCommand(PrintWriter out) {
     this.out = Objects.requireNonNull(out, "out");
   }

@@ -62,7 +62,8 @@ abstract class PhaseCommand<R> implements Callable<Integer> {
     }
     context.control().reset();
     RecordPhaseUseCase journal = workspace.recordPhase();
-    journal.begin(new BeginPhaseCommand(phase(), describe(settings.source()), describe(settings)));
+    String runId = journal.begin(new BeginPhaseCommand(phase(), describe(settings.source()), describe(settings))).runId();
+    context.progress().begin(runId, phase().command());
     MigrationSession session;
     try {
       session = context.sessions().open(settings);
@@ -78,12 +79,12 @@ abstract class PhaseCommand<R> implements Callable<Integer> {
 
   /** Runs this phase in a session another command opened ({@code migrate}), recording it in the journal. */
   final void runIn(ConnectionSettings settings, RecordPhaseUseCase journal, MigrationSession session) {
-    journal.begin(new BeginPhaseCommand(phase(), describe(settings.source()), describe(settings)));
+    String runId = journal.begin(new BeginPhaseCommand(phase(), describe(settings.source()), describe(settings))).runId();
+    context.progress().begin(runId, phase().command());
     runBegun(journal, session);
   }
 
   private void runBegun(RecordPhaseUseCase journal, MigrationSession session) {
-    context.progress().begin();
     R result;
     try {
       try {

@@ -44,14 +44,16 @@ final class Pipeline {
   }
 
   void run(MigrationSession session, ExportCommand export, ValidateCommand validate, ImportCommand load) {
+    String runId = "";
     for (Phase phase : List.of(Phase.EXPORT, Phase.VALIDATE, Phase.IMPORT)) {
-      journal.begin(new BeginPhaseCommand(phase, PhaseCommand.describe(settings.source()), PhaseCommand.describe(settings)));
+      runId = journal.begin(new BeginPhaseCommand(phase, PhaseCommand.describe(settings.source()),
+          PhaseCommand.describe(settings))).runId();
       running.add(phase);
     }
     ExportTablesReport[] exported = new ExportTablesReport[1];
     ValidateFilesReport[] validated = new ValidateFilesReport[1];
     TransferTablesReport report;
-    context.progress().begin();
+    context.progress().begin(runId, "export+validate+import");
     try {
       report = session.transferTables().transfer(new TransferTablesCommand(export.parallelism, load.parallelism,
           export.partBytes, validate.problems, export.restart, load.restart, export.snapshotMode(),

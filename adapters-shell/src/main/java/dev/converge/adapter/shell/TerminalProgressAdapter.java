@@ -14,6 +14,9 @@ import java.util.Objects;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.Display;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The progress of the running phase, table by table. It remembers each table's rows and time (the
@@ -31,7 +34,11 @@ public final class TerminalProgressAdapter implements ReportProgressPort {
   /** One table of the running phase. */
   public record TableTiming(String table, long rows, long bytes, long millis, boolean finished) {}
 
+  private static final Logger LOG = LoggerFactory.getLogger(TerminalProgressAdapter.class);
+
   private final PrintWriter err;
+  private String runId = "";
+  private String phase = "";
   private final Map<String, Running> running = new LinkedHashMap<>();
   private final Map<String, TableTiming> finished = new LinkedHashMap<>();
   private Terminal terminal;
@@ -48,15 +55,25 @@ public final class TerminalProgressAdapter implements ReportProgressPort {
     display = live == null ? null : new Display(live, false);
   }
 
-  /** Forgets the previous phase's tables. */
-  synchronized void begin() {
+  /**
+   * Forgets the previous phase's tables; from now on the log's events carry this run's id and phase
+   * (in the MDC: {@code run_id}, {@code phase}, and {@code table} for a table's events), also those
+   * logged on the command's thread outside this class.
+   */
+  synchronized void begin(String runId, String phase) {
     running.clear();
     finished.clear();
     lastDraw = 0;
+    this.runId = runId;
+    this.phase = phase;
+    MDC.put("run_id", runId);
+    MDC.put("phase", phase);
+    LOG.info("phase {} begun (run {})", phase, runId);
   }
 
   /** Clears the live bars when the phase ends, however it ends. */
   synchronized void end() {
+    LOG.info("phase {} ended: {} table(s) finished, {} not", phase, finished.size(), running.size());
     if (display != null) {
       display.update(List.of(), 0);
       terminal.flush();
@@ -75,11 +92,29 @@ public final class TerminalProgressAdapter implements ReportProgressPort {
   @Override
   public synchronized void started(String table, long estimatedRows) {
     running.put(table, new Running(estimatedRows, System.nanoTime()));
+    log(table, "table {} started (about {} rows)", table, estimatedRows);
     if (display == null) {
       err.printf(Locale.ROOT, "  %s: started (about %,d rows)%n", table, estimatedRows);
       err.flush();
     } else {
       redraw(true);
+    }
+  }
+
+  /** A table's event, on whichever worker thread reports it: the MDC is set for the event and restored after. */
+  private void log(String table, String message, Object... arguments) {
+    Map<String, String> before = MDC.getCopyOfContextMap();
+    MDC.put("run_id", runId);
+    MDC.put("phase", phase);
+    MDC.put("table", table);
+    try {
+      LOG.info(message, arguments);
+    } finally {
+      if (before == null) {
+        MDC.clear();
+      } else {
+        MDC.setContextMap(before);
+      }
     }
   }
 
@@ -111,6 +146,7 @@ public final class TerminalProgressAdapter implements ReportProgressPort {
   public synchronized void finished(String table, long rows, long bytes, Duration elapsed) {
     running.remove(table);
     finished.put(table, new TableTiming(table, rows, bytes, elapsed.toMillis(), true));
+    log(table, "table {} finished: {} rows, {} bytes in {} ms", table, rows, bytes, elapsed.toMillis());
     double seconds = Math.max(elapsed.toNanos() / 1e9, 1e-3);
     String line = String.format(Locale.ROOT, "  %s: %,d rows, %.1f MB in %.1f s (%,.0f rows/s)", table, rows,
         bytes / 1e6, seconds, rows / seconds);

@@ -3,16 +3,17 @@ package dev.converge.application.connection;
 import java.util.Objects;
 
 /**
- * Where a database listens and who to log in as. The password never appears in {@link #toString()},
- * so an endpoint can be logged or written to a report as it is.
+ * Where a database listens, who to log in as and how the connection uses TLS. The password never
+ * appears in {@link #toString()}, so an endpoint can be logged or written to a report as it is.
  */
-public record DatabaseEndpoint(String host, int port, String database, String user, String password) {
+public record DatabaseEndpoint(String host, int port, String database, String user, String password, TlsSettings tls) {
 
   public DatabaseEndpoint {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(user, "user");
     password = password == null ? "" : password;
+    tls = tls == null ? TlsSettings.PREFERRED : tls;
     if (host.isBlank()) {
       throw new IllegalArgumentException("host must not be blank");
     }
@@ -21,9 +22,19 @@ public record DatabaseEndpoint(String host, int port, String database, String us
     }
   }
 
+  /** An endpoint with converge's default TLS settings ({@link TlsSettings#PREFERRED}). */
+  public DatabaseEndpoint(String host, int port, String database, String user, String password) {
+    this(host, port, database, user, password, TlsSettings.PREFERRED);
+  }
+
   /** The same server and credentials, another database on it. */
   public DatabaseEndpoint withDatabase(String otherDatabase) {
-    return new DatabaseEndpoint(host, port, otherDatabase, user, password);
+    return new DatabaseEndpoint(host, port, otherDatabase, user, password, tls);
+  }
+
+  /** The same server and credentials, other TLS settings. */
+  public DatabaseEndpoint withTls(TlsSettings otherTls) {
+    return new DatabaseEndpoint(host, port, database, user, password, otherTls);
   }
 
   /** {@code user@host:port/database}: what may be shown to an operator or written to a report. */
@@ -33,6 +44,7 @@ public record DatabaseEndpoint(String host, int port, String database, String us
 
   @Override
   public String toString() {
-    return "DatabaseEndpoint[" + describe() + ", password=" + (password.isEmpty() ? "<none>" : "****") + "]";
+    return "DatabaseEndpoint[" + describe() + ", password=" + (password.isEmpty() ? "<none>" : "****")
+        + ", tls=" + tls.mode() + "]";
   }
 }

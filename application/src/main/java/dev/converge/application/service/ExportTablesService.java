@@ -33,13 +33,17 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 
 /**
  * Exports every table of the saved plan into CSV files, from one consistent snapshot, converting
@@ -143,6 +147,8 @@ public final class ExportTablesService implements ExportTablesUseCase {
     // Tables kept from a snapshot the source has moved past would disagree with the rest, and with the source.
     Optional<String> stale = staleExports.refuseIfMoved(List.copyOf(done.values()), command.reuseStaleExport(),
         "continue");
+    removeLeftovers(plan, previous.isPresent() ? done.values() : manifests.latest()
+        .map(stored -> stored.manifest().tables()).orElse(List.of()));
     Progress state = new Progress(previous.map(stored -> stored.manifest().migrationId()).orElse(UUID.randomUUID().toString()),
         previous.map(stored -> stored.manifest().exportStarted()).orElse(clock.instant().toString()), plan, done, manifestFile);
     state.save(false);
@@ -178,6 +184,28 @@ public final class ExportTablesService implements ExportTablesUseCase {
     if (!targetChecked && !SchemaFingerprint.of(targetSchema.readTargetSchema()).equals(plan.targetFingerprint())) {
       throw new ConvergeException(ErrorCode.PLAN_BLOCKED, "the target schema changed since the plan was made; run converge plan again");
     }
+  }
+
+  /**
+   * Removes the planned tables' part files no kept manifest entry names: the parts of tables a
+   * killed or failed export did not finish, and the half-written files it left. On a resume the kept
+   * entries are the intact tables; on a new export, the latest manifest's (an earlier finished
+   * export stays whole until a new one replaces it).
+   */
+  private void removeLeftovers(MigrationPlan plan, Collection<TableManifest> kept) {
+    Set<String> keep = new HashSet<>();
+    kept.forEach(table -> table.files().forEach(file -> keep.add(file.name())));
+    List<Pattern> parts = plan.tables().stream().map(ExportTablesService::partPattern).toList();
+    for (String name : files.names()) {
+      if (!keep.contains(name) && parts.stream().anyMatch(part -> part.matcher(name).matches())) {
+        files.delete(name);
+      }
+    }
+  }
+
+  /** Every name {@link #partName} gives the table's parts, whatever the stamp. */
+  private static Pattern partPattern(TablePlan table) {
+    return Pattern.compile(Pattern.quote(table.targetTable()) + "_\\d{8}_\\d{6}(\\.\\d+)?\\.csv");
   }
 
   /** Every file of the table is there with the SHA-256 the manifest recorded. */

@@ -226,11 +226,6 @@ public final class ImportTablesService implements ImportTablesUseCase {
     for (TablePlan table : plan.tables()) {
       java.nio.file.Path kept = keptRows(settings, table.targetTable());
       if (!committed.containsKey(table.targetTable()) && !java.nio.file.Files.exists(kept)) {
-        try {
-          java.nio.file.Files.createDirectories(kept.getParent());
-        } catch (java.io.IOException e) {
-          throw new ConvergeException(ErrorCode.IMPORT, "cannot create " + kept.getParent(), e);
-        }
         loads.saveRows(table.targetTable(), table.columns().stream().map(c -> c.target().name()).toList(), kept);
       }
     }

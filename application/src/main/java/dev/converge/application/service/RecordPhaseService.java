@@ -3,6 +3,7 @@ package dev.converge.application.service;
 import dev.converge.application.port.in.BeginPhaseCommand;
 import dev.converge.application.port.in.EndPhaseCommand;
 import dev.converge.application.port.in.RecordPhaseUseCase;
+import dev.converge.application.port.out.LockWorkDirectoryPort;
 import dev.converge.application.port.out.StoreRunJournalPort;
 import dev.converge.domain.run.RunJournal;
 import java.time.Clock;
@@ -15,21 +16,26 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Keeps the run journal of a work directory: the first phase run there gives the run its id; each
  * phase is written when it begins (so a killed process leaves it visibly running) and when it ends.
+ * A phase begins only once the work directory is this process's alone (one run per work directory).
  */
 public final class RecordPhaseService implements RecordPhaseUseCase {
 
   private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   private final StoreRunJournalPort journals;
+  private final LockWorkDirectoryPort lock;
   private final Clock clock;
 
-  public RecordPhaseService(StoreRunJournalPort journals, Clock clock) {
+  public RecordPhaseService(StoreRunJournalPort journals, LockWorkDirectoryPort lock, Clock clock) {
     this.journals = Objects.requireNonNull(journals, "journals");
+    this.lock = Objects.requireNonNull(lock, "lock");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   @Override
   public synchronized RunJournal begin(BeginPhaseCommand command) {
+    // Before the journal is read: another process's phase must not interleave with this one's.
+    lock.lock();
     Instant now = clock.instant();
     RunJournal journal = journals.load().orElseGet(() -> RunJournal.start(newRunId(now), now, command.source(),
         command.target()));

@@ -159,6 +159,11 @@ class ExportTablesServiceTest {
       }
 
       @Override
+      public List<String> names() {
+        return List.copyOf(files.keySet());
+      }
+
+      @Override
       public Optional<String> sha256(String fileName) {
         return Optional.ofNullable(files.get(fileName)).map(ExportTablesServiceTest::digest);
       }
@@ -304,6 +309,26 @@ class ExportTablesServiceTest {
     ExportTablesReport again = export(new ExportTablesCommand(1, false));
     assertEquals(List.of("beta", "gamma"), again.reusedTables());
     assertEquals(List.of("alpha"), streamed, "only the damaged table is read again");
+  }
+
+  @Test
+  void aResumeRemovesThePartsOfUnfinishedTablesAndHalfWrittenFilesAKilledExportLeft() {
+    rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "2"});
+    assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+    rows.get("beta").remove(2);
+    // What a kill leaves beside the manifest: a finished part of an unfinished table (an earlier
+    // stamp), a half-written one (listed under its final name), and a file converge does not own.
+    files.put("beta_20261121_090000.csv", "part 1 of an unfinished beta");
+    files.put("gamma_20261121_090000.2.csv", "half-written");
+    files.put("notes.csv", "the operator's");
+
+    ExportTablesReport resumed = export(new ExportTablesCommand(1, false));
+    assertTrue(resumed.manifest().complete());
+    assertFalse(files.containsKey("beta_20261121_090000.csv"), files.keySet().toString());
+    assertFalse(files.containsKey("gamma_20261121_090000.2.csv"), files.keySet().toString());
+    assertTrue(files.containsKey("notes.csv"), "a file that is no table's part stays");
+    assertEquals(java.util.Set.of("alpha_20261121_101530.csv", "beta_20261121_101530.csv", "gamma_20261121_101530.csv",
+        "notes.csv"), files.keySet());
   }
 
   @Test

@@ -284,6 +284,11 @@ class TransferTablesServiceTest {
     }
 
     @Override
+    public List<String> names() {
+      return List.copyOf(files.keySet());
+    }
+
+    @Override
     public Optional<String> sha256(String fileName) {
       return Optional.ofNullable(files.get(fileName)).map(TransferTablesServiceTest::digest);
     }

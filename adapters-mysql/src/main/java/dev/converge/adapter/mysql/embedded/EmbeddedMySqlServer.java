@@ -35,9 +35,12 @@ public final class EmbeddedMySqlServer implements RunningServer {
   private final ServerProcess process;
   private final String version;
   private final Thread cleanup;
+  private final boolean tls;
 
-  private EmbeddedMySqlServer(MySqlFlavor flavor, Path runDirectory, int port, ServerProcess process, String version) {
+  private EmbeddedMySqlServer(MySqlFlavor flavor, Path runDirectory, int port, ServerProcess process, String version,
+      boolean tls) {
     this.flavor = flavor;
+    this.tls = tls;
     this.runDirectory = runDirectory;
     this.port = port;
     this.process = process;
@@ -53,6 +56,17 @@ public final class EmbeddedMySqlServer implements RunningServer {
 
   /** Initialises a fresh data directory and starts the server; returns once it accepts connections. */
   public static EmbeddedMySqlServer start(MySqlFlavor flavor) {
+    return start(flavor, List.of());
+  }
+
+  /**
+   * As {@link #start(MySqlFlavor)}, with more server options, e.g. a TLS-only server:
+   * {@code --require-secure-transport=ON --ssl-ca=… --ssl-cert=… --ssl-key=…}. With TLS options
+   * converge's own administrator connections use TLS too.
+   */
+  public static EmbeddedMySqlServer start(MySqlFlavor flavor, List<String> serverOptions) {
+    boolean tls = serverOptions.stream().anyMatch(option -> option.startsWith("--ssl") || option.contains("secure-transport")
+        || option.contains("secure_transport"));
     Path binaries = InstalledBinaries.of(flavor);
     Path runDirectory;
     try {
@@ -66,11 +80,12 @@ public final class EmbeddedMySqlServer implements RunningServer {
       ConvergeException last = null;
       for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
         int port = freePort();
-        ServerProcess process = ServerProcess.start(serverCommand(flavor, binaries, runDirectory, port),
-            runDirectory.resolve("console.log"));
+        List<String> command = new ArrayList<>(serverCommand(flavor, binaries, runDirectory, port));
+        command.addAll(serverOptions);
+        ServerProcess process = ServerProcess.start(command, runDirectory.resolve("console.log"));
         try {
-          String version = awaitReady(flavor, process, port, runDirectory);
-          return new EmbeddedMySqlServer(flavor, runDirectory, port, process, version);
+          String version = awaitReady(flavor, process, port, runDirectory, tls);
+          return new EmbeddedMySqlServer(flavor, runDirectory, port, process, version, tls);
         } catch (ConvergeException e) {
           process.close();
           last = e;
@@ -141,7 +156,7 @@ public final class EmbeddedMySqlServer implements RunningServer {
     return command;
   }
 
-  private static String awaitReady(MySqlFlavor flavor, ServerProcess process, int port, Path runDirectory) {
+  private static String awaitReady(MySqlFlavor flavor, ServerProcess process, int port, Path runDirectory, boolean tls) {
     long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
     SQLException lastError = null;
     while (System.nanoTime() < deadline) {
@@ -151,7 +166,7 @@ public final class EmbeddedMySqlServer implements RunningServer {
             flavor.product() + " " + flavor.version() + " exited during start-up; its log:\n"
                 + process.logTail() + "\n" + ServerProcess.tail(errorLog)), runDirectory.resolve("console.log"));
       }
-      try (Connection connection = DriverManager.getConnection(jdbcUrl(port, ""), credentials());
+      try (Connection connection = DriverManager.getConnection(jdbcUrl(port, "", tls), credentials());
           Statement statement = connection.createStatement();
           ResultSet version = statement.executeQuery("SELECT VERSION()")) {
         version.next();
@@ -185,7 +200,7 @@ public final class EmbeddedMySqlServer implements RunningServer {
   /** Creates a database with the server's utf8mb4 default character set. */
   @Override
   public void createDatabase(String name) {
-    try (Connection connection = DriverManager.getConnection(jdbcUrl(port, ""), credentials());
+    try (Connection connection = DriverManager.getConnection(jdbcUrl(port, "", tls), credentials());
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE `" + name.replace("`", "``") + "` CHARACTER SET utf8mb4");
     } catch (SQLException e) {
@@ -228,9 +243,25 @@ public final class EmbeddedMySqlServer implements RunningServer {
     }
   }
 
-  private static String jdbcUrl(int port, String database) {
+  private static String jdbcUrl(int port, String database, boolean tls) {
+    // root has no password here, so public-key retrieval has nothing to protect.
     return "jdbc:mysql://127.0.0.1:" + port + "/" + database
-        + "?connectTimeout=2000&useSSL=false&allowPublicKeyRetrieval=true";
+        + "?connectTimeout=2000&allowPublicKeyRetrieval=true&sslMode=" + (tls ? "REQUIRED" : "DISABLED");
+  }
+
+  /**
+   * Runs administrator statements (users, grants) on this server, e.g. a test's login that must
+   * present a client certificate ({@code CREATE USER … REQUIRE X509}).
+   */
+  public void execute(String... statements) {
+    try (Connection connection = DriverManager.getConnection(jdbcUrl(port, "", tls), credentials());
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    } catch (SQLException e) {
+      throw new ConvergeException(ErrorCode.EMBEDDED_SERVER, "cannot run an administrator statement: " + e.getMessage(), e);
+    }
   }
 
   private static Properties credentials() {

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -64,6 +65,21 @@ public final class EmbeddedPostgresServer implements RunningServer {
 
   /** Initialises a fresh cluster and starts it; returns once it accepts connections. */
   public static EmbeddedPostgresServer start() {
+    return start(null, null, null);
+  }
+
+  /**
+   * A server that accepts TLS connections only ({@code ssl=on}, a {@code hostssl}-only
+   * pg_hba.conf): the superuser logs in with TLS alone, every other login must also present a client
+   * certificate signed by {@code ca} whose common name is the user name ({@code cert}
+   * authentication). The PEM files are copied into the server's run directory.
+   */
+  public static EmbeddedPostgresServer startTlsOnly(Path ca, Path certificate, Path key) {
+    return start(Objects.requireNonNull(ca, "ca"), Objects.requireNonNull(certificate, "certificate"),
+        Objects.requireNonNull(key, "key"));
+  }
+
+  private static EmbeddedPostgresServer start(Path ca, Path certificate, Path key) {
     ServerAccount account = ServerAccount.forCurrentProcess();
     Path binaries = installedBinaries();
     Path runDirectory;
@@ -80,15 +96,20 @@ public final class EmbeddedPostgresServer implements RunningServer {
       run(account.wrap(List.of(binaries.resolve("bin/initdb").toString(), "-D", data.toString(),
           "-U", SUPERUSER, "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync")), log);
       int port = freePort();
-      process = new ProcessBuilder(account.wrap(List.of(binaries.resolve("bin/postgres").toString(),
-              "-D", data.toString(), "-p", String.valueOf(port),
-              "-c", "listen_addresses=127.0.0.1",
-              "-c", "unix_socket_directories=",
-              "-c", "fsync=off",
-              "-c", "full_page_writes=off",
-              "-c", "max_connections=200",
-              "-c", "shared_buffers=256MB",
-              "-c", "max_wal_size=4GB")))
+      List<String> command = new ArrayList<>(List.of(binaries.resolve("bin/postgres").toString(),
+          "-D", data.toString(), "-p", String.valueOf(port),
+          "-c", "listen_addresses=127.0.0.1",
+          "-c", "unix_socket_directories=",
+          "-c", "fsync=off",
+          "-c", "full_page_writes=off",
+          "-c", "max_connections=200",
+          "-c", "shared_buffers=256MB",
+          "-c", "max_wal_size=4GB"));
+      if (ca != null) {
+        command.addAll(tlsOnly(data, ca, certificate, key));
+        account.own(runDirectory);
+      }
+      process = new ProcessBuilder(account.wrap(command))
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .start();
@@ -111,6 +132,25 @@ public final class EmbeddedPostgresServer implements RunningServer {
       throw e instanceof ConvergeException ce ? ce
           : new ConvergeException(ErrorCode.EMBEDDED_SERVER, "cannot start PostgreSQL " + VERSION + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Copies the PEM files next to the cluster (the key readable by the server only) and allows hostssl only. */
+  private static List<String> tlsOnly(Path data, Path ca, Path certificate, Path key) throws IOException {
+    Path tls = Files.createDirectories(data.resolveSibling("tls"));
+    Path caCopy = Files.copy(ca, tls.resolve("ca.pem"), StandardCopyOption.REPLACE_EXISTING);
+    Path certificateCopy = Files.copy(certificate, tls.resolve("server-cert.pem"), StandardCopyOption.REPLACE_EXISTING);
+    Path keyCopy = Files.copy(key, tls.resolve("server-key.pem"), StandardCopyOption.REPLACE_EXISTING);
+    // Postgres refuses a key others may read.
+    Files.setPosixFilePermissions(keyCopy, PosixFilePermissions.fromString("rw-------"));
+    Files.writeString(data.resolve("pg_hba.conf"), String.join("\n",
+        "# converge test server: TLS only; the superuser by TLS alone, everyone else with a client certificate",
+        "hostssl all " + SUPERUSER + " 127.0.0.1/32 trust",
+        "hostssl all all 127.0.0.1/32 cert",
+        ""), StandardCharsets.UTF_8);
+    return List.of("-c", "ssl=on",
+        "-c", "ssl_ca_file=" + caCopy,
+        "-c", "ssl_cert_file=" + certificateCopy,
+        "-c", "ssl_key_file=" + keyCopy);
   }
 
   private static String awaitReady(Process process, int port, Path log) {

@@ -10,8 +10,17 @@ public interface WriteTableFilesPort {
   /** Starts a file; it appears under {@code fileName} only once {@link TableFile#finish()} succeeds. */
   TableFile create(String fileName, List<String> header);
 
-  /** Removes a finished file (the parts of a table whose export failed); nothing when there is none. */
+  /**
+   * Removes a file, finished or half-written (the parts of a table whose export failed, what a
+   * killed export left); nothing when there is none.
+   */
   void delete(String fileName);
+
+  /**
+   * The table files in the work directory, by the names their writer gave them: finished files,
+   * and files a killed writer left half-written (listed under the name they were to get).
+   */
+  List<String> names();
 
   /** The SHA-256 of a file in the work directory, or empty when there is no such file. */
   Optional<String> sha256(String fileName);
