@@ -22,10 +22,12 @@ import dev.converge.domain.plan.TablePlan;
 import dev.converge.domain.schema.SourceSchema;
 import dev.converge.domain.schema.TargetSchema;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Makes the migration plan: introspection, the application's migration history compared on both
@@ -74,17 +76,18 @@ public final class PlanMigrationService implements PlanMigrationUseCase {
     Duration introspection = Duration.ofNanos(System.nanoTime() - started);
 
     long scanStarted = System.nanoTime();
-    Map<String, DirtyRule> rules = new LinkedHashMap<>();
+    // Per table, column, rule and fix, in the order first found.
+    Map<List<String>, DirtyRule> rules = new LinkedHashMap<>();
     long scannedRows;
     List<Finding> orphans;
     String files;
     try (WriteDirtyRowsPort.DirtyRows written = dirtyRows.open()) {
       files = written.describe();
-      java.util.function.Consumer<DirtyRow> record = row -> {
+      Consumer<DirtyRow> record = row -> {
         written.write(row);
         synchronized (rules) {
-          rules.merge(row.table() + "\u0000" + row.column() + "\u0000" + DirtyRule.groupOf(row.rule()) + "\u0000"
-              + row.fix(), DirtyRule.of(row), (earlier, one) -> earlier.plus(row));
+          rules.merge(Arrays.asList(row.table(), row.column(), DirtyRule.groupOf(row.rule()), row.fix()),
+              DirtyRule.of(row), (earlier, one) -> earlier.plus(row));
         }
       };
       scannedRows = scan.scan(plan, command.parallelism(), record);
