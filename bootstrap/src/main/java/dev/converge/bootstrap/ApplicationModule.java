@@ -36,6 +36,7 @@ import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StorePlanPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
 import dev.converge.application.port.out.WriteReportPort;
+import dev.converge.application.port.out.WriteDirtyRowsPort;
 import dev.converge.application.port.out.WriteTableFilesPort;
 import dev.converge.application.service.ExportTablesService;
 import dev.converge.application.service.ImportTablesService;
@@ -120,7 +121,9 @@ interface ApplicationModule {
   @Provides
   static PlanMigrationUseCase planMigration(ReadSourceSchemaPort source, ReadTargetSchemaPort target,
       InspectTargetPort inspection, RunPreflightChecksPort preflight, StorePlanPort plans,
-      @Named("source") ReadMigrationVersionsPort sourceVersions, @Named("target") ReadMigrationVersionsPort targetVersions) {
-    return new PlanMigrationService(source, target, inspection, preflight, plans, sourceVersions, targetVersions);
+      @Named("source") ReadMigrationVersionsPort sourceVersions, @Named("target") ReadMigrationVersionsPort targetVersions,
+      StreamSourceRowsPort rows, ReportProgressPort progress, WriteDirtyRowsPort dirtyRows) {
+    return new PlanMigrationService(source, target, inspection, preflight, plans, sourceVersions, targetVersions, rows,
+        progress, dirtyRows);
   }
 }

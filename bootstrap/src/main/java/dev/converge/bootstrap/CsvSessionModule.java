@@ -2,6 +2,7 @@ package dev.converge.bootstrap;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.converge.adapter.csv.CsvDirtyRowsAdapter;
 import dev.converge.adapter.csv.CsvTableFilesAdapter;
 import dev.converge.adapter.csv.FileReportAdapter;
 import dev.converge.adapter.csv.JacksonChecklistFileAdapter;
@@ -19,6 +20,7 @@ import dev.converge.application.port.out.RecordValidationPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StorePlanPort;
 import dev.converge.application.port.out.WriteReportPort;
+import dev.converge.application.port.out.WriteDirtyRowsPort;
 import dev.converge.application.port.out.WriteTableFilesPort;
 
 /** Wires adapters-csv into a session: the files in the run's work directory. */
@@ -28,6 +30,11 @@ interface CsvSessionModule {
   @Provides
   static StorePlanPort plans(ConnectionSettings settings) {
     return new JsonPlanFileAdapter(settings.workDirectory());
+  }
+
+  @Provides
+  static WriteDirtyRowsPort dirtyRows(ConnectionSettings settings) {
+    return new CsvDirtyRowsAdapter(settings.workDirectory());
   }
 
   @Provides

@@ -28,7 +28,9 @@ public final class ExportBenchmark {
       long generating = System.nanoTime();
       Rehearsal run = Rehearsal.of(name, EmbeddedServers.mySql(), DatasetOptions.clean(scale), true, work);
       double generated = (System.nanoTime() - generating) / 1e9;
-      check(run, run.converge("plan"));
+      long planning = System.nanoTime();
+      check(run, run.converge("plan", "--parallel", String.valueOf(parallel)));
+      double planned = (System.nanoTime() - planning) / 1e9;
       long exporting = System.nanoTime();
       check(run, run.converge("export", "--parallel", String.valueOf(parallel)));
       double exported = (System.nanoTime() - exporting) / 1e9;
@@ -43,10 +45,10 @@ public final class ExportBenchmark {
       double verified = (System.nanoTime() - verifying) / 1e9;
       Manifest manifest = new JsonManifestFileAdapter(work).latest().orElseThrow().manifest();
       long bytes = manifest.tables().stream().flatMap(t -> t.files().stream()).mapToLong(TableManifest.DataFile::bytes).sum();
-      System.out.printf(Locale.ROOT, "%s scale %s: %,d rows, %,.0f MB of CSV; generate %.1f s; export (--parallel %d)"
+      System.out.printf(Locale.ROOT, "%s scale %s: %,d rows, %,.0f MB of CSV; generate %.1f s; plan with its data scan %.1f s; export (--parallel %d)"
               + " %.1f s = %,.0f rows/s, %.1f MB/s; validate %.1f s = %,.0f rows/s; import %.1f s = %,.0f rows/s;"
               + " verify %.1f s = %,.0f rows/s%n",
-          name, scale, manifest.rows(), bytes / 1e6, generated, parallel, exported, manifest.rows() / exported,
+          name, scale, manifest.rows(), bytes / 1e6, generated, planned, parallel, exported, manifest.rows() / exported,
           bytes / 1e6 / exported, validated, manifest.rows() / validated, imported, manifest.rows() / imported,
           verified, manifest.rows() / verified);
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.converge.adapter.csv.JsonPlanFileAdapter;
 import dev.converge.application.connection.RunningServer;
 import dev.converge.application.dataset.DatasetOptions;
-import dev.converge.application.dataset.DirtyKind;
 import dev.converge.application.dataset.DirtyTrap;
 import dev.converge.application.dataset.GeneratedTable;
 import dev.converge.application.dataset.ReferenceDataset;
@@ -16,18 +15,23 @@ import dev.converge.domain.plan.Blocker;
 import dev.converge.domain.plan.ExcludedTable;
 import dev.converge.domain.plan.Finding;
 import dev.converge.domain.plan.MigrationPlan;
-import dev.converge.domain.plan.PreflightCheck;
 import dev.converge.domain.plan.TablePlan;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,33 +59,59 @@ class PlanReferenceDatasetsIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"alkemio", "kratos"})
-  void theDirtyDataGivesExactlyTheExpectedFindingsEachNamingTableColumnCountAndExample(String name) throws Exception {
+  void everyPlantedDirtyRowIsListedByKeyInDirtyRowsCsvFromMySql(String name) throws Exception {
+    assertDirtyRowsListed(name, EmbeddedServers.mySql());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"alkemio", "kratos"})
+  void everyPlantedDirtyRowIsListedByKeyInDirtyRowsCsvFromMariaDb(String name) throws Exception {
+    assertDirtyRowsListed(name, EmbeddedServers.mariaDb());
+  }
+
+  /**
+   * The generator's own list of traps (table, column, rows) against dirty_rows.csv, counted
+   * independently: every planted row is there by key, nothing else is, and nothing is exported.
+   */
+  private void assertDirtyRowsListed(String name, RunningServer source) throws Exception {
     ReferenceDataset dataset = ReferenceDatasets.byName(name).orElseThrow();
-    run = Rehearsal.of(name, EmbeddedServers.mySql(), new DatasetOptions(SCALE, DatasetOptions.DEFAULT_SEED, true), true,
-        workDirectory);
+    run = Rehearsal.of(name, source, new DatasetOptions(SCALE, DatasetOptions.DEFAULT_SEED, true), true, workDirectory);
 
     assertEquals(ExitStatus.of(dev.converge.domain.failure.ErrorCode.PLAN_BLOCKED), run.converge("plan"), run.output());
     MigrationPlan plan = savedPlan();
 
     Map<String, Long> expected = new TreeMap<>();
     for (DirtyTrap trap : dataset.dirtyTraps()) {
-      expected.merge(trap.table() + "." + trap.column() + " " + kindOf(trap.kind()), trap.rows(), Long::sum);
+      expected.merge(trap.table() + "." + trap.column(), trap.rows(), Long::sum);
     }
-    Map<String, Long> found = new TreeMap<>();
-    for (Finding finding : plan.findings()) {
-      assertTrue(finding.completed(), "a check ran out of time: " + finding.describe());
-      if (finding.rows() > 0) {
-        String column = finding.check().column() != null ? finding.check().column()
-            : finding.check().foreignKey().columns().get(0);
-        found.merge(finding.check().table() + "." + column + " " + finding.check().kind(), finding.rows(), Long::sum);
-        assertTrue(finding.example() != null && !finding.example().isBlank(), "no example: " + finding.describe());
+    Path csv = workDirectory.resolve("dirty_rows.csv");
+    assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE), Files.getPosixFilePermissions(csv));
+    Map<String, Long> listed = new TreeMap<>();
+    Set<String> keys = new HashSet<>();
+    try (CSVParser parser = CSVParser.parse(csv, StandardCharsets.UTF_8,
+        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+      for (CSVRecord row : parser) {
+        listed.merge(row.get("table") + "." + row.get("column"), 1L, Long::sum);
+        assertFalse(row.get("key").isBlank(), row.toString());
+        assertFalse(row.get("rule").isBlank(), row.toString());
+        assertTrue(keys.add(row.get("table") + " " + row.get("key") + " " + row.get("column") + " " + row.get("rule")),
+            "listed twice: " + row);
       }
     }
-    assertEquals(expected, found, "findings:\n" + plan.findings().stream().filter(f -> f.rows() > 0)
-        .map(Finding::describe).collect(Collectors.joining("\n")));
-    assertEquals(expected.size(), plan.blockers().size(), plan.blockers().toString());
-    assertTrue(run.out.toString().contains("Blockers: " + expected.size()), run.output());
-    assertTrue(run.err.toString().contains("blocker"), run.output());
+    assertEquals(expected, listed, "dirty_rows.csv against the generator's traps");
+    assertEquals(listed.values().stream().mapToLong(Long::longValue).sum(),
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(workDirectory.resolve("dirty_rows.json").toFile()).size());
+    assertTrue(plan.blockers().size() >= expected.size(), plan.blockers().toString());
+    for (String column : expected.keySet()) {
+      String table = column.substring(0, column.indexOf('.'));
+      String columnName = column.substring(column.indexOf('.') + 1);
+      assertTrue(plan.blockers().stream().anyMatch(b -> b.table().equals(table) && columnName.equals(b.column())
+          && b.reason().contains("dirty_rows.csv")), "no blocker by key for " + column + ": " + plan.blockers());
+    }
+    assertTrue(run.out.toString().contains("every one by key in"), run.output());
+
+    // Nothing reaches the target without a decision: export refuses a blocked plan.
+    assertEquals(ExitStatus.of(dev.converge.domain.failure.ErrorCode.PLAN_BLOCKED), run.converge("export"), run.output());
   }
 
   @Test
@@ -103,7 +133,8 @@ class PlanReferenceDatasetsIT {
     Blocker narrowed = blockers.stream().filter(b -> "email".equals(b.column())).findFirst().orElseThrow();
     long users = dataset.tables().stream().filter(t -> t.name().equals("user")).findFirst().orElseThrow()
         .rowCount(DatasetOptions.clean(SCALE));
-    assertTrue(narrowed.reason().startsWith(users + " row(s) longer than"), narrowed.reason());
+    assertTrue(narrowed.reason().startsWith(users + " row(s): N characters, longer than"), narrowed.reason());
+    assertTrue(narrowed.reason().contains("fix: --column-policy user.email:overlong=truncate"), narrowed.reason());
   }
 
   private void assertCleanPlan(String name, RunningServer source) throws Exception {
@@ -122,6 +153,7 @@ class PlanReferenceDatasetsIT {
     assertEquals(expected, planned);
     assertTrue(plan.findings().stream().allMatch(f -> f.completed() && f.rows() == 0),
         plan.findings().stream().filter(f -> f.rows() > 0).map(Finding::describe).toList().toString());
+    assertTrue(run.out.toString().contains(", 0 dirty row(s)"), run.output());
     String seeded = name.equals("alkemio") ? "authorization_policy" : "identity_credential_types";
     assertTrue(plan.table(seeded).orElseThrow().existingRows() > 0, "the seed migration's rows are reported");
     assertTrue(run.out.toString().contains("Blockers: none"), run.output());
@@ -130,18 +162,5 @@ class PlanReferenceDatasetsIT {
   private MigrationPlan savedPlan() {
     assertTrue(Files.exists(workDirectory.resolve("migration_plan.json")));
     return new JsonPlanFileAdapter(workDirectory).load().orElseThrow();
-  }
-
-  private static PreflightCheck.Kind kindOf(DirtyKind kind) {
-    return switch (kind) {
-      case INVALID_UUID -> PreflightCheck.Kind.INVALID_UUID;
-      case ZERO_DATE -> PreflightCheck.Kind.ZERO_DATE;
-      case NUL_CHARACTER -> PreflightCheck.Kind.NUL_BYTE;
-      case JSON_NUL_ESCAPE -> PreflightCheck.Kind.JSON_NUL_ESCAPE;
-      case BOOLEAN_OUT_OF_RANGE -> PreflightCheck.Kind.NOT_BOOLEAN;
-      case TOO_LONG_FOR_TARGET -> PreflightCheck.Kind.TOO_LONG;
-      case ORPHAN_FOREIGN_KEY -> PreflightCheck.Kind.ORPHAN;
-      case CASE_INSENSITIVE_DUPLICATE -> PreflightCheck.Kind.CASE_DUPLICATE;
-    };
   }
 }

@@ -3,6 +3,8 @@ package dev.converge.adapter.csv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.converge.domain.plan.DirtyRow;
+import dev.converge.domain.plan.DirtyRule;
 import dev.converge.domain.plan.Finding;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.MigrationPlanner;
@@ -45,7 +47,9 @@ class JsonPlanFileAdapterTest {
         List.of(new ForeignKey("fk_parent", List.of("parentId"), "space", List.of("id"))), List.of(), List.of())));
     MigrationPlan plan = new MigrationPlanner(PlanSettings.defaults()).plan(source, target, Map.of("space", 2L), true);
     MigrationPlan withFindings = plan.withFindings(plan.checks().stream()
-        .map(check -> new Finding(check, 1, "'x\\x00y'", true)).toList(), false);
+        .map(check -> new Finding(check, 1, "'x\\x00y'", true)).toList(), false)
+        .withBlockers(List.of(DirtyRule.of(new DirtyRow("space", "id='x'", "parentId", "not a uuid", "'x\\x00y'",
+            "--column-policy space.parentId:invalid-uuids=null")).blocker()));
 
     JsonPlanFileAdapter store = new JsonPlanFileAdapter(workDirectory);
     String savedAs = store.save(withFindings);

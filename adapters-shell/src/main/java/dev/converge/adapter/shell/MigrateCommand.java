@@ -55,7 +55,7 @@ public final class MigrateCommand implements Callable<Integer> {
   boolean keepPlan;
 
   @Option(names = "--parallel", paramLabel = "N",
-      description = "Tables exported, imported and verified at once (default: each phase's own default).")
+      description = "Tables scanned (plan), exported, imported and verified at once (default: each phase's own default).")
   Integer parallelism;
 
   @Option(names = "--part-size", paramLabel = "SIZE",
@@ -135,7 +135,7 @@ public final class MigrateCommand implements Callable<Integer> {
       phases.add(parsed(root, "schema", "--provision-command", provisionCommand));
     }
     if (!keepPlan) {
-      phases.add(parsed(root, "plan"));
+      phases.add(parallelism == null ? parsed(root, "plan") : parsed(root, "plan", "--parallel", "" + parallelism));
     }
     List<String> exportOptions = new ArrayList<>();
     if (parallelism != null) {

@@ -16,25 +16,31 @@ import picocli.CommandLine.Option;
 /** {@code converge plan}: introspect both schemas, reconcile them, scan the source, save the plan. */
 @Command(name = "plan",
     description = {"Introspects MySQL and PostgreSQL, maps every source column to its target column with a"
-        + " conversion chosen from the pair of types, scans the source data for values the target would reject,"
-        + " and saves the plan (migration_plan.json) in the work directory.",
+        + " conversion chosen from the pair of types, reads every planned table once through export's own"
+        + " conversions to find each row the target would reject (listed by key in dirty_rows.csv and"
+        + " dirty_rows.json), and saves the plan (migration_plan.json) in the work directory.",
       "Exits with status 6 when the plan has blockers."})
 public final class PlanCommand extends PhaseCommand<PlanMigrationReport> {
 
   @Mixin PlanOptions planOptions = new PlanOptions();
 
+  @Option(names = "--parallel", defaultValue = "4",
+      description = "Tables the data scan reads at once, from one snapshot (each needs a source connection; default ${DEFAULT-VALUE}).")
+  int parallelism;
+
   @Option(names = "--check-timeout", defaultValue = "PT60S",
-      description = "Longest one pre-flight query may run (60s, 15m, 1h30m or ISO-8601; default ${DEFAULT-VALUE}).")
+      description = "Longest one foreign-key orphan query may run (60s, 15m, 1h30m or ISO-8601; default ${DEFAULT-VALUE})."
+          + " The data scan itself has no time limit.")
   Duration checkTimeout;
 
   @Option(names = "--scan-budget", defaultValue = "PT10M",
-      description = "Longest the whole pre-flight scan may run (default ${DEFAULT-VALUE}).")
+      description = "Longest the foreign-key orphan queries may run together (default ${DEFAULT-VALUE}).")
   Duration scanBudget;
 
   @Mixin HistoryOptions history = new HistoryOptions();
 
   @Option(names = "--accept-unchecked",
-      description = "Treat pre-flight checks that ran out of time as passed (by default they block the plan).")
+      description = "Treat orphan queries that ran out of time as passed (by default they block the plan).")
   boolean acceptUnchecked;
 
   public PlanCommand(PhaseContext context) {
@@ -60,13 +66,14 @@ public final class PlanCommand extends PhaseCommand<PlanMigrationReport> {
   @Override
   protected PlanMigrationReport run(MigrationSession session) {
     return session.planMigration().plan(new PlanMigrationCommand(planOptions.settings(), checkTimeout, scanBudget,
-        acceptUnchecked, history.tables, history.acceptedMissingVersions));
+        acceptUnchecked, history.tables, history.acceptedMissingVersions, parallelism));
   }
 
   @Override
   protected void print(PlanMigrationReport report) {
     HistoryOptions.print(report.histories(), out);
     PlanView.print(report.plan(), out);
+    PlanView.printDirtyRows(report.dirtyRules(), report.scannedRows(), report.dirtyRowsFiles(), out);
     out.printf("Saved as %s (introspection %d ms, scan %d ms)%n", report.savedAs(),
         report.introspection().toMillis(), report.scan().toMillis());
   }

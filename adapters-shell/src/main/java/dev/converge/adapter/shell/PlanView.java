@@ -4,6 +4,7 @@ import dev.converge.domain.conversion.ConversionKind;
 import dev.converge.domain.conversion.ValuePolicies;
 import dev.converge.domain.plan.Blocker;
 import dev.converge.domain.plan.ColumnPlan;
+import dev.converge.domain.plan.DirtyRule;
 import dev.converge.domain.plan.ExcludedTable;
 import dev.converge.domain.plan.Finding;
 import dev.converge.domain.plan.MigrationPlan;
@@ -57,7 +58,7 @@ final class PlanView {
       }
     }
     List<Finding> found = plan.findings().stream().filter(f -> f.rows() > 0 || !f.completed()).toList();
-    out.printf("Pre-flight: %d check(s), %d finding(s)%n", plan.findings().size(), found.size());
+    out.printf("Foreign-key orphans: %d check(s), %d finding(s)%n", plan.findings().size(), found.size());
     for (Finding finding : found) {
       out.printf("  %s %s%n", finding.blocking() ? "✗" : "•", finding.describe());
     }
@@ -69,6 +70,17 @@ final class PlanView {
     } else {
       out.println("Blockers: none");
     }
+    out.flush();
+  }
+
+  /**
+   * The data scan in one line: rows read, dirty rows and where each is listed by key (the blockers
+   * above already show each rule's count, first keys and fix).
+   */
+  static void printDirtyRows(List<DirtyRule> rules, long scannedRows, String files, PrintWriter out) {
+    long dirty = rules.stream().mapToLong(DirtyRule::rows).sum();
+    out.printf("Data scan: %d row(s) read, %d dirty row(s)%s%n", scannedRows, dirty,
+        dirty == 0 ? "" : " under " + rules.size() + " rule(s), every one by key in " + files);
     out.flush();
   }
 

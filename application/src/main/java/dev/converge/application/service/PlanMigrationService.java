@@ -7,20 +7,34 @@ import dev.converge.application.port.out.InspectTargetPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
+import dev.converge.application.port.out.ReportProgressPort;
 import dev.converge.application.port.out.RunPreflightChecksPort;
 import dev.converge.application.port.out.StorePlanPort;
+import dev.converge.application.port.out.StreamSourceRowsPort;
+import dev.converge.application.port.out.WriteDirtyRowsPort;
+import dev.converge.domain.plan.DirtyRow;
+import dev.converge.domain.plan.DirtyRule;
+import dev.converge.domain.plan.Finding;
+import dev.converge.domain.plan.PreflightCheck;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.MigrationPlanner;
 import dev.converge.domain.plan.TablePlan;
 import dev.converge.domain.schema.SourceSchema;
 import dev.converge.domain.schema.TargetSchema;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Makes the migration plan: introspection, the application's migration history compared on both
- * sides (a release mismatch blocks), reconciliation, pre-flight scan, then saves it.
+ * sides (a release mismatch blocks), reconciliation, then the data scan: every planned table read
+ * once from one snapshot through export's own codecs (values, NOT NULL, target keys), and the
+ * foreign-key orphans in SQL. Every dirty row is written by key to {@code dirty_rows.csv}/{@code .json};
+ * the plan's blockers name per rule a count and the first keys. Then it saves the plan.
  */
 public final class PlanMigrationService implements PlanMigrationUseCase {
 
@@ -30,16 +44,21 @@ public final class PlanMigrationService implements PlanMigrationUseCase {
   private final RunPreflightChecksPort preflight;
   private final StorePlanPort plans;
   private final MigrationHistories histories;
+  private final SourceDataScan scan;
+  private final WriteDirtyRowsPort dirtyRows;
 
   public PlanMigrationService(ReadSourceSchemaPort sourceSchema, ReadTargetSchemaPort targetSchema,
       InspectTargetPort target, RunPreflightChecksPort preflight, StorePlanPort plans,
-      ReadMigrationVersionsPort sourceVersions, ReadMigrationVersionsPort targetVersions) {
+      ReadMigrationVersionsPort sourceVersions, ReadMigrationVersionsPort targetVersions, StreamSourceRowsPort rows,
+      ReportProgressPort progress, WriteDirtyRowsPort dirtyRows) {
     this.sourceSchema = Objects.requireNonNull(sourceSchema, "sourceSchema");
     this.targetSchema = Objects.requireNonNull(targetSchema, "targetSchema");
     this.target = Objects.requireNonNull(target, "target");
     this.preflight = Objects.requireNonNull(preflight, "preflight");
     this.plans = Objects.requireNonNull(plans, "plans");
     this.histories = new MigrationHistories(sourceVersions, targetVersions);
+    this.scan = new SourceDataScan(rows, progress);
+    this.dirtyRows = Objects.requireNonNull(dirtyRows, "dirtyRows");
   }
 
   @Override
@@ -57,9 +76,31 @@ public final class PlanMigrationService implements PlanMigrationUseCase {
     Duration introspection = Duration.ofNanos(System.nanoTime() - started);
 
     long scanStarted = System.nanoTime();
-    MigrationPlan scanned = plan.withFindings(preflight.run(plan.checks(), command.checkTimeout(), command.scanBudget()),
-        command.acceptUnchecked());
-    Duration scan = Duration.ofNanos(System.nanoTime() - scanStarted);
-    return new PlanMigrationReport(scanned, plans.save(scanned), introspection, scan, history.comparisons());
+    // Per table, column, rule and fix, in the order first found.
+    Map<List<String>, DirtyRule> rules = new LinkedHashMap<>();
+    long scannedRows;
+    List<Finding> orphans;
+    String files;
+    try (WriteDirtyRowsPort.DirtyRows written = dirtyRows.open()) {
+      files = written.describe();
+      Consumer<DirtyRow> record = row -> {
+        written.write(row);
+        synchronized (rules) {
+          rules.merge(Arrays.asList(row.table(), row.column(), DirtyRule.groupOf(row.rule()), row.fix()),
+              DirtyRule.of(row), (earlier, one) -> earlier.plus(row));
+        }
+      };
+      scannedRows = scan.scan(plan, command.parallelism(), record);
+      Map<String, List<String>> rowKeys = new LinkedHashMap<>();
+      plan.tables().forEach(table -> rowKeys.put(table.sourceTable(), SourceDataScan.rowKey(table)));
+      orphans = preflight.run(plan.checks().stream().filter(check -> check.kind() == PreflightCheck.Kind.ORPHAN).toList(),
+          command.checkTimeout(), command.scanBudget(), rowKeys, record);
+    }
+    List<DirtyRule> dirty = List.copyOf(rules.values());
+    MigrationPlan scanned = plan.withFindings(orphans, command.acceptUnchecked())
+        .withBlockers(dirty.stream().map(DirtyRule::blocker).toList());
+    Duration scanTime = Duration.ofNanos(System.nanoTime() - scanStarted);
+    return new PlanMigrationReport(scanned, plans.save(scanned), introspection, scanTime, history.comparisons(), dirty,
+        scannedRows, files);
   }
 }

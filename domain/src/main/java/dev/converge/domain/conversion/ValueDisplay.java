@@ -1,6 +1,10 @@
 package dev.converge.domain.conversion;
 
-/** A value as an operator can read it in an error or a finding: quoted, control characters escaped, shortened. */
+/**
+ * A value as an operator can read it in an error or a finding: SQL NULL as {@code NULL}, text quoted
+ * ({@code ''} is the empty string, {@code 'NULL'} the text), control characters as {@code \xNN} and a
+ * backslash doubled (so the escapes are unambiguous), binary as {@code \x} and hex digits, shortened.
+ */
 public final class ValueDisplay {
 
   private static final int CHARACTERS = 60;
@@ -23,7 +27,9 @@ public final class ValueDisplay {
     int[] codePoints = text.codePoints().toArray();
     for (int i = 0; i < codePoints.length && i < CHARACTERS; i++) {
       int codePoint = codePoints[i];
-      if (codePoint < 0x20 || codePoint == 0x7f) {
+      if (codePoint == '\\') {
+        shown.append("\\\\"); // doubled, so that "\\x00" (text) never reads like \x00 (a NUL)
+      } else if (codePoint < 0x20 || codePoint == 0x7f) {
         shown.append(String.format("\\x%02x", codePoint));
       } else {
         shown.appendCodePoint(codePoint);

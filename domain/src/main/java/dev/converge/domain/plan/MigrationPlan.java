@@ -62,16 +62,16 @@ public record MigrationPlan(
   }
 
   /**
-   * The plan with the pre-flight findings added; each blocking finding (rows the column's policy
-   * cannot handle, or a check that could not finish) becomes a blocker that names table, column,
-   * count and an example.
+   * The plan with the orphan checks' findings added; a check that could not finish becomes a
+   * blocker (unchecked data is not assumed clean). The orphans found are blockers by key, as the
+   * data scan's other dirty rows ({@link DirtyRule}), not here.
    *
    * @param acceptUnchecked the operator accepts checks that ran out of time as passed
    */
   public MigrationPlan withFindings(List<Finding> newFindings, boolean acceptUnchecked) {
     List<Blocker> allBlockers = new java.util.ArrayList<>(blockers);
     for (Finding finding : newFindings) {
-      if (finding.blocking() && !(acceptUnchecked && !finding.completed())) {
+      if (!finding.completed() && !acceptUnchecked) {
         allBlockers.add(new Blocker(finding.check().table(), finding.check().column(), finding.summary()));
       }
     }

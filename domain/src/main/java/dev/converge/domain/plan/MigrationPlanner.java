@@ -3,8 +3,6 @@ package dev.converge.domain.plan;
 import dev.converge.domain.conversion.ConversionKind;
 import dev.converge.domain.conversion.SourceFamily;
 import dev.converge.domain.conversion.ValuePolicies;
-import dev.converge.domain.conversion.type.IntegerType;
-import dev.converge.domain.conversion.type.JsonType;
 import dev.converge.domain.conversion.type.TargetType;
 import dev.converge.domain.schema.FoldedUniqueKey;
 import dev.converge.domain.schema.ForeignKey;
@@ -14,12 +12,10 @@ import dev.converge.domain.schema.SourceTable;
 import dev.converge.domain.schema.TargetColumn;
 import dev.converge.domain.schema.TargetSchema;
 import dev.converge.domain.schema.TargetTable;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.HashSet;
@@ -147,7 +143,7 @@ public final class MigrationPlanner {
       conversion(table.name(), column, targetColumn, blockers).ifPresent(kind -> {
         ColumnPlan plan = new ColumnPlan(column, targetColumn, kind, policies);
         byTargetColumn.put(targetColumn.name(), plan);
-        checks.addAll(columnChecks(table.name(), plan, target));
+        uselessPolicy(table.name(), plan).ifPresent(blockers::add);
       });
     }
     for (TargetColumn column : target.columns()) {
@@ -236,103 +232,35 @@ public final class MigrationPlanner {
     return kind;
   }
 
-  private static List<PreflightCheck> columnChecks(String table, ColumnPlan plan, TargetTable targetTable) {
-    SourceColumn source = plan.source();
-    TargetColumn target = plan.target();
-    List<PreflightCheck> checks = new ArrayList<>();
-    Function<PreflightCheck.Kind, PreflightCheck> simple = kind -> new PreflightCheck(table, source.name(), kind,
-        source.dataType(), null, null, null, List.of(), null, null, plan.policies(), target.nullable(), null, null);
-    if (source.nullable() && !target.nullable()) {
-      checks.add(simple.apply(PreflightCheck.Kind.NULL_IN_NOT_NULL));
+  /**
+   * A per-column policy that maps values to NULL in a column the target declares NOT NULL would
+   * change nothing (the row is still refused): the operator's decision is refused, not ignored.
+   */
+  private Optional<Blocker> uselessPolicy(String table, ColumnPlan plan) {
+    if (plan.target().nullable() || !settings.columnPolicies().containsKey(table + "." + plan.source().name())) {
+      return Optional.empty();
     }
-    switch (plan.conversion()) {
-      case INTEGER_TO_INTEGER, BIT_TO_INTEGER -> {
-        BigInteger[] sourceRange = sourceRange(source);
-        IntegerType targetRange = (IntegerType) TargetType.of(target);
-        if (sourceRange[0].compareTo(targetRange.min()) < 0 || sourceRange[1].compareTo(targetRange.max()) > 0) {
-          checks.add(new PreflightCheck(table, source.name(), PreflightCheck.Kind.OUT_OF_RANGE, source.dataType(),
-              targetRange.min(), targetRange.max(), null, List.of(), null, null, plan.policies(), target.nullable(),
-              null, null));
-        }
-      }
-      case INTEGER_TO_BOOLEAN -> checks.add(simple.apply(PreflightCheck.Kind.NOT_BOOLEAN));
-      case TEXT_TO_UUID -> checks.add(simple.apply(PreflightCheck.Kind.INVALID_UUID));
-      case TEXT_TO_TEXT -> {
-        tooLong(table, plan, source.maxLength()).ifPresent(checks::add);
-        checks.add(simple.apply(PreflightCheck.Kind.NUL_BYTE));
-      }
-      case JSON_TO_TEXT -> tooLong(table, plan, null).ifPresent(checks::add);
-      case ENUM_TO_TEXT -> {
-        long longest = source.dataType().equals("set")
-            ? String.join(",", source.enumValues()).codePointCount(0, String.join(",", source.enumValues()).length())
-            : source.enumValues().stream().mapToLong(label -> label.codePointCount(0, label.length())).max().orElse(0);
-        tooLong(table, plan, longest).ifPresent(checks::add);
-      }
-      case TEXT_TO_JSON -> {
-        checks.add(simple.apply(PreflightCheck.Kind.INVALID_JSON));
-        if (isJsonb(target)) {
-          checks.add(simple.apply(PreflightCheck.Kind.JSON_NUL_ESCAPE));
-        }
-      }
-      case JSON_TO_JSON -> {
-        if (isJsonb(target)) {
-          // jsonb refuses the escape \u0000 that MySQL's JSON type accepts.
-          checks.add(simple.apply(PreflightCheck.Kind.JSON_NUL_ESCAPE));
-        }
-      }
-      case TEXT_TO_ENUM, ENUM_TO_ENUM -> checks.add(new PreflightCheck(table, source.name(),
-          PreflightCheck.Kind.NOT_A_LABEL, source.dataType(), null, null, null, target.enumLabels(), null, null,
-          plan.policies(), target.nullable(), null, null));
-      case DATETIME_TO_TIMESTAMP, DATETIME_TO_TIMESTAMPTZ -> {
-        checks.add(simple.apply(PreflightCheck.Kind.ZERO_DATE));
-        fractionLoss(table, plan).ifPresent(checks::add);
-      }
-      case DATE_TO_DATE, YEAR_TO_INTEGER -> checks.add(simple.apply(PreflightCheck.Kind.ZERO_DATE));
-      case TIME_TO_TIME -> {
-        checks.add(simple.apply(PreflightCheck.Kind.TIME_OUT_OF_RANGE));
-        fractionLoss(table, plan).ifPresent(checks::add);
-      }
-      case DECIMAL_TO_NUMERIC, INTEGER_TO_NUMERIC -> numericLoss(table, plan).ifPresent(checks::add);
-      default -> {
-        // The remaining conversions accept every value their source type can hold.
-      }
+    ValuePolicies policies = plan.policies();
+    String setting = null;
+    if (policies.invalidUuids() == ValuePolicies.InvalidUuidPolicy.NULL && plan.conversion() == ConversionKind.TEXT_TO_UUID) {
+      setting = "invalid-uuids=null";
+    } else if (policies.zeroDates() == ValuePolicies.ZeroDatePolicy.NULL && ZERO_DATE_CONVERSIONS.contains(plan.conversion())) {
+      setting = "zero-dates=null";
     }
-    return checks;
+    return Optional.ofNullable(setting).map(chosen -> new Blocker(table, plan.source().name(), "the column policy "
+        + table + "." + plan.source().name() + ":" + chosen + " cannot apply: target column "
+        + plan.target().name() + " is NOT NULL, so the NULL it would write is refused too; remove the policy and"
+        + " correct the rows in the source (dirty_rows.csv names them), or exclude the table"));
   }
 
-  /** numeric(p,s) narrower than the source: values with more scale or more integer digits would change. */
-  private static Optional<PreflightCheck> numericLoss(String table, ColumnPlan plan) {
-    TargetColumn target = plan.target();
-    SourceColumn source = plan.source();
-    if (target.precision() == null) {
-      return Optional.empty();
-    }
-    int targetScale = target.scale() == null ? 0 : target.scale();
-    int sourceScale = source.scale() == null ? 0 : source.scale();
-    int sourceDigits = source.precision() == null ? 20 : source.precision();
-    if (sourceScale <= targetScale && sourceDigits - sourceScale <= target.precision() - targetScale) {
-      return Optional.empty();
-    }
-    return Optional.of(new PreflightCheck(table, source.name(), PreflightCheck.Kind.NOT_EXACT, source.dataType(), null,
-        null, null, List.of(), null, null, plan.policies(), target.nullable(), target.precision(), targetScale));
-  }
-
-  /** timestamp(p)/time(p) with fewer fractional digits than the source: PostgreSQL would round. */
-  private static Optional<PreflightCheck> fractionLoss(String table, ColumnPlan plan) {
-    Integer kept = plan.target().precision();
-    int held = plan.source().fractionalDigits() == null ? 0 : plan.source().fractionalDigits();
-    if (kept == null || kept >= held) {
-      return Optional.empty();
-    }
-    return Optional.of(new PreflightCheck(table, plan.source().name(), PreflightCheck.Kind.NOT_EXACT,
-        plan.source().dataType(), null, null, null, List.of(), null, null, plan.policies(), plan.target().nullable(),
-        kept, null));
-  }
+  private static final Set<ConversionKind> ZERO_DATE_CONVERSIONS = java.util.EnumSet.of(ConversionKind.DATETIME_TO_TIMESTAMP,
+      ConversionKind.DATETIME_TO_TIMESTAMPTZ, ConversionKind.DATE_TO_DATE, ConversionKind.YEAR_TO_INTEGER);
 
   /**
-   * Duplicate checks for the target's keys: a primary or unique key the source does not have may
-   * meet duplicates (compared bytewise, uuid and citext columns ignoring case, as the target will);
-   * a key the source has may still collide where the target folds case the source kept apart.
+   * One duplicate check per primary and unique key of the target, for the data scan: a key the
+   * source does not have may meet duplicates, and even a key the source has may collide after
+   * conversion (a truncated or stripped value) or where the target folds case (uuid, citext) and the
+   * source kept values apart. Compared as the target will: bytewise, the folding columns ignoring case.
    */
   private static List<PreflightCheck> keyChecks(TableDraft draft) {
     List<PreflightCheck> checks = new ArrayList<>();
@@ -349,32 +277,18 @@ public final class MigrationPlanner {
       List<ColumnPlan> plans = columns.stream().map(name -> draft.columns.stream()
           .filter(c -> c.source().name().equals(name)).findFirst().orElseThrow()).toList();
       List<String> folded = plans.stream().filter(c -> foldsCase(c.target())).map(c -> c.source().name()).toList();
-      boolean covered = isSourceKey(draft.source, columns);
-      boolean caseKeptApart = plans.stream().anyMatch(c -> foldsCase(c.target()) && !isCaseInsensitive(c.source().collation()));
-      PreflightCheck.Kind kind = !covered ? PreflightCheck.Kind.DUPLICATE_KEY
-          : caseKeptApart ? PreflightCheck.Kind.CASE_DUPLICATE : null;
-      if (kind != null) {
-        ColumnPlan first = plans.get(0);
-        checks.add(new PreflightCheck(draft.source.name(), first.source().name(), kind, first.source().dataType(), null,
-            null, null, List.of(), null, new FoldedUniqueKey(String.join(",", key), columns, folded), first.policies(),
-            first.target().nullable(), null, null));
-      }
+      ColumnPlan first = plans.get(0);
+      checks.add(new PreflightCheck(draft.source.name(), first.source().name(),
+          folded.isEmpty() ? PreflightCheck.Kind.DUPLICATE_KEY : PreflightCheck.Kind.CASE_DUPLICATE,
+          first.source().dataType(), null, null, null, List.of(), null,
+          new FoldedUniqueKey(String.join(",", key), columns, folded), first.policies(), first.target().nullable(),
+          null, null));
     }
     return checks;
   }
 
   private static boolean foldsCase(TargetColumn column) {
     return TargetType.of(column).foldsCase();
-  }
-
-  private static boolean isJsonb(TargetColumn column) {
-    return TargetType.of(column) instanceof JsonType json && json.binary();
-  }
-
-  private static boolean isSourceKey(SourceTable table, List<String> columns) {
-    java.util.Set<String> wanted = new java.util.HashSet<>(columns);
-    return (!table.primaryKey().isEmpty() && wanted.equals(new java.util.HashSet<>(table.primaryKey())))
-        || table.uniqueKeys().stream().anyMatch(key -> wanted.equals(new java.util.HashSet<>(key)));
   }
 
   /** One check per case-folding unique index of the target, phrased in source column names. */
@@ -392,16 +306,6 @@ public final class MigrationPlanner {
           new FoldedUniqueKey(key.name(), columns, folded), first.policies(), first.target().nullable(), null, null));
     }
     return checks;
-  }
-
-  private static Optional<PreflightCheck> tooLong(String table, ColumnPlan plan, Long sourceMaxLength) {
-    Integer limit = plan.target().length();
-    if (limit == null || (sourceMaxLength != null && sourceMaxLength <= limit)) {
-      return Optional.empty();
-    }
-    return Optional.of(new PreflightCheck(table, plan.source().name(), PreflightCheck.Kind.TOO_LONG,
-        plan.source().dataType(), null, null, (long) limit, List.of(), null, null, plan.policies(),
-        plan.target().nullable(), null, null));
   }
 
   /** The orphan check for one target foreign key, phrased in source names; empty when its parent is not copied. */
@@ -435,25 +339,6 @@ public final class MigrationPlanner {
       names.add(plan.get().source().name());
     }
     return names;
-  }
-
-  private static boolean isCaseInsensitive(String collation) {
-    return collation != null && collation.toLowerCase(Locale.ROOT).endsWith("_ci");
-  }
-
-  private static BigInteger[] sourceRange(SourceColumn column) {
-    int bits = switch (column.dataType()) {
-      case "tinyint" -> 8;
-      case "smallint" -> 16;
-      case "mediumint" -> 24;
-      case "int", "integer" -> 32;
-      case "bit" -> column.precision() == null ? 64 : column.precision();
-      default -> 64;
-    };
-    if (column.unsigned() || column.dataType().equals("bit")) {
-      return new BigInteger[] {BigInteger.ZERO, BigInteger.TWO.pow(bits).subtract(BigInteger.ONE)};
-    }
-    return new BigInteger[] {BigInteger.TWO.pow(bits - 1).negate(), BigInteger.TWO.pow(bits - 1).subtract(BigInteger.ONE)};
   }
 
   /** Exact match first; then the only match ignoring case; never by position. */

@@ -1,16 +1,27 @@
 package dev.converge.application.port.out;
 
+import dev.converge.domain.plan.DirtyRow;
 import dev.converge.domain.plan.Finding;
 import dev.converge.domain.plan.PreflightCheck;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
-/** Answers the plan's pre-flight checks on the source data, each bounded in time. */
+/**
+ * Answers the plan's foreign-key orphan checks on the source data in SQL (the data scan answers
+ * everything a row holds by itself), each query bounded in time.
+ */
 public interface RunPreflightChecksPort {
 
   /**
-   * One finding per check, in the checks' order. A check that does not finish within
-   * {@code perCheck}, or starts after {@code total} has passed, comes back not completed.
+   * One finding per {@link PreflightCheck.Kind#ORPHAN} check, in the checks' order, each orphan row
+   * also handed to {@code orphans} by key. A check that does not finish within {@code perCheck}, or
+   * starts after {@code total} has passed, comes back not completed.
+   *
+   * @param rowKeys source table → the source columns that name its rows (the target's primary key, as
+   *     export names rows); a table without one names rows by position
    */
-  List<Finding> run(List<PreflightCheck> checks, Duration perCheck, Duration total);
+  List<Finding> run(List<PreflightCheck> checks, Duration perCheck, Duration total, Map<String, List<String>> rowKeys,
+      Consumer<DirtyRow> orphans);
 }

@@ -1,0 +1,218 @@
+package dev.converge.domain.plan;
+
+import dev.converge.domain.conversion.ValueDisplay;
+import dev.converge.domain.conversion.ValuePolicies;
+import dev.converge.domain.conversion.ValueRejectedException;
+import dev.converge.domain.conversion.type.ColumnCodec;
+import dev.converge.domain.conversion.type.TargetType;
+import dev.converge.domain.manifest.KeyHashSet;
+import dev.converge.domain.schema.FoldedUniqueKey;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The plan's verdict on the rows of one table: every value goes through exactly the codec export
+ * uses ({@link TargetType#codec} with the column's policies), then through what export cannot see
+ * value by value: NOT NULL after conversion, and the target's primary and unique keys (held as
+ * 64-bit hashes in a {@link KeyHashSet}, about 16 bytes a row and key; uuid and citext columns and
+ * {@code lower(…)} keys compared ignoring case, as PostgreSQL will). Not thread-safe: one scan per
+ * table and thread.
+ */
+public final class TableScan {
+
+  /** One alternative to a column's policies, named as the operator would write it. */
+  private record Alternative(String setting, ValuePolicies policies) {}
+
+  private final TablePlan table;
+  private final int width;
+  private final ColumnCodec[] codecs;
+  private final String[] canonical;
+  private final boolean[] rejected;
+  private final int[] primaryKey;
+  private final List<String> primaryKeyNames;
+  private final List<UniqueKey> keys = new ArrayList<>();
+  private final List<List<Alternative>> alternatives = new ArrayList<>();
+  private final ColumnCodec[][] alternativeCodecs;
+
+  /**
+   * @param uniqueKeys the target's primary and unique keys in source column names; the folded
+   *     columns compare ignoring case
+   */
+  public TableScan(TablePlan table, List<FoldedUniqueKey> uniqueKeys) {
+    this.table = Objects.requireNonNull(table, "table");
+    List<ColumnPlan> columns = table.columns();
+    width = columns.size();
+    codecs = new ColumnCodec[width];
+    canonical = new String[width];
+    rejected = new boolean[width];
+    alternativeCodecs = new ColumnCodec[width][];
+    for (int i = 0; i < width; i++) {
+      ColumnPlan column = columns.get(i);
+      codecs[i] = TargetType.of(column.target()).codec(column.conversion(), column.policies());
+      alternatives.add(alternatives(column.policies()));
+    }
+    primaryKey = columns.stream().filter(column -> table.primaryKey().contains(column.target().name()))
+        .mapToInt(columns::indexOf).toArray();
+    primaryKeyNames = Arrays.stream(primaryKey).mapToObj(i -> columns.get(i).source().name()).toList();
+    for (FoldedUniqueKey key : uniqueKeys) {
+      int[] parts = new int[key.columns().size()];
+      boolean[] folded = new boolean[parts.length];
+      for (int p = 0; p < parts.length; p++) {
+        String name = key.columns().get(p);
+        parts[p] = indexOf(columns, name);
+        folded[p] = key.foldedColumns().contains(name);
+      }
+      keys.add(new UniqueKey(key, parts, folded, new KeyHashSet()));
+    }
+  }
+
+  private static int indexOf(List<ColumnPlan> columns, String sourceName) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).source().name().equals(sourceName)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("key column " + sourceName + " is not copied");
+  }
+
+  /**
+   * The dirty rows of one source row: one per rejected value or NULL in a NOT NULL column, and one
+   * per target key it repeats. Values as the source adapter streams them, in the plan's column order.
+   *
+   * @param position the row's position in the stream, from 1 (names rows of a table without a primary key)
+   */
+  public List<DirtyRow> check(Object[] row, long position) {
+    List<DirtyRow> dirty = null;
+    for (int i = 0; i < width; i++) {
+      ColumnPlan column = table.columns().get(i);
+      String rule;
+      try {
+        ColumnCodec.Converted converted = codecs[i].convert(row[i]);
+        canonical[i] = converted.canonical();
+        rejected[i] = false;
+        if (converted.text() != null || column.target().nullable()) {
+          continue;
+        }
+        rule = "NULL in a NOT NULL column";
+      } catch (ValueRejectedException e) {
+        rule = e.rule();
+      }
+      rejected[i] = true;
+      dirty = dirty == null ? new ArrayList<>() : dirty;
+      dirty.add(new DirtyRow(table.sourceTable(), rowKey(row, position), column.source().name(), rule,
+          ValueDisplay.of(row[i]), fix(i, row[i])));
+    }
+    for (UniqueKey key : keys) {
+      DirtyRow repeated = key.repeated(row, position);
+      if (repeated != null) {
+        dirty = dirty == null ? new ArrayList<>() : dirty;
+        dirty.add(repeated);
+      }
+    }
+    return dirty == null ? List.of() : dirty;
+  }
+
+  /** The first policy that lets the value through to a value the target column accepts, as a setting; or null. */
+  private String fix(int i, Object value) {
+    List<Alternative> choices = alternatives.get(i);
+    if (alternativeCodecs[i] == null) {
+      ColumnPlan column = table.columns().get(i);
+      alternativeCodecs[i] = choices.stream()
+          .map(choice -> TargetType.of(column.target()).codec(column.conversion(), choice.policies()))
+          .toArray(ColumnCodec[]::new);
+    }
+    ColumnPlan column = table.columns().get(i);
+    for (int a = 0; a < choices.size(); a++) {
+      try {
+        if (alternativeCodecs[i][a].convert(value).text() != null || column.target().nullable()) {
+          return "--column-policy " + table.sourceTable() + "." + column.source().name() + ":" + choices.get(a).setting();
+        }
+      } catch (ValueRejectedException e) {
+        // This policy does not handle the value either.
+      }
+    }
+    return null;
+  }
+
+  /** Each policy the column does not use yet, alone on top of the column's own. */
+  private static List<Alternative> alternatives(ValuePolicies p) {
+    List<Alternative> choices = new ArrayList<>();
+    if (p.nulBytes() != ValuePolicies.NulBytePolicy.STRIP) {
+      choices.add(new Alternative("nul-bytes=strip", new ValuePolicies(p.booleans(), p.zeroDates(),
+          ValuePolicies.NulBytePolicy.STRIP, p.overlong(), p.invalidUuids())));
+    }
+    if (p.invalidUuids() != ValuePolicies.InvalidUuidPolicy.NULL) {
+      choices.add(new Alternative("invalid-uuids=null", new ValuePolicies(p.booleans(), p.zeroDates(), p.nulBytes(),
+          p.overlong(), ValuePolicies.InvalidUuidPolicy.NULL)));
+    }
+    if (p.zeroDates() != ValuePolicies.ZeroDatePolicy.NULL) {
+      choices.add(new Alternative("zero-dates=null", new ValuePolicies(p.booleans(), ValuePolicies.ZeroDatePolicy.NULL,
+          p.nulBytes(), p.overlong(), p.invalidUuids())));
+    }
+    if (p.booleans() != ValuePolicies.BooleanPolicy.NONZERO_IS_TRUE) {
+      choices.add(new Alternative("booleans=nonzero-is-true", new ValuePolicies(ValuePolicies.BooleanPolicy.NONZERO_IS_TRUE,
+          p.zeroDates(), p.nulBytes(), p.overlong(), p.invalidUuids())));
+    }
+    if (p.overlong() != ValuePolicies.OverlongPolicy.TRUNCATE) {
+      choices.add(new Alternative("overlong=truncate", new ValuePolicies(p.booleans(), p.zeroDates(), p.nulBytes(),
+          ValuePolicies.OverlongPolicy.TRUNCATE, p.invalidUuids())));
+    }
+    return choices;
+  }
+
+  /** {@code id='42'} or {@code a='1', b='2'}, as export names rows; without a primary key, the row's position. */
+  public String rowKey(Object[] row, long position) {
+    if (primaryKey.length == 0) {
+      return "#" + position + " (no primary key)";
+    }
+    List<String> parts = new ArrayList<>(primaryKey.length);
+    for (int i = 0; i < primaryKey.length; i++) {
+      parts.add(primaryKeyNames.get(i) + "=" + ValueDisplay.of(row[primaryKey[i]]));
+    }
+    return String.join(", ", parts);
+  }
+
+  /** One target key: which columns, which of them fold case, and the hashes of the keys seen. */
+  private final class UniqueKey {
+    private final FoldedUniqueKey key;
+    private final int[] parts;
+    private final boolean[] folded;
+    private final KeyHashSet seen;
+
+    UniqueKey(FoldedUniqueKey key, int[] parts, boolean[] folded, KeyHashSet seen) {
+      this.key = key;
+      this.parts = parts;
+      this.folded = folded;
+      this.seen = seen;
+    }
+
+    /** The dirty row when this row's key was seen before; a key with a NULL or rejected part is never compared. */
+    DirtyRow repeated(Object[] row, long position) {
+      List<String> values = new ArrayList<>(parts.length);
+      for (int p = 0; p < parts.length; p++) {
+        int i = parts[p];
+        if (rejected[i] || canonical[i] == null) {
+          return null; // PostgreSQL's unique keys let NULLs repeat; a rejected value is reported already
+        }
+        values.add(folded[p] ? canonical[i].toLowerCase(Locale.ROOT) : canonical[i]);
+      }
+      if (seen.add(values, position) < 0) {
+        return null;
+      }
+      boolean anyFolded = false;
+      for (boolean f : folded) {
+        anyFolded |= f;
+      }
+      List<String> shown = Arrays.stream(parts).mapToObj(i -> ValueDisplay.of(row[i])).toList();
+      // Named by the column that folds case when one does (that is where the collision comes from).
+      String column = key.foldedColumns().isEmpty() ? key.columns().get(0) : key.foldedColumns().get(0);
+      return new DirtyRow(table.sourceTable(), rowKey(row, position), column,
+          "repeats an earlier row's value under the target's unique key " + key.name() + " (" + String.join(", ", key.columns())
+              + ")" + (anyFolded ? ", compared ignoring case as the target does" : ""),
+          String.join(", ", shown), null);
+    }
+  }
+}

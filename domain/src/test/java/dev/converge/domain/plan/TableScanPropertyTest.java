@@ -1,0 +1,155 @@
+package dev.converge.domain.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.converge.domain.conversion.ConversionKind;
+import dev.converge.domain.conversion.ValuePolicies;
+import dev.converge.domain.conversion.ValueRejectedException;
+import dev.converge.domain.conversion.type.ColumnCodec.Converted;
+import dev.converge.domain.conversion.type.TargetType;
+import dev.converge.domain.schema.SourceColumn;
+import dev.converge.domain.schema.TargetColumn;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The plan's data scan and export give the same verdict on every value: random values of every
+ * type family, under random policies and nullability, go through {@link TableScan} and, separately,
+ * through the codec exactly as export calls it; the scan reports a dirty row for the column exactly
+ * when export would refuse the row, with export's rule. A fix the scan suggests is proven by
+ * converting the value again under that policy.
+ */
+class TableScanPropertyTest {
+
+  private static final TargetColumn ID = new TargetColumn("id", 1, "int4", "integer", null, null, null, false, false,
+      false, null, false, List.of(), false);
+  private static final SourceColumn SOURCE_ID = new SourceColumn("id", 1, "int", "int", false, null, null, null, null,
+      false, false, false, null, List.of());
+
+  /** One column of one family: its source and target type and the conversion export uses. */
+  record Family(String sourceType, String targetType, Integer length, ConversionKind kind, Arbitrary<String> values) {}
+
+  record Case(Family family, String value, boolean nullable, ValuePolicies policies) {}
+
+  @Provide
+  Arbitrary<Case> cases() {
+    Arbitrary<String> control = Arbitraries.of("", "\u0000", "NULL", "\\x00", "\n", " ", "0", "1");
+    Arbitrary<String> digits = Arbitraries.oneOf(Arbitraries.bigIntegers().between(
+        new java.math.BigInteger("-99999999999999999999"), new java.math.BigInteger("99999999999999999999")).map(Object::toString),
+        Arbitraries.integers().between(-3, 40000).map(Object::toString));
+    Arbitrary<String> text = Arbitraries.oneOf(Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMaxLength(12),
+        Arbitraries.strings().all().ofMaxLength(6), control);
+    Arbitrary<String> uuids = Arbitraries.oneOf(Arbitraries.create(() -> java.util.UUID.randomUUID().toString()),
+        Arbitraries.create(() -> java.util.UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT)),
+        Arbitraries.strings().withChars("0123456789abcdefABCDEF-g").ofMinLength(30).ofMaxLength(38), text);
+    Arbitrary<String> json = Arbitraries.oneOf(Arbitraries.of("{}", "[1,2]", "{\"a\":\"\\u0000\"}", "{\"a\":\"\\\\u0000\"}",
+        "\"x\"", "nul", "{\"a\":", "null", "1e400", "{\"k\":[true,false,null]}"), text);
+    Arbitrary<String> datetimes = Arbitraries.oneOf(Arbitraries.of("0000-00-00 00:00:00", "2024-00-10 10:00:00",
+        "2024-02-30 00:00:00", "1999-12-31 23:59:59.999999", "2024-05-01 12:00:00.5"),
+        Combinators.combine(Arbitraries.integers().between(0, 9999), Arbitraries.integers().between(0, 12),
+            Arbitraries.integers().between(0, 31), Arbitraries.integers().between(0, 23))
+            .as((y, m, d, h) -> String.format("%04d-%02d-%02d %02d:17:05", y, m, d, h)));
+    Arbitrary<String> dates = datetimes.map(value -> value.substring(0, Math.min(10, value.length())));
+    Arbitrary<String> times = Arbitraries.oneOf(Arbitraries.of("24:00:00", "24:00:01", "-00:00:01", "838:59:59", "00:00:00.5"),
+        Combinators.combine(Arbitraries.integers().between(-30, 30), Arbitraries.integers().between(0, 59))
+            .as((h, m) -> String.format("%02d:%02d:00", h, m)));
+    Arbitrary<String> decimals = Combinators.combine(digits, Arbitraries.integers().between(0, 99999))
+        .as((whole, fraction) -> whole + "." + fraction);
+    Arbitrary<Family> families = Arbitraries.of(
+        new Family("int", "int2", null, ConversionKind.INTEGER_TO_INTEGER, digits),
+        new Family("bigint", "int4", null, ConversionKind.INTEGER_TO_INTEGER, digits),
+        new Family("bigint", "int8", null, ConversionKind.INTEGER_TO_INTEGER, digits),
+        new Family("tinyint", "bool", null, ConversionKind.INTEGER_TO_BOOLEAN, digits),
+        new Family("decimal", "numeric", null, ConversionKind.DECIMAL_TO_NUMERIC, decimals),
+        new Family("varchar", "varchar", 8, ConversionKind.TEXT_TO_TEXT, text),
+        new Family("text", "text", null, ConversionKind.TEXT_TO_TEXT, text),
+        new Family("char", "uuid", null, ConversionKind.TEXT_TO_UUID, uuids),
+        new Family("json", "jsonb", null, ConversionKind.JSON_TO_JSON, json),
+        new Family("text", "json", null, ConversionKind.TEXT_TO_JSON, json),
+        new Family("datetime", "timestamp", null, ConversionKind.DATETIME_TO_TIMESTAMP, datetimes),
+        new Family("datetime", "timestamptz", null, ConversionKind.DATETIME_TO_TIMESTAMPTZ, datetimes),
+        new Family("date", "date", null, ConversionKind.DATE_TO_DATE, dates),
+        new Family("time", "time", null, ConversionKind.TIME_TO_TIME, times));
+    Arbitrary<ValuePolicies> policies = Combinators.combine(Arbitraries.of(ValuePolicies.BooleanPolicy.class),
+        Arbitraries.of(ValuePolicies.ZeroDatePolicy.class), Arbitraries.of(ValuePolicies.NulBytePolicy.class),
+        Arbitraries.of(ValuePolicies.OverlongPolicy.class), Arbitraries.of(ValuePolicies.InvalidUuidPolicy.class))
+        .as(ValuePolicies::new);
+    return families.flatMap(family -> Combinators.combine(family.values().injectNull(0.05), Arbitraries.of(true, false), policies)
+        .as((value, nullable, chosen) -> new Case(family, value, nullable, chosen)));
+  }
+
+  @Property(tries = 3000)
+  void theScanRejectsExactlyWhatExportRejectsWithExportsRule(@ForAll("cases") Case example) {
+    ColumnPlan column = column(example);
+    TableScan scan = new TableScan(table(column), List.of());
+
+    List<DirtyRow> dirty = scan.check(new Object[] {"1", example.value()}, 1);
+
+    String exportRule = exportVerdict(column, example.value());
+    if (exportRule == null) {
+      assertEquals(List.of(), dirty, "export accepts " + example);
+      return;
+    }
+    assertEquals(1, dirty.size(), example.toString());
+    DirtyRow row = dirty.get(0);
+    assertEquals(exportRule, row.rule(), example.toString());
+    assertEquals("id='1'", row.key());
+    assertEquals("v", row.column());
+    if (row.fix() != null) {
+      ValuePolicies fixed = applied(example.policies(), row.fix().substring(row.fix().indexOf(':') + 1));
+      ColumnPlan withFix = new ColumnPlan(column.source(), column.target(), column.conversion(), fixed);
+      assertNull(exportVerdict(withFix, example.value()), "the suggested " + row.fix() + " lets " + example + " through");
+    }
+  }
+
+  /** What export does with the value: null when it writes it, else the rule of its refusal. */
+  private static String exportVerdict(ColumnPlan column, Object value) {
+    try {
+      Converted converted = TargetType.of(column.target()).codec(column.conversion(), column.policies()).convert(value);
+      // PostgreSQL's NOT NULL refuses what export writes as NULL.
+      return converted.text() == null && !column.target().nullable() ? "NULL in a NOT NULL column" : null;
+    } catch (ValueRejectedException e) {
+      return e.rule();
+    }
+  }
+
+  private static ValuePolicies applied(ValuePolicies p, String setting) {
+    return switch (setting) {
+      case "nul-bytes=strip" -> new ValuePolicies(p.booleans(), p.zeroDates(), ValuePolicies.NulBytePolicy.STRIP,
+          p.overlong(), p.invalidUuids());
+      case "invalid-uuids=null" -> new ValuePolicies(p.booleans(), p.zeroDates(), p.nulBytes(), p.overlong(),
+          ValuePolicies.InvalidUuidPolicy.NULL);
+      case "zero-dates=null" -> new ValuePolicies(p.booleans(), ValuePolicies.ZeroDatePolicy.NULL, p.nulBytes(),
+          p.overlong(), p.invalidUuids());
+      case "booleans=nonzero-is-true" -> new ValuePolicies(ValuePolicies.BooleanPolicy.NONZERO_IS_TRUE, p.zeroDates(),
+          p.nulBytes(), p.overlong(), p.invalidUuids());
+      case "overlong=truncate" -> new ValuePolicies(p.booleans(), p.zeroDates(), p.nulBytes(),
+          ValuePolicies.OverlongPolicy.TRUNCATE, p.invalidUuids());
+      default -> throw new AssertionError("unknown setting " + setting);
+    };
+  }
+
+  private static ColumnPlan column(Case example) {
+    Family family = example.family();
+    boolean numeric = family.targetType().equals("numeric");
+    SourceColumn source = new SourceColumn("v", 2, family.sourceType(), family.sourceType(), true,
+        family.length() == null ? null : 255L, numeric ? 30 : null, numeric ? 6 : null, 6, false, false, false,
+        "utf8mb4_0900_ai_ci", List.of());
+    TargetColumn target = new TargetColumn("v", 2, family.targetType(),
+        family.targetType() + (family.length() != null ? "(" + family.length() + ")" : numeric ? "(12,2)" : ""),
+        family.length(), numeric ? 12 : null, numeric ? 2 : null, example.nullable(), false, false, null, false,
+        List.of(), false);
+    return new ColumnPlan(source, target, family.kind(), example.policies());
+  }
+
+  private static TablePlan table(ColumnPlan column) {
+    return new TablePlan("t", "t", List.of(new ColumnPlan(SOURCE_ID, ID, ConversionKind.INTEGER_TO_INTEGER,
+        ValuePolicies.STRICT), column), List.of(), List.of(), List.of("id"), 1, 0, ExistingRows.TRUNCATE, 0, false, false);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.converge.domain.plan;
+
+import static dev.converge.domain.plan.SchemaFixtures.target;
+import static dev.converge.domain.plan.SchemaFixtures.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.converge.domain.conversion.ConversionKind;
+import dev.converge.domain.conversion.ValuePolicies;
+import dev.converge.domain.schema.FoldedUniqueKey;
+import dev.converge.domain.schema.SourceColumn;
+import dev.converge.domain.schema.TargetColumn;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TableScanTest {
+
+  private static final SourceColumn ID = SchemaFixtures.source("id", "int", "int", false);
+  private static final TargetColumn TARGET_ID = target("id", "int4", false);
+
+  private static TablePlan table(List<String> primaryKey, ColumnPlan... more) {
+    List<ColumnPlan> columns = new ArrayList<>();
+    columns.add(new ColumnPlan(ID, TARGET_ID, ConversionKind.INTEGER_TO_INTEGER, ValuePolicies.STRICT));
+    columns.addAll(List.of(more));
+    return new TablePlan("user", "user", columns, List.of(), List.of(), primaryKey, 3, 0, ExistingRows.TRUNCATE, 0, false,
+        false);
+  }
+
+  private static ColumnPlan uuid(String name, boolean nullable) {
+    return new ColumnPlan(text(name, "char", 36, true), target(name, "uuid", nullable), ConversionKind.TEXT_TO_UUID,
+        ValuePolicies.STRICT);
+  }
+
+  private static ColumnPlan bio() {
+    return new ColumnPlan(text("bio", "text", 65535, true), target("bio", "text", true), ConversionKind.TEXT_TO_TEXT,
+        ValuePolicies.STRICT);
+  }
+
+  @Test
+  void eachRejectedValueIsOneDirtyRowNamedByKeyWithTheRuleTheValueAndTheFix() {
+    TableScan scan = new TableScan(table(List.of("id"), bio(), uuid("ref", true), uuid("owner", false)), List.of());
+
+    List<DirtyRow> dirty = scan.check(new Object[] {"42", "a\u0000b\\x00", "NULL", null}, 1);
+
+    assertEquals(3, dirty.size(), dirty.toString());
+    assertEquals(new DirtyRow("user", "id='42'", "bio",
+        "contains a NUL character, which PostgreSQL text cannot hold (policy nul-bytes: strip)", "'a\\x00b\\\\x00'",
+        "--column-policy user.bio:nul-bytes=strip"), dirty.get(0));
+    assertEquals("'NULL'", dirty.get(1).value(), "the text NULL, quoted");
+    assertEquals("--column-policy user.ref:invalid-uuids=null", dirty.get(1).fix());
+    assertEquals(new DirtyRow("user", "id='42'", "owner", "NULL in a NOT NULL column", "NULL", null), dirty.get(2));
+    assertEquals(List.of(), scan.check(new Object[] {"43", "", null, "7d4a1a22-1f0e-4bd8-9a55-3f0a3c0c3e11"}, 2));
+  }
+
+  @Test
+  void anInvalidUuidInANotNullColumnHasNoPolicyFix() {
+    TableScan scan = new TableScan(table(List.of("id"), uuid("owner", false)), List.of());
+    DirtyRow row = scan.check(new Object[] {"1", "nameid"}, 1).get(0);
+    assertNull(row.fix(), row.toString());
+  }
+
+  @Test
+  void aRepeatedKeyIsReportedOnEveryRowAfterTheFirstComparingUuidsIgnoringCaseAndNeverNulls() {
+    TableScan scan = new TableScan(table(List.of("id"), uuid("ref", true)),
+        List.of(new FoldedUniqueKey("id", List.of("id"), List.of()), new FoldedUniqueKey("ref", List.of("ref"), List.of("ref"))));
+    String lower = "7d4a1a22-1f0e-4bd8-9a55-3f0a3c0c3e11";
+
+    assertEquals(List.of(), scan.check(new Object[] {"1", lower}, 1));
+    assertEquals(List.of(), scan.check(new Object[] {"2", null}, 2));
+    assertEquals(List.of(), scan.check(new Object[] {"3", null}, 3), "PostgreSQL lets NULLs repeat under a unique key");
+    List<DirtyRow> upper = scan.check(new Object[] {"4", lower.toUpperCase(java.util.Locale.ROOT)}, 4);
+    assertEquals(1, upper.size(), upper.toString());
+    assertEquals("id='4'", upper.get(0).key());
+    assertEquals("ref", upper.get(0).column());
+    assertEquals("repeats an earlier row's value under the target's unique key ref (ref), compared ignoring case as the"
+        + " target does", upper.get(0).rule());
+    List<DirtyRow> id = scan.check(new Object[] {"1", null}, 5);
+    assertEquals("repeats an earlier row's value under the target's unique key id (id)", id.get(0).rule());
+  }
+
+  @Test
+  void aTableWithoutPrimaryKeyNamesRowsByPosition() {
+    TableScan scan = new TableScan(table(List.of(), uuid("ref", true)), List.of());
+    assertEquals("#7 (no primary key)", scan.check(new Object[] {"1", "x"}, 7).get(0).key());
+  }
+
+  @Test
+  void rulesGroupOverALeadingCountAndSummariseCountKeysAndFix() {
+    DirtyRow first = new DirtyRow("user", "id='1'", "name", "37 characters, longer than varchar(36)", "'…'", null);
+    DirtyRow second = new DirtyRow("user", "id='2'", "name", "40 characters, longer than varchar(36)", "'…'", null);
+    assertEquals(DirtyRule.groupOf(first.rule()), DirtyRule.groupOf(second.rule()));
+    DirtyRule rule = DirtyRule.of(first).plus(second);
+    assertEquals(2, rule.rows());
+    assertEquals("2 row(s): N characters, longer than varchar(36); keys id='1' | id='2' (all in dirty_rows.csv); no"
+        + " policy fixes it: correct the rows in the source or exclude the table", rule.summary());
+  }
+}
