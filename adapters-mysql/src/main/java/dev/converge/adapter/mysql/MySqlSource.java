@@ -56,7 +56,7 @@ public final class MySqlSource implements AutoCloseable {
   }
 
   public ReadSourcePositionPort sourcePosition() {
-    return new MySqlSourcePositionAdapter(pool);
+    return new MySqlSourcePositionAdapter(pool, endpoint.database());
   }
 
   public ReadMigrationVersionsPort migrationVersions() {
