@@ -39,12 +39,15 @@ class StaleExportIT {
       assertEquals(SourcePosition.Kind.BINARY_LOG, table.sourcePosition().kind(), table.sourceTable());
     }
 
+    // Another application's database on the same server moves the server's position: not this export's tables.
+    writeAnotherDatabase(run);
     changeOneSourceRow(run);
     assertEquals(ExitStatus.of(ErrorCode.VALIDATION), run.converge("import"), run.output());
     String refusal = run.err.toString().lines().filter(line -> line.contains("stale export")).findFirst()
         .orElseThrow(() -> new AssertionError(run.output()));
     assertTrue(refusal.contains("refusing to import a stale export: the source moved since the export was read at"),
         refusal);
+    assertTrue(refusal.contains("(profile) written since"), "only the table written since is named: " + refusal);
     assertTrue(refusal.contains("binary-log position binlog.") && refusal.contains(" then, binlog."), refusal);
     assertTrue(refusal.contains("--reuse-stale-export"), refusal);
 
@@ -52,8 +55,9 @@ class StaleExportIT {
     assertTrue(run.err.toString().contains("importing a stale export (--reuse-stale-export): the source moved"),
         run.output());
 
-    // verify compares the target with the export: it passes here, and warns that the export is stale.
-    assertEquals(0, run.converge("verify"), run.output());
+    // verify reads the source again: the stale row fails the source check, and the warning says why.
+    assertEquals(ExitStatus.of(ErrorCode.VERIFICATION), run.converge("verify"), run.output());
+    assertTrue(run.out.toString().contains("changed in the source since the export"), run.output());
     assertTrue(run.out.toString().contains("Warning: stale export, the source moved since the export was read at"),
         run.output());
     assertTrue(Files.readString(workDirectory.resolve("verification_report.md")).contains("> **Stale export:** the source"
@@ -71,9 +75,23 @@ class StaleExportIT {
     assertTrue(run.err.toString().contains("refusing to continue a stale export: the source moved since the export"
         + " was read at"), run.output());
 
-    assertEquals(0, run.converge("migrate", "--reuse-stale-export"), run.output());
+    // Told to, the re-run continues the earlier export, and its verify names the row the source changed since.
+    assertEquals(ExitStatus.of(ErrorCode.VERIFICATION), run.converge("migrate", "--reuse-stale-export"), run.output());
+    assertTrue(run.out.toString().contains("changed in the source since the export"), run.output());
     assertEquals(firstRun, new JsonManifestFileAdapter(workDirectory).latest().orElseThrow().manifest().migrationId(),
         "told to, the re-run continues the earlier export");
+  }
+
+  /** Another application on the same MySQL server writes its own database. */
+  private static void writeAnotherDatabase(Rehearsal run) throws SQLException {
+    try (Connection source = DriverManager.getConnection("jdbc:mysql://" + run.source.host() + ":" + run.source.port()
+            + "/" + run.source.database() + "?useSSL=false&allowPublicKeyRetrieval=true", run.source.user(),
+            run.source.password());
+        Statement statement = source.createStatement()) {
+      statement.execute("CREATE DATABASE IF NOT EXISTS another_application");
+      statement.execute("CREATE TABLE IF NOT EXISTS another_application.events (id INT AUTO_INCREMENT PRIMARY KEY)");
+      assertEquals(1, statement.executeUpdate("INSERT INTO another_application.events () VALUES ()"));
+    }
   }
 
   /** What the application does after the export: one value changed, so the binary log moves on. */

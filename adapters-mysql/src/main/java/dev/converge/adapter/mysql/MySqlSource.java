@@ -63,7 +63,7 @@ public final class MySqlSource implements AutoCloseable {
   }
 
   public ReadSourcePositionPort sourcePosition() {
-    return new MySqlSourcePositionAdapter(pool);
+    return new MySqlSourcePositionAdapter(pool, endpoint.database());
   }
 
   public ReadMigrationVersionsPort migrationVersions() {

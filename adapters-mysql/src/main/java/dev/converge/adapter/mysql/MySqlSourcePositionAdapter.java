@@ -5,12 +5,16 @@ import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.manifest.SourcePosition;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -25,9 +29,65 @@ public final class MySqlSourcePositionAdapter implements ReadSourcePositionPort 
   private static final int ACCESS_DENIED = 1227;
 
   private final DataSource source;
+  private final String database;
 
-  public MySqlSourcePositionAdapter(DataSource source) {
+  /** {@code database}: the source database, whose tables {@link #tablesWrittenSince} asks about. */
+  public MySqlSourcePositionAdapter(DataSource source, String database) {
     this.source = Objects.requireNonNull(source, "source");
+    this.database = Objects.requireNonNull(database, "database");
+  }
+
+  /**
+   * From InnoDB's per-table {@code UPDATE_TIME} (MySQL 8 keeps it in memory from the server's start,
+   * NULL for a table not written since; whole seconds, so a table written in the second of
+   * {@code since} counts as written). Cannot tell on MariaDB (no such time for InnoDB) or when the
+   * server restarted since {@code since} (the times start afresh): the position decides then.
+   */
+  @Override
+  public Optional<Set<String>> tablesWrittenSince(Instant since, Collection<String> tables) {
+    if (tables.isEmpty()) {
+      return Optional.of(Set.of());
+    }
+    try (Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
+      try {
+        // information_schema caches table statistics for a day by default.
+        statement.execute("SET SESSION information_schema_stats_expiry = 0");
+      } catch (SQLException e) {
+        return Optional.empty(); // MariaDB and older servers: no such cache, and no InnoDB UPDATE_TIME to trust.
+      }
+      try (ResultSet started = statement.executeQuery("SELECT UNIX_TIMESTAMP() - VARIABLE_VALUE FROM"
+          + " performance_schema.global_status WHERE VARIABLE_NAME = 'Uptime'")) {
+        if (!started.next() || started.getLong(1) >= since.getEpochSecond()) {
+          return Optional.empty();
+        }
+      }
+      String names = String.join(",", java.util.Collections.nCopies(tables.size(), "?"));
+      // Conservative: a table gone from the catalog, or partitioned (InnoDB keeps no UPDATE_TIME for
+      // those), counts as written.
+      Set<String> written = new HashSet<>(tables);
+      try (PreparedStatement query = connection.prepareStatement("SELECT TABLE_NAME, UNIX_TIMESTAMP(UPDATE_TIME),"
+          + " CREATE_OPTIONS FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME IN (" + names + ")")) {
+        query.setString(1, database);
+        int i = 2;
+        for (String table : tables) {
+          query.setString(i++, table);
+        }
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            long updated = rows.getLong(2);
+            boolean unknown = rows.wasNull();
+            String options = rows.getString(3);
+            boolean partitioned = options != null && options.toLowerCase(java.util.Locale.ROOT).contains("partitioned");
+            if (!partitioned && (unknown || updated < since.getEpochSecond())) {
+              written.remove(rows.getString(1));
+            }
+          }
+        }
+      }
+      return Optional.of(written);
+    } catch (SQLException e) {
+      return Optional.empty(); // Not knowing is no failure: the position alone decides.
+    }
   }
 
   @Override

@@ -6,14 +6,18 @@ import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.manifest.Manifest;
 import dev.converge.domain.manifest.SourcePosition;
 import dev.converge.domain.manifest.TableManifest;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Whether the source moved since an export was read: the position each table of the manifest was
- * read at against the source's position now. An export whose source moved is stale: its files no
- * longer say what the source holds, so loading it, or continuing it, would silently lose the changes.
+ * read at against the source's position now, narrowed, where the server can tell, to the tables it
+ * saw written since (the position also moves for other databases of the same server). An export
+ * whose tables moved is stale: its files no longer say what the source holds, so loading it, or
+ * continuing it, would silently lose the changes.
  */
 final class StaleExports {
 
@@ -39,8 +43,18 @@ final class StaleExports {
     if (now.isEmpty()) {
       return Optional.empty();
     }
-    List<TableManifest> stale = recorded.stream()
+    List<TableManifest> moved = recorded.stream()
         .filter(table -> !table.sourcePosition().samePointAs(now.get())).toList();
+    if (moved.isEmpty()) {
+      return Optional.empty();
+    }
+    // The position is the server's: narrow it to the tables of this export the server saw written.
+    Instant earliest = moved.stream().map(table -> Instant.parse(table.sourcePosition().readAt())).min(Instant::compareTo)
+        .orElseThrow();
+    Optional<Set<String>> written = source.tablesWrittenSince(earliest,
+        moved.stream().map(TableManifest::sourceTable).toList());
+    List<TableManifest> stale = written.map(names -> moved.stream()
+        .filter(table -> names.contains(table.sourceTable())).toList()).orElse(moved);
     if (stale.isEmpty()) {
       return Optional.empty();
     }
@@ -49,9 +63,10 @@ final class StaleExports {
     String which = stale.size() == tables.size() ? "all " + stale.size() + " table(s)"
         : stale.size() + " of " + tables.size() + " table(s) (" + String.join(", ",
             stale.stream().limit(5).map(TableManifest::sourceTable).toList()) + (stale.size() > 5 ? ", …" : "") + ")";
-    return Optional.of("the source moved since the export was read at " + then.readAt() + " (" + which + "): "
-        + then.kind().label() + " " + then.shortValue() + " then, "
-        + (now.get().kind() == then.kind() ? "" : now.get().kind().label() + " ") + now.get().shortValue() + " now");
+    return Optional.of("the source moved since the export was read at " + then.readAt() + " (" + which
+        + (written.isPresent() ? " written since" : "") + "): " + then.kind().label() + " " + then.shortValue()
+        + " then, " + (now.get().kind() == then.kind() ? "" : now.get().kind().label() + " ") + now.get().shortValue()
+        + " now");
   }
 
   /** {@link #moved} of the whole manifest. */

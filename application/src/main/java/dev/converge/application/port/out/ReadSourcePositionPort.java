@@ -1,11 +1,24 @@
 package dev.converge.application.port.out;
 
 import dev.converge.domain.manifest.SourcePosition;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 /** The source's replication position now, to tell whether it moved since an export was read. */
 public interface ReadSourcePositionPort {
 
   /** The GTID set or binary-log position now; empty when the source keeps neither. */
   Optional<SourcePosition> readSourcePosition();
+
+  /**
+   * Which of {@code tables} (the source's names) the server knows were written at or after
+   * {@code since}. A replication position is the whole server's: it also moves for every other
+   * database on it (Kratos beside Alkemio), so a moved position alone does not make an export
+   * stale. Empty when the server cannot tell (no per-table change times, or it restarted since).
+   */
+  default Optional<Set<String>> tablesWrittenSince(Instant since, Collection<String> tables) {
+    return Optional.empty();
+  }
 }
