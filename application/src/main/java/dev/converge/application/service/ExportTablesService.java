@@ -22,7 +22,7 @@ import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.failure.PlanBlockedException;
 import dev.converge.domain.manifest.ContentChecksum;
 import dev.converge.domain.manifest.Manifest;
-import dev.converge.domain.manifest.RowDigest;
+import dev.converge.domain.plan.RowDigest;
 import dev.converge.domain.manifest.TableManifest;
 import dev.converge.domain.plan.ColumnPlan;
 import dev.converge.domain.plan.MigrationPlan;

@@ -28,7 +28,7 @@ import dev.converge.domain.manifest.ExportedRowHashes;
 import dev.converge.domain.manifest.KeyHashSet;
 import dev.converge.domain.manifest.KeyedDifferences;
 import dev.converge.domain.manifest.Manifest;
-import dev.converge.domain.manifest.RowDigest;
+import dev.converge.domain.plan.RowDigest;
 import dev.converge.domain.manifest.TableManifest;
 import dev.converge.domain.plan.ColumnPlan;
 import dev.converge.domain.plan.MigrationPlan;

@@ -18,7 +18,7 @@ import dev.converge.application.port.out.StorePlanPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
 import dev.converge.domain.conversion.ValuePolicies;
 import dev.converge.domain.manifest.Manifest;
-import dev.converge.domain.manifest.RowDigest;
+import dev.converge.domain.plan.RowDigest;
 import dev.converge.domain.manifest.TableManifest;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.MigrationPlanner;

@@ -1,12 +1,11 @@
-package dev.converge.domain.manifest;
+package dev.converge.domain.plan;
 
 import dev.converge.domain.conversion.ValueDisplay;
 import dev.converge.domain.conversion.ValueRejectedException;
 import dev.converge.domain.conversion.type.ColumnCodec;
 import dev.converge.domain.conversion.type.TargetType;
 import dev.converge.domain.failure.RowRejectedException;
-import dev.converge.domain.plan.ColumnPlan;
-import dev.converge.domain.plan.TablePlan;
+import dev.converge.domain.manifest.ContentChecksum;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

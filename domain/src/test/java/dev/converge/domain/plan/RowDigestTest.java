@@ -1,13 +1,12 @@
-package dev.converge.domain.manifest;
+package dev.converge.domain.plan;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.converge.domain.conversion.type.TargetType;
 import dev.converge.domain.failure.RowRejectedException;
-import dev.converge.domain.plan.MigrationPlanner;
-import dev.converge.domain.plan.PlanSettings;
-import dev.converge.domain.plan.TablePlan;
+import dev.converge.domain.manifest.ContentChecksum;
 import dev.converge.domain.schema.SourceColumn;
 import dev.converge.domain.schema.SourceSchema;
 import dev.converge.domain.schema.SourceTable;
@@ -53,8 +52,8 @@ class RowDigestTest {
     RowDigest digest = new RowDigest(TABLE);
     digest.add(new Object[] {UPPER, "1"});
     ContentChecksum target = new ContentChecksum();
-    target.add(List.of(CanonicalForm.of(TABLE.columns().get(0).target()).apply(LOWER),
-        CanonicalForm.of(TABLE.columns().get(1).target()).apply("t")));
+    target.add(List.of(TargetType.of(TABLE.columns().get(0).target()).canonical(LOWER),
+        TargetType.of(TABLE.columns().get(1).target()).canonical("t")));
 
     assertEquals(target.hex(), digest.checksum().hex());
   }
