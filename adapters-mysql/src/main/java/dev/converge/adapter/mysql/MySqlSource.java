@@ -5,6 +5,7 @@ import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
 import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadSourcePositionPort;
+import dev.converge.application.port.out.RunSourceQueryPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.RunPreflightChecksPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
@@ -53,6 +54,10 @@ public final class MySqlSource implements AutoCloseable {
 
   public StreamSourceRowsPort snapshots() {
     return new MySqlSnapshotAdapter(pool);
+  }
+
+  public RunSourceQueryPort sourceQueries() {
+    return new MySqlSourceQueryAdapter(pool, endpoint.database());
   }
 
   public ReadSourcePositionPort sourcePosition() {
