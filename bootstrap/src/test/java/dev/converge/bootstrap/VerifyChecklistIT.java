@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.converge.adapter.csv.JacksonChecklistFileAdapter;
+import dev.converge.adapter.mysql.MySqlSourceQueryAdapter;
 import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
 import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.dataset.DatasetOptions;
 import dev.converge.domain.failure.ErrorCode;
+import dev.converge.domain.verification.ChecklistCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +19,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -108,6 +114,27 @@ class VerifyChecklistIT {
 
   @Test
   @Order(2)
+  void everyShippedSourceFormRunsOnTheMySqlSourceAndFindsOnlyWhatWasSoBeforeTheMove() throws SQLException {
+    for (Rehearsal run : new Rehearsal[] {alkemio, kratos}) {
+      String name = run == alkemio ? "alkemio" : "kratos";
+      try (HikariDataSource pool = MySqlDataSourceFactory.readOnlySource(run.source, 1)) {
+        MySqlSourceQueryAdapter source = new MySqlSourceQueryAdapter(pool, run.source.database());
+        for (ChecklistCheck check : new JacksonChecklistFileAdapter().read("builtin:" + name).checks()) {
+          if (check.sourceSql() == null) {
+            continue;
+          }
+          List<String> keys = new ArrayList<>();
+          source.query(check.sourceSql(), Duration.ofSeconds(60), row -> keys.add(row.get(0)));
+          List<String> expected = check.name().equals("identities-without-verifiable-address")
+              ? List.of(addresslessInTheSource) : List.of();
+          assertEquals(expected, keys, name + " / " + check.name());
+        }
+      }
+    }
+  }
+
+  @Test
+  @Order(3)
   void aBrokenChecklistFileStopsVerifyWithAConfigurationErrorNamingFileCheckAndField() throws Exception {
     Path file = work.resolve("broken.yaml");
     Files.writeString(file, "checks:\n  - name: orphans\n    sqll: SELECT 1\n");
@@ -119,7 +146,7 @@ class VerifyChecklistIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aBrokenTargetFailsTheChecksThatSeeItWithTheOffendingRowsAndTheVerificationStatus() throws Exception {
     String deletedUser;
     String deletedEmail;
