@@ -30,6 +30,7 @@ import dev.converge.application.port.out.RecordValidationPort;
 import dev.converge.application.port.out.RecreateTargetSchemaPort;
 import dev.converge.application.port.out.ReportProgressPort;
 import dev.converge.application.port.out.RunChecklistQueryPort;
+import dev.converge.application.port.out.RunSourceQueryPort;
 import dev.converge.application.port.out.RunPreflightChecksPort;
 import dev.converge.application.port.out.RunProvisioningCommandPort;
 import dev.converge.application.port.out.StoreManifestPort;
@@ -103,9 +104,9 @@ interface ApplicationModule {
   static VerifyMigrationUseCase verifyMigration(StorePlanPort plans, StoreManifestPort manifests,
       StreamSourceRowsPort source, ReadTargetRowsPort rows, ReadTargetSchemaPort target, CheckTargetIntegrityPort integrity,
       WriteReportPort reports, ReadTableFilesPort files, ReadChecklistPort checklists, RunChecklistQueryPort queries,
-      ReadSourcePositionPort position) {
+      RunSourceQueryPort sourceQueries, ReadSourcePositionPort position) {
     return new VerifyMigrationService(plans, manifests, source, rows, target, integrity, reports, files, checklists,
-        queries, position);
+        queries, sourceQueries, position);
   }
 
   @Provides

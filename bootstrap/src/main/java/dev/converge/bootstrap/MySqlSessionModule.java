@@ -9,6 +9,7 @@ import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadSourcePositionPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.RunPreflightChecksPort;
+import dev.converge.application.port.out.RunSourceQueryPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
 import javax.inject.Named;
 
@@ -41,6 +42,11 @@ interface MySqlSessionModule {
   @Provides
   static StreamSourceRowsPort snapshots(MySqlSource source) {
     return source.snapshots();
+  }
+
+  @Provides
+  static RunSourceQueryPort sourceQueries(MySqlSource source) {
+    return source.sourceQueries();
   }
 
   @Provides

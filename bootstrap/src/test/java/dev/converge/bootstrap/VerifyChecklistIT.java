@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.converge.adapter.csv.JacksonChecklistFileAdapter;
+import dev.converge.adapter.mysql.MySqlSourceQueryAdapter;
+import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
 import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.dataset.DatasetOptions;
 import dev.converge.domain.failure.ErrorCode;
+import dev.converge.domain.verification.ChecklistCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +19,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -33,15 +41,36 @@ class VerifyChecklistIT {
 
   private static Rehearsal alkemio;
   private static Rehearsal kratos;
+  /** A Kratos identity whose verifiable address the source lost before the export: true before the move. */
+  private static String addresslessInTheSource;
 
   @BeforeAll
-  static void migrateBoth() {
-    alkemio = migrated("alkemio", work.resolve("alkemio"));
-    kratos = migrated("kratos", work.resolve("kratos"));
+  static void migrateBoth() throws SQLException {
+    alkemio = migrated("alkemio", work.resolve("alkemio"), null);
+    kratos = migrated("kratos", work.resolve("kratos"), run -> {
+      try (HikariDataSource pool = MySqlDataSourceFactory.writable(run.source, 1);
+          Connection source = pool.getConnection(); Statement statement = source.createStatement()) {
+        try (ResultSet address = statement.executeQuery(
+            "SELECT identity_id FROM identity_verifiable_addresses ORDER BY identity_id LIMIT 1")) {
+          address.next();
+          addresslessInTheSource = address.getString(1);
+        }
+        statement.executeUpdate("DELETE FROM identity_verifiable_addresses WHERE identity_id = '"
+            + addresslessInTheSource + "'");
+      }
+    });
   }
 
-  private static Rehearsal migrated(String name, Path workDirectory) {
+  /** What is done to the source before the export. */
+  private interface BeforeExport {
+    void change(Rehearsal run) throws SQLException;
+  }
+
+  private static Rehearsal migrated(String name, Path workDirectory, BeforeExport beforeExport) throws SQLException {
     Rehearsal run = Rehearsal.of(name, EmbeddedServers.mySql(), DatasetOptions.clean(0.001), true, workDirectory);
+    if (beforeExport != null) {
+      beforeExport.change(run);
+    }
     for (String phase : new String[] {"plan", "export", "validate", "import"}) {
       assertEquals(0, run.converge(phase), phase + ": " + run.output());
     }
@@ -64,7 +93,15 @@ class VerifyChecklistIT {
     assertEquals(0, kratos.converge("verify", "--checklist", "builtin:kratos"), kratos.output());
 
     assertTrue(alkemio.out.toString().contains("Checklist: 11 check(s), 0 failed"), alkemio.output());
-    assertTrue(kratos.out.toString().contains("Checklist: 5 check(s), 0 failed"), kratos.output());
+    // The identity without a verifiable address was so in the source before the move: no failure.
+    assertTrue(kratos.out.toString().contains("Checklist: 5 check(s), 0 failed, 1 pre-existing"), kratos.output());
+    assertTrue(kratos.out.toString().lines().anyMatch(line -> line.startsWith(
+        "  PRE-EXISTING checklist kratos, identities-without-verifiable-address: expected zero rows, 1 offending row(s)")
+        && line.toLowerCase(java.util.Locale.ROOT).contains("id='" + addresslessInTheSource.toLowerCase(java.util.Locale.ROOT))
+        && line.endsWith("— true of the data before the move too (the source has 1 such rows)")), kratos.output());
+    String kratosReport = Files.readString(work.resolve("kratos").resolve("verification_report.md"));
+    assertTrue(kratosReport.contains("result: **PASS**"), kratosReport);
+    assertTrue(kratosReport.contains("### kratos / identities-without-verifiable-address: PRE-EXISTING"), kratosReport);
     String report = Files.readString(work.resolve("alkemio").resolve("verification_report.md"));
     assertTrue(report.contains("result: **PASS**"), report);
     assertTrue(report.contains("### alkemio-kratos / kratos-identities-without-alkemio-user: PASS"), report);
@@ -72,10 +109,32 @@ class VerifyChecklistIT {
     String json = Files.readString(work.resolve("kratos").resolve("verification_report.json"));
     assertTrue(json.contains("\"name\" : \"identities-without-credential\"") && json.contains("\"checklist\" : \"kratos\""),
         json);
+    assertTrue(json.contains("\"origin\" : \"PRE_EXISTING\""), json);
   }
 
   @Test
   @Order(2)
+  void everyShippedSourceFormRunsOnTheMySqlSourceAndFindsOnlyWhatWasSoBeforeTheMove() throws SQLException {
+    for (Rehearsal run : new Rehearsal[] {alkemio, kratos}) {
+      String name = run == alkemio ? "alkemio" : "kratos";
+      try (HikariDataSource pool = MySqlDataSourceFactory.readOnlySource(run.source, 1)) {
+        MySqlSourceQueryAdapter source = new MySqlSourceQueryAdapter(pool, run.source.database());
+        for (ChecklistCheck check : new JacksonChecklistFileAdapter().read("builtin:" + name).checks()) {
+          if (check.sourceSql() == null) {
+            continue;
+          }
+          List<String> keys = new ArrayList<>();
+          source.query(check.sourceSql(), Duration.ofSeconds(60), row -> keys.add(row.get(0)));
+          List<String> expected = check.name().equals("identities-without-verifiable-address")
+              ? List.of(addresslessInTheSource) : List.of();
+          assertEquals(expected, keys, name + " / " + check.name());
+        }
+      }
+    }
+  }
+
+  @Test
+  @Order(3)
   void aBrokenChecklistFileStopsVerifyWithAConfigurationErrorNamingFileCheckAndField() throws Exception {
     Path file = work.resolve("broken.yaml");
     Files.writeString(file, "checks:\n  - name: orphans\n    sqll: SELECT 1\n");
@@ -87,7 +146,7 @@ class VerifyChecklistIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aBrokenTargetFailsTheChecksThatSeeItWithTheOffendingRowsAndTheVerificationStatus() throws Exception {
     String deletedUser;
     String deletedEmail;
@@ -121,8 +180,32 @@ class VerifyChecklistIT {
     }
     kratos.out.getBuffer().setLength(0);
     kratos.converge("verify", "--checklist", "builtin:kratos");
-    assertTrue(kratos.out.toString().contains("Checklist: 5 check(s), 0 failed"),
+    assertTrue(kratos.out.toString().contains("Checklist: 5 check(s), 0 failed, 1 pre-existing"),
         "an OIDC-only identity is no checklist failure: " + kratos.output());
+    String addresslessInTheTarget;
+    try (Connection target = connect(kratos.target); Statement statement = target.createStatement()) {
+      try (ResultSet address = statement.executeQuery(
+          "SELECT identity_id FROM identity_verifiable_addresses ORDER BY identity_id LIMIT 1")) {
+        address.next();
+        addresslessInTheTarget = address.getString(1);
+      }
+      statement.executeUpdate("DELETE FROM identity_verifiable_addresses WHERE identity_id = '"
+          + addresslessInTheTarget + "'");
+    }
+    kratos.out.getBuffer().setLength(0);
+
+    assertEquals(ExitStatus.of(ErrorCode.VERIFICATION), kratos.converge("verify", "--checklist", "builtin:kratos"),
+        kratos.output());
+
+    // Only in the target: the move broke it (the content checks fail too; the checklist line says why).
+    assertTrue(kratos.out.toString().contains("Checklist: 5 check(s), 1 failed"), kratos.output());
+    assertTrue(kratos.out.toString().lines().anyMatch(line -> line.startsWith(
+        "  FAIL checklist kratos, identities-without-verifiable-address: expected zero rows, 2 offending row(s)")
+        && line.endsWith("— broken by the move: 1 row(s) not so in the source: id='" + addresslessInTheTarget + "'")),
+        kratos.output());
+    String kratosReport = Files.readString(work.resolve("kratos").resolve("verification_report.md"));
+    assertTrue(kratosReport.contains("### kratos / identities-without-verifiable-address: **FAIL**"), kratosReport);
+    assertTrue(kratosReport.contains("compared with the source: BROKEN_BY_MOVE"), kratosReport);
     Path typo = work.resolve("ops.yaml");
     Files.writeString(typo, """
         checks:
@@ -135,7 +218,9 @@ class VerifyChecklistIT {
 
     String out = alkemio.out.toString();
     assertTrue(out.lines().anyMatch(line -> line.startsWith("  FAIL checklist alkemio, memberships-without-user:"
-        + " expected zero rows, ") && line.contains("userId='" + deletedUser + "'")), out);
+        + " expected zero rows, ") && line.contains("userId='" + deletedUser + "'")
+        // Every membership of the user (one or more) is named by its one key.
+        && line.matches(".* — broken by the move: \\d+ row\\(s\\) not so in the source: userId='" + deletedUser + "'")), out);
     assertTrue(out.lines().anyMatch(line -> line.startsWith("  FAIL checklist alkemio-kratos,"
         + " kratos-identities-without-alkemio-user: on kratos: ")
         && line.contains("(email='stranger@example.invalid', id='" + strangerIdentity + "')")), out);
@@ -145,7 +230,7 @@ class VerifyChecklistIT {
     assertTrue(out.contains("Verification: FAIL"), out);
     String report = Files.readString(work.resolve("alkemio").resolve("verification_report.md"));
     assertTrue(report.contains("### alkemio / memberships-without-user: **FAIL**"), report);
-    assertTrue(report.contains("| spaceId | userId |"), report);
+    assertTrue(report.contains("| userId | spaceId |"), report);
     assertTrue(report.contains("'" + deletedUser + "' |"), report);
     assertTrue(report.contains("| email | id |\n|---|---|\n"), report);
     assertTrue(report.contains("| 'stranger@example.invalid' | '" + strangerIdentity + "' |"), report);

@@ -39,7 +39,8 @@ public final class JacksonChecklistFileAdapter implements ReadChecklistPort {
 
   private static final String RESOURCES = "dev/converge/checklists/";
   private static final Set<String> CHECKLIST_FIELDS = Set.of("name", "description", "databases", "checks");
-  private static final Set<String> CHECK_FIELDS = Set.of("name", "description", "database", "sql", "expect");
+  private static final Set<String> CHECK_FIELDS = Set.of("name", "description", "database", "sql", "expect",
+      "source-sql");
   private static final Set<String> FOUND_IN_FIELDS = Set.of("database", "sql");
 
   // Two `sql:` keys in one check are a mistake to report, not a value to pick.
@@ -117,11 +118,12 @@ public final class JacksonChecklistFileAdapter implements ReadChecklistPort {
   private static ChecklistCheck check(JsonNode check) {
     if (!check.isObject()) {
       throw new InvalidChecklistException(null, null, null, "a check is a mapping with name, sql and optionally"
-          + " description, database and expect");
+          + " description, database, expect and source-sql");
     }
     onlyKnownFields(check, CHECK_FIELDS, "");
     return new ChecklistCheck(text(check, "name", "name"), text(check, "description", "description"),
-        text(check, "database", "database"), text(check, "sql", "sql"), expectation(check.get("expect")));
+        text(check, "database", "database"), text(check, "sql", "sql"), expectation(check.get("expect")),
+        text(check, "source-sql", "source-sql"));
   }
 
   private static Expectation expectation(JsonNode expect) {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +113,30 @@ class JacksonChecklistFileAdapterTest {
   }
 
   @Test
+  void aCheckCarriesItsSourceFormAndEveryShippedZeroRowsCheckOnTheTargetHasOne() throws IOException {
+    String location = file("source.yaml", """
+        checks:
+          - name: orphans
+            sql: SELECT id FROM child
+            source-sql: SELECT `id` FROM child
+          - name: plain
+            sql: SELECT 1 WHERE false
+        """);
+
+    Checklist checklist = adapter.read(location);
+
+    assertEquals("SELECT `id` FROM child", checklist.checks().get(0).sourceSql());
+    assertEquals(null, checklist.checks().get(1).sourceSql());
+    for (String builtin : List.of("kratos", "alkemio")) {
+      for (ChecklistCheck check : adapter.read("builtin:" + builtin).checks()) {
+        if (check.expect() instanceof Expectation.ZeroRows) {
+          assertTrue(check.sourceSql() != null, builtin + " / " + check.name() + " has no source-sql");
+        }
+      }
+    }
+  }
+
+  @Test
   void anUnknownBuiltinListsTheShippedOnes() {
     ConvergeException unknown = assertThrows(ConvergeException.class, () -> adapter.read("builtin:wordpress"));
 
@@ -142,6 +167,11 @@ class JacksonChecklistFileAdapterTest {
       undeclared database    | "checks: [{name: a, sql: SELECT 1, database: kratos}]"                    | a  | database
       second check unnamed   | "checks: [{name: a, sql: SELECT 1}, {sql: SELECT 2}]"                     | #2 | name
       duplicate name         | "checks: [{name: a, sql: SELECT 1}, {name: a, sql: SELECT 2}]"            | a  | name
+      source-sql not text    | "checks: [{name: a, sql: SELECT 1, source-sql: [1]}]"                     | a  | source-sql
+      source-sql blank       | "checks: [{name: a, sql: SELECT 1, source-sql: ' '}]"                     | a  | source-sql
+      source-sql on an alias | "{databases: {kratos: k}, checks: [{name: a, sql: SELECT 1, database: kratos, source-sql: SELECT 1}]}" | a | source-sql
+      source-sql on found-in | "checks: [{name: a, sql: SELECT 1, source-sql: SELECT 1, expect: {found-in: {sql: SELECT 1}}}]" | a | source-sql
+      source-sql on a value  | "checks: [{name: a, sql: SELECT 1, source-sql: SELECT 1, expect: {value: 1}}]" | a | source-sql
       """)
   void aBrokenCheckIsReportedWithTheFileTheCheckAndTheField(String what, String text, String check, String field)
       throws IOException {

@@ -7,6 +7,7 @@ import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.connection.TlsSettings;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadSourcePositionPort;
+import dev.converge.application.port.out.RunSourceQueryPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.RunPreflightChecksPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
@@ -60,6 +61,10 @@ public final class MySqlSource implements AutoCloseable {
 
   public StreamSourceRowsPort snapshots() {
     return new MySqlSnapshotAdapter(pool);
+  }
+
+  public RunSourceQueryPort sourceQueries() {
+    return new MySqlSourceQueryAdapter(pool, endpoint.database());
   }
 
   public ReadSourcePositionPort sourcePosition() {

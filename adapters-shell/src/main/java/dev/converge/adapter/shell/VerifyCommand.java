@@ -7,6 +7,8 @@ import dev.converge.domain.failure.VerificationFailedException;
 import dev.converge.domain.run.Phase;
 import dev.converge.domain.run.TableOutcome;
 import dev.converge.domain.run.TableState;
+import dev.converge.domain.verification.CheckOrigin;
+import dev.converge.domain.verification.CheckResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,8 +109,16 @@ public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
       }
     }
     if (!report.checklist().isEmpty()) {
-      long failed = report.checklist().stream().filter(result -> !result.passed()).count();
-      out.printf("Checklist: %d check(s), %d failed%n", report.checklist().size(), failed);
+      for (CheckResult result : report.checklist()) {
+        if (result.origin() == CheckOrigin.PRE_EXISTING) {
+          // Not a failure, but the operator should know the data was like this before the move.
+          out.printf("  PRE-EXISTING checklist %s, %s: %s%n", result.checklist(), result.name(), result.detail());
+        }
+      }
+      long failed = report.checklist().stream().filter(CheckResult::failsVerify).count();
+      long preExisting = report.checklist().stream().filter(result -> result.origin() == CheckOrigin.PRE_EXISTING).count();
+      out.printf("Checklist: %d check(s), %d failed%s%n", report.checklist().size(), failed,
+          preExisting == 0 ? "" : ", " + preExisting + " pre-existing (true of the source before the move too)");
     }
     out.printf("Verification: %s — %d check(s), %d failed; report %s%n", report.passed() ? "PASS" : "FAIL",
         report.checks().size(), report.failures(), report.savedAs());

@@ -12,6 +12,7 @@ import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
 import dev.converge.application.port.out.RunChecklistQueryPort;
+import dev.converge.application.port.out.RunSourceQueryPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StorePlanPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
@@ -36,6 +37,7 @@ import dev.converge.domain.plan.TablePlan;
 import dev.converge.domain.schema.ForeignKey;
 import dev.converge.domain.schema.TargetSchema;
 import dev.converge.domain.schema.TargetTable;
+import dev.converge.domain.verification.CheckOrigin;
 import dev.converge.domain.verification.CheckResult;
 import dev.converge.domain.verification.Checklist;
 import dev.converge.domain.verification.ChecklistCheck;
@@ -82,12 +84,13 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
   private final ReadTableFilesPort files;
   private final ReadChecklistPort checklists;
   private final RunChecklistQueryPort queries;
+  private final RunSourceQueryPort sourceQueries;
   private final StaleExports staleExports;
 
   public VerifyMigrationService(StorePlanPort plans, StoreManifestPort manifests, StreamSourceRowsPort source,
       ReadTargetRowsPort targetRows, ReadTargetSchemaPort targetSchema, CheckTargetIntegrityPort integrity,
       WriteReportPort reports, ReadTableFilesPort files, ReadChecklistPort checklists, RunChecklistQueryPort queries,
-      ReadSourcePositionPort sourcePosition) {
+      RunSourceQueryPort sourceQueries, ReadSourcePositionPort sourcePosition) {
     this.plans = Objects.requireNonNull(plans, "plans");
     this.manifests = Objects.requireNonNull(manifests, "manifests");
     this.source = Objects.requireNonNull(source, "source");
@@ -98,6 +101,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     this.files = Objects.requireNonNull(files, "files");
     this.checklists = Objects.requireNonNull(checklists, "checklists");
     this.queries = Objects.requireNonNull(queries, "queries");
+    this.sourceQueries = Objects.requireNonNull(sourceQueries, "sourceQueries");
     this.staleExports = new StaleExports(sourcePosition);
   }
 
@@ -149,7 +153,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       for (ChecklistCheck check : list.checks()) {
         CheckResult result = run(list, check, command);
         runs.add(new ChecklistRun(check, result));
-        checks.add(new Check(check.name(), "checklist " + list.name(), result.passed(), result.detail()));
+        checks.add(new Check(check.name(), "checklist " + list.name(), !result.failsVerify(), result.detail()));
       }
     }
     List<CheckResult> results = runs.stream().map(ChecklistRun::result).toList();
@@ -602,8 +606,15 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
         });
         passed = offending.count() == 0;
       } else {
-        columns = queries.query(database, check.sql(), command.checkTimeout(), offending::add);
+        OffendingKeys keys = new OffendingKeys(OffendingKeys.LIMIT);
+        columns = queries.query(database, check.sql(), command.checkTimeout(), row -> {
+          offending.add(row);
+          keys.add(row);
+        });
         passed = offending.count() == 0;
+        CheckResult result = new CheckResult(list.name(), check.name(), check.description(), check.database(),
+            expect.keyword(), expect.describe(), passed, offending.count(), columns, offending.examples(), null);
+        return passed ? result : comparedWithSource(result, check, keys, command);
       }
       return new CheckResult(list.name(), check.name(), check.description(), check.database(), expect.keyword(),
           expect.describe(), passed, offending.count(), columns, offending.examples(), null);
@@ -611,6 +622,44 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       return CheckResult.failedQuery(list.name(), check,
           "SQLSTATE " + e.sqlState() + " on database " + e.database() + ": " + e.serverMessage());
     }
+  }
+
+  /**
+   * A failed zero-rows check, compared with its source form: PRE-EXISTING when every offending row of
+   * the target (by its first column) offends in the source too, else BROKEN_BY_MOVE; NOT_COMPARED,
+   * and still a FAIL, when there is no source form or it cannot run.
+   */
+  private CheckResult comparedWithSource(CheckResult result, ChecklistCheck check, OffendingKeys target,
+      VerifyMigrationCommand command) {
+    if (check.sourceSql() == null) {
+      return result.compared(CheckOrigin.NOT_COMPARED, "no source form: cannot tell whether the move caused it");
+    }
+    OffendingKeys source = new OffendingKeys(OffendingKeys.LIMIT);
+    try {
+      sourceQueries.query(check.sourceSql(), command.checkTimeout(), source::add);
+    } catch (CheckQueryFailedException e) {
+      return result.compared(CheckOrigin.NOT_COMPARED, "the source form failed: SQLSTATE " + e.sqlState()
+          + " on the source database " + e.database() + ": " + e.serverMessage()
+          + "; cannot tell whether the move caused it");
+    }
+    if (target.overflowed() || source.overflowed()) {
+      String byCount = "more than " + OffendingKeys.LIMIT + " rows, so compared by count only";
+      return target.rows() <= source.rows()
+          ? result.compared(CheckOrigin.PRE_EXISTING, "true of the data before the move too (the source has "
+              + source.rows() + " such rows; " + byCount + ")")
+          : result.compared(CheckOrigin.BROKEN_BY_MOVE, "broken by the move: the target has " + target.rows()
+              + " such rows, the source " + source.rows() + " (" + byCount + ")");
+    }
+    OffendingKeys.Missing moved = target.notIn(source);
+    if (moved.rows() == 0) {
+      return result.compared(CheckOrigin.PRE_EXISTING, "true of the data before the move too (the source has "
+          + source.rows() + " such rows)");
+    }
+    String column = result.columns().isEmpty() ? "?column1" : result.columns().get(0);
+    String named = moved.keys().stream().limit(command.examples())
+        .map(value -> column + "=" + CheckResult.shown(value)).collect(Collectors.joining(", "));
+    return result.compared(CheckOrigin.BROKEN_BY_MOVE, "broken by the move: " + moved.rows()
+        + " row(s) not so in the source: " + named + (moved.keys().size() > command.examples() ? ", …" : ""));
   }
 
   /** The database an alias names: null for the target itself, else the command line's choice or the checklist's. */
@@ -676,13 +725,20 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     for (ChecklistRun run : runs) {
       CheckResult result = run.result();
       text.append("\n### ").append(result.checklist()).append(" / ").append(result.name()).append(": ")
-          .append(result.passed() ? "PASS" : "**FAIL**").append("\n\n");
+          .append(result.failsVerify() ? "**FAIL**" : result.verdict()).append("\n\n");
       if (!result.description().isEmpty()) {
         text.append(result.description()).append("\n\n");
       }
       text.append("- database: `").append(result.database()).append("`\n- expected: ").append(result.expectation())
           .append("\n- result: ").append(result.detail()).append("\n\n```sql\n").append(run.check().sql().strip())
           .append("\n```\n");
+      if (result.comparison() != null) {
+        text.append("\n- compared with the source: ").append(result.origin()).append(", ").append(result.comparison())
+            .append('\n');
+      }
+      if (run.check().sourceSql() != null) {
+        text.append("\nsource form (MySQL):\n\n```sql\n").append(run.check().sourceSql().strip()).append("\n```\n");
+      }
       if (run.check().expect() instanceof Expectation.FoundIn foundIn) {
         text.append("\nfound in (`").append(foundIn.database()).append("`):\n\n```sql\n").append(foundIn.sql().strip())
             .append("\n```\n");

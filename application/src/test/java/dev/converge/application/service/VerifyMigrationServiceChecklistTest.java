@@ -12,6 +12,7 @@ import dev.converge.application.port.out.CheckTargetIntegrityPort;
 import dev.converge.application.port.out.ReadChecklistPort;
 import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.RunChecklistQueryPort;
+import dev.converge.application.port.out.RunSourceQueryPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StorePlanPort;
 import dev.converge.domain.failure.CheckQueryFailedException;
@@ -25,6 +26,7 @@ import dev.converge.domain.plan.PlanSettings;
 import dev.converge.domain.schema.ForeignKey;
 import dev.converge.domain.schema.SourceSchema;
 import dev.converge.domain.schema.TargetSchema;
+import dev.converge.domain.verification.CheckOrigin;
 import dev.converge.domain.verification.CheckResult;
 import dev.converge.domain.verification.Checklist;
 import dev.converge.domain.verification.ChecklistCheck;
@@ -116,25 +118,8 @@ class VerifyMigrationServiceChecklistTest {
     };
     ReadChecklistPort reader = location -> Optional.ofNullable(checklists.get(location))
         .orElseThrow(() -> new InvalidChecklistException(location, null, null, "the file is empty"));
-    RunChecklistQueryPort queries = (database, sql, timeout, rows) -> {
-      asked.add(database + "|" + sql);
-      Answer answer = answers.get(database + "|" + sql);
-      if (answer == null) {
-        throw new AssertionError("unexpected query on " + database + ": " + sql);
-      }
-      if (answer.refusal() != null) {
-        throw answer.refusal();
-      }
-      String[] reused = new String[answer.columns().size()];
-      for (List<String> row : answer.rows()) {
-        // Reuse one list for every row, as the real adapter does: the service must copy what it keeps.
-        for (int i = 0; i < reused.length; i++) {
-          reused[i] = row.get(i);
-        }
-        rows.accept(Arrays.asList(reused));
-      }
-      return answer.columns();
-    };
+    RunChecklistQueryPort queries = (database, sql, timeout, rows) -> answer(database + "|" + sql, rows);
+    RunSourceQueryPort sourceQueries = (sql, timeout, rows) -> answer("source|" + sql, rows);
     return new VerifyMigrationService(plans, manifests, readers -> {
       throw new AssertionError("no tables, no source snapshot");
     }, (table, columns, rows) -> 0,
@@ -142,7 +127,28 @@ class VerifyMigrationServiceChecklistTest {
           markdown = text;
           json = report;
           return name + ".md";
-        }, files, reader, queries, Optional::empty);
+        }, files, reader, queries, sourceQueries, Optional::empty);
+  }
+
+  /** The fake servers: the answer stored under {@code key} (database + "|" + sql; "source|" + sql for the source). */
+  private List<String> answer(String key, Consumer<List<String>> rows) {
+    asked.add(key);
+    Answer answer = answers.get(key);
+    if (answer == null) {
+      throw new AssertionError("unexpected query " + key);
+    }
+    if (answer.refusal() != null) {
+      throw answer.refusal();
+    }
+    String[] reused = new String[answer.columns().size()];
+    for (List<String> row : answer.rows()) {
+      // Reuse one list for every row, as the real adapters do: the service must copy what it keeps.
+      for (int i = 0; i < reused.length; i++) {
+        reused[i] = row.get(i);
+      }
+      rows.accept(Arrays.asList(reused));
+    }
+    return answer.columns();
   }
 
   private VerifyMigrationReport verify(String... locations) {
@@ -171,7 +177,8 @@ class VerifyMigrationServiceChecklistTest {
     assertEquals("checklist app", dirty.table());
     assertFalse(dirty.passed());
     assertEquals("expected zero rows, 3 offending row(s): (id='1', email='a@example.org'); (id='2',"
-        + " email='b@example.org'); …", dirty.detail());
+        + " email='b@example.org'); … — no source form: cannot tell whether the move caused it", dirty.detail());
+    assertEquals(CheckOrigin.NOT_COMPARED, report.checklist().get(1).origin());
     CheckResult result = report.checklist().get(1);
     assertEquals(3, result.rows());
     assertEquals(List.of(List.of("1", "a@example.org"), List.of("2", "b@example.org")), result.examples(),
@@ -280,5 +287,103 @@ class VerifyMigrationServiceChecklistTest {
     assertTrue(report.checklist().isEmpty());
     assertTrue(asked.isEmpty());
     assertFalse(markdown.contains("## Checklist"), markdown);
+  }
+  private static ChecklistCheck withSourceForm(String name, String sql, String sourceSql) {
+    return new ChecklistCheck(name, "rows that must not exist", null, sql, null, sourceSql);
+  }
+
+  @Test
+  void aFailureWhoseRowsAllOffendInTheSourceTooIsPreExistingAndDoesNotFailVerify() {
+    checklists.put("kratos.yaml", new Checklist("kratos", Map.of(), List.of(withSourceForm("no-address",
+        "SELECT i.id, i.email FROM identities i", "SELECT i.`id`, i.email FROM identities i"))));
+    // uuids print in lower case on PostgreSQL and as stored on MySQL; a padded key still matches.
+    answers.put("null|SELECT i.id, i.email FROM identities i", Answer.rows(List.of("id", "email"),
+        List.of("0a1b2c3d-0000-4000-8000-00000000000a", "a@example.org"),
+        List.of("0a1b2c3d-0000-4000-8000-00000000000b", "b@example.org")));
+    answers.put("source|SELECT i.`id`, i.email FROM identities i", Answer.rows(List.of("id", "email"),
+        List.of("0A1B2C3D-0000-4000-8000-00000000000B ", "b@example.org"),
+        List.of("0A1B2C3D-0000-4000-8000-00000000000A", "a@example.org"),
+        List.of("0A1B2C3D-0000-4000-8000-00000000000C", "c@example.org")));
+
+    VerifyMigrationReport report = verify("kratos.yaml");
+
+    assertTrue(report.passed(), "a pre-existing condition does not fail verify");
+    CheckResult result = report.checklist().get(0);
+    assertFalse(result.passed());
+    assertFalse(result.failsVerify());
+    assertEquals(CheckOrigin.PRE_EXISTING, result.origin());
+    assertEquals("PRE-EXISTING", result.verdict());
+    assertEquals("true of the data before the move too (the source has 3 such rows)", result.comparison());
+    assertEquals(2, result.rows());
+    assertTrue(report.checks().get(0).detail().endsWith("— true of the data before the move too (the source has 3"
+        + " such rows)"), report.checks().get(0).detail());
+    assertTrue(markdown.contains("### kratos / no-address: PRE-EXISTING"), markdown);
+    assertTrue(markdown.contains("| '0a1b2c3d-0000-4000-8000-00000000000a' | 'a@example.org' |"), markdown);
+    assertTrue(markdown.contains("SELECT i.`id`, i.email FROM identities i"), markdown);
+    assertTrue(markdown.contains("result: **PASS**"), markdown);
+    assertEquals(CheckOrigin.PRE_EXISTING, ((VerifyMigrationReport) json).checklist().get(0).origin());
+  }
+
+  @Test
+  void aFailureWithARowTheSourceDoesNotHaveIsBrokenByTheMoveAndNamesThatRow() {
+    checklists.put("kratos.yaml", new Checklist("kratos", Map.of(), List.of(withSourceForm("no-address",
+        "SELECT id FROM identities", "SELECT id FROM identities"))));
+    // Two rows share the key b: both are counted, the key named once.
+    answers.put("null|SELECT id FROM identities", Answer.rows(List.of("id"), List.of("a"), List.of("b"),
+        List.of("b"), Arrays.asList((String) null)));
+    answers.put("source|SELECT id FROM identities", Answer.rows(List.of("id"), List.of("A")));
+
+    VerifyMigrationReport report = verify("kratos.yaml");
+
+    assertFalse(report.passed());
+    CheckResult result = report.checklist().get(0);
+    assertTrue(result.failsVerify());
+    assertEquals(CheckOrigin.BROKEN_BY_MOVE, result.origin());
+    assertEquals("broken by the move: 3 row(s) not so in the source: id='b', id=NULL", result.comparison());
+    assertFalse(report.checks().get(0).passed());
+    assertTrue(markdown.contains("### kratos / no-address: **FAIL**"), markdown);
+    assertTrue(markdown.contains("compared with the source: BROKEN_BY_MOVE, broken by the move"), markdown);
+  }
+
+  @Test
+  void aSourceFormTheSourceRefusesIsReportedAndTheCheckStaysFailed() {
+    checklists.put("kratos.yaml", new Checklist("kratos", Map.of(), List.of(withSourceForm("no-address",
+        "SELECT id FROM identities", "SELECT id FROM identitees"))));
+    answers.put("null|SELECT id FROM identities", Answer.rows(List.of("id"), List.of("a")));
+    answers.put("source|SELECT id FROM identitees",
+        Answer.refused("kratos", "42S02", "Table 'kratos.identitees' doesn't exist"));
+
+    VerifyMigrationReport report = verify("kratos.yaml");
+
+    assertFalse(report.passed());
+    CheckResult result = report.checklist().get(0);
+    assertEquals(CheckOrigin.NOT_COMPARED, result.origin());
+    assertEquals("the source form failed: SQLSTATE 42S02 on the source database kratos: Table 'kratos.identitees'"
+        + " doesn't exist; cannot tell whether the move caused it", result.comparison());
+  }
+
+  @Test
+  void aPassingCheckNeverAsksTheSource() {
+    checklists.put("kratos.yaml", new Checklist("kratos", Map.of(), List.of(withSourceForm("clean",
+        "SELECT 1 WHERE false", "SELECT 1 FROM dual WHERE false"))));
+    answers.put("null|SELECT 1 WHERE false", Answer.rows(List.of("?column?")));
+
+    VerifyMigrationReport report = verify("kratos.yaml");
+
+    assertTrue(report.passed());
+    assertEquals(List.of("null|SELECT 1 WHERE false"), asked);
+    assertEquals(CheckOrigin.NOT_COMPARED, report.checklist().get(0).origin());
+    assertNull(report.checklist().get(0).comparison());
+  }
+
+  @Test
+  void aSourceFormIsRefusedOnAnotherDatabaseAndOnANonZeroRowsCheck() {
+    InvalidChecklistException alias = assertThrows(InvalidChecklistException.class, () -> new ChecklistCheck("c",
+        null, "kratos", "SELECT 1", null, "SELECT 1"));
+    InvalidChecklistException value = assertThrows(InvalidChecklistException.class, () -> new ChecklistCheck("c",
+        null, null, "SELECT 1", new Expectation.Value("1"), "SELECT 1"));
+
+    assertTrue(alias.getMessage().contains("source-sql"), alias.getMessage());
+    assertTrue(value.getMessage().contains("zero-rows"), value.getMessage());
   }
 }

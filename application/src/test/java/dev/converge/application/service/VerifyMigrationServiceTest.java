@@ -202,6 +202,8 @@ class VerifyMigrationServiceTest {
           throw new AssertionError("no checklist");
         }, (database, sql, timeout, rows) -> {
           throw new AssertionError("no checklist");
+        }, (sql, timeout, rows) -> {
+          throw new AssertionError("no checklist");
         }, Optional::empty).verify(new VerifyMigrationCommand(5, List.of(), Map.of(), Duration.ofSeconds(5), 2));
   }
 

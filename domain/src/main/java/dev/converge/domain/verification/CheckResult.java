@@ -17,9 +17,12 @@ import java.util.stream.Collectors;
  * @param rows offending rows counted (for a value check: the rows the query returned)
  * @param examples the first offending rows, each value as PostgreSQL's text ({@code null}: NULL)
  * @param error why the query did not run to its end (SQLSTATE and server message), or null
+ * @param origin for a failing check, whether the source holds its offending rows too
+ * @param comparison what the comparison with the source found (or why there was none), or null for a passing check
  */
 public record CheckResult(String checklist, String name, String description, String database, String expect,
-    String expectation, boolean passed, long rows, List<String> columns, List<List<String>> examples, String error) {
+    String expectation, boolean passed, long rows, List<String> columns, List<List<String>> examples, String error,
+    CheckOrigin origin, String comparison) {
 
   public CheckResult {
     Objects.requireNonNull(checklist, "checklist");
@@ -38,6 +41,33 @@ public record CheckResult(String checklist, String name, String description, Str
     if (passed && error != null) {
       throw new IllegalArgumentException("a check whose query failed cannot pass");
     }
+    origin = origin == null ? CheckOrigin.NOT_COMPARED : origin;
+    if (origin != CheckOrigin.NOT_COMPARED && (passed || error != null)) {
+      throw new IllegalArgumentException("only a check that found offending rows is compared with the source");
+    }
+  }
+
+  /** A verdict not compared with the source. */
+  public CheckResult(String checklist, String name, String description, String database, String expect,
+      String expectation, boolean passed, long rows, List<String> columns, List<List<String>> examples, String error) {
+    this(checklist, name, description, database, expect, expectation, passed, rows, columns, examples, error,
+        CheckOrigin.NOT_COMPARED, null);
+  }
+
+  /** This verdict with what the comparison with the source found. */
+  public CheckResult compared(CheckOrigin origin, String comparison) {
+    return new CheckResult(checklist, name, description, database, expect, expectation, passed, rows, columns, examples,
+        error, origin, comparison);
+  }
+
+  /** Whether verify fails on this check: it failed and its offending rows are not all true of the source too. */
+  public boolean failsVerify() {
+    return !passed && origin != CheckOrigin.PRE_EXISTING;
+  }
+
+  /** PASS, PRE-EXISTING (failed, but true of the source before the move too) or FAIL. */
+  public String verdict() {
+    return passed ? "PASS" : origin == CheckOrigin.PRE_EXISTING ? "PRE-EXISTING" : "FAIL";
   }
 
   /** A check whose query failed: a FAIL naming the server's SQLSTATE and message. */
@@ -59,7 +89,8 @@ public record CheckResult(String checklist, String name, String description, Str
     }
     String shown = examples.stream().map(this::row).collect(Collectors.joining("; "));
     return on + expected + ", " + (value ? "the query returned " + rows + " row(s)" : rows + " offending row(s)")
-        + (shown.isEmpty() ? "" : ": " + shown) + (rows > examples.size() ? "; …" : "");
+        + (shown.isEmpty() ? "" : ": " + shown) + (rows > examples.size() ? "; …" : "")
+        + (comparison == null ? "" : " — " + comparison);
   }
 
   private String row(List<String> values) {
