@@ -9,7 +9,7 @@ import java.util.Objects;
  * One row, by primary key, that is not the same in the source now, in the export and in the target,
  * with the side that is odd: the export is the reference, so a source that differs from it changed
  * after the export, and a target that differs from it was altered (or lost a row) after the export.
- * Rows are in the canonical form of {@link dev.converge.domain.manifest.CanonicalForm}.
+ * Rows are in the canonical form of each column's {@link dev.converge.domain.conversion.type.TargetType#canonical}.
  *
  * @param key the canonical primary-key values
  * @param kinds what happened, one or two (when both the source and the target moved away from the export)

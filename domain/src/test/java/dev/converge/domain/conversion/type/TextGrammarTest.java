@@ -1,4 +1,4 @@
-package dev.converge.domain.manifest;
+package dev.converge.domain.conversion.type;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,12 +9,13 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class TargetTextCheckTest {
+/** Each type's grammar for a CSV field's text, checked before COPY sees it. */
+class TextGrammarTest {
 
   private static Optional<String> check(String type, Integer length, boolean nullable, String value) {
     TargetColumn column = new TargetColumn("c", 1, type, type, length, null, null, nullable, false, false, null, false,
         type.equals("mood") ? List.of("happy", "sad") : List.of(), false);
-    return TargetTextCheck.of(column).apply(value);
+    return TargetType.of(column).violation(value);
   }
 
   @ParameterizedTest(name = "{0} accepts {1}")

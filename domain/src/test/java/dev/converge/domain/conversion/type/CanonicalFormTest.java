@@ -1,4 +1,4 @@
-package dev.converge.domain.manifest;
+package dev.converge.domain.conversion.type;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,11 +10,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** converge's CSV text and PostgreSQL's output text of the same value have one canonical form. */
+/** Each type's canonical form, the one text a value is hashed in from the CSV file and from PostgreSQL. */
 class CanonicalFormTest {
 
   private static UnaryOperator<String> form(String type) {
-    return CanonicalForm.of(new TargetColumn("c", 1, type, type, null, null, null, true, false, false, null, false,
-        List.of(), false));
+    return TargetType.of(new TargetColumn("c", 1, type, type, null, null, null, true, false, false, null, false,
+        List.of(), false))::canonical;
   }
 
   @ParameterizedTest(name = "{0}: {1} ~ {2}")
