@@ -22,6 +22,9 @@ import javax.net.ssl.SSLException;
 public final class MySqlSource implements AutoCloseable {
 
   private final DatabaseEndpoint endpoint;
+  /** ER_ACCESS_DENIED_ERROR: the login was refused. */
+  private static final int ACCESS_DENIED = 1045;
+
   /** ER_SECURE_TRANSPORT_REQUIRED: a plaintext login to a server with require_secure_transport=ON. */
   private static final int REQUIRES_SECURE_TRANSPORT = 3159;
 
@@ -39,14 +42,14 @@ public final class MySqlSource implements AutoCloseable {
       pool = MySqlDataSourceFactory.readOnlySource(endpoint, connections);
     } catch (RuntimeException e) {
       throw new ConvergeException(ErrorCode.CONNECTION, "cannot connect to the source " + endpoint.describe()
-          + ": " + rootMessage(e) + tlsHint(endpoint.tls(), e), e);
+          + ": " + rootMessage(e) + tlsHint(endpoint.tls(), e) + passwordHint(endpoint, e), e);
     }
     try (Connection connection = pool.getConnection()) {
       connection.isValid(5);
     } catch (SQLException e) {
       pool.close();
       throw new ConvergeException(ErrorCode.CONNECTION, "cannot connect to the source " + endpoint.describe()
-          + ": " + e.getMessage() + tlsHint(endpoint.tls(), e), e);
+          + ": " + e.getMessage() + tlsHint(endpoint.tls(), e) + passwordHint(endpoint, e), e);
     }
     return new MySqlSource(endpoint, pool);
   }
@@ -110,5 +113,22 @@ public final class MySqlSource implements AutoCloseable {
       root = root.getCause();
     }
     return root.getMessage();
+  }
+
+  /**
+   * A login refused while no password was given at all: the operator forgot the variable or file,
+   * which converge can say instead of the server's "using password: NO".
+   */
+  static String passwordHint(DatabaseEndpoint endpoint, Throwable failure) {
+    if (!endpoint.password().isEmpty()) {
+      return "";
+    }
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && (sql.getErrorCode() == ACCESS_DENIED || "28000".equals(sql.getSQLState()))) {
+        return "; no password was given for " + endpoint.user() + "@" + endpoint.host()
+            + ": set CONVERGE_SOURCE_PASSWORD or --source-password-file";
+      }
+    }
+    return "";
   }
 }

@@ -37,14 +37,14 @@ public final class PostgresTarget implements AutoCloseable {
       pool = PostgresDataSourceFactory.target(endpoint, Math.max(2, connections));
     } catch (RuntimeException e) {
       throw new ConvergeException(ErrorCode.CONNECTION, "cannot connect to the target " + endpoint.describe()
-          + ": " + e.getMessage() + tlsHint(endpoint.tls(), e), e);
+          + ": " + e.getMessage() + tlsHint(endpoint.tls(), e) + passwordHint(endpoint, e), e);
     }
     try (Connection connection = pool.getConnection()) {
       connection.isValid(5);
     } catch (SQLException e) {
       pool.close();
       throw new ConvergeException(ErrorCode.CONNECTION, "cannot connect to the target " + endpoint.describe()
-          + ": " + e.getMessage() + tlsHint(endpoint.tls(), e), e);
+          + ": " + e.getMessage() + tlsHint(endpoint.tls(), e) + passwordHint(endpoint, e), e);
     }
     return new PostgresTarget(endpoint, schema, pool);
   }
@@ -101,6 +101,23 @@ public final class PostgresTarget implements AutoCloseable {
       if (cause instanceof SQLException sql && "28000".equals(sql.getSQLState()) && tls.mode() == TlsMode.DISABLE) {
         return "; --target-ssl-mode is disable, and a server that accepts only TLS connections (hostssl) refuses"
             + " a plaintext login: use require, verify-ca or verify-full";
+      }
+    }
+    return "";
+  }
+
+  /**
+   * A login refused while no password was given at all: the operator forgot the variable or file,
+   * which converge can say instead of the server's "using password: NO".
+   */
+  static String passwordHint(DatabaseEndpoint endpoint, Throwable failure) {
+    if (!endpoint.password().isEmpty()) {
+      return "";
+    }
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && ("28P01".equals(sql.getSQLState()) || "28000".equals(sql.getSQLState()) || "08004".equals(sql.getSQLState()))) {
+        return "; no password was given for " + endpoint.user() + "@" + endpoint.host()
+            + ": set CONVERGE_TARGET_PASSWORD or --target-password-file";
       }
     }
     return "";
