@@ -2,6 +2,7 @@ package dev.converge.adapter.shell;
 
 import dev.converge.domain.conversion.ConversionKind;
 import dev.converge.domain.conversion.ValuePolicies;
+import dev.converge.domain.conversion.type.TargetType;
 import dev.converge.domain.plan.Blocker;
 import dev.converge.domain.plan.ColumnPlan;
 import dev.converge.domain.plan.DirtyRule;
@@ -46,6 +47,8 @@ final class PlanView {
         out.printf("  %s.%s not loaded: %s%n", table.targetTable(), defaulted.column(), defaulted.reason());
       }
       for (ColumnPlan column : table.columns()) {
+        TargetType.of(column.target()).caveat(column.conversion()).ifPresent(caveat ->
+            out.printf("  %s.%s note: %s%n", table.targetTable(), column.target().name(), caveat));
         if (!column.policies().equals(ValuePolicies.STRICT)) {
           out.printf("  %s.%s policies: %s%n", table.sourceTable(), column.source().name(), policies(column.policies()));
         }

@@ -34,6 +34,19 @@ public final class JsonType extends TargetType {
     this.binary = family == TargetFamily.JSONB;
   }
 
+  /**
+   * MySQL's JSON type stores an object's keys in its own order (shorter keys first, then bytewise),
+   * so a json column, which keeps text as it is, receives MySQL's order, not the order the
+   * application once wrote. jsonb has no order of its own to lose.
+   */
+  @Override
+  public Optional<String> caveat(ConversionKind conversion) {
+    return !binary && conversion == ConversionKind.JSON_TO_JSON
+        ? Optional.of("json keeps MySQL's key order (MySQL's JSON type sorts object keys, shorter first), not the"
+            + " order the application once wrote")
+        : Optional.empty();
+  }
+
   /** Whether it is jsonb, which normalises the document and refuses {@code \u0000}. */
   public boolean binary() {
     return binary;

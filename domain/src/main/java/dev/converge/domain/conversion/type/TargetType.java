@@ -77,6 +77,14 @@ public abstract sealed class TargetType
     return Optional.empty();
   }
 
+  /**
+   * What the operator should know about this conversion although nothing is refused or changed by
+   * converge (e.g. what the source itself did to the values long before), for the plan to show.
+   */
+  public Optional<String> caveat(ConversionKind conversion) {
+    return Optional.empty();
+  }
+
   /** Whether the type compares values ignoring case (uuid, citext): keys may collide the source kept apart. */
   public boolean foldsCase() {
     return false;

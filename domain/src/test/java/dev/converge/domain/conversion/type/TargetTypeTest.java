@@ -148,4 +148,11 @@ class TargetTypeTest {
     assertEquals(Optional.empty(), millis.violation("10:30:00.123000"));
     assertTrue(millis.violation("10:30:00.123400").isPresent());
   }
+
+  @Test
+  void aJsonColumnFedFromMySqlJsonCarriesTheKeyOrderCaveatAndJsonbDoesNot() {
+    assertTrue(TargetType.of(column("json")).caveat(ConversionKind.JSON_TO_JSON).orElseThrow().contains("key order"));
+    assertTrue(TargetType.of(column("jsonb")).caveat(ConversionKind.JSON_TO_JSON).isEmpty());
+    assertTrue(TargetType.of(column("json")).caveat(ConversionKind.TEXT_TO_JSON).isEmpty(), "text keeps its order");
+  }
 }
