@@ -203,6 +203,13 @@ public final class PostgresCopyAdapter implements LoadTargetTablesPort, ReadDrop
           try (CancellableInput in = new CancellableInput(Files.newInputStream(part.file()), bytes -> sent.accept(before + bytes))) {
             partRows = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, in, 1 << 16);
             bytesBefore += in.bytes;
+            // The bytes PostgreSQL received are the bytes that were exported (and validated): checked before commit.
+            String sent256 = in.sha256();
+            if (part.sha256() != null && !part.sha256().equalsIgnoreCase(sent256)) {
+              throw new ConvergeException(ErrorCode.IMPORT, "table " + table.table() + ": " + fileName + " changed"
+                  + " since it was exported: the bytes sent have SHA-256 " + sent256 + ", the manifest says "
+                  + part.sha256() + "; nothing of the table was committed. Export again (converge export --restart)");
+            }
           }
           if (partRows != part.rows()) {
             throw new ConvergeException(ErrorCode.IMPORT, "table " + table.table() + ": COPY loaded " + partRows
@@ -307,17 +314,28 @@ public final class PostgresCopyAdapter implements LoadTargetTablesPort, ReadDrop
   }
 
   /**
-   * The file as COPY reads it: counts the bytes sent, and fails the read once the loading thread is
+   * The file as COPY reads it: counts and digests the bytes sent, and fails the read once the loading thread is
    * interrupted (Ctrl-C, or another table failed) — pgjdbc then cancels the COPY and the table's
    * transaction rolls back, instead of the load running on unseen.
    */
   private static final class CancellableInput extends java.io.FilterInputStream {
     private final LongConsumer sent;
+    private final java.security.MessageDigest digest;
     long bytes;
 
     CancellableInput(InputStream in, LongConsumer sent) {
       super(in);
       this.sent = sent;
+      try {
+        this.digest = java.security.MessageDigest.getInstance("SHA-256");
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every JDK has SHA-256", e);
+      }
+    }
+
+    /** The SHA-256 (hex) of every byte read so far. */
+    String sha256() {
+      return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
     @Override
@@ -333,6 +351,7 @@ public final class PostgresCopyAdapter implements LoadTargetTablesPort, ReadDrop
       }
       int read = super.read(buffer, offset, length);
       if (read > 0) {
+        digest.update(buffer, offset, read);
         bytes += read;
         sent.accept(bytes);
       }

@@ -103,7 +103,7 @@ public final class ImportTablesService implements ImportTablesUseCase {
         TableManifest exported = manifest.table(table.sourceTable()).orElseThrow(() -> new ConvergeException(
             ErrorCode.VALIDATION, "the manifest has no files for table " + table.sourceTable()));
         long rows = load(table, Parts.of(exported.files().stream().map(file -> new Part(
-            settings.workDirectory().resolve(file.name()), file.rows())).toList()), exported.rows(),
+            settings.workDirectory().resolve(file.name()), file.rows(), file.sha256())).toList()), exported.rows(),
             exported.files().stream().mapToLong(TableManifest.DataFile::bytes).sum(), manifest.migrationId(), session,
             true);
         synchronized (loaded) {

@@ -314,7 +314,8 @@ public final class TransferTablesService implements TransferTablesUseCase {
                 + " files did not all pass validation");
           }
           return item == Item.END ? Optional.empty()
-              : Optional.of(new Part(workDirectory.resolve(item.file().name()), item.file().rows()));
+              : Optional.of(new Part(workDirectory.resolve(item.file().name()), item.file().rows(),
+                  item.file().sha256()));
         }, table.estimatedRows(), 0, migrationId.get(), session, false);
         lane.rows = rows;
         lane.loaded = true;

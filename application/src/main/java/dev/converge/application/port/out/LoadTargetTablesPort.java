@@ -71,10 +71,19 @@ public interface LoadTargetTablesPort {
     }
   }
 
-  /** A file of a table and the rows the manifest says it holds. */
-  record Part(Path file, long rows) {
+  /**
+   * A file of a table, the rows the manifest says it holds, and its SHA-256 there (hex), which the
+   * load checks over the very bytes it sends: a file changed after it was written or validated is
+   * refused before its table commits. A null digest is not checked.
+   */
+  record Part(Path file, long rows, String sha256) {
     public Part {
       Objects.requireNonNull(file, "file");
+    }
+
+    /** A part whose digest is not checked. */
+    public Part(Path file, long rows) {
+      this(file, rows, null);
     }
   }
 
