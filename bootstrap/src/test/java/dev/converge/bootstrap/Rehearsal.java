@@ -57,6 +57,7 @@ final class Rehearsal {
       MySqlDatasetLoadAdapter loader = new MySqlDatasetLoadAdapter(pool);
       new GenerateDatasetService(loader, loader).generate(new GenerateDatasetCommand(dataset, options, 2));
     }
+    long generated = System.currentTimeMillis();
     RunningServer postgres = EmbeddedServers.postgres();
     DatabaseEndpoint target = postgres.endpoint(EmbeddedServers.freshDatabase(postgres, name));
     if (provisionTarget) {
@@ -64,7 +65,25 @@ final class Rehearsal {
         provisioned.migrations().apply(dataset.postgresMigrationLocation());
       }
     }
+    quietPast(generated);
     return new Rehearsal(dataset, source, target, workDirectory);
+  }
+
+  /**
+   * Waits until the second the generator last wrote in has passed. InnoDB's UPDATE_TIME, by which
+   * converge tells whether an export's tables were written since its snapshot, has whole seconds, and
+   * a table written in the snapshot's second counts as written (converge errs towards stale). A real
+   * source is quiet for longer than a generator that just filled it.
+   */
+  private static void quietPast(long lastWriteMillis) {
+    long wait = (lastWriteMillis / 1000 + 1) * 1000 + 50 - System.currentTimeMillis();
+    if (wait > 0) {
+      try {
+        Thread.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /**

@@ -65,7 +65,7 @@ class StaleExportIT {
   }
 
   @Test
-  void aMigrateRerunRefusesTheStaleExportItWouldContinue() throws SQLException {
+  void aMigrateRerunRefusesTheStaleExportItWouldContinue() throws Exception {
     Rehearsal run = Rehearsal.of("alkemio", EmbeddedServers.mySql(), DatasetOptions.clean(0.005), true, workDirectory);
     assertEquals(0, run.converge("migrate"), run.output());
     String firstRun = new JsonManifestFileAdapter(workDirectory).latest().orElseThrow().manifest().migrationId();
