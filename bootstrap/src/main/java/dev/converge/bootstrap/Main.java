@@ -2,6 +2,7 @@ package dev.converge.bootstrap;
 
 import dev.converge.adapter.csv.FileWorkDirectoryLockAdapter;
 import dev.converge.adapter.csv.YamlConfigurationFile;
+import dev.converge.adapter.shell.ConfiguredDefaults;
 import dev.converge.adapter.shell.DemoCommand;
 import dev.converge.adapter.shell.ShellTerminals;
 import dev.converge.domain.failure.ConvergeException;
@@ -115,7 +116,7 @@ public final class Main {
       return fromEnvironment;
     }
     for (Map.Entry<String, String> key : file.entrySet()) {
-      if (key.getKey().toLowerCase(java.util.Locale.ROOT).replace('.', '-').replace('_', '-').equals("log-format")) {
+      if (ConfiguredDefaults.normalize(key.getKey()).equals("log-format")) {
         return key.getValue();
       }
     }

@@ -137,7 +137,7 @@ public final class ConfiguredDefaults implements IDefaultValueProvider {
   }
 
   /** {@code source.host}, {@code source-host} and {@code source_host} are the same key. */
-  private static String normalize(String key) {
+  public static String normalize(String key) {
     return key.toLowerCase(Locale.ROOT).replace('.', '-').replace('_', '-');
   }
 
