@@ -15,6 +15,7 @@ import dev.converge.application.port.in.VerifyMigrationUseCase;
 import dev.converge.application.port.out.ApplyTargetMigrationsPort;
 import dev.converge.application.port.out.CheckTargetIntegrityPort;
 import dev.converge.application.port.out.InspectTargetPort;
+import dev.converge.application.port.out.KeepSchemaRowsPort;
 import dev.converge.application.port.out.LoadTargetTablesPort;
 import dev.converge.application.port.out.ReadChecklistPort;
 import dev.converge.application.port.out.ReadDroppedForeignKeysPort;
@@ -58,9 +59,9 @@ interface ApplicationModule {
   static ProvisionTargetUseCase provisionTarget(ApplyTargetMigrationsPort migrations, RunProvisioningCommandPort commands,
       ReadSourceSchemaPort source, ReadTargetSchemaPort target, InspectTargetPort inspection,
       @Named("source") ReadMigrationVersionsPort sourceVersions, @Named("target") ReadMigrationVersionsPort targetVersions,
-      ConnectionSettings settings, Clock clock) {
+      KeepSchemaRowsPort schemaRows, ConnectionSettings settings, Clock clock) {
     return new ProvisionTargetService(migrations, commands, source, target, inspection, sourceVersions, targetVersions,
-        settings.workDirectory().resolve("logs"), clock);
+        schemaRows, settings.workDirectory().resolve("logs"), clock);
   }
 
   @Binds
@@ -95,9 +96,9 @@ interface ApplicationModule {
   static ImportTablesService importService(StorePlanPort plans, StoreManifestPort manifests, RecordValidationPort verdicts,
       ReadTargetSchemaPort target, LoadTargetTablesPort loads, ReadDroppedForeignKeysPort droppedForeignKeys,
       RecordImportPort journal, ReadTableFilesPort files, ReportProgressPort progress, ConnectionSettings settings,
-      ReadSourcePositionPort position) {
+      ReadSourcePositionPort position, KeepSchemaRowsPort schemaRows) {
     return new ImportTablesService(plans, manifests, verdicts, target, loads, droppedForeignKeys, journal, files,
-        progress, settings, position);
+        progress, settings, position, schemaRows);
   }
 
   @Provides
@@ -111,10 +112,10 @@ interface ApplicationModule {
 
   @Provides
   static RollbackTargetUseCase rollbackTarget(StorePlanPort plans, StoreManifestPort manifests, LoadTargetTablesPort loads,
-      ReadTableFilesPort files, RecordImportPort journal, RecreateTargetSchemaPort schema,
+      KeepSchemaRowsPort schemaRows, RecordImportPort journal, RecreateTargetSchemaPort schema,
       ApplyTargetMigrationsPort migrations, RunProvisioningCommandPort commands, ReadTargetSchemaPort catalog,
       InspectTargetPort inspection, RecordRollbackPort rollbacks, ConnectionSettings settings, Clock clock) {
-    return new RollbackTargetService(plans, manifests, loads, files, journal,
+    return new RollbackTargetService(plans, manifests, loads, schemaRows, journal,
         new RollbackTargetService.Provisioning(schema, migrations, commands, catalog, inspection), rollbacks, settings,
         clock);
   }

@@ -8,6 +8,7 @@ import dev.converge.application.port.in.ExportTablesCommand;
 import dev.converge.application.port.out.ApplyTargetMigrationsPort;
 import dev.converge.application.port.out.CheckTargetIntegrityPort;
 import dev.converge.application.port.out.InspectTargetPort;
+import dev.converge.application.port.out.KeepSchemaRowsPort;
 import dev.converge.application.port.out.LoadTargetTablesPort;
 import dev.converge.application.port.out.ReadDroppedForeignKeysPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
@@ -64,6 +65,11 @@ interface PostgresSessionModule {
   @Provides
   static LoadTargetTablesPort loads(PostgresTarget target) {
     return target.copies();
+  }
+
+  @Provides
+  static KeepSchemaRowsPort schemaRows(PostgresTarget target) {
+    return target.schemaRows();
   }
 
   @Provides

@@ -121,6 +121,11 @@ final class Rehearsal {
     return new Rehearsal(dataset, source, fresh, otherWorkDirectory);
   }
 
+  /** The same source and target, run from another work directory (as a second rehearsal would be). */
+  Rehearsal withWorkDirectory(Path otherWorkDirectory) {
+    return new Rehearsal(dataset, source, target, otherWorkDirectory);
+  }
+
   /** The connection and work-directory options of this rehearsal, as an operator types them. */
   List<String> connectionOptions() {
     return List.of(

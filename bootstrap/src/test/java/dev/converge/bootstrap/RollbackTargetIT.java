@@ -57,6 +57,45 @@ class RollbackTargetIT {
   }
 
   @Test
+  void aSecondRunFromANewWorkDirectoryRollsBackToTheSchemaTimeRowsNotToTheFirstLoad() throws Exception {
+    Rehearsal first = Rehearsal.of("alkemio", EmbeddedServers.mySql(), DatasetOptions.clean(0.001), true,
+        workDirectory.resolve("first"));
+    Map<String, Long> seeded = counts(target(first));
+    for (String phase : new String[] {"plan", "export", "validate", "import"}) {
+      assertEquals(0, first.converge(phase), phase + ": " + first.output());
+    }
+    Rehearsal second = first.withWorkDirectory(workDirectory.resolve("second"));
+    assertEquals(0, second.converge("schema", "--flyway-location", first.dataset.postgresMigrationLocation()),
+        second.output());
+    for (String phase : new String[] {"plan", "export", "validate", "import"}) {
+      assertEquals(0, second.converge(phase), phase + ": " + second.output());
+    }
+    assertTrue(counts(target(second)).get("user") > 0, "the second run loaded users");
+
+    assertEquals(0, second.converge("rollback", "--yes"), second.output());
+
+    assertEquals(seeded, counts(target(second)), "the rows the target held before converge's first load, no others");
+  }
+
+  @Test
+  void aTargetWhoseRowsWereNeverKeptIsNotEmptied() throws Exception {
+    Rehearsal run = Rehearsal.of("alkemio", EmbeddedServers.mySql(), DatasetOptions.clean(0.001), true, workDirectory);
+    for (String phase : new String[] {"plan", "export", "validate", "import"}) {
+      assertEquals(0, run.converge(phase), phase + ": " + run.output());
+    }
+    try (Connection connection = target(run); Statement statement = connection.createStatement()) {
+      statement.execute("DELETE FROM converge.schema_rows WHERE table_name = 'platform'");
+    }
+    Map<String, Long> loaded = counts(target(run));
+
+    assertEquals(ExitStatus.of(ErrorCode.CONFIGURATION), run.converge("rollback", "--yes"), run.output());
+
+    assertTrue(run.err.toString().contains("table platform") && run.err.toString().contains("rollback --drop"),
+        run.output());
+    assertEquals(loaded, counts(target(run)), "nothing was emptied");
+  }
+
+  @Test
   void dropLeavesTheSchemaExactlyAsFreshlyProvisionedAndIsJournaled() throws Exception {
     Rehearsal run = Rehearsal.of("alkemio", EmbeddedServers.mySql(), DatasetOptions.clean(0.001), true, workDirectory);
     for (String phase : new String[] {"plan", "export", "validate", "import"}) {

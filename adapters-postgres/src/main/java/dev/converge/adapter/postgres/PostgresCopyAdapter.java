@@ -10,10 +10,7 @@ import dev.converge.domain.plan.ExistingRows;
 import dev.converge.domain.plan.ForeignKeyStrategy;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -93,32 +90,6 @@ public final class PostgresCopyAdapter implements LoadTargetTablesPort, ReadDrop
   @Override
   public List<DroppedForeignKey> droppedForeignKeys() {
     return foreignKeys.pending();
-  }
-
-  @Override
-  public long saveRows(String table, List<String> columns, java.nio.file.Path file) {
-    String copy = "COPY (SELECT " + columns.stream().map(PostgresCopyAdapter::quote).collect(Collectors.joining(", "))
-        + " FROM " + quote(schema) + "." + quote(table) + ") TO STDOUT (FORMAT csv, HEADER true, NULL '\\N', FORCE_QUOTE *)";
-    try (Connection connection = target.getConnection();
-        java.io.OutputStream out = ownerOnlyOutput(file)) {
-      // FORCE_QUOTE * writes every non-NULL value quoted and NULL as a bare \N: converge's own dialect.
-      return connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy, out);
-    } catch (SQLException | IOException e) {
-      throw new ConvergeException(ErrorCode.IMPORT, "cannot keep the existing rows of " + table + " in " + file + ": "
-          + e.getMessage(), e);
-    }
-  }
-
-  /** A new file readable by its owner only, in a directory created for its owner only if missing. */
-  private static java.io.OutputStream ownerOnlyOutput(java.nio.file.Path file) throws IOException {
-    java.nio.file.Path directory = file.toAbsolutePath().getParent();
-    if (!Files.isDirectory(directory)) {
-      Files.createDirectories(directory.getParent());
-      Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    }
-    return Channels.newOutputStream(Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE),
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))));
   }
 
   @Override

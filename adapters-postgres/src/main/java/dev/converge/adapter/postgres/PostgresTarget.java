@@ -69,6 +69,10 @@ public final class PostgresTarget implements AutoCloseable {
     return new PostgresCopyAdapter(pool, schema);
   }
 
+  public PostgresSchemaRowsAdapter schemaRows() {
+    return new PostgresSchemaRowsAdapter(pool, schema);
+  }
+
   public RecreateTargetSchemaPort schemaReset() {
     return new PostgresSchemaResetAdapter(pool, schema);
   }

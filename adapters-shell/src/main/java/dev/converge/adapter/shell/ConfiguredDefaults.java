@@ -118,7 +118,7 @@ public final class ConfiguredDefaults implements IDefaultValueProvider {
     }
     String name = option.longestName().substring(2);
     String command = option.command() == null ? "" : option.command().name();
-    String connected = session.getOrDefault(command + "-" + name, session.get(name));
+    String connected = scoped(session, command, name);
     if (connected != null) {
       return connected;
     }
@@ -127,9 +127,21 @@ public final class ConfiguredDefaults implements IDefaultValueProvider {
     if (fromEnvironment != null) {
       return fromEnvironment;
     }
-    String scoped = file.get(command + "-" + name);
-    return scoped != null ? scoped : file.get(name);
+    return scoped(file, command, name);
   }
+
+  /** The value for one command, else for every command. */
+  private static String scoped(Map<String, String> values, String command, String name) {
+    String scoped = values.get(command + "-" + name);
+    if (scoped == null && command.equals("rollback") && PROVISIONING.contains(name)) {
+      // rollback --drop provisions the schema again exactly as the schema phase did.
+      scoped = values.get("schema-" + name);
+    }
+    return scoped != null ? scoped : values.get(name);
+  }
+
+  /** The options by which the schema phase provisions the target, which {@code rollback --drop} repeats. */
+  private static final Set<String> PROVISIONING = Set.of("flyway-location", "provision-command");
 
   /** {@code source-host} → {@code CONVERGE_SOURCE_HOST}: the one naming rule for every option's variable. */
   public static String environmentVariable(String option) {

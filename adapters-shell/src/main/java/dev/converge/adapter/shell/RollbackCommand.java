@@ -9,12 +9,15 @@ import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.run.Phase;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /** {@code converge rollback}: the target back to its post-schema state; the source was never touched. */
 @Command(name = "rollback",
-    description = {"Empties every table of the plan in the target and restores the rows they held before the first"
-        + " import (a seed migration's), resets the sequences and forgets the import journal. With --drop, drops and"
+    description = {"Empties every table of the plan in the target and restores the rows they held when converge first"
+        + " met them (a seed migration's, kept in the target), resets the sequences and forgets the import journal. With --drop, drops and"
         + " re-creates the whole target schema and provisions it again as the schema phase did. MySQL is never"
         + " written by any phase, so it needs no rollback: repoint the applications at it (docs/rollback.md).",
       "Destructive: needs --yes. Each rollback is recorded in <work-dir>/rollback_journal.json."})
@@ -29,12 +32,16 @@ public final class RollbackCommand extends PhaseCommand<RollbackTargetReport> {
   boolean drop;
 
   @Option(names = "--flyway-location", paramLabel = "LOCATION",
-      description = "With --drop: the Flyway location the schema phase applied.")
+      description = "With --drop: the Flyway location the schema phase applied (default: converge.yml's"
+          + " schema.flyway-location).")
   String flywayLocation;
 
   @Option(names = "--provision-command", paramLabel = "COMMAND",
-      description = "With --drop: the provisioning command the schema phase ran; its output goes to <work-dir>/logs/.")
+      description = "With --drop: the provisioning command the schema phase ran (default: converge.yml's"
+          + " schema.provision-command); its output goes to <work-dir>/logs/.")
   String provisionCommand;
+
+  @Spec CommandSpec spec;
 
   public RollbackCommand(PhaseContext context) {
     super(context);
@@ -47,14 +54,16 @@ public final class RollbackCommand extends PhaseCommand<RollbackTargetReport> {
 
   @Override
   protected RollbackTargetReport run(MigrationSession session) {
-    if (flywayLocation != null && provisionCommand != null) {
-      throw new ConvergeException(ErrorCode.CONFIGURATION, "use --flyway-location or --provision-command, not both");
-    }
-    if (!drop && (flywayLocation != null || provisionCommand != null)) {
+    ParseResult line = spec.commandLine().getParseResult();
+    if (!drop && line != null
+        && (line.hasMatchedOption("--flyway-location") || line.hasMatchedOption("--provision-command"))) {
       throw new ConvergeException(ErrorCode.CONFIGURATION, "--flyway-location and --provision-command go with --drop");
     }
+    // Without --drop, configured provisioning (the schema section of converge.yml, say) is simply not needed.
+    ProvisioningChoice provisioning = drop ? ProvisioningChoice.of(spec, flywayLocation, provisionCommand)
+        : new ProvisioningChoice(null, List.of());
     return session.rollbackTarget().rollback(new RollbackTargetCommand(confirmed, drop ? Mode.DROP : Mode.TRUNCATE,
-        flywayLocation, provisionCommand == null ? List.of() : SchemaCommand.words(provisionCommand)));
+        provisioning.flywayLocation(), provisioning.command()));
   }
 
   @Override
@@ -63,7 +72,7 @@ public final class RollbackCommand extends PhaseCommand<RollbackTargetReport> {
       out.printf("Rollback: schema dropped, re-created and provisioned again; %d planned table(s) as provisioned."
           + " Rows the provisioning seeded:%n", report.emptied().size());
     } else {
-      out.printf("Rollback: %d table(s) emptied; rows restored from before the import:%n", report.emptied().size());
+      out.printf("Rollback: %d table(s) emptied; rows restored as converge first found them:%n", report.emptied().size());
     }
     report.restored().forEach((table, rows) -> {
       if (rows > 0) {

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code converge schema}: provision the target from the application's own migrations, then check it. */
 @Command(name = "schema",
@@ -45,6 +47,8 @@ public final class SchemaCommand extends PhaseCommand<ProvisionTargetReport> {
       description = "A source table that needs no target table (besides the defaults). Repeatable.")
   Map<String, String> excludedTables = new LinkedHashMap<>();
 
+  @Spec CommandSpec spec;
+
   public SchemaCommand(PhaseContext context) {
     super(context);
   }
@@ -56,15 +60,13 @@ public final class SchemaCommand extends PhaseCommand<ProvisionTargetReport> {
 
   @Override
   protected ProvisionTargetReport run(MigrationSession session) {
-    if (flywayLocation != null && provisionCommand != null) {
-      throw new ConvergeException(ErrorCode.CONFIGURATION, "use --flyway-location or --provision-command, not both");
-    }
+    ProvisioningChoice provisioning = ProvisioningChoice.of(spec, flywayLocation, provisionCommand);
     PlanSettings settings = PlanSettings.defaults();
     for (Map.Entry<String, String> excluded : excludedTables.entrySet()) {
       settings = settings.withExcludedTable(excluded.getKey(), excluded.getValue());
     }
-    return session.provisionTarget().provision(new ProvisionTargetCommand(flywayLocation,
-        provisionCommand == null ? List.of() : words(provisionCommand), expectedVersion, history.tables,
+    return session.provisionTarget().provision(new ProvisionTargetCommand(provisioning.flywayLocation(),
+        provisioning.command(), expectedVersion, history.tables,
         history.acceptedMissingVersions, settings));
   }
 

@@ -4,6 +4,7 @@ import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.ImportTablesCommand;
 import dev.converge.application.port.in.ImportTablesReport;
 import dev.converge.application.port.in.ImportTablesUseCase;
+import dev.converge.application.port.out.KeepSchemaRowsPort;
 import dev.converge.application.port.out.LoadTargetTablesPort;
 import dev.converge.application.port.out.LoadTargetTablesPort.LoadSession;
 import dev.converge.application.port.out.LoadTargetTablesPort.Part;
@@ -59,11 +60,13 @@ public final class ImportTablesService implements ImportTablesUseCase {
   private final ReportProgressPort progress;
   private final ConnectionSettings settings;
   private final StaleExports staleExports;
+  private final KeepSchemaRowsPort schemaRows;
 
   public ImportTablesService(StorePlanPort plans, StoreManifestPort manifests, RecordValidationPort verdicts,
       ReadTargetSchemaPort targetSchema, LoadTargetTablesPort loads, ReadDroppedForeignKeysPort droppedForeignKeys,
       RecordImportPort journal, ReadTableFilesPort files, ReportProgressPort progress, ConnectionSettings settings,
-      ReadSourcePositionPort sourcePosition) {
+      ReadSourcePositionPort sourcePosition, KeepSchemaRowsPort schemaRows) {
+    this.schemaRows = Objects.requireNonNull(schemaRows, "schemaRows");
     this.plans = Objects.requireNonNull(plans, "plans");
     this.manifests = Objects.requireNonNull(manifests, "manifests");
     this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
@@ -136,7 +139,7 @@ public final class ImportTablesService implements ImportTablesUseCase {
       journal.forget(migrationId);
     }
     Map<String, Long> committed = journal.committed(migrationId);
-    keepExistingRows(plan, committed);
+    keepExistingRows(plan);
     return committed;
   }
 
@@ -213,22 +216,13 @@ public final class ImportTablesService implements ImportTablesUseCase {
     return new TargetSchema(schema.schema(), schema.serverVersion(), tables);
   }
 
-  /** Where the rows a table held before the first import are kept, for {@code converge rollback}. */
-  public static java.nio.file.Path keptRows(ConnectionSettings settings, String table) {
-    return settings.workDirectory().resolve("pre_import").resolve(table + ".csv");
-  }
-
   /**
-   * Before a table's first load, keeps the rows it holds (a seed migration's), once: a resumed run
-   * must not overwrite them with rows of its own earlier attempt.
+   * Before the first load of each table, keeps the rows it holds (a seed migration's) in the target,
+   * once per table: neither a resumed run nor a run from another work directory keeps rows of an
+   * earlier load as if the schema phase had left them.
    */
-  private void keepExistingRows(MigrationPlan plan, Map<String, Long> committed) {
-    for (TablePlan table : plan.tables()) {
-      java.nio.file.Path kept = keptRows(settings, table.targetTable());
-      if (!committed.containsKey(table.targetTable()) && !java.nio.file.Files.exists(kept)) {
-        loads.saveRows(table.targetTable(), table.columns().stream().map(c -> c.target().name()).toList(), kept);
-      }
-    }
+  private void keepExistingRows(MigrationPlan plan) {
+    schemaRows.keepOnce(plan.tables().stream().map(TablePlan::targetTable).toList());
   }
 
   /** PostgreSQL counts CSV records (the header is 1); the operator's editor wants the file's line. */

@@ -6,6 +6,7 @@ import dev.converge.application.port.in.ProvisionTargetUseCase;
 import dev.converge.application.port.out.ApplyTargetMigrationsPort;
 import dev.converge.application.port.out.ApplyTargetMigrationsPort.AppliedMigrations;
 import dev.converge.application.port.out.InspectTargetPort;
+import dev.converge.application.port.out.KeepSchemaRowsPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
@@ -42,12 +43,14 @@ public final class ProvisionTargetService implements ProvisionTargetUseCase {
   private final InspectTargetPort target;
   private final ReadMigrationVersionsPort sourceVersions;
   private final ReadMigrationVersionsPort targetVersions;
+  private final KeepSchemaRowsPort schemaRows;
   private final Path logDirectory;
   private final Clock clock;
 
   public ProvisionTargetService(ApplyTargetMigrationsPort migrations, RunProvisioningCommandPort commands,
       ReadSourceSchemaPort sourceSchema, ReadTargetSchemaPort targetSchema, InspectTargetPort target,
-      ReadMigrationVersionsPort sourceVersions, ReadMigrationVersionsPort targetVersions, Path logDirectory, Clock clock) {
+      ReadMigrationVersionsPort sourceVersions, ReadMigrationVersionsPort targetVersions, KeepSchemaRowsPort schemaRows,
+      Path logDirectory, Clock clock) {
     this.migrations = Objects.requireNonNull(migrations, "migrations");
     this.commands = Objects.requireNonNull(commands, "commands");
     this.sourceSchema = Objects.requireNonNull(sourceSchema, "sourceSchema");
@@ -55,6 +58,7 @@ public final class ProvisionTargetService implements ProvisionTargetUseCase {
     this.target = Objects.requireNonNull(target, "target");
     this.sourceVersions = Objects.requireNonNull(sourceVersions, "sourceVersions");
     this.targetVersions = Objects.requireNonNull(targetVersions, "targetVersions");
+    this.schemaRows = Objects.requireNonNull(schemaRows, "schemaRows");
     this.logDirectory = Objects.requireNonNull(logDirectory, "logDirectory");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -105,6 +109,11 @@ public final class ProvisionTargetService implements ProvisionTargetUseCase {
     MigrationHistories.Result histories = new MigrationHistories(sourceVersions, targetVersions)
         .compare(command.versionTables(), command.acceptedMissingVersions());
     histories.problems().forEach(problem -> problems.add(problem.toString()));
+    if (problems.isEmpty()) {
+      // What the schema phase leaves is what rollback restores; kept once per table, so running the
+      // schema phase again on a loaded target (a new work directory, say) does not take the load for it.
+      schemaRows.keepOnce(targetTables.tables().stream().map(TargetTable::name).toList());
+    }
     return new ProvisionTargetReport(command.mode(), applied, version, commandLog, missing, existingRows,
         histories.comparisons(), problems);
   }

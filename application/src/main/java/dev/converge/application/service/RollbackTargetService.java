@@ -7,10 +7,10 @@ import dev.converge.application.port.in.RollbackTargetReport;
 import dev.converge.application.port.in.RollbackTargetUseCase;
 import dev.converge.application.port.out.ApplyTargetMigrationsPort;
 import dev.converge.application.port.out.InspectTargetPort;
+import dev.converge.application.port.out.KeepSchemaRowsPort;
 import dev.converge.application.port.out.LoadTargetTablesPort;
 import dev.converge.application.port.out.LoadTargetTablesPort.LoadSession;
 import dev.converge.application.port.out.LoadTargetTablesPort.TableLoad;
-import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
 import dev.converge.application.port.out.RecordImportPort;
 import dev.converge.application.port.out.RecordRollbackPort;
@@ -24,7 +24,6 @@ import dev.converge.domain.plan.ExistingRows;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.SchemaFingerprint;
 import dev.converge.domain.plan.TablePlan;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -36,8 +35,8 @@ import java.util.Objects;
 
 /**
  * Rolls the target back to what the schema phase left. {@code TRUNCATE}: every table of the plan
- * is emptied, the rows each held before the first import (kept by the import) are loaded back and
- * sequences are reset. {@code DROP}: the schema is dropped and re-created, then provisioned again
+ * is emptied, the rows each held when converge first met it (kept in the target by the schema phase
+ * or, failing that, before the first load) are loaded back and sequences are reset. {@code DROP}: the schema is dropped and re-created, then provisioned again
  * the way the schema phase did (the same Flyway location or command), and must then be exactly the
  * planned schema. Either way the import journal is forgotten, so that the next import starts clean,
  * and the outcome is recorded. The source is never touched by any phase, so nothing needs rolling
@@ -50,7 +49,7 @@ public final class RollbackTargetService implements RollbackTargetUseCase {
   private final StorePlanPort plans;
   private final StoreManifestPort manifests;
   private final LoadTargetTablesPort loads;
-  private final ReadTableFilesPort files;
+  private final KeepSchemaRowsPort schemaRows;
   private final RecordImportPort journal;
   private final Provisioning provisioning;
   private final RecordRollbackPort rollbacks;
@@ -70,12 +69,12 @@ public final class RollbackTargetService implements RollbackTargetUseCase {
   }
 
   public RollbackTargetService(StorePlanPort plans, StoreManifestPort manifests, LoadTargetTablesPort loads,
-      ReadTableFilesPort files, RecordImportPort journal, Provisioning provisioning, RecordRollbackPort rollbacks,
+      KeepSchemaRowsPort schemaRows, RecordImportPort journal, Provisioning provisioning, RecordRollbackPort rollbacks,
       ConnectionSettings settings, Clock clock) {
     this.plans = Objects.requireNonNull(plans, "plans");
     this.manifests = Objects.requireNonNull(manifests, "manifests");
     this.loads = Objects.requireNonNull(loads, "loads");
-    this.files = Objects.requireNonNull(files, "files");
+    this.schemaRows = Objects.requireNonNull(schemaRows, "schemaRows");
     this.journal = Objects.requireNonNull(journal, "journal");
     this.provisioning = Objects.requireNonNull(provisioning, "provisioning");
     this.rollbacks = Objects.requireNonNull(rollbacks, "rollbacks");
@@ -108,25 +107,38 @@ public final class RollbackTargetService implements RollbackTargetUseCase {
   }
 
   private Map<String, Long> emptyAndRestore(MigrationPlan plan, List<String> tables) {
+    Map<String, Long> kept = schemaRows.kept(tables);
+    List<String> unknown = tables.stream().filter(table -> !kept.containsKey(table)).toList();
+    if (!unknown.isEmpty()) {
+      // Emptying them would lose rows converge cannot give back: refuse before touching anything.
+      throw new ConvergeException(ErrorCode.CONFIGURATION, "converge never kept the rows " + describe(unknown)
+          + " held before its first load (the target was loaded before converge met it), so a rollback cannot"
+          + " know what to restore; re-provision the schema instead: rollback --drop --yes with the schema phase's"
+          + " --flyway-location or --provision-command");
+    }
     Map<String, Long> restored = new LinkedHashMap<>();
+    Path directory = settings.workDirectory().resolve("rollback_rows");
     loads.emptyTables(tables);
     try (LoadSession session = loads.open(plan.foreignKeyStrategy(), tables)) {
       for (TablePlan table : plan.tables()) {
-        Path kept = ImportTablesService.keptRows(settings, table.targetTable());
-        if (!Files.exists(kept)) {
-          continue;
-        }
-        String name = settings.workDirectory().relativize(kept).toString();
-        long rows = files.forEachRow(name, row -> { });
+        long rows = kept.get(table.targetTable());
         if (rows > 0) {
-          session.load(new TableLoad(table.targetTable(), files.header(name), table.primaryKey(), ExistingRows.KEEP,
-              kept, rows));
+          Path file = directory.resolve(table.targetTable() + ".csv");
+          List<String> columns = table.columns().stream().map(column -> column.target().name()).toList();
+          schemaRows.writeKept(table.targetTable(), columns, file);
+          session.load(new TableLoad(table.targetTable(), columns, table.primaryKey(), ExistingRows.KEEP, file, rows));
         }
         restored.put(table.targetTable(), rows);
       }
       session.finish(tables);
     }
     return restored;
+  }
+
+  private static String describe(List<String> tables) {
+    return tables.size() == 1 ? "table " + tables.get(0)
+        : tables.size() + " tables (" + String.join(", ", tables.subList(0, Math.min(5, tables.size())))
+            + (tables.size() > 5 ? ", …" : "") + ")";
   }
 
   /** The provisioning seeds the tables again; what they hold afterwards is what "restored" reports. */
@@ -148,6 +160,8 @@ public final class RollbackTargetService implements RollbackTargetUseCase {
           + " provisioned again, but it is not the schema the plan was made for: were the same migrations given as to"
           + " the schema phase? Run rollback --drop again with those, or plan again");
     }
+    // The provisioning made new tables: their seed rows are what a later rollback restores.
+    schemaRows.keepOnce(tables);
     return provisioning.inspection().countRows(tables);
   }
 }

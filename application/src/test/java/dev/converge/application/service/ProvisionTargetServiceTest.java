@@ -34,6 +34,7 @@ class ProvisionTargetServiceTest {
   private final List<String> applied = new ArrayList<>();
   private final List<List<String>> commandsRun = new ArrayList<>();
   private final List<Path> logs = new ArrayList<>();
+  private final InMemorySchemaRows schemaRows = new InMemorySchemaRows();
   private int commandStatus;
   private List<String> targetTables = List.of("space", "user", "flyway_schema_history");
   private String historyTable = "schema_migration";
@@ -78,7 +79,7 @@ class ProvisionTargetServiceTest {
     ReadMigrationVersionsPort sourceReader = (table, column) -> table.equals(historyTable) ? sourceVersions : Optional.empty();
     ReadMigrationVersionsPort targetReader = (table, column) -> table.equals(historyTable) ? targetVersions : Optional.empty();
     return new ProvisionTargetService(migrations, commands, () -> source, () -> target, inspection, sourceReader,
-        targetReader, Path.of("work", "logs"), Clock.fixed(Instant.parse("2026-11-21T10:15:30Z"), ZoneOffset.UTC))
+        targetReader, schemaRows, Path.of("work", "logs"), Clock.fixed(Instant.parse("2026-11-21T10:15:30Z"), ZoneOffset.UTC))
         .provision(command);
   }
 
@@ -93,6 +94,7 @@ class ProvisionTargetServiceTest {
     assertEquals(ProvisionTargetCommand.Mode.FLYWAY, report.mode());
     assertEquals(2, report.migrationsApplied());
     assertTrue(report.contractHolds(), report.problems().toString());
+    assertEquals(targetTables, List.copyOf(schemaRows.kept.keySet()), "what the schema phase left is kept for rollback");
 
     ProvisionTargetReport wrongVersion = provision(new ProvisionTargetCommand("classpath:db", List.of(), "3", List.of(), Set.of(), excludingLegacy()));
     assertEquals(List.of("the target is at Flyway version 2, not the expected 3"), wrongVersion.problems());
@@ -113,6 +115,7 @@ class ProvisionTargetServiceTest {
     commandStatus = 3;
     ProvisionTargetReport report = provision(new ProvisionTargetCommand(null, List.of("migrate"), null, List.of(), Set.of(), excludingLegacy()));
     assertFalse(report.contractHolds());
+    assertTrue(schemaRows.kept.isEmpty(), "a schema whose provisioning failed is no state to roll back to");
     assertTrue(report.problems().get(0).contains("exited with status 3") && report.problems().get(0).contains("provision_"),
         report.problems().toString());
   }

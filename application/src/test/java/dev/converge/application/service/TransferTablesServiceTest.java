@@ -187,7 +187,7 @@ class TransferTablesServiceTest {
         tableFiles, store, silent, settings, clock);
     ValidateFilesService validation = new ValidateFilesService(plans, store, tableFiles, verdicts, clock);
     ImportTablesService imports = new ImportTablesService(plans, store, verdicts, () -> target, new FakeTarget(),
-        List::of, journal, tableFiles, silent, settings, Optional::empty);
+        List::of, journal, tableFiles, silent, settings, Optional::empty, new InMemorySchemaRows());
     return new TransferTablesService(plans, export, validation, imports, workDirectory, clock).transfer(
         new TransferTablesCommand(2, 2, 200, 5, false, false), new TransferTablesUseCase.Stages() {
           @Override
@@ -349,11 +349,6 @@ class TransferTablesServiceTest {
         @Override
         public void close() {}
       };
-    }
-
-    @Override
-    public long saveRows(String table, List<String> columns, Path file) {
-      return 0;
     }
 
     @Override

@@ -13,14 +13,6 @@ public interface LoadTargetTablesPort {
   /** Starts a load of {@code tables} with the plan's foreign-key strategy. */
   LoadSession open(ForeignKeyStrategy strategy, List<String> tables);
 
-  /**
-   * Writes the rows {@code table} holds now into {@code file} in converge's CSV dialect (with
-   * {@code columns} as header) and returns how many; used to keep a seed migration's rows before
-   * the load replaces them, so that a rollback can restore them. The file and any directory it
-   * creates for it are its owner's only (production data).
-   */
-  long saveRows(String table, List<String> columns, Path file);
-
   /** Empties {@code tables} together, foreign keys notwithstanding (they are all being reset). */
   void emptyTables(List<String> tables);
 
