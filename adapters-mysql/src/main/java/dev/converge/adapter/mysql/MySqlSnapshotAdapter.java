@@ -468,8 +468,11 @@ public final class MySqlSnapshotAdapter implements StreamSourceRowsPort {
         SourceColumn column = columns.get(i);
         binary[i] = READ_AS_BYTES.contains(column.dataType());
         String name = quote(column.name());
-        // MySQL's own text for temporal, float and bit values: exact, zero dates included.
+        // MySQL's own text for temporal, double and bit values: exact, zero dates included. A FLOAT's
+        // text has only six significant digits (482432.1 becomes 482432): widened to a double first
+        // (exactly), its text reads back as the very same float.
         select.add(column.dataType().equals("bit") ? "CAST(" + name + " AS UNSIGNED)"
+            : column.dataType().equals("float") ? "CAST(" + name + " + 0e0 AS CHAR)"
             : READ_AS_TEXT.contains(column.dataType()) ? "CAST(" + name + " AS CHAR)" : name);
       }
       String sql = "SELECT " + String.join(", ", select) + " FROM " + quote(table.table())
