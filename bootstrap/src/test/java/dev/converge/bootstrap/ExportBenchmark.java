@@ -23,14 +23,20 @@ public final class ExportBenchmark {
   public static void main(String[] args) throws Exception {
     double scale = args.length > 0 ? Double.parseDouble(args[0]) : 0.5;
     int parallel = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-    for (String name : new String[] {"alkemio", "kratos"}) {
+    String server = args.length > 2 ? args[2] : "mysql";
+    String[] datasets = args.length > 3 ? args[3].split(",") : new String[] {"alkemio", "kratos"};
+    for (String name : datasets) {
       Path work = Files.createTempDirectory("converge-bench-" + name);
       long generating = System.nanoTime();
-      Rehearsal run = Rehearsal.of(name, EmbeddedServers.mySql(), DatasetOptions.clean(scale), true, work);
+      Rehearsal run = Rehearsal.of(name, server.equals("mariadb") ? EmbeddedServers.mariaDb() : EmbeddedServers.mySql(),
+          DatasetOptions.clean(scale), true, work);
       double generated = (System.nanoTime() - generating) / 1e9;
       long planning = System.nanoTime();
       check(run, run.converge("plan", "--parallel", String.valueOf(parallel)));
       double planned = (System.nanoTime() - planning) / 1e9;
+      // The plan prints its own split: "(introspection N ms, scan N ms)".
+      java.util.regex.Matcher split = java.util.regex.Pattern.compile("scan (\\d+) ms").matcher(run.out.toString());
+      double scanned = split.find() ? Long.parseLong(split.group(1)) / 1e3 : Double.NaN;
       long exporting = System.nanoTime();
       check(run, run.converge("export", "--parallel", String.valueOf(parallel)));
       double exported = (System.nanoTime() - exporting) / 1e9;
@@ -45,10 +51,10 @@ public final class ExportBenchmark {
       double verified = (System.nanoTime() - verifying) / 1e9;
       Manifest manifest = new JsonManifestFileAdapter(work).latest().orElseThrow().manifest();
       long bytes = manifest.tables().stream().flatMap(t -> t.files().stream()).mapToLong(TableManifest.DataFile::bytes).sum();
-      System.out.printf(Locale.ROOT, "%s scale %s: %,d rows, %,.0f MB of CSV; generate %.1f s; plan with its data scan %.1f s; export (--parallel %d)"
+      System.out.printf(Locale.ROOT, "%s on %s scale %s: %,d rows, %,.0f MB of CSV; generate %.1f s; plan with its data scan %.1f s (scan %.1f s = %.2f× export); export (--parallel %d)"
               + " %.1f s = %,.0f rows/s, %.1f MB/s; validate %.1f s = %,.0f rows/s; import %.1f s = %,.0f rows/s;"
               + " verify %.1f s = %,.0f rows/s%n",
-          name, scale, manifest.rows(), bytes / 1e6, generated, planned, parallel, exported, manifest.rows() / exported,
+          name, server, scale, manifest.rows(), bytes / 1e6, generated, planned, scanned, scanned / exported, parallel, exported, manifest.rows() / exported,
           bytes / 1e6 / exported, validated, manifest.rows() / validated, imported, manifest.rows() / imported,
           verified, manifest.rows() / verified);
     }
