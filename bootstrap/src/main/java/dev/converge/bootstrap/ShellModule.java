@@ -76,7 +76,8 @@ interface ShellModule {
 
   @Provides
   static CommandLine commandLine(PhaseContext context, ConfiguredDefaults defaults, DemoEnvironments demos,
-      ShellTerminals terminals, BuildInfo build, PrintWriter out, CommandLine.IExecutionExceptionHandler failures) {
+      ShellTerminals terminals, BuildInfo build, PrintWriter out, CommandLine.IExecutionExceptionHandler failures,
+      RenderJsonPort json) {
     CommandLine commandLine = new CommandLine(new ConvergeCommand(out));
     commandLine.addSubcommand(new ConnectCommand(context, defaults));
     commandLine.addSubcommand(new SchemaCommand(context));
@@ -96,6 +97,8 @@ interface ShellModule {
     // Before the defaults are read: a duration from converge.yml or the environment reads like one on the line.
     commandLine.registerConverter(Duration.class, new DurationText());
     commandLine.setExecutionExceptionHandler(failures);
+    commandLine.setParameterExceptionHandler(FailureModule.usageReporter(commandLine.getParameterExceptionHandler(),
+        out, json));
     // Set after the subcommands are added: picocli hands the provider down to those present now.
     commandLine.setDefaultValueProvider(defaults);
     return commandLine;

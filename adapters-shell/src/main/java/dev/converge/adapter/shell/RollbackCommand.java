@@ -58,6 +58,12 @@ public final class RollbackCommand extends PhaseCommand<RollbackTargetReport> {
   }
 
   @Override
+  protected String summary(RollbackTargetReport report) {
+    return (report.mode() == Mode.DROP ? "schema dropped and provisioned again, " : "")
+        + report.emptied().size() + " table(s) emptied";
+  }
+
+  @Override
   protected void print(RollbackTargetReport report) {
     if (report.mode() == Mode.DROP) {
       out.printf("Rollback: schema dropped, re-created and provisioned again; %d planned table(s) as provisioned."
