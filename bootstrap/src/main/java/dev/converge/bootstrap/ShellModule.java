@@ -2,6 +2,7 @@ package dev.converge.bootstrap;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.converge.adapter.shell.CommandHelp;
 import dev.converge.adapter.shell.ConfiguredDefaults;
 import dev.converge.adapter.shell.ConnectCommand;
 import dev.converge.adapter.shell.ConvergeCommand;
@@ -31,6 +32,8 @@ import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.inject.Singleton;
 import picocli.CommandLine;
 
@@ -93,6 +96,10 @@ interface ShellModule {
     commandLine.addSubcommand(new DemoCommand(context, demos, defaults, terminals));
     commandLine.addSubcommand(new ShellCommand(context, defaults, terminals));
     commandLine.getCommandSpec().version(build.versionLines());
+    Map<Integer, String> stopped = new LinkedHashMap<>();
+    stopped.put(ExitStatus.INTERRUPTED, "stopped by SIGINT (Ctrl-C): committed tables stay; run it again to resume");
+    stopped.put(ExitStatus.TERMINATED, "stopped by SIGTERM (e.g. Kubernetes): the same");
+    CommandHelp.apply(commandLine, ExitStatus::of, ExitStatus.USAGE, stopped);
     commandLine.setOut(out);
     // Before the defaults are read: a duration from converge.yml or the environment reads like one on the line.
     commandLine.registerConverter(Duration.class, new DurationText());
