@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
         + " --provision-command), plan (unless --keep-plan), export, validate, import, verify. Stops at the first"
         + " phase that fails, with that phase's exit status; a re-run resumes export and import where they stopped.",
       "Each phase's own options come from converge.yml and the environment (see docs/configuration.md)."})
-public final class MigrateCommand implements Callable<Integer>, FailureDocument.Contributor {
+public final class MigrateCommand implements Callable<Integer>, FailureDocument.Contributor, DryRun.Steps {
 
   private final PhaseContext context;
 
@@ -47,6 +47,8 @@ public final class MigrateCommand implements Callable<Integer>, FailureDocument.
   boolean help;
 
   @Mixin OutputOptions output = new OutputOptions();
+
+  @Mixin DryRun dryRun = new DryRun();
 
   /** With {@code --output json}: each phase's result as it ended, the document's {@code phases}. */
   private final List<Map<String, Object>> finished = new ArrayList<>();
@@ -95,6 +97,9 @@ public final class MigrateCommand implements Callable<Integer>, FailureDocument.
   @Override
   public Integer call() {
     finished.clear();
+    if (dryRun.requested) {
+      return DryRun.print("migrate", this, output, context);
+    }
     boolean json = output.json();
     // Text prints each phase; JSON collects them into one document; quiet prints only the last line.
     boolean verbose = !json && !output.quiet();
@@ -159,6 +164,29 @@ public final class MigrateCommand implements Callable<Integer>, FailureDocument.
     }
     context.out().flush();
     return 0;
+  }
+
+  @Override
+  public List<String> steps() {
+    ConnectionSettings settings = connection.settings(context.environment());
+    List<String> steps = new ArrayList<>();
+    steps.add("connect to " + PhaseCommand.describe(settings.source()) + " (read-only) and "
+        + PhaseCommand.describe(settings) + "; lock the work directory " + settings.workDirectory());
+    if (flywayLocation != null) {
+      steps.add("schema: apply the Flyway migrations of " + flywayLocation + " and check the contract");
+    } else if (provisionCommand != null) {
+      steps.add("schema: run " + provisionCommand + " and check the contract");
+    }
+    steps.add(keepPlan ? "plan: use the plan already in " + settings.workDirectory()
+        : "plan: map every table and scan the data" + (parallelism == null ? "" : ", " + parallelism + " at once")
+            + "; stop if it has blockers");
+    String parts = (partSize == null ? "" : ", parts of " + partSize) + (parallelism == null ? ""
+        : ", " + parallelism + " tables at once");
+    steps.add(sequential ? "export every table" + parts + ", then validate every file, then import every table"
+        : "export, validate and import as one pipeline" + parts + ": each part validated as it is written and"
+            + " loaded into its table's open transaction");
+    steps.add("verify: compare source, export and target by rows and content checksums");
+    return steps;
   }
 
   @Override

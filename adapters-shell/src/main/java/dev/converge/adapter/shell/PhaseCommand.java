@@ -56,6 +56,9 @@ abstract class PhaseCommand<R> implements Callable<Integer>, FailureDocument.Con
   public final Integer call() {
     failedResult = null;
     context.progress().quiet(output.quiet());
+    if (this instanceof DryRun.Steps steps && dryRunRequested()) {
+      return DryRun.print(phase().command(), steps, output, context);
+    }
     ConnectionSettings settings = connection.settings(context.environment());
     Workspace workspace = context.workspaces().open(settings.workDirectory());
     if (context.control().interactive()) {
@@ -143,6 +146,11 @@ abstract class PhaseCommand<R> implements Callable<Integer>, FailureDocument.Con
     journal.end(new EndPhaseCommand(phase(), cancelled ? PhaseOutcome.CANCELLED : PhaseOutcome.FAILED,
         context.exitStatus().applyAsInt(failure), "", (cancelled ? "cancelled by the operator: " : "")
         + failure.getMessage(), failedTables(failure)));
+  }
+
+  /** Whether {@code --dry-run} was given; only commands that declare it (and implement {@link DryRun.Steps}) can. */
+  protected boolean dryRunRequested() {
+    return false;
   }
 
   /** The phase this command runs, as the run journal names it. */
