@@ -6,6 +6,7 @@ import dev.converge.adapter.csv.FileWorkDirectoryLockAdapter;
 import dev.converge.adapter.shell.ConfiguredDefaults;
 import dev.converge.adapter.shell.RunControl;
 import dev.converge.adapter.shell.ShellTerminals;
+import dev.converge.application.port.out.RenderJsonPort;
 import dev.converge.application.port.out.StartSourceServerPort;
 import dev.converge.application.port.out.StartTargetServerPort;
 import dev.converge.application.session.MigrationSessions;
@@ -31,6 +32,9 @@ interface ConvergeComponent {
   ConfiguredDefaults defaults();
 
   RunControl runControl();
+
+  /** Renders the failure document of a command line that failed before its command ran. */
+  RenderJsonPort json();
 
   /** The work directories this command locked; closed when it ends. */
   FileWorkDirectoryLockAdapter.Held workDirectoryLocks();

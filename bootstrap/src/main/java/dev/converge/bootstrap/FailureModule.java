@@ -2,6 +2,8 @@ package dev.converge.bootstrap;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.converge.adapter.shell.FailureDocument;
+import dev.converge.application.port.out.RenderJsonPort;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import java.io.PrintWriter;
@@ -15,7 +17,8 @@ import picocli.CommandLine;
 interface FailureModule {
 
   @Provides
-  static CommandLine.IExecutionExceptionHandler failureReporter(@ErrorOutput PrintWriter err) {
+  static CommandLine.IExecutionExceptionHandler failureReporter(@ErrorOutput PrintWriter err, PrintWriter out,
+      RenderJsonPort json) {
     return (exception, commandLine, parseResult) -> {
       ErrorCode code = exception instanceof ConvergeException failure ? failure.code() : ErrorCode.INTERNAL;
       Logger log = LoggerFactory.getLogger("dev.converge.failure");
@@ -30,7 +33,30 @@ interface FailureModule {
         err.println("  (a defect in converge: the stack trace is in the log file, or run again with --verbose)");
       }
       err.flush();
+      if (FailureDocument.requested(commandLine)) {
+        // Scripts read standard output: the failure is its one document, the operator's lines stay on stderr.
+        out.println(json.json(FailureDocument.of(commandLine, ExitStatus.of(code), code.name(), lines, exception)));
+        out.flush();
+      }
       return ExitStatus.of(code);
+    };
+  }
+
+  /**
+   * A command line picocli cannot parse: its own message and usage on standard error, as always, and
+   * with {@code --output json} the failure document on standard output.
+   */
+  static CommandLine.IParameterExceptionHandler usageReporter(CommandLine.IParameterExceptionHandler usage,
+      PrintWriter out, RenderJsonPort json) {
+    return (exception, args) -> {
+      int status = usage.handleParseException(exception, args);
+      if (FailureDocument.requested(args)) {
+        CommandLine failed = exception.getCommandLine();
+        out.println(json.json(FailureDocument.of(failed == null ? "converge" : failed.getCommandName(), status,
+            FailureDocument.USAGE, List.of(exception.getMessage()), exception)));
+        out.flush();
+      }
+      return status;
     };
   }
 

@@ -4,6 +4,7 @@ import dev.converge.adapter.csv.FileWorkDirectoryLockAdapter;
 import dev.converge.adapter.csv.YamlConfigurationFile;
 import dev.converge.adapter.shell.ConfiguredDefaults;
 import dev.converge.adapter.shell.DemoCommand;
+import dev.converge.adapter.shell.FailureDocument;
 import dev.converge.adapter.shell.ShellTerminals;
 import dev.converge.domain.failure.ConvergeException;
 import java.io.PrintWriter;
@@ -76,6 +77,11 @@ public final class Main {
       } catch (ConvergeException e) {
         err.println("converge: " + e.getMessage());
         err.flush();
+        if (FailureDocument.requested(args)) {
+          out.println(component.json().json(FailureDocument.of(commandName(args), ExitStatus.of(e.code()),
+              e.code().name(), FailureLines.of(e), e)));
+          out.flush();
+        }
         return ExitStatus.of(e.code());
       }
       // converge alone on a terminal is the interactive shell; alone in a script, the usage.

@@ -2,6 +2,7 @@ package dev.converge.bootstrap;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.converge.adapter.shell.CommandHelp;
 import dev.converge.adapter.shell.ConfiguredDefaults;
 import dev.converge.adapter.shell.ConnectCommand;
 import dev.converge.adapter.shell.ConvergeCommand;
@@ -31,6 +32,8 @@ import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.inject.Singleton;
 import picocli.CommandLine;
 
@@ -76,7 +79,8 @@ interface ShellModule {
 
   @Provides
   static CommandLine commandLine(PhaseContext context, ConfiguredDefaults defaults, DemoEnvironments demos,
-      ShellTerminals terminals, BuildInfo build, PrintWriter out, CommandLine.IExecutionExceptionHandler failures) {
+      ShellTerminals terminals, BuildInfo build, PrintWriter out, CommandLine.IExecutionExceptionHandler failures,
+      RenderJsonPort json) {
     CommandLine commandLine = new CommandLine(new ConvergeCommand(out));
     commandLine.addSubcommand(new ConnectCommand(context, defaults));
     commandLine.addSubcommand(new SchemaCommand(context));
@@ -92,10 +96,16 @@ interface ShellModule {
     commandLine.addSubcommand(new DemoCommand(context, demos, defaults, terminals));
     commandLine.addSubcommand(new ShellCommand(context, defaults, terminals));
     commandLine.getCommandSpec().version(build.versionLines());
+    Map<Integer, String> stopped = new LinkedHashMap<>();
+    stopped.put(ExitStatus.INTERRUPTED, "stopped by SIGINT (Ctrl-C): committed tables stay; run it again to resume");
+    stopped.put(ExitStatus.TERMINATED, "stopped by SIGTERM (e.g. Kubernetes): the same");
+    CommandHelp.apply(commandLine, ExitStatus::of, ExitStatus.USAGE, stopped);
     commandLine.setOut(out);
     // Before the defaults are read: a duration from converge.yml or the environment reads like one on the line.
     commandLine.registerConverter(Duration.class, new DurationText());
     commandLine.setExecutionExceptionHandler(failures);
+    commandLine.setParameterExceptionHandler(FailureModule.usageReporter(commandLine.getParameterExceptionHandler(),
+        out, json));
     // Set after the subcommands are added: picocli hands the provider down to those present now.
     commandLine.setDefaultValueProvider(defaults);
     return commandLine;

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Drives the real interactive shell the way an operator does: keystrokes into a terminal (JLine's
  * own terminal emulation over piped streams, an xterm of 120×40, Ctrl-C raising SIGINT as a login's
  * terminal does), the screen read back. A full migration,
- * the phase gate, a Ctrl-C during import that leaves the shell alive and the import resumable.
+ * help in one line per command, "did you mean" for a mistyped command, the phase gate (a refused
+ * phase is not journaled), a Ctrl-C during import that leaves the shell alive and the import resumable.
  */
 class InteractiveShellIT {
 
@@ -73,8 +74,15 @@ class InteractiveShellIT {
     type("connect " + String.join(" ", run.connectionOptions()));
     awaitScreen("Connected: source", Duration.ofSeconds(60));
 
+    type("help");
+    awaitScreen("  migrate    every phase in order", Duration.ofSeconds(30));
+    type("exprt");
+    awaitScreen("unknown command exprt (did you mean export?)", Duration.ofSeconds(30));
+
     type("import");
     awaitScreen("import cannot run yet", Duration.ofSeconds(30));
+    assertTrue(new JsonRunJournalAdapter(workDirectory).load().orElseThrow().latest(Phase.IMPORT).isEmpty(),
+        "a refused phase is never journaled");
 
     type("plan");
     awaitScreen("Blockers: none", Duration.ofSeconds(120));

@@ -10,17 +10,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The one JSON configuration of converge's documents — the work directory's files and every
  * {@code --output json}: indented, instants as ISO-8601 UTC text, durations as seconds (a number,
- * milliseconds as decimals) — readable by an operator and by {@code jq} alike, without the jsr310
+ * milliseconds as decimals), an empty {@code Optional} as null — readable by an operator and by {@code jq} alike, without the jsr310
  * module on the classpath.
  */
 final class JsonMappers {
@@ -45,6 +47,13 @@ final class JsonMappers {
       @Override
       public void serialize(Duration value, JsonGenerator out, SerializerProvider serializers) throws IOException {
         out.writeNumber(java.math.BigDecimal.valueOf(value.toMillis(), 3));
+      }
+    });
+    // A report's optional fact (an export kept although stale) is its value or null, as jq expects.
+    time.addSerializer(new StdSerializer<Optional<?>>(Optional.class, false) {
+      @Override
+      public void serialize(Optional<?> value, JsonGenerator out, SerializerProvider serializers) throws IOException {
+        serializers.defaultSerializeValue(value.orElse(null), out);
       }
     });
     return new ObjectMapper().registerModule(time).enable(SerializationFeature.INDENT_OUTPUT)

@@ -43,7 +43,7 @@ public final class ConnectCommand extends PhaseCommand<ConnectCommand.Connected>
     if (context.control().interactive()) {
       for (OptionSpec option : spec.options()) {
         if (spec.commandLine().getParseResult().hasMatchedOption(option) && option.longestName().startsWith("--")
-            && !option.longestName().equals("--output")) {
+            && !option.longestName().equals(OutputOptions.OUTPUT) && !option.longestName().equals(OutputOptions.QUIET)) {
           defaults.remember(option.longestName().substring(2), String.valueOf((Object) option.getValue()));
         }
       }

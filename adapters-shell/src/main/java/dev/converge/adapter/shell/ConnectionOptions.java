@@ -37,8 +37,10 @@ public final class ConnectionOptions {
   @Option(names = "--source-password-file", description = "File holding the MySQL password; else env CONVERGE_SOURCE_PASSWORD.")
   Path sourcePasswordFile;
 
-  @Option(names = "--source-url", description = "The source as mysql://user@host:port/database?ssl-mode=…&ssl-ca=…&ssl-cert=…&ssl-key=…, instead of"
-          + " the separate options; what it names wins over them; no password (env CONVERGE_SOURCE_URL).")
+  @Option(names = "--source-url", paramLabel = "URL",
+      description = "The source as mysql://user@host/database (a port may follow the host), with the query parameters ssl-mode,"
+          + " ssl-ca, ssl-cert and ssl-key, instead of the separate options; what it names wins over them; no password"
+          + " (env CONVERGE_SOURCE_URL).")
   String sourceUrl;
 
   @Option(names = "--source-ssl-mode", defaultValue = "prefer",
@@ -84,8 +86,10 @@ public final class ConnectionOptions {
   @Option(names = "--target-password-file", description = "File holding the PostgreSQL password; else env CONVERGE_TARGET_PASSWORD.")
   Path targetPasswordFile;
 
-  @Option(names = "--target-url", description = "The target as postgresql://user@host:port/database?sslmode=…&sslrootcert=…&sslcert=…&sslkey=…,"
-          + " instead of the separate options; what it names wins over them; no password (env CONVERGE_TARGET_URL).")
+  @Option(names = "--target-url", paramLabel = "URL",
+      description = "The target as postgresql://user@host/database (a port may follow the host), with the query parameters sslmode,"
+          + " sslrootcert, sslcert and sslkey, instead of the separate options; what it names wins over them; no"
+          + " password (env CONVERGE_TARGET_URL).")
   String targetUrl;
 
   @Option(names = "--target-ssl-mode", defaultValue = "prefer",

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
       "Moves an application's data from MySQL 8 to PostgreSQL 17 for a planned cut-over:",
       "schema first, then plan, export, validate, import and verify, with zero silent data loss."
     },
-    footer = {"", "Exit statuses are listed in docs/configuration.md."})
+    footer = {"", "converge help COMMAND (or converge COMMAND --help) shows a command's options, exit statuses and"
+        + " examples; every option, environment variable and converge.yml key is in docs/configuration.md."})
 public final class ConvergeCommand implements Runnable {
 
   private final PrintWriter out;

@@ -20,6 +20,7 @@ import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.Terminal.Signal;
+import org.jline.utils.InfoCmp;
 import picocli.CommandLine;
 
 /**
@@ -90,16 +91,34 @@ public final class InteractiveShell {
         if (command.equals("exit") || command.equals("quit")) {
           break;
         }
+        if (command.equals("clear")) {
+          terminal.puts(InfoCmp.Capability.clear_screen);
+          terminal.flush();
+          continue;
+        }
         if (command.equals("help")) {
           // help alone: every command in one line; help <command>: that command, as in batch mode.
-          CommandLine asked = words.size() > 1 ? root.getSubcommands().get(words.get(1)) : root;
+          if (words.size() == 1) {
+            context.out().print(CommandHelp.commandList(root.getHelp()));
+            context.out().println("  clear      clears the screen");
+            context.out().println("  exit       leaves the shell");
+            context.out().println("help COMMAND shows a command's options, exit statuses and examples.");
+            context.out().flush();
+            continue;
+          }
+          CommandLine asked = root.getSubcommands().get(words.get(1));
           if (asked == null) {
-            screen.println("no command " + words.get(1) + "; help lists them");
+            screen.println("no command " + words.get(1) + didYouMean(words.get(1)) + "; help lists them");
             screen.flush();
           } else {
             asked.usage(context.out());
             context.out().flush();
           }
+          continue;
+        }
+        if (!root.getSubcommands().containsKey(command) && !command.startsWith("-")) {
+          screen.println("unknown command " + command + didYouMean(command) + "; help lists the commands");
+          screen.flush();
           continue;
         }
         if (NOT_IN_SHELL.contains(command)) {
@@ -142,6 +161,11 @@ public final class InteractiveShell {
       }
     }
     return 0;
+  }
+
+  private String didYouMean(String word) {
+    return CommandHelp.nearest(word, root.getSubcommands().keySet()).map(near -> " (did you mean " + near + "?)")
+        .orElse("");
   }
 
   /** Runs one command on its own thread, so that Ctrl-C can interrupt it while the shell waits. */

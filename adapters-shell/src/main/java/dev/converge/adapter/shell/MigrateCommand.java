@@ -8,10 +8,13 @@ import dev.converge.application.session.MigrationSession;
 import dev.converge.domain.run.Phase;
 import dev.converge.domain.run.PhaseOutcome;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +35,7 @@ import picocli.CommandLine.Spec;
         + " --provision-command), plan (unless --keep-plan), export, validate, import, verify. Stops at the first"
         + " phase that fails, with that phase's exit status; a re-run resumes export and import where they stopped.",
       "Each phase's own options come from converge.yml and the environment (see docs/configuration.md)."})
-public final class MigrateCommand implements Callable<Integer> {
+public final class MigrateCommand implements Callable<Integer>, FailureDocument.Contributor, DryRun.Steps {
 
   private final PhaseContext context;
 
@@ -42,6 +45,13 @@ public final class MigrateCommand implements Callable<Integer> {
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
+
+  @Mixin OutputOptions output = new OutputOptions();
+
+  @Mixin DryRun dryRun = new DryRun();
+
+  /** With {@code --output json}: each phase's result as it ended, the document's {@code phases}. */
+  private final List<Map<String, Object>> finished = new ArrayList<>();
 
   @Option(names = "--flyway-location", paramLabel = "LOCATION",
       description = "Provision the target first from these Flyway migrations (as converge schema does).")
@@ -86,6 +96,22 @@ public final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    finished.clear();
+    if (dryRun.requested) {
+      return DryRun.print("migrate", this, output, context);
+    }
+    boolean json = output.json();
+    // Text prints each phase; JSON collects them into one document; quiet prints only the last line.
+    boolean verbose = !json && !output.quiet();
+    context.progress().quiet(output.quiet());
+    BiConsumer<String, Object> collect = (phase, result) -> {
+      if (json) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("phase", phase);
+        entry.put("result", result);
+        finished.add(entry);
+      }
+    };
     ConnectionSettings settings = connection.settings(context.environment());
     List<PhaseCommand<?>> phases = phases();
     context.control().reset();
@@ -107,22 +133,65 @@ public final class MigrateCommand implements Callable<Integer> {
       for (int i = 0; i < phases.size(); i++) {
         PhaseCommand<?> phase = phases.get(i);
         if (!sequential && phase instanceof ExportCommand export) {
-          context.out().printf("%n== export, validate, import (one pipeline)%n");
-          context.out().flush();
+          if (verbose) {
+            context.out().printf("%n== export, validate, import (one pipeline)%n");
+            context.out().flush();
+          }
           new Pipeline(context, settings, journal).run(session, export, (ValidateCommand) phases.get(i + 1),
-              (ImportCommand) phases.get(i + 2));
+              (ImportCommand) phases.get(i + 2), verbose ? null : collect);
           i += 2;
           continue;
         }
-        context.out().printf("%n== %s%n", phase.phase().command());
-        context.out().flush();
-        phase.runIn(settings, journal, session);
+        if (verbose) {
+          context.out().printf("%n== %s%n", phase.phase().command());
+          context.out().flush();
+        }
+        String name = phase.phase().command();
+        phase.runIn(settings, journal, session, verbose ? null : result -> collect.accept(name, result));
       }
     }
-    context.out().printf(Locale.ROOT, "%nMigrate: every phase passed in %.1f s; converge report projects the cut-over.%n",
-        (System.nanoTime() - started) / 1e9);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    if (json) {
+      Map<String, Object> document = new LinkedHashMap<>();
+      document.put("command", "migrate");
+      document.put("status", 0);
+      document.put("seconds", Math.round(seconds * 1000) / 1000.0);
+      document.put("phases", List.copyOf(finished));
+      context.out().println(context.json().json(document));
+    } else {
+      context.out().printf(Locale.ROOT, "%sMigrate: every phase passed in %.1f s; converge report projects the cut-over.%n",
+          verbose ? "%n" : "", seconds);
+    }
     context.out().flush();
     return 0;
+  }
+
+  @Override
+  public List<String> steps() {
+    ConnectionSettings settings = connection.settings(context.environment());
+    List<String> steps = new ArrayList<>();
+    steps.add("connect to " + PhaseCommand.describe(settings.source()) + " (read-only) and "
+        + PhaseCommand.describe(settings) + "; lock the work directory " + settings.workDirectory());
+    if (flywayLocation != null) {
+      steps.add("schema: apply the Flyway migrations of " + flywayLocation + " and check the contract");
+    } else if (provisionCommand != null) {
+      steps.add("schema: run " + provisionCommand + " and check the contract");
+    }
+    steps.add(keepPlan ? "plan: use the plan already in " + settings.workDirectory()
+        : "plan: map every table and scan the data" + (parallelism == null ? "" : ", " + parallelism + " at once")
+            + "; stop if it has blockers");
+    String parts = (partSize == null ? "" : ", parts of " + partSize) + (parallelism == null ? ""
+        : ", " + parallelism + " tables at once");
+    steps.add(sequential ? "export every table" + parts + ", then validate every file, then import every table"
+        : "export, validate and import as one pipeline" + parts + ": each part validated as it is written and"
+            + " loaded into its table's open transaction");
+    steps.add("verify: compare source, export and target by rows and content checksums");
+    return steps;
+  }
+
+  @Override
+  public void contribute(Map<String, Object> document) {
+    document.put("phases", List.copyOf(finished));
   }
 
   /** The phase commands, each parsed as if run alone (so that its defaults and configured options apply). */

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
  *
  * @param <R> the phase's result record
  */
-abstract class PhaseCommand<R> implements Callable<Integer> {
+abstract class PhaseCommand<R> implements Callable<Integer>, FailureDocument.Contributor {
 
   protected final PrintWriter out;
   protected final PhaseContext context;
@@ -42,8 +42,10 @@ abstract class PhaseCommand<R> implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
-  @Option(names = "--output", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
-  String output;
+  @Mixin OutputOptions output = new OutputOptions();
+
+  /** The JSON of a result that failed the phase (a failed verification's report): part of the failure document. */
+  private Object failedResult;
 
   PhaseCommand(PhaseContext context) {
     this.context = Objects.requireNonNull(context, "context");
@@ -52,6 +54,11 @@ abstract class PhaseCommand<R> implements Callable<Integer> {
 
   @Override
   public final Integer call() {
+    failedResult = null;
+    context.progress().quiet(output.quiet());
+    if (this instanceof DryRun.Steps steps && dryRunRequested()) {
+      return DryRun.print(phase().command(), steps, output, context);
+    }
     ConnectionSettings settings = connection.settings(context.environment());
     Workspace workspace = context.workspaces().open(settings.workDirectory());
     if (context.control().interactive()) {
@@ -72,19 +79,30 @@ abstract class PhaseCommand<R> implements Callable<Integer> {
       throw failure;
     }
     try (session) {
-      runBegun(journal, session);
+      runBegun(journal, session, null);
     }
     return 0;
   }
 
-  /** Runs this phase in a session another command opened ({@code migrate}), recording it in the journal. */
-  final void runIn(ConnectionSettings settings, RecordPhaseUseCase journal, MigrationSession session) {
-    String runId = journal.begin(new BeginPhaseCommand(phase(), describe(settings.source()), describe(settings))).runId();
-    context.progress().begin(runId, phase().command());
-    runBegun(journal, session);
+  @Override
+  public void contribute(java.util.Map<String, Object> document) {
+    if (failedResult != null) {
+      document.put("result", failedResult);
+    }
   }
 
-  private void runBegun(RecordPhaseUseCase journal, MigrationSession session) {
+  /**
+   * Runs this phase in a session another command opened ({@code migrate}), recording it in the
+   * journal; with {@code collect}, the result's JSON goes there (failed or not) instead of being printed.
+   */
+  final void runIn(ConnectionSettings settings, RecordPhaseUseCase journal, MigrationSession session,
+      java.util.function.Consumer<Object> collect) {
+    String runId = journal.begin(new BeginPhaseCommand(phase(), describe(settings.source()), describe(settings))).runId();
+    context.progress().begin(runId, phase().command());
+    runBegun(journal, session, collect);
+  }
+
+  private void runBegun(RecordPhaseUseCase journal, MigrationSession session, java.util.function.Consumer<Object> collect) {
     R result;
     try {
       try {
@@ -92,8 +110,19 @@ abstract class PhaseCommand<R> implements Callable<Integer> {
       } finally {
         context.progress().end();
       }
-      if ("json".equals(output)) {
+      if (collect != null) {
+        collect.accept(jsonOf(result));
+      } else if (output.json()) {
+        try {
+          failIfFailed(result);
+        } catch (RuntimeException failure) {
+          // One document on standard output: the failure's, which carries this result.
+          failedResult = jsonOf(result);
+          throw failure;
+        }
         out.println(context.json().json(jsonOf(result)));
+      } else if (output.quiet()) {
+        out.println(summaryLine(result));
       } else {
         print(result);
       }
@@ -119,6 +148,11 @@ abstract class PhaseCommand<R> implements Callable<Integer> {
         + failure.getMessage(), failedTables(failure)));
   }
 
+  /** Whether {@code --dry-run} was given; only commands that declare it (and implement {@link DryRun.Steps}) can. */
+  protected boolean dryRunRequested() {
+    return false;
+  }
+
   /** The phase this command runs, as the run journal names it. */
   protected abstract Phase phase();
 
@@ -127,6 +161,13 @@ abstract class PhaseCommand<R> implements Callable<Integer> {
 
   /** The operator's text form of the result. */
   protected abstract void print(R result);
+
+  /** What {@code --quiet} prints: the phase and its summary. */
+  final String summaryLine(R result) {
+    String summary = summary(result);
+    String name = phase().command();
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1) + ": " + (summary.isBlank() ? "done" : summary);
+  }
 
   /** One line for the journal. */
   protected String summary(R result) {

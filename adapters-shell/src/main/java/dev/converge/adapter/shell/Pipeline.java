@@ -18,11 +18,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * {@code migrate}'s export, validate and import as one pipeline, journaled as the three phases
@@ -43,7 +45,12 @@ final class Pipeline {
     this.journal = Objects.requireNonNull(journal, "journal");
   }
 
-  void run(MigrationSession session, ExportCommand export, ValidateCommand validate, ImportCommand load) {
+  /**
+   * Runs the three phases as one; with {@code collect}, each phase's result and the pipeline's times go
+   * there (phase name, result) instead of being printed.
+   */
+  void run(MigrationSession session, ExportCommand export, ValidateCommand validate, ImportCommand load,
+      BiConsumer<String, Object> collect) {
     String runId = "";
     for (Phase phase : List.of(Phase.EXPORT, Phase.VALIDATE, Phase.IMPORT)) {
       runId = journal.begin(new BeginPhaseCommand(phase, PhaseCommand.describe(settings.source()),
@@ -86,6 +93,19 @@ final class Pipeline {
     report.tables().stream().filter(TransferTablesReport.TableTimes::loaded).forEach(table -> imported.add(
         TableOutcome.done(table.targetTable(), TableState.IMPORTED, table.rows(), table.load().toMillis())));
     end(Phase.IMPORT, load.summary(report.imported()), imported, report.importEnded());
+    if (collect != null) {
+      collect.accept(Phase.EXPORT.command(), export.jsonOf(report.export()));
+      collect.accept(Phase.VALIDATE.command(), validate.jsonOf(report.validation()));
+      collect.accept(Phase.IMPORT.command(), load.jsonOf(report.imported()));
+      Map<String, Object> times = new LinkedHashMap<>();
+      times.put("started", report.started());
+      times.put("exportEnded", report.exportEnded());
+      times.put("validationEnded", report.validationEnded());
+      times.put("importEnded", report.importEnded());
+      times.put("tables", report.tables());
+      collect.accept("pipeline", times);
+      return;
+    }
     export.print(report.export());
     validate.print(report.validation());
     load.print(report.imported());

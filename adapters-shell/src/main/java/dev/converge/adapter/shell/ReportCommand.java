@@ -30,8 +30,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
-  @Option(names = "--output", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
-  String output;
+  @Mixin OutputOptions output = new OutputOptions();
 
   @Option(names = "--production-rows", defaultValue = "0",
       description = "Rows production holds, over all tables (env CONVERGE_PRODUCTION_ROWS; default: the rehearsal's"
@@ -51,7 +50,7 @@ public final class ReportCommand implements Callable<Integer> {
     RunReport report = context.workspaces().open(workDirectory.workDirectory).reportRun()
         .report(new ReportRunCommand(productionRows, window));
     PrintWriter out = context.out();
-    if ("json".equals(output)) {
+    if (output.json()) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("runId", report.journal().runId());
       json.put("verified", report.verified());
@@ -60,6 +59,8 @@ public final class ReportCommand implements Callable<Integer> {
       json.put("fitsWindow", report.projection().fitsWindow());
       json.put("savedAs", report.savedAs());
       out.println(context.json().json(json));
+    } else if (output.quiet()) {
+      printProjection(report.projection(), out);
     } else {
       print(report, out);
     }
@@ -75,8 +76,12 @@ public final class ReportCommand implements Callable<Integer> {
           phase.phase().command(), phase.rows(), phase.measured().toMillis() / 1000.0, phase.rowsPerSecond(),
           phase.projected().toMillis() / 1000.0, projection.productionRows());
     }
+    printProjection(projection, out);
+    out.printf("Report: %s%n", report.savedAs());
+  }
+
+  private static void printProjection(DowntimeProjection projection, PrintWriter out) {
     out.printf(Locale.ROOT, "Projected cut-over: %d min %02d s — %s%n", projection.total().toMinutes(),
         projection.total().toSecondsPart(), projection.verdict());
-    out.printf("Report: %s%n", report.savedAs());
   }
 }

@@ -1,5 +1,6 @@
 package dev.converge.adapter.shell;
 
+import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.RollbackTargetCommand;
 import dev.converge.application.port.in.RollbackTargetCommand.Mode;
 import dev.converge.application.port.in.RollbackTargetReport;
@@ -9,6 +10,7 @@ import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.run.Phase;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
@@ -21,7 +23,9 @@ import picocli.CommandLine.Spec;
         + " re-creates the whole target schema and provisions it again as the schema phase did. MySQL is never"
         + " written by any phase, so it needs no rollback: repoint the applications at it (docs/rollback.md).",
       "Destructive: needs --yes. Each rollback is recorded in <work-dir>/rollback_journal.json."})
-public final class RollbackCommand extends PhaseCommand<RollbackTargetReport> {
+public final class RollbackCommand extends PhaseCommand<RollbackTargetReport> implements DryRun.Steps {
+
+  @Mixin DryRun dryRun = new DryRun();
 
   @Option(names = "--yes", description = "Confirm: the loaded data in the target is deleted.")
   boolean confirmed;
@@ -53,6 +57,42 @@ public final class RollbackCommand extends PhaseCommand<RollbackTargetReport> {
   }
 
   @Override
+  protected boolean dryRunRequested() {
+    return dryRun.requested;
+  }
+
+  @Override
+  public List<String> steps() {
+    ConnectionSettings settings = connection.settings(context.environment());
+    String target = describe(settings);
+    List<String> steps = new java.util.ArrayList<>();
+    if (drop) {
+      steps.add("drop the schema " + settings.targetSchema() + " of " + target + " (DROP SCHEMA … CASCADE) and create it"
+          + " again");
+      String provisioning;
+      try {
+        ProvisioningChoice choice = ProvisioningChoice.of(spec, flywayLocation, provisionCommand);
+        provisioning = choice.flywayLocation() != null ? "apply the Flyway migrations of " + choice.flywayLocation()
+            : choice.given() ? "run the provisioning command: " + String.join(" ", choice.command())
+            : "provision it again (refused: --flyway-location or --provision-command is needed)";
+      } catch (ConvergeException refused) {
+        provisioning = "provision it again (refused: " + refused.getMessage() + ")";
+      }
+      steps.add(provisioning);
+    } else {
+      steps.add("empty every table of the plan in " + settings.workDirectory() + " in " + target);
+      steps.add("restore the rows those tables held when converge first met them (kept in the target), and reset"
+          + " their sequences");
+    }
+    steps.add("forget the import journal of " + settings.workDirectory() + " and record the rollback in"
+        + " rollback_journal.json");
+    if (!confirmed) {
+      steps.add("(without --yes the rollback itself is refused)");
+    }
+    return steps;
+  }
+
+  @Override
   protected RollbackTargetReport run(MigrationSession session) {
     ParseResult line = spec.commandLine().getParseResult();
     if (!drop && line != null
@@ -64,6 +104,12 @@ public final class RollbackCommand extends PhaseCommand<RollbackTargetReport> {
         : new ProvisioningChoice(null, List.of());
     return session.rollbackTarget().rollback(new RollbackTargetCommand(confirmed, drop ? Mode.DROP : Mode.TRUNCATE,
         provisioning.flywayLocation(), provisioning.command()));
+  }
+
+  @Override
+  protected String summary(RollbackTargetReport report) {
+    return (report.mode() == Mode.DROP ? "schema dropped and provisioned again, " : "")
+        + report.emptied().size() + " table(s) emptied";
   }
 
   @Override

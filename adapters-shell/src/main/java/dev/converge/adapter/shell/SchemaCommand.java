@@ -71,6 +71,16 @@ public final class SchemaCommand extends PhaseCommand<ProvisionTargetReport> {
   }
 
   @Override
+  protected String summary(ProvisionTargetReport report) {
+    String provisioned = switch (report.mode()) {
+      case FLYWAY -> report.migrationsApplied() + " Flyway migration(s) applied, version " + report.version();
+      case COMMAND -> "provisioning command run";
+      case ALREADY_PROVISIONED -> "already provisioned";
+    };
+    return provisioned + "; contract " + (report.contractHolds() ? "holds" : "broken");
+  }
+
+  @Override
   protected void failIfFailed(ProvisionTargetReport report) {
     if (!report.contractHolds()) {
       throw new SchemaContractException(report.problems());

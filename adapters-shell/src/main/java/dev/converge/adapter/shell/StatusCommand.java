@@ -29,8 +29,7 @@ public final class StatusCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 
-  @Option(names = "--output", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
-  String output;
+  @Mixin OutputOptions output = new OutputOptions();
 
   public StatusCommand(PhaseContext context) {
     this.context = Objects.requireNonNull(context, "context");
@@ -40,12 +39,14 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     RunStatusReport status = context.workspaces().open(workDirectory.workDirectory).showStatus().status();
     PrintWriter out = context.out();
-    if ("json".equals(output)) {
+    if (output.json()) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("journal", status.journal().orElse(null));
       json.put("tables", status.tables().values());
       json.put("next", status.next().command());
       out.println(context.json().json(json));
+    } else if (output.quiet()) {
+      out.println("Next: converge " + status.next().command());
     } else {
       print(status, out);
     }

@@ -44,9 +44,16 @@ public final class TerminalProgressAdapter implements ReportProgressPort {
   private Terminal terminal;
   private Display display;
   private long lastDraw;
+  /** {@code --quiet}: no per-table lines or bars, only the notices (warnings); the log keeps every event. */
+  private boolean quiet;
 
   public TerminalProgressAdapter(PrintWriter err) {
     this.err = Objects.requireNonNull(err, "err");
+  }
+
+  /** With {@code --quiet} the tables' progress is not shown; set by each command as it starts. */
+  synchronized void quiet(boolean quiet) {
+    this.quiet = quiet;
   }
 
   /** Draws live bars on this terminal from now on (the interactive shell), or plain lines again with null. */
@@ -93,6 +100,9 @@ public final class TerminalProgressAdapter implements ReportProgressPort {
   public synchronized void started(String table, long estimatedRows) {
     running.put(table, new Running(estimatedRows, System.nanoTime()));
     log(table, "table {} started (about {} rows)", table, estimatedRows);
+    if (quiet) {
+      return;
+    }
     if (display == null) {
       err.printf(Locale.ROOT, "  %s: started (about %,d rows)%n", table, estimatedRows);
       err.flush();
@@ -130,6 +140,9 @@ public final class TerminalProgressAdapter implements ReportProgressPort {
     }
     state.rows = rows;
     state.bytes = bytes;
+    if (quiet) {
+      return;
+    }
     if (display == null) {
       // Plain lines only now and then: a log, not a flood.
       if (System.nanoTime() - state.lastLine > 5_000_000_000L) {
@@ -150,6 +163,9 @@ public final class TerminalProgressAdapter implements ReportProgressPort {
     double seconds = Math.max(elapsed.toNanos() / 1e9, 1e-3);
     String line = String.format(Locale.ROOT, "  %s: %,d rows, %.1f MB in %.1f s (%,.0f rows/s)", table, rows,
         bytes / 1e6, seconds, rows / seconds);
+    if (quiet) {
+      return;
+    }
     if (display == null) {
       err.println(line);
       err.flush();

@@ -1,5 +1,8 @@
 package dev.converge.domain.failure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A checklist query did not run to its end: the server refused it (syntax, a missing table, a
  * write in the read-only transaction), cancelled it (the time limit), or the database it names
@@ -29,5 +32,13 @@ public final class CheckQueryFailedException extends ConvergeException {
 
   public String serverMessage() {
     return serverMessage;
+  }
+
+  @Override
+  public Map<String, Object> details() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    put(details, "database", database);
+    put(details, "sqlState", sqlState);
+    return details;
   }
 }

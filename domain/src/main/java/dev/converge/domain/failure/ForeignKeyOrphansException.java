@@ -1,6 +1,9 @@
 package dev.converge.domain.failure;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -43,5 +46,22 @@ public final class ForeignKeyOrphansException extends ConvergeException {
       Objects.requireNonNull(referencedTable, "referencedTable");
       examples = List.copyOf(examples);
     }
+  }
+
+  @Override
+  public Map<String, Object> details() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    List<Map<String, Object>> constraints = new ArrayList<>();
+    for (Orphans each : orphans) {
+      Map<String, Object> constraint = new LinkedHashMap<>();
+      constraint.put("constraint", each.constraint());
+      constraint.put("table", each.table());
+      constraint.put("columns", each.columns());
+      constraint.put("referencedTable", each.referencedTable());
+      constraint.put("examples", each.examples());
+      constraints.add(constraint);
+    }
+    details.put("orphans", constraints);
+    return details;
   }
 }

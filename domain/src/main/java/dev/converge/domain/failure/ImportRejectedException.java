@@ -1,5 +1,8 @@
 package dev.converge.domain.failure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The target refused a row during COPY. Names the table, the file, the record (the PostgreSQL
  * line, counting the header), the column and value when the server says them, and the server's
@@ -55,5 +58,17 @@ public final class ImportRejectedException extends ConvergeException {
 
   public String sqlState() {
     return sqlState;
+  }
+
+  @Override
+  public Map<String, Object> details() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    put(details, "table", table);
+    put(details, "file", file);
+    put(details, "record", record > 0 ? record : null);
+    put(details, "column", column);
+    put(details, "value", value);
+    put(details, "sqlState", sqlState);
+    return details;
   }
 }

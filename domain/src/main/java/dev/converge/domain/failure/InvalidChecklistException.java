@@ -1,5 +1,8 @@
 package dev.converge.domain.failure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A checklist breaks its format: names the file (once known), the check and the field, so that the
  * operator can go straight to the line to fix.
@@ -52,5 +55,14 @@ public final class InvalidChecklistException extends ConvergeException {
       text.append(", field '").append(field).append('\'');
     }
     return text.append(": ").append(reason).toString();
+  }
+
+  @Override
+  public Map<String, Object> details() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    put(details, "file", file);
+    put(details, "check", check);
+    put(details, "field", field);
+    return details;
   }
 }

@@ -1,5 +1,7 @@
 package dev.converge.domain.failure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /** A data file that is not valid CSV in converge's dialect (bad quoting, invalid UTF-8, wrong width). */
@@ -20,5 +22,13 @@ public final class MalformedFileException extends ConvergeException {
 
   public long line() {
     return line;
+  }
+
+  @Override
+  public Map<String, Object> details() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    put(details, "file", file);
+    put(details, "line", line);
+    return details;
   }
 }

@@ -1,5 +1,7 @@
 package dev.converge.domain.failure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /** The machine lacks something converge needs; the message names it and the command that fixes it. */
@@ -25,5 +27,13 @@ public final class MissingPrerequisiteException extends ConvergeException {
 
   public String fix() {
     return fix;
+  }
+
+  @Override
+  public Map<String, Object> details() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    put(details, "prerequisite", prerequisite);
+    put(details, "fix", fix);
+    return details;
   }
 }

@@ -1,5 +1,7 @@
 package dev.converge.domain.failure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /** A source row the target would reject: names the table, the row's key, the column, the value and the rule. */
@@ -42,5 +44,16 @@ public final class RowRejectedException extends ConvergeException {
 
   public String rule() {
     return rule;
+  }
+
+  @Override
+  public Map<String, Object> details() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    put(details, "table", table);
+    put(details, "key", key);
+    put(details, "column", column);
+    put(details, "value", value);
+    put(details, "rule", rule);
+    return details;
   }
 }

@@ -1,5 +1,7 @@
 package dev.converge.domain.failure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,5 +31,13 @@ public final class WorkDirectoryLockedException extends ConvergeException {
 
   public String holder() {
     return holder;
+  }
+
+  @Override
+  public Map<String, Object> details() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    put(details, "workDirectory", workDirectory);
+    put(details, "holder", holder);
+    return details;
   }
 }
