@@ -93,7 +93,8 @@ public record RunJournal(String runId, Instant created, String source, String ta
         // Verify counts rows but reports checks: the rows stay those the table was moved with.
         boolean keepRows = table.rows() == 0 && before != null && table.state() != TableState.PENDING;
         state.put(table.table(), keepRows
-            ? new TableOutcome(table.table(), table.state(), before.rows(), table.millis(), table.error()) : table);
+            ? new TableOutcome(table.table(), table.state(), before.rows(), table.millis(), table.error(), table.changes())
+            : table);
       }
     }
     return state;
@@ -114,6 +115,8 @@ public record RunJournal(String runId, Instant created, String source, String ta
           : Optional.of("the latest export has not passed validation; run validate first");
       case VERIFY -> after(Phase.IMPORT, Phase.ROLLBACK) && after(Phase.IMPORT, Phase.VALIDATE) ? Optional.empty()
           : Optional.of("nothing has been imported since the latest validation or rollback; run import first");
+      case SYNC -> after(Phase.IMPORT, Phase.ROLLBACK) || after(Phase.SYNC, Phase.ROLLBACK) ? Optional.empty()
+          : Optional.of("the target was never loaded (or was rolled back since); pre-copy with migrate first");
       default -> Optional.empty();
     };
   }
