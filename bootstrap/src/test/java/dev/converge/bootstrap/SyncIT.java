@@ -137,7 +137,8 @@ class SyncIT {
     assertSameRows(run);
 
     run.out.getBuffer().setLength(0);
-    assertEquals(0, run.converge("report"), run.output());
+    assertEquals(0, Main.run(new String[] {"report", "--work-dir", workDirectory.toString()},
+        new java.io.PrintWriter(run.out, true), new java.io.PrintWriter(run.err, true)), run.output());
     assertTrue(Files.readString(workDirectory.resolve("run_report.md")).contains("Two-step cut-over"),
         "the downtime projection uses the measured sync");
   }

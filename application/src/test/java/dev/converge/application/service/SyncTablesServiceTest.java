@@ -73,6 +73,9 @@ class SyncTablesServiceTest {
   private final List<String> finished = new ArrayList<>();
   private final List<String> transactions = new ArrayList<>();
   private String markdown;
+  /** Runs after the source's second-last row (streamed in reverse: the row at index 1). */
+  private Runnable afterChangedSourceRow = () -> {};
+  private int closedUncommitted;
 
   SyncTablesServiceTest() {
     for (int n = 1; n <= 6; n++) {
@@ -164,6 +167,30 @@ class SyncTablesServiceTest {
   }
 
   @Test
+  void anInterruptedSyncRollsTheOpenTableBackAndCommitsNothing() {
+    source.set(0, new Object[] {key(1).toUpperCase(), "1"});
+    source.set(1, new Object[] {key(2).toUpperCase(), "0"});
+    Thread phase = Thread.currentThread();
+    afterChangedSourceRow = () -> {
+      // Ctrl-C: the phase's thread is interrupted; the table's worker is then stopped in turn.
+      phase.interrupt();
+      long until = System.nanoTime() + 5_000_000_000L;
+      while (!Thread.currentThread().isInterrupted() && System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+    };
+    Map<String, List<String>> before = text(target);
+
+    ConvergeException stopped = assertThrows(ConvergeException.class, this::sync);
+    Thread.interrupted();
+
+    assertTrue(stopped.getMessage().contains("interrupted; run the phase again"), stopped.getMessage());
+    assertEquals(List.of(), transactions, "nothing committed");
+    assertEquals(1, closedUncommitted, "the open table's changes were closed (rolled back)");
+    assertEquals(before, text(target));
+  }
+
+  @Test
   void aTargetNeverLoadedIsRefused() {
     imported = false;
     ConvergeException refused = assertThrows(ConvergeException.class, this::sync);
@@ -242,6 +269,9 @@ class SyncTablesServiceTest {
         for (int i = source.size() - 1; i >= 0; i--) {
           System.arraycopy(source.get(i), 0, reused, 0, 2);
           rows.accept(reused);
+          if (i == 1) {
+            afterChangedSourceRow.run();
+          }
         }
         return source.size();
       }
@@ -259,6 +289,7 @@ class SyncTablesServiceTest {
       private final List<String[]> put = new ArrayList<>();
       private final List<String> removed = new ArrayList<>();
       private final List<String> touched = new ArrayList<>();
+      private boolean committed;
 
       @Override
       public void put(String[] values) {
@@ -276,6 +307,7 @@ class SyncTablesServiceTest {
         put.forEach(row -> line.add("put " + row[0]));
         removed.forEach(key -> line.add("remove " + key));
         transactions.add(change.table() + ": " + String.join(", ", line));
+        committed = true;
         long deleted = 0;
         long updated = 0;
         if (change.fullReload()) {
@@ -309,7 +341,11 @@ class SyncTablesServiceTest {
       }
 
       @Override
-      public void close() {}
+      public void close() {
+        if (!put.isEmpty() && !committed) {
+          closedUncommitted++;
+        }
+      }
     };
     LoadTargetTablesPort loads = new LoadTargetTablesPort() {
       @Override

@@ -121,8 +121,12 @@ public record RunJournal(String runId, Instant created, String source, String ta
     };
   }
 
-  /** The phase an operator would run next, given what succeeded so far. */
+  /** The phase an operator would run next, given what succeeded so far (a sync since the import proved the target). */
   public Phase next() {
+    if (latestSucceeded(Phase.PLAN).isPresent() && after(Phase.SYNC, Phase.IMPORT) && after(Phase.SYNC, Phase.ROLLBACK)
+        && after(Phase.SYNC, Phase.PLAN)) {
+      return Phase.REPORT;
+    }
     for (Phase phase : List.of(Phase.EXPORT, Phase.VALIDATE, Phase.IMPORT, Phase.VERIFY)) {
       if (latestSucceeded(Phase.PLAN).isEmpty()) {
         return Phase.PLAN;
@@ -133,6 +137,15 @@ public record RunJournal(String runId, Instant created, String source, String ta
       }
     }
     return Phase.REPORT;
+  }
+
+  /**
+   * The window step of a two-step cut-over, once the target holds a pre-copy: {@code sync} may run
+   * instead of (or after) the next phase. Empty before the first import, or after a rollback.
+   */
+  public Optional<Phase> cutOverByDelta() {
+    return refusal(Phase.SYNC).isEmpty() && latestSucceeded(Phase.PLAN).isPresent() ? Optional.of(Phase.SYNC)
+        : Optional.empty();
   }
 
   private static Phase previous(Phase phase) {
