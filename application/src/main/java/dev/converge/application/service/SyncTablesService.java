@@ -28,6 +28,7 @@ import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.failure.PlanBlockedException;
 import dev.converge.domain.manifest.ContentChecksum;
 import dev.converge.domain.plan.ColumnPlan;
+import dev.converge.domain.plan.ForeignKeyStrategy;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.RowDigest;
 import dev.converge.domain.plan.SchemaFingerprint;
@@ -113,7 +114,13 @@ public final class SyncTablesService implements SyncTablesUseCase {
     List<TablePlan> tables = plan.tables();
     Map<String, TableSync> synced = new ConcurrentHashMap<>();
     Writes writes = new Writes(plan);
+    RuntimeException failure = null;
     try {
+      if (plan.foreignKeyStrategy() == ForeignKeyStrategy.DROP_AND_RECREATE) {
+        // Before any table's transaction: dropping a foreign key waits for every transaction that
+        // has read its table, and each table's work tables are made from the table.
+        writes.beforeCommit();
+      }
       if (!tables.isEmpty()) {
         try (Snapshot snapshot = source.openSnapshot(Math.min(command.parallelism(), tables.size()))) {
           int capacity = (int) Math.min(Integer.MAX_VALUE - 8,
@@ -124,10 +131,20 @@ public final class SyncTablesService implements SyncTablesUseCase {
               ErrorCode.IMPORT);
         }
       }
+    } catch (RuntimeException e) {
+      failure = e;
+      throw e;
     } finally {
       // Also after a failure: foreign keys a DROP_AND_RECREATE plan dropped come back, sequences of
       // the tables that committed move past their columns.
-      writes.finish();
+      try {
+        writes.finish();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          throw e;
+        }
+        failure.addSuppressed(e);
+      }
     }
     List<TableSync> results = tables.stream().map(table -> synced.get(table.targetTable())).toList();
     List<Check> checks = integrity.run(plan, command.examples());
@@ -138,8 +155,9 @@ public final class SyncTablesService implements SyncTablesUseCase {
   }
 
   /**
-   * The target's load session, opened at the first table that changes (a DROP_AND_RECREATE plan
-   * drops the foreign keys then), finished once every table has committed.
+   * The target's load session (the plan's foreign-key handling, then sequences and ANALYZE): opened
+   * at the first table that changes, or before any table for a DROP_AND_RECREATE plan (which drops
+   * the foreign keys then); finished once every table has committed or rolled back.
    */
   private final class Writes {
     private final MigrationPlan plan;
