@@ -11,7 +11,9 @@ import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
 import dev.converge.application.port.in.RollbackTargetUseCase;
 import dev.converge.application.port.in.ValidateFilesUseCase;
+import dev.converge.application.port.in.SyncTablesUseCase;
 import dev.converge.application.port.in.VerifyMigrationUseCase;
+import dev.converge.application.port.out.ApplyTableChangesPort;
 import dev.converge.application.port.out.ApplyTargetMigrationsPort;
 import dev.converge.application.port.out.CheckTargetIntegrityPort;
 import dev.converge.application.port.out.InspectTargetPort;
@@ -47,6 +49,7 @@ import dev.converge.application.service.ProvisionTargetService;
 import dev.converge.application.service.RollbackTargetService;
 import dev.converge.application.service.TransferTablesService;
 import dev.converge.application.service.ValidateFilesService;
+import dev.converge.application.service.SyncTablesService;
 import dev.converge.application.service.VerifyMigrationService;
 import java.time.Clock;
 import javax.inject.Named;
@@ -108,6 +111,15 @@ interface ApplicationModule {
       RunSourceQueryPort sourceQueries, ReadSourcePositionPort position) {
     return new VerifyMigrationService(plans, manifests, source, rows, target, integrity, reports, files, checklists,
         queries, sourceQueries, position);
+  }
+
+  @Provides
+  static SyncTablesUseCase syncTables(StorePlanPort plans, StoreManifestPort manifests, RecordImportPort imports,
+      ReadTargetSchemaPort target, StreamSourceRowsPort source, ReadTargetRowsPort rows, ApplyTableChangesPort changes,
+      LoadTargetTablesPort loads, CheckTargetIntegrityPort integrity, WriteReportPort reports,
+      ReportProgressPort progress) {
+    return new SyncTablesService(plans, manifests, imports, target, source, rows, changes, loads, integrity, reports,
+        progress);
   }
 
   @Provides

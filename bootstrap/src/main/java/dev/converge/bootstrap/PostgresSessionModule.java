@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.converge.adapter.postgres.PostgresTarget;
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.ExportTablesCommand;
+import dev.converge.application.port.out.ApplyTableChangesPort;
 import dev.converge.application.port.out.ApplyTargetMigrationsPort;
 import dev.converge.application.port.out.CheckTargetIntegrityPort;
 import dev.converge.application.port.out.InspectTargetPort;
@@ -70,6 +71,11 @@ interface PostgresSessionModule {
   @Provides
   static KeepSchemaRowsPort schemaRows(PostgresTarget target) {
     return target.schemaRows();
+  }
+
+  @Provides
+  static ApplyTableChangesPort changes(PostgresTarget target) {
+    return target.changes();
   }
 
   @Provides

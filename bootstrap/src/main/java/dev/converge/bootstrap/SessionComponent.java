@@ -11,6 +11,7 @@ import dev.converge.application.port.in.TransferTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
 import dev.converge.application.port.in.RollbackTargetUseCase;
+import dev.converge.application.port.in.SyncTablesUseCase;
 import dev.converge.application.port.in.ValidateFilesUseCase;
 import dev.converge.application.port.in.VerifyMigrationUseCase;
 
@@ -35,6 +36,8 @@ interface SessionComponent {
   VerifyMigrationUseCase verifyMigration();
 
   RollbackTargetUseCase rollbackTarget();
+
+  SyncTablesUseCase syncTables();
 
   MySqlSource source();
 

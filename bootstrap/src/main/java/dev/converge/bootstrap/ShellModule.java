@@ -22,6 +22,7 @@ import dev.converge.adapter.shell.ShellTerminals;
 import dev.converge.adapter.shell.StatusCommand;
 import dev.converge.adapter.shell.TerminalProgressAdapter;
 import dev.converge.adapter.shell.ValidateCommand;
+import dev.converge.adapter.shell.SyncCommand;
 import dev.converge.adapter.shell.VerifyCommand;
 import dev.converge.application.port.out.RenderJsonPort;
 import dev.converge.application.port.out.ReportProgressPort;
@@ -89,6 +90,7 @@ interface ShellModule {
     commandLine.addSubcommand(new ValidateCommand(context));
     commandLine.addSubcommand(new ImportCommand(context));
     commandLine.addSubcommand(new VerifyCommand(context));
+    commandLine.addSubcommand(new SyncCommand(context));
     commandLine.addSubcommand(new ReportCommand(context));
     commandLine.addSubcommand(new StatusCommand(context));
     commandLine.addSubcommand(new RollbackCommand(context));

@@ -7,6 +7,7 @@ import dev.converge.application.port.in.TransferTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
 import dev.converge.application.port.in.RollbackTargetUseCase;
+import dev.converge.application.port.in.SyncTablesUseCase;
 import dev.converge.application.port.in.ValidateFilesUseCase;
 import dev.converge.application.port.in.VerifyMigrationUseCase;
 import dev.converge.application.session.MigrationSession;
@@ -72,6 +73,11 @@ final class SubcomponentMigrationSessions implements MigrationSessions {
       @Override
       public RollbackTargetUseCase rollbackTarget() {
         return session.rollbackTarget();
+      }
+
+      @Override
+      public SyncTablesUseCase syncTables() {
+        return session.syncTables();
       }
 
       @Override

@@ -73,6 +73,11 @@ public final class PostgresTarget implements AutoCloseable {
     return new PostgresSchemaRowsAdapter(pool, schema);
   }
 
+  /** The rows {@code sync} writes: each table's delta in its one transaction. */
+  public PostgresSyncAdapter changes() {
+    return new PostgresSyncAdapter(pool, schema);
+  }
+
   public RecreateTargetSchemaPort schemaReset() {
     return new PostgresSchemaResetAdapter(pool, schema);
   }

@@ -68,6 +68,9 @@ public final class CommandHelp {
         "converge migrate --flyway-location filesystem:/srv/alkemio/migrations",
         "converge migrate --config converge.yml --keep-plan --parallel 8",
         "converge migrate --config converge.yml --output json");
+    example("sync", with(connecting, ErrorCode.PLAN_BLOCKED, ErrorCode.IMPORT, ErrorCode.VERIFICATION),
+        "converge sync --config converge.yml",
+        "converge sync --config converge.yml --parallel 8 --memory-budget 256MiB --output json");
     example("status", EnumSet.of(ErrorCode.CONFIGURATION),
         "converge status --work-dir run-1",
         "converge status --work-dir run-1 --output json");
@@ -96,6 +99,7 @@ public final class CommandHelp {
     SUMMARIES.put("validate", "checks every file against the manifest and the plan");
     SUMMARIES.put("import", "loads the validated files into PostgreSQL with COPY");
     SUMMARIES.put("verify", "compares source, export and target; runs the checklists");
+    SUMMARIES.put("sync", "after a pre-copy: writes only the rows that differ, then proves the target");
     SUMMARIES.put("report", "timings and the projected cut-over against the window");
     SUMMARIES.put("status", "where the run stands, table by table, and what to run next");
     SUMMARIES.put("rollback", "returns the target to its state after the schema phase");

@@ -40,6 +40,10 @@ final class PlanView {
     }
     out.println("(level: load order; c = in a foreign-key cycle, s = references itself)");
     for (TablePlan table : plan.tables()) {
+      if (table.primaryKey().isEmpty()) {
+        out.printf("  %s note: no primary key — sync compares it whole and reloads it whole when it differs%n",
+            table.targetTable());
+      }
       for (SkippedColumn skipped : table.skippedSourceColumns()) {
         out.printf("  %s.%s not copied: %s%n", table.sourceTable(), skipped.column(), skipped.reason());
       }

@@ -77,6 +77,8 @@ public final class StatusCommand implements Callable<Integer> {
       }
     }
     out.println("Next: converge " + status.next().command());
+    journal.cutOverByDelta().ifPresent(sync -> out.println("Two-step cut-over: after this pre-copy, converge "
+        + sync.command() + " in the window copies only what changed since"));
   }
 
   private static String seconds(RunJournal journal, Phase phase, String table) {

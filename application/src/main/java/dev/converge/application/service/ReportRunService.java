@@ -75,6 +75,12 @@ public final class ReportRunService implements ReportRunUseCase {
     }
     md.append(String.format(Locale.ROOT, "%n**Projected cut-over: %s — %s**%n", DowntimeProjection.minutes(projection.total()),
         projection.verdict()));
+    DowntimeProjection.syncEstimate(journal, projection.productionRows()).ifPresent(sync -> md.append(String.format(
+        Locale.ROOT, "%n**Two-step cut-over (pre-copy live, then sync in the window): %s** — the latest sync compared"
+            + " %,d rows in %.1f s (%,.0f rows/s, its proof included), scaled to the production rows; %s the %d-minute"
+            + " window.%n", DowntimeProjection.minutes(sync.projected()), sync.rows(), sync.measured().toMillis() / 1000.0,
+        sync.rowsPerSecond(), sync.projected().compareTo(projection.window()) <= 0 ? "fits" : "exceeds",
+        projection.window().toMinutes())));
     md.append("\nThe projection scales each phase's measured rate linearly to the production rows, except the"
         + " export's wait for the snapshot's global read lock, carried over as measured; it excludes the"
         + " time to stop the applications, repoint them and smoke-test (see docs/rehearsal.md).\n");
@@ -116,6 +122,15 @@ public final class ReportRunService implements ReportRunUseCase {
     downtime.put("complete", projection.complete());
     downtime.put("fitsWindow", projection.fitsWindow());
     downtime.put("verdict", projection.verdict());
+    DowntimeProjection.syncEstimate(journal, projection.productionRows()).ifPresent(sync -> {
+      Map<String, Object> twoStep = new LinkedHashMap<>();
+      twoStep.put("rows", sync.rows());
+      twoStep.put("measuredSeconds", sync.measured().toMillis() / 1000.0);
+      twoStep.put("rowsPerSecond", Math.round(sync.rowsPerSecond()));
+      twoStep.put("projectedSeconds", sync.projected().toMillis() / 1000.0);
+      twoStep.put("fitsWindow", sync.projected().compareTo(projection.window()) <= 0);
+      downtime.put("twoStepCutover", twoStep);
+    });
     json.put("downtimeProjection", downtime);
     return json;
   }

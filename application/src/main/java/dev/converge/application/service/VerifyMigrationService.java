@@ -86,6 +86,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
   private final RunChecklistQueryPort queries;
   private final RunSourceQueryPort sourceQueries;
   private final StaleExports staleExports;
+  private final TargetIntegrityChecks integrityChecks;
 
   public VerifyMigrationService(StorePlanPort plans, StoreManifestPort manifests, StreamSourceRowsPort source,
       ReadTargetRowsPort targetRows, ReadTargetSchemaPort targetSchema, CheckTargetIntegrityPort integrity,
@@ -103,6 +104,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     this.queries = Objects.requireNonNull(queries, "queries");
     this.sourceQueries = Objects.requireNonNull(sourceQueries, "sourceQueries");
     this.staleExports = new StaleExports(sourcePosition);
+    this.integrityChecks = new TargetIntegrityChecks(targetSchema, integrity);
   }
 
   @Override
@@ -131,23 +133,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       verdicts.add(verdict);
       checks.addAll(contentChecks(verdict, keyNames(table), command.examples()));
     }
-    TargetSchema schema = targetSchema.readTargetSchema();
-    for (TablePlan table : plan.tables()) {
-      TargetTable found = schema.table(table.targetTable()).orElseThrow();
-      for (ForeignKey foreignKey : found.foreignKeys()) {
-        CheckTargetIntegrityPort.Orphans orphans = integrity.orphans(table.targetTable(), foreignKey, command.examples());
-        checks.add(new Check("foreign key " + foreignKey.name(), table.targetTable(), orphans.rows() == 0,
-            orphans.rows() == 0 ? "no orphans" : orphans.rows() + " orphan(s), e.g. " + String.join("; ", orphans.examples())));
-      }
-      for (ColumnPlan column : table.columns()) {
-        if (column.target().sequence() != null) {
-          CheckTargetIntegrityPort.SequenceState state = integrity.sequence(table.targetTable(), column.target().name(),
-              column.target().sequence());
-          checks.add(new Check("sequence " + column.target().sequence(), table.targetTable(), state.pastMaximum(),
-              "next value " + state.nextValue() + ", column maximum " + state.maximum()));
-        }
-      }
-    }
+    checks.addAll(integrityChecks.run(plan, command.examples()));
     List<ChecklistRun> runs = new ArrayList<>();
     for (Checklist list : lists) {
       for (ChecklistCheck check : list.checks()) {

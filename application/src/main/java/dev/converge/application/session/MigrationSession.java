@@ -6,6 +6,7 @@ import dev.converge.application.port.in.TransferTablesUseCase;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.in.ProvisionTargetUseCase;
 import dev.converge.application.port.in.RollbackTargetUseCase;
+import dev.converge.application.port.in.SyncTablesUseCase;
 import dev.converge.application.port.in.ValidateFilesUseCase;
 import dev.converge.application.port.in.VerifyMigrationUseCase;
 
@@ -28,6 +29,9 @@ public interface MigrationSession extends AutoCloseable {
   VerifyMigrationUseCase verifyMigration();
 
   RollbackTargetUseCase rollbackTarget();
+
+  /** Only the rows that differ copied again after a pre-copy, then proven ({@code converge sync}). */
+  SyncTablesUseCase syncTables();
 
   @Override
   void close();

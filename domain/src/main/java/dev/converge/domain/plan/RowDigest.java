@@ -27,6 +27,7 @@ public final class RowDigest {
   private final String[] canonicalValues;
   private final List<String> canonicalRow;
   private final ContentChecksum checksum = new ContentChecksum();
+  private long lastRowHash;
 
   public RowDigest(TablePlan table) {
     this.table = table;
@@ -74,8 +75,13 @@ public final class RowDigest {
       values[i] = converted.text();
       canonicalValues[i] = converted.canonical();
     }
-    checksum.add(canonicalRow);
+    lastRowHash = checksum.add(canonicalRow);
     return values;
+  }
+
+  /** The 64-bit hash of the row last added's canonical values, as {@link ContentChecksum#add} gives it. */
+  public long lastRowHash() {
+    return lastRowHash;
   }
 
   /** The canonical values of the row last added (the list is reused by the next row). */

@@ -63,6 +63,23 @@ public record DowntimeProjection(long rehearsalRows, long productionRows, List<P
     return new DowntimeProjection(rehearsal, production, estimates, window);
   }
 
+  /**
+   * The window of a two-step cut-over (pre-copy with {@code migrate} while the application runs, then
+   * {@code sync} in the window), from the latest successful sync: its measured rate over the rows it
+   * compared (its proof included) applied to {@code productionRows} (the synced rows when 0 or
+   * less). Empty when no sync was journaled. The rate holds for a delta of the rehearsal's size
+   * relative to the table; a production source that changes more between pre-copy and window takes
+   * longer (docs/rehearsal.md).
+   */
+  public static java.util.Optional<PhaseEstimate> syncEstimate(RunJournal journal, long productionRows) {
+    return journal.latestSucceeded(Phase.SYNC).filter(run -> run.rows() > 0).map(run -> {
+      long production = productionRows > 0 ? productionRows : run.rows();
+      Duration measured = run.elapsed();
+      return new PhaseEstimate(Phase.SYNC, run.rows(), measured,
+          Duration.ofNanos(Math.round(measured.toNanos() * ((double) production / run.rows()))));
+    });
+  }
+
   /** The part of {@code run}'s time during which none of the {@code earlier} phases ran. */
   private static Duration uncovered(PhaseRun run, List<PhaseRun> earlier) {
     List<java.time.Instant[]> overlaps = new ArrayList<>();

@@ -12,7 +12,9 @@ public enum Phase {
   IMPORT,
   VERIFY,
   REPORT,
-  ROLLBACK;
+  ROLLBACK,
+  /** The cut-over by delta: after a live pre-copy, only the rows that differ are copied again, then proven. */
+  SYNC;
 
   /** The command that runs this phase ({@code converge <command>}). */
   public String command() {
@@ -21,6 +23,6 @@ public enum Phase {
 
   /** Whether this phase moves data or its proof (the ones timed for the downtime projection). */
   public boolean movesData() {
-    return this == EXPORT || this == VALIDATE || this == IMPORT || this == VERIFY;
+    return this == EXPORT || this == VALIDATE || this == IMPORT || this == VERIFY || this == SYNC;
   }
 }

@@ -93,7 +93,8 @@ public record RunJournal(String runId, Instant created, String source, String ta
         // Verify counts rows but reports checks: the rows stay those the table was moved with.
         boolean keepRows = table.rows() == 0 && before != null && table.state() != TableState.PENDING;
         state.put(table.table(), keepRows
-            ? new TableOutcome(table.table(), table.state(), before.rows(), table.millis(), table.error()) : table);
+            ? new TableOutcome(table.table(), table.state(), before.rows(), table.millis(), table.error(), table.changes())
+            : table);
       }
     }
     return state;
@@ -114,12 +115,18 @@ public record RunJournal(String runId, Instant created, String source, String ta
           : Optional.of("the latest export has not passed validation; run validate first");
       case VERIFY -> after(Phase.IMPORT, Phase.ROLLBACK) && after(Phase.IMPORT, Phase.VALIDATE) ? Optional.empty()
           : Optional.of("nothing has been imported since the latest validation or rollback; run import first");
+      case SYNC -> after(Phase.IMPORT, Phase.ROLLBACK) || after(Phase.SYNC, Phase.ROLLBACK) ? Optional.empty()
+          : Optional.of("the target was never loaded (or was rolled back since); pre-copy with migrate first");
       default -> Optional.empty();
     };
   }
 
-  /** The phase an operator would run next, given what succeeded so far. */
+  /** The phase an operator would run next, given what succeeded so far (a sync since the import proved the target). */
   public Phase next() {
+    if (latestSucceeded(Phase.PLAN).isPresent() && after(Phase.SYNC, Phase.IMPORT) && after(Phase.SYNC, Phase.ROLLBACK)
+        && after(Phase.SYNC, Phase.PLAN)) {
+      return Phase.REPORT;
+    }
     for (Phase phase : List.of(Phase.EXPORT, Phase.VALIDATE, Phase.IMPORT, Phase.VERIFY)) {
       if (latestSucceeded(Phase.PLAN).isEmpty()) {
         return Phase.PLAN;
@@ -130,6 +137,15 @@ public record RunJournal(String runId, Instant created, String source, String ta
       }
     }
     return Phase.REPORT;
+  }
+
+  /**
+   * The window step of a two-step cut-over, once the target holds a pre-copy: {@code sync} may run
+   * instead of (or after) the next phase. Empty before the first import, or after a rollback.
+   */
+  public Optional<Phase> cutOverByDelta() {
+    return refusal(Phase.SYNC).isEmpty() && latestSucceeded(Phase.PLAN).isPresent() ? Optional.of(Phase.SYNC)
+        : Optional.empty();
   }
 
   private static Phase previous(Phase phase) {

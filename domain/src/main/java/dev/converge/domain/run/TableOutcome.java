@@ -4,9 +4,24 @@ import java.util.Objects;
 
 /**
  * What one phase did to one table: the state it left the table in, the rows it handled and how
- * long that took (0 when the phase does not time tables one by one).
+ * long that took (0 when the phase does not time tables one by one), and, for {@code sync}, the rows
+ * it changed (null for other phases).
  */
-public record TableOutcome(String table, TableState state, long rows, long millis, String error) {
+public record TableOutcome(String table, TableState state, long rows, long millis, String error, RowChanges changes) {
+
+  /** What {@code sync} changed in one table: rows inserted, updated and deleted, and whether it reloaded it whole. */
+  public record RowChanges(long inserted, long updated, long deleted, boolean fullReload) {
+    public RowChanges {
+      if (inserted < 0 || updated < 0 || deleted < 0) {
+        throw new IllegalArgumentException("changed rows cannot be negative");
+      }
+    }
+  }
+
+  /** An outcome without row changes (every phase but sync). */
+  public TableOutcome(String table, TableState state, long rows, long millis, String error) {
+    this(table, state, rows, millis, error, null);
+  }
 
   public TableOutcome {
     Objects.requireNonNull(table, "table");

@@ -62,6 +62,34 @@ class RunJournalTest {
   }
 
   @Test
+  void syncNeedsALoadedTargetAndEndsTheWindowsPhases() {
+    run(Phase.PLAN, PhaseOutcome.SUCCEEDED);
+    assertTrue(journal.refusal(Phase.SYNC).orElseThrow().contains("pre-copy with migrate first"));
+    assertTrue(journal.cutOverByDelta().isEmpty());
+    run(Phase.EXPORT, PhaseOutcome.SUCCEEDED);
+    run(Phase.VALIDATE, PhaseOutcome.SUCCEEDED);
+    run(Phase.IMPORT, PhaseOutcome.SUCCEEDED, TableOutcome.done("user", TableState.IMPORTED, 10, 5));
+    assertTrue(journal.refusal(Phase.SYNC).isEmpty());
+    assertEquals(java.util.Optional.of(Phase.SYNC), journal.cutOverByDelta(), "the window step is offered after import");
+    assertEquals(Phase.VERIFY, journal.next());
+    run(Phase.SYNC, PhaseOutcome.SUCCEEDED, new TableOutcome("user", TableState.VERIFIED, 12, 3, null,
+        new TableOutcome.RowChanges(2, 1, 0, false)));
+    assertEquals(Phase.REPORT, journal.next(), "sync ends with the proof");
+    assertEquals(new TableOutcome.RowChanges(2, 1, 0, false), journal.tables().get("user").changes());
+    run(Phase.ROLLBACK, PhaseOutcome.SUCCEEDED);
+    assertTrue(journal.refusal(Phase.SYNC).isPresent(), "a rolled-back target holds no pre-copy");
+    assertEquals(Phase.IMPORT, journal.next());
+  }
+
+  @Test
+  void theTwoStepCutOverIsProjectedFromTheMeasuredSync() {
+    run(Phase.SYNC, PhaseOutcome.SUCCEEDED, TableOutcome.done("user", TableState.VERIFIED, 1_000, 3));
+    DowntimeProjection.PhaseEstimate sync = DowntimeProjection.syncEstimate(journal, 10_000).orElseThrow();
+    assertEquals(Duration.ofSeconds(30), sync.measured());
+    assertEquals(Duration.ofSeconds(300), sync.projected(), "ten times the rows, ten times the time");
+  }
+
+  @Test
   void endingAPhaseThatNeverStartedIsADefect() {
     assertThrows(IllegalStateException.class,
         () -> journal.end(Phase.IMPORT, T0, PhaseOutcome.SUCCEEDED, 0, "", null, List.of()));

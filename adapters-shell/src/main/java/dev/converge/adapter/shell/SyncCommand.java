@@ -1,0 +1,118 @@
+package dev.converge.adapter.shell;
+
+import dev.converge.application.port.in.SyncTablesCommand;
+import dev.converge.application.port.in.SyncTablesReport;
+import dev.converge.application.port.in.SyncTablesReport.TableSync;
+import dev.converge.application.port.in.VerifyMigrationReport;
+import dev.converge.application.session.MigrationSession;
+import dev.converge.domain.failure.VerificationFailedException;
+import dev.converge.domain.run.Phase;
+import dev.converge.domain.run.TableOutcome;
+import dev.converge.domain.run.TableState;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code converge sync}: the cut-over by delta — only the rows that differ since a pre-copy, then the proof. */
+@Command(name = "sync",
+    description = {"The window step of a two-step cut-over: after a pre-copy (migrate while the application still"
+        + " runs), compares every planned table of the source (one snapshot, digested as export digests it) with the"
+        + " target by primary key and writes only the rows that differ — deletes, updates and inserts, each table in"
+        + " one transaction, with the plan's conversions and foreign-key handling; a table without a primary key is"
+        + " reloaded whole when it differs. Then proves the result: the rows found equal plus the rows written, read"
+        + " back after the commit, against the source; no foreign key has orphans; every sequence is past its"
+        + " column. Writes sync_report.md and .json into the work directory. Needs no export; refuses a target that"
+        + " was never loaded.",
+      "A re-run (after Ctrl-C, a kill or a failure) computes the delta again; a synced table commits nothing.",
+      "Exits with status 10 when the proof fails."})
+public final class SyncCommand extends PhaseCommand<SyncTablesReport> {
+
+  @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
+      description = "Tables compared at once, each reading the source and the target on their own connections"
+          + " (1 to " + SyncTablesCommand.MAX_PARALLELISM + "; default ${DEFAULT-VALUE}).")
+  int parallelism;
+
+  @Option(names = "--memory-budget", paramLabel = "SIZE", defaultValue = "128MiB", converter = ByteSize.class,
+      description = "Memory the comparison may hold for all tables at once, 17 bytes a target row; a table larger"
+          + " than its share is compared in several passes over both sides (default ${DEFAULT-VALUE}).")
+  long memoryBudget;
+
+  @Option(names = "--examples", defaultValue = "5",
+      description = "How many orphans to name per failed foreign-key check (default ${DEFAULT-VALUE}).")
+  int examples;
+
+  public SyncCommand(PhaseContext context) {
+    super(context);
+  }
+
+  @Override
+  protected Phase phase() {
+    return Phase.SYNC;
+  }
+
+  @Override
+  protected String summary(SyncTablesReport report) {
+    return String.format(Locale.ROOT, "%s: %d table(s), %d changed; %d inserted, %d updated, %d deleted",
+        report.passed() ? "PASS" : "FAIL", report.tables().size(),
+        report.tables().stream().filter(TableSync::changed).count(), inserted(report), updated(report), deleted(report));
+  }
+
+  @Override
+  protected List<TableOutcome> tables(SyncTablesReport report) {
+    return report.tables().stream().map(table -> new TableOutcome(table.table(),
+        table.proven() ? TableState.VERIFIED : TableState.FAILED, table.sourceRows(), table.millis(),
+        table.proven() ? null : table.detail(), new TableOutcome.RowChanges(table.inserted(), table.updated(),
+            table.deleted(), table.fullReload() != null && table.changed()))).toList();
+  }
+
+  @Override
+  protected TableState doneState() {
+    return TableState.VERIFIED;
+  }
+
+  @Override
+  protected SyncTablesReport run(MigrationSession session) {
+    return session.syncTables().sync(new SyncTablesCommand(parallelism, memoryBudget, examples));
+  }
+
+  @Override
+  protected void print(SyncTablesReport report) {
+    for (TableSync table : report.tables()) {
+      if (table.changed() || !table.proven() || table.fullReload() != null) {
+        out.printf(Locale.ROOT, "  %s %s: %s%n", table.proven() ? "synced" : "FAIL", table.table(), table.detail());
+      }
+    }
+    for (VerifyMigrationReport.Check check : report.checks()) {
+      if (!check.passed()) {
+        out.printf("  FAIL %s, %s: %s%n", check.table(), check.name(), check.detail());
+      }
+    }
+    long changed = report.tables().stream().filter(TableSync::changed).count();
+    out.printf(Locale.ROOT, "Sync: %d table(s) compared, %d changed (%,d inserted, %,d updated, %,d deleted) in %.1f s%n",
+        report.tables().size(), changed, inserted(report), updated(report), deleted(report),
+        report.elapsed().toMillis() / 1000.0);
+    out.printf("Proof: %s — %d table(s) and %d target check(s), %d failed; report %s%n",
+        report.passed() ? "PASS" : "FAIL", report.tables().size(), report.checks().size(), report.failures(),
+        report.savedAs());
+  }
+
+  @Override
+  protected void failIfFailed(SyncTablesReport report) {
+    if (!report.passed()) {
+      throw new VerificationFailedException(report.failures(), report.savedAs());
+    }
+  }
+
+  private static long inserted(SyncTablesReport report) {
+    return report.tables().stream().mapToLong(TableSync::inserted).sum();
+  }
+
+  private static long updated(SyncTablesReport report) {
+    return report.tables().stream().mapToLong(TableSync::updated).sum();
+  }
+
+  private static long deleted(SyncTablesReport report) {
+    return report.tables().stream().mapToLong(TableSync::deleted).sum();
+  }
+}

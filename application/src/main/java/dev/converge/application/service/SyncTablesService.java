@@ -1,0 +1,431 @@
+package dev.converge.application.service;
+
+import dev.converge.application.port.in.SyncTablesCommand;
+import dev.converge.application.port.in.SyncTablesReport;
+import dev.converge.application.port.in.SyncTablesReport.TableSync;
+import dev.converge.application.port.in.SyncTablesUseCase;
+import dev.converge.application.port.in.VerifyMigrationReport.Check;
+import dev.converge.application.port.out.ApplyTableChangesPort;
+import dev.converge.application.port.out.ApplyTableChangesPort.Applied;
+import dev.converge.application.port.out.ApplyTableChangesPort.TableChange;
+import dev.converge.application.port.out.ApplyTableChangesPort.TableChanges;
+import dev.converge.application.port.out.CheckTargetIntegrityPort;
+import dev.converge.application.port.out.LoadTargetTablesPort;
+import dev.converge.application.port.out.LoadTargetTablesPort.LoadSession;
+import dev.converge.application.port.out.ReadTargetRowsPort;
+import dev.converge.application.port.out.ReadTargetSchemaPort;
+import dev.converge.application.port.out.RecordImportPort;
+import dev.converge.application.port.out.ReportProgressPort;
+import dev.converge.application.port.out.StoreManifestPort;
+import dev.converge.application.port.out.StorePlanPort;
+import dev.converge.application.port.out.StreamSourceRowsPort;
+import dev.converge.application.port.out.StreamSourceRowsPort.Snapshot;
+import dev.converge.application.port.out.StreamSourceRowsPort.TableRead;
+import dev.converge.application.port.out.WriteReportPort;
+import dev.converge.domain.conversion.type.TargetType;
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
+import dev.converge.domain.failure.PlanBlockedException;
+import dev.converge.domain.manifest.ContentChecksum;
+import dev.converge.domain.plan.ColumnPlan;
+import dev.converge.domain.plan.ForeignKeyStrategy;
+import dev.converge.domain.plan.MigrationPlan;
+import dev.converge.domain.plan.RowDigest;
+import dev.converge.domain.plan.SchemaFingerprint;
+import dev.converge.domain.plan.TablePlan;
+import dev.converge.domain.sync.KeyedDelta;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
+
+/**
+ * The cut-over by delta. After a pre-copy ({@code migrate} while the application still ran), per
+ * planned table: the target's rows are indexed by key (a hash of the key and one of the row, 16
+ * bytes a row, in passes when a table exceeds its memory share), the source is streamed from one
+ * snapshot and digested exactly as export digests it, and only the rows that differ are written —
+ * deletes, updates and inserts in the table's one transaction, as export's CSV values (the plan's
+ * conversions and policies), with the foreign keys handled as import handles them. A table without
+ * a primary key is compared whole and, when it differs, reloaded whole. Then the proof, without
+ * reading either side twice: the rows the first pass found equal, plus the changed rows read back
+ * from the target after the commit and compared with the source's; then foreign-key orphans and
+ * sequences as verify checks them. A re-run computes the delta again: a synced table commits nothing.
+ */
+public final class SyncTablesService implements SyncTablesUseCase {
+
+  static final String REPORT = "sync_report";
+
+  /** Bytes a target row takes in the index (its key hash and row hash), plus a margin for the seen bits. */
+  private static final int BYTES_PER_ROW = 17;
+
+  private final StorePlanPort plans;
+  private final StoreManifestPort manifests;
+  private final RecordImportPort imports;
+  private final ReadTargetSchemaPort targetSchema;
+  private final StreamSourceRowsPort source;
+  private final ReadTargetRowsPort targetRows;
+  private final ApplyTableChangesPort changes;
+  private final LoadTargetTablesPort loads;
+  private final TargetIntegrityChecks integrity;
+  private final WriteReportPort reports;
+  private final ReportProgressPort progress;
+
+  public SyncTablesService(StorePlanPort plans, StoreManifestPort manifests, RecordImportPort imports,
+      ReadTargetSchemaPort targetSchema, StreamSourceRowsPort source, ReadTargetRowsPort targetRows,
+      ApplyTableChangesPort changes, LoadTargetTablesPort loads, CheckTargetIntegrityPort integrity,
+      WriteReportPort reports, ReportProgressPort progress) {
+    this.plans = Objects.requireNonNull(plans, "plans");
+    this.manifests = Objects.requireNonNull(manifests, "manifests");
+    this.imports = Objects.requireNonNull(imports, "imports");
+    this.targetSchema = Objects.requireNonNull(targetSchema, "targetSchema");
+    this.source = Objects.requireNonNull(source, "source");
+    this.targetRows = Objects.requireNonNull(targetRows, "targetRows");
+    this.changes = Objects.requireNonNull(changes, "changes");
+    this.loads = Objects.requireNonNull(loads, "loads");
+    this.integrity = new TargetIntegrityChecks(targetSchema, integrity);
+    this.reports = Objects.requireNonNull(reports, "reports");
+    this.progress = Objects.requireNonNull(progress, "progress");
+  }
+
+  @Override
+  public SyncTablesReport sync(SyncTablesCommand command) {
+    long started = System.nanoTime();
+    MigrationPlan plan = plans.load().orElseThrow(() -> new ConvergeException(ErrorCode.CONFIGURATION,
+        "there is no plan in the work directory: sync copies what changed since a pre-copy; run plan and migrate first"));
+    if (plan.hasBlockers()) {
+      throw new PlanBlockedException(plan.blockers().stream().map(Object::toString).toList());
+    }
+    String migrationId = manifests.latest().map(stored -> stored.manifest().migrationId()).orElse(null);
+    if (migrationId == null || imports.committed(migrationId).isEmpty()) {
+      throw new ConvergeException(ErrorCode.CONFIGURATION, "the target was never loaded from this work directory"
+          + " (no import committed a table): sync copies only what changed since a pre-copy; run converge migrate"
+          + " first (while the application still runs), then sync in the window");
+    }
+    if (!SchemaFingerprint.of(targetSchema.readTargetSchema()).equals(plan.targetFingerprint())) {
+      throw new ConvergeException(ErrorCode.PLAN_BLOCKED, "the target schema changed since the plan was made (or an"
+          + " interrupted import left foreign keys dropped); run converge import or plan again before sync");
+    }
+    List<TablePlan> tables = plan.tables();
+    Map<String, TableSync> synced = new ConcurrentHashMap<>();
+    Writes writes = new Writes(plan);
+    RuntimeException failure = null;
+    try {
+      if (plan.foreignKeyStrategy() == ForeignKeyStrategy.DROP_AND_RECREATE) {
+        // Before any table's transaction: dropping a foreign key waits for every transaction that
+        // has read its table, and each table's work tables are made from the table.
+        writes.beforeCommit();
+      }
+      if (!tables.isEmpty()) {
+        try (Snapshot snapshot = source.openSnapshot(Math.min(command.parallelism(), tables.size()))) {
+          int capacity = (int) Math.min(Integer.MAX_VALUE - 8,
+              Math.max(1024, command.memoryBudget() / BYTES_PER_ROW / snapshot.readers()));
+          AtomicBoolean failed = new AtomicBoolean();
+          ParallelTables.run("converge-sync", snapshot.readers(), tables, failed,
+              table -> synced.put(table.targetTable(), syncTable(table, snapshot, capacity, writes, failed)),
+              ErrorCode.IMPORT);
+        }
+      }
+    } catch (RuntimeException e) {
+      failure = e;
+      throw e;
+    } finally {
+      // Also after a failure: foreign keys a DROP_AND_RECREATE plan dropped come back, sequences of
+      // the tables that committed move past their columns.
+      try {
+        writes.finish();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          throw e;
+        }
+        failure.addSuppressed(e);
+      }
+    }
+    List<TableSync> results = tables.stream().map(table -> synced.get(table.targetTable())).toList();
+    List<Check> checks = integrity.run(plan, command.examples());
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+    SyncTablesReport unsaved = new SyncTablesReport(results, checks, elapsed, null);
+    String savedAs = reports.write(REPORT, markdown(unsaved), unsaved);
+    return new SyncTablesReport(results, checks, elapsed, savedAs);
+  }
+
+  /**
+   * The target's load session (the plan's foreign-key handling, then sequences and ANALYZE): opened
+   * at the first table that changes, or before any table for a DROP_AND_RECREATE plan (which drops
+   * the foreign keys then); finished once every table has committed or rolled back.
+   */
+  private final class Writes {
+    private final MigrationPlan plan;
+    private final List<String> committed = new ArrayList<>();
+    private LoadSession session;
+
+    Writes(MigrationPlan plan) {
+      this.plan = plan;
+    }
+
+    synchronized void beforeCommit() {
+      if (session == null) {
+        session = loads.open(plan.foreignKeyStrategy(), plan.tables().stream().map(TablePlan::targetTable).toList());
+      }
+    }
+
+    synchronized void committed(String table) {
+      committed.add(table);
+    }
+
+    synchronized void finish() {
+      if (session != null) {
+        try (LoadSession open = session) {
+          open.finish(List.copyOf(committed));
+        } finally {
+          session = null;
+        }
+      }
+    }
+  }
+
+  private TableSync syncTable(TablePlan table, Snapshot snapshot, int capacity, Writes writes, AtomicBoolean failed) {
+    long started = System.nanoTime();
+    progress.started(table.targetTable(), 0);
+    TableSync result;
+    if (RowDigest.keyColumns(table).length == 0) {
+      result = reload(table, snapshot, writes, failed, "no primary key", started);
+    } else {
+      try {
+        result = byKey(table, snapshot, capacity, writes, failed, started);
+      } catch (KeyedDelta.KeyHashCollision e) {
+        // Rolled back already: the table's changes were closed on the way out.
+        result = reload(table, snapshot, writes, failed, e.getMessage(), started);
+      }
+    }
+    progress.finished(table.targetTable(), result.sourceRows(), 0, Duration.ofNanos(System.nanoTime() - started));
+    return result;
+  }
+
+  /** The table compared by primary key, and only its differing rows written. */
+  private TableSync byKey(TablePlan table, Snapshot snapshot, int capacity, Writes writes, AtomicBoolean failed,
+      long started) {
+    int[] key = RowDigest.keyColumns(table);
+    List<String> columns = targetColumns(table);
+    List<String> keyNames = Arrays.stream(key).mapToObj(columns::get).toList();
+    List<UnaryOperator<String>> canonical = canonicalForms(table);
+    TableRead read = sourceRead(table);
+    long[] targetBefore = {0};
+    RowDigest[] digest = {null};
+    ContentChecksum changedSource = new ContentChecksum();
+
+    KeyedDelta.RowStream<Void> target = sink -> {
+      ContentChecksum rowHasher = new ContentChecksum();
+      ContentChecksum keyHasher = new ContentChecksum();
+      String[] row = new String[columns.size()];
+      List<String> rowView = Arrays.asList(row);
+      String[] keyValues = new String[key.length];
+      List<String> keyView = Arrays.asList(keyValues);
+      targetBefore[0] = targetRows.streamRows(table.targetTable(), columns, values -> {
+        stopIfAsked(failed);
+        for (int i = 0; i < row.length; i++) {
+          row[i] = canonical.get(i).apply(values[i]);
+        }
+        for (int i = 0; i < key.length; i++) {
+          keyValues[i] = row[key[i]];
+        }
+        long rowHash = rowHasher.add(rowView);
+        sink.accept(keyHasher.add(keyView), rowHash, null);
+      });
+    };
+    KeyedDelta.RowStream<String[]> sourceRows = sink -> {
+      RowDigest pass = new RowDigest(table);
+      digest[0] = pass;
+      ContentChecksum keyHasher = new ContentChecksum();
+      snapshot.stream(read, row -> {
+        stopIfAsked(failed);
+        String[] values = pass.add(row);
+        sink.accept(keyHasher.add(pass.canonicalKey()), pass.lastRowHash(), values);
+      });
+    };
+    KeyedDelta.RowStream<String[]> targetKeys = sink -> {
+      ContentChecksum keyHasher = new ContentChecksum();
+      String[] keyValues = new String[key.length];
+      List<String> keyView = Arrays.asList(keyValues);
+      targetRows.streamRows(table.targetTable(), keyNames, values -> {
+        stopIfAsked(failed);
+        for (int i = 0; i < key.length; i++) {
+          keyValues[i] = canonical.get(key[i]).apply(values[i]);
+        }
+        sink.accept(keyHasher.add(keyView), 0, values);
+      });
+    };
+
+    try (TableChanges open = changes.begin(new TableChange(table.targetTable(), columns, keyNames,
+        writes.plan.foreignKeyStrategy(), false))) {
+      KeyedDelta.Summary delta = KeyedDelta.compare(capacity, target, sourceRows, targetKeys,
+          new KeyedDelta.Changes<String[], String[]>() {
+            @Override
+            public void put(String[] values, boolean update) {
+              open.put(values);
+              changedSource.add(digest[0].canonicalRow());
+            }
+
+            @Override
+            public void remove(String[] targetKey) {
+              open.remove(targetKey);
+            }
+          });
+      ContentChecksum sourceChecksum = digest[0].checksum();
+      long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+      String passes = delta.passes() == 1 ? "" : " in " + delta.passes() + " passes (the table exceeded its memory share)";
+      if (delta.same()) {
+        return new TableSync(table.targetTable(), sourceChecksum.rows(), sourceChecksum.hex(), targetBefore[0],
+            delta.equal(), 0, 0, 0, null, delta.passes(), millis, true,
+            "equal: all " + delta.equal() + " rows the same by key and content" + passes + "; nothing written");
+      }
+      writes.beforeCommit();
+      Applied applied = open.commit();
+      writes.committed(table.targetTable());
+      ContentChecksum readBack = new ContentChecksum();
+      String[] row = new String[columns.size()];
+      List<String> rowView = Arrays.asList(row);
+      open.readBack(values -> {
+        for (int i = 0; i < row.length; i++) {
+          row[i] = canonical.get(i).apply(values[i]);
+        }
+        readBack.add(rowView);
+      });
+      boolean counted = applied.inserted() == delta.inserted() && applied.updated() == delta.updated()
+          && applied.deleted() == delta.deleted();
+      boolean same = readBack.rows() == changedSource.rows() && readBack.hex().equals(changedSource.hex());
+      String detail = String.format(Locale.ROOT, "%d rows equal; %d inserted, %d updated, %d deleted%s; the %d rows"
+          + " written read back %s", delta.equal(), applied.inserted(), applied.updated(), applied.deleted(), passes,
+          readBack.rows(), same ? "equal to the source's" : "as " + readBack.rows() + " rows, checksum " + readBack.hex()
+              + ", where the source's " + changedSource.rows() + " have " + changedSource.hex());
+      if (!counted) {
+        detail += String.format(Locale.ROOT, "; the target changed %d/%d/%d rows where the comparison found %d/%d/%d"
+            + " (was the target written during the sync?)", applied.inserted(), applied.updated(), applied.deleted(),
+            delta.inserted(), delta.updated(), delta.deleted());
+      }
+      return new TableSync(table.targetTable(), sourceChecksum.rows(), sourceChecksum.hex(), targetBefore[0],
+          delta.equal(), applied.inserted(), applied.updated(), applied.deleted(), null, delta.passes(),
+          Duration.ofNanos(System.nanoTime() - started).toMillis(), counted && same, detail);
+    }
+  }
+
+  /** A table compared as a whole (its content checksum) and, when it differs, reloaded whole in one transaction. */
+  private TableSync reload(TablePlan table, Snapshot snapshot, Writes writes, AtomicBoolean failed, String why,
+      long started) {
+    List<String> columns = targetColumns(table);
+    List<UnaryOperator<String>> canonical = canonicalForms(table);
+    TableRead read = sourceRead(table);
+    ContentChecksum before = targetChecksum(table, columns, canonical, failed);
+    RowDigest compared = new RowDigest(table);
+    snapshot.stream(read, row -> {
+      stopIfAsked(failed);
+      compared.add(row);
+    });
+    ContentChecksum sourceChecksum = compared.checksum();
+    if (sourceChecksum.rows() == before.rows() && sourceChecksum.hex().equals(before.hex())) {
+      return new TableSync(table.targetTable(), sourceChecksum.rows(), sourceChecksum.hex(), before.rows(),
+          before.rows(), 0, 0, 0, why, 1, Duration.ofNanos(System.nanoTime() - started).toMillis(), true,
+          why + ": compared whole, equal (" + before.rows() + " rows, checksum " + before.hex() + "); nothing written");
+    }
+    try (TableChanges open = changes.begin(new TableChange(table.targetTable(), columns, List.of(),
+        writes.plan.foreignKeyStrategy(), true))) {
+      RowDigest copied = new RowDigest(table);
+      snapshot.stream(read, row -> {
+        stopIfAsked(failed);
+        open.put(copied.add(row));
+      });
+      writes.beforeCommit();
+      Applied applied = open.commit();
+      writes.committed(table.targetTable());
+      ContentChecksum after = new ContentChecksum();
+      String[] values = new String[columns.size()];
+      List<String> view = Arrays.asList(values);
+      open.readBack(row -> {
+        for (int i = 0; i < values.length; i++) {
+          values[i] = canonical.get(i).apply(row[i]);
+        }
+        after.add(view);
+      });
+      ContentChecksum copiedChecksum = copied.checksum();
+      boolean same = after.rows() == copiedChecksum.rows() && after.hex().equals(copiedChecksum.hex());
+      return new TableSync(table.targetTable(), copiedChecksum.rows(), copiedChecksum.hex(), before.rows(), 0,
+          applied.inserted(), 0, applied.deleted(), why, 1, Duration.ofNanos(System.nanoTime() - started).toMillis(),
+          same, why + ": reloaded whole (" + applied.deleted() + " rows deleted, " + applied.inserted()
+              + " inserted); read back " + after.rows() + " rows, checksum " + after.hex()
+              + (same ? ", equal to the source's" : ", where the source's " + copiedChecksum.rows() + " have "
+                  + copiedChecksum.hex()));
+    }
+  }
+
+  private ContentChecksum targetChecksum(TablePlan table, List<String> columns, List<UnaryOperator<String>> canonical,
+      AtomicBoolean failed) {
+    ContentChecksum checksum = new ContentChecksum();
+    String[] row = new String[columns.size()];
+    List<String> view = Arrays.asList(row);
+    targetRows.streamRows(table.targetTable(), columns, values -> {
+      stopIfAsked(failed);
+      for (int i = 0; i < row.length; i++) {
+        row[i] = canonical.get(i).apply(values[i]);
+      }
+      checksum.add(view);
+    });
+    return checksum;
+  }
+
+  /** Another table failed, or the operator stopped the run: this table stops, its open transaction rolls back. */
+  private static void stopIfAsked(AtomicBoolean failed) {
+    if (failed.get() || Thread.currentThread().isInterrupted()) {
+      throw new ParallelTables.Stopped();
+    }
+  }
+
+  private static TableRead sourceRead(TablePlan table) {
+    return new TableRead(table.sourceTable(), table.columns().stream().map(ColumnPlan::source).toList(),
+        new RowDigest(table).sourceKey());
+  }
+
+  private static List<String> targetColumns(TablePlan table) {
+    return table.columns().stream().map(column -> column.target().name()).toList();
+  }
+
+  /** Each column's canonical form of PostgreSQL's text, the one its target type owns (verify reads the target so too). */
+  private static List<UnaryOperator<String>> canonicalForms(TablePlan table) {
+    return table.columns().stream().map(column -> {
+      TargetType type = TargetType.of(column.target());
+      return (UnaryOperator<String>) type::canonical;
+    }).toList();
+  }
+
+  private static String markdown(SyncTablesReport report) {
+    StringBuilder text = new StringBuilder("# Sync report\n\n")
+        .append("- result: **").append(report.passed() ? "PASS" : "FAIL (" + report.failures() + " failure(s))")
+        .append("**\n")
+        .append(String.format(Locale.ROOT, "- time: %.1f s%n", report.elapsed().toMillis() / 1000.0))
+        .append(String.format(Locale.ROOT, "- rows written: %d inserted, %d updated, %d deleted%n%n",
+            report.tables().stream().mapToLong(TableSync::inserted).sum(),
+            report.tables().stream().mapToLong(TableSync::updated).sum(),
+            report.tables().stream().mapToLong(TableSync::deleted).sum()))
+        .append("| table | source rows | target rows before | equal | inserted | updated | deleted | s | proof |"
+            + " detail |\n|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+    for (TableSync table : report.tables()) {
+      text.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %.1f | %s | %s |%n", cell(table.table()),
+          table.sourceRows(), table.targetRowsBefore(), table.equalRows(), table.inserted(), table.updated(),
+          table.deleted(), table.millis() / 1000.0, table.proven() ? "PASS" : "**FAIL**", cell(table.detail())));
+    }
+    text.append("\n## Target checks\n\n| check | table | result | detail |\n|---|---|---|---|\n");
+    for (Check check : report.checks()) {
+      text.append("| ").append(cell(check.name())).append(" | ").append(cell(check.table())).append(" | ")
+          .append(check.passed() ? "PASS" : "**FAIL**").append(" | ").append(cell(check.detail())).append(" |\n");
+    }
+    return text.toString();
+  }
+
+  private static String cell(String value) {
+    return value.replace("|", "\\|").replaceAll("\\R", " ");
+  }
+}
