@@ -230,7 +230,8 @@ public final class ImportTablesService implements ImportTablesUseCase {
   private void keepExistingRows(MigrationPlan plan, Map<String, Long> committed) {
     for (TablePlan table : plan.tables()) {
       java.nio.file.Path kept = keptRows(settings, table.targetTable());
-      if (!committed.containsKey(table.targetTable()) && !java.nio.file.Files.exists(kept)) {
+      if (!committed.containsKey(table.targetTable())
+          && !files.exists(settings.workDirectory().relativize(kept).toString())) {
         loads.saveRows(table.targetTable(), table.columns().stream().map(c -> c.target().name()).toList(), kept);
       }
     }

@@ -24,7 +24,6 @@ import dev.converge.domain.plan.ExistingRows;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.SchemaFingerprint;
 import dev.converge.domain.plan.TablePlan;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -113,10 +112,10 @@ public final class RollbackTargetService implements RollbackTargetUseCase {
     try (LoadSession session = loads.open(plan.foreignKeyStrategy(), tables)) {
       for (TablePlan table : plan.tables()) {
         Path kept = ImportTablesService.keptRows(settings, table.targetTable());
-        if (!Files.exists(kept)) {
+        String name = settings.workDirectory().relativize(kept).toString();
+        if (!files.exists(name)) {
           continue;
         }
-        String name = settings.workDirectory().relativize(kept).toString();
         long rows = files.forEachRow(name, row -> { });
         if (rows > 0) {
           session.load(new TableLoad(table.targetTable(), files.header(name), table.primaryKey(), ExistingRows.KEEP,
