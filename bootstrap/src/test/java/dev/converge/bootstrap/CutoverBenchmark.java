@@ -79,6 +79,7 @@ public final class CutoverBenchmark {
         scale, generated, plan.tables().size(), repeats, parallel);
 
     List<Map<String, Object>> runs = new ArrayList<>();
+    Path json = results.resolve("cutover-" + Instant.now().toString().replace(":", "").substring(0, 17) + ".json");
     for (int run = 1; run <= repeats; run++) {
       Map<String, Object> figures = new LinkedHashMap<>();
       Rehearsal floorTarget = base.withFreshTarget(Files.createTempDirectory("converge-cutover-floor"));
@@ -130,20 +131,26 @@ public final class CutoverBenchmark {
       figures.put("csvMegabytes", csvMegabytes(converge.workDirectory));
       runs.add(figures);
       print("run " + run, figures);
+      // Written after every run (the medians so far), so that a long benchmark cut short keeps what it measured.
+      Files.createDirectories(results);
+      Files.writeString(json, json(scale, parallel, runs, medians(runs)), StandardCharsets.UTF_8);
       deleteTree(converge.workDirectory);
       deleteTree(floorTarget.workDirectory);
     }
+    Map<String, Object> medians = medians(runs);
+    print("median of " + repeats, medians);
+    Files.writeString(json, json(scale, parallel, runs, medians), StandardCharsets.UTF_8);
+    System.out.println("JSON: " + json);
+    System.exit(0);
+  }
+
+  private static Map<String, Object> medians(List<Map<String, Object>> runs) {
     Map<String, Object> medians = new LinkedHashMap<>();
     for (String key : runs.get(0).keySet()) {
       List<Double> values = runs.stream().map(r -> ((Number) r.get(key)).doubleValue()).sorted().toList();
       medians.put(key, values.get(values.size() / 2));
     }
-    print("median of " + repeats, medians);
-    Files.createDirectories(results);
-    Path json = results.resolve("cutover-" + Instant.now().toString().replace(":", "").substring(0, 17) + ".json");
-    Files.writeString(json, json(scale, parallel, runs, medians), StandardCharsets.UTF_8);
-    System.out.println("JSON: " + json);
-    System.exit(0);
+    return medians;
   }
 
   private static Map<String, Long> nativeExport(EmbeddedMySqlServer mySql, DatabaseEndpoint source, MigrationPlan plan,
