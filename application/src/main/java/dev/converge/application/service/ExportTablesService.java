@@ -234,7 +234,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
     ParallelTables.runWithFollowUps("converge-export", snapshot.readers(), largestFirst, failed, (table, followUp) -> {
       TableExport export = new TableExport(table, stamp, partBytes, listener, snapshot, state);
       if (failed.get()) {
-        export.skipped();
+        // Another table failed before this one began: nothing of it is read or written.
         return;
       }
       export.begin();
@@ -294,11 +294,6 @@ public final class ExportTablesService implements ExportTablesUseCase {
       started = System.nanoTime();
       progress.started(table.sourceTable(), table.estimatedRows());
       listener.begun(table);
-    }
-
-    /** Another run failed before this table began: nothing of it is read. */
-    void skipped() {
-      // Nothing written, nothing to remove.
     }
 
     List<KeyRange> split(int ranges) {
