@@ -43,6 +43,8 @@ import org.postgresql.PGConnection;
  *       PostgreSQL's text format (see {@link #selected}), then PostgreSQL's
  *       {@code COPY … FROM STDIN} of those files, tables in
  *       parallel as converge loads them; no conversion, no checks — the servers' own speed;</li>
+ *   <li>the <b>pipelined floor</b> — the same two steps per table, each table's import started as
+ *       soon as its export ended: the limit a pipeline aims at;</li>
  *   <li>converge {@code migrate} (plan made beforehand): export, validate and import as one
  *       pipeline, then verify, timed per phase from the run journal (the pipelined phases overlap:
  *       each runs from the pipeline's start to its own end, and migrate is the pipeline's wall
@@ -77,6 +79,7 @@ public final class CutoverBenchmark {
         scale, generated, plan.tables().size(), repeats, parallel);
 
     List<Map<String, Object>> runs = new ArrayList<>();
+    Path json = results.resolve("cutover-" + Instant.now().toString().replace(":", "").substring(0, 17) + ".json");
     for (int run = 1; run <= repeats; run++) {
       Map<String, Object> figures = new LinkedHashMap<>();
       Rehearsal floorTarget = base.withFreshTarget(Files.createTempDirectory("converge-cutover-floor"));
@@ -93,6 +96,14 @@ public final class CutoverBenchmark {
       for (String table : bytes.keySet()) {
         deleteQuietly(mySql.outfileDirectory().resolve(file(table, run)));
       }
+      Rehearsal pipelinedTarget = base.withFreshTarget(Files.createTempDirectory("converge-cutover-pipelined"));
+      long pipelined = System.nanoTime();
+      long pipelinedRows = pipelinedFloor(mySql, base.source, pipelinedTarget.target, plan, parallel, run);
+      figures.put("pipelinedFloor", seconds(pipelined));
+      if (pipelinedRows != rows) {
+        throw new IllegalStateException("the pipelined floor loaded " + pipelinedRows + " rows, the floor " + rows);
+      }
+      deleteTree(pipelinedTarget.workDirectory);
 
       Rehearsal converge = base.withFreshTarget(Files.createTempDirectory("converge-cutover-run"));
       Files.copy(base.workDirectory.resolve("migration_plan.json"), converge.workDirectory.resolve("migration_plan.json"));
@@ -120,38 +131,79 @@ public final class CutoverBenchmark {
       figures.put("csvMegabytes", csvMegabytes(converge.workDirectory));
       runs.add(figures);
       print("run " + run, figures);
+      // Written after every run (the medians so far), so that a long benchmark cut short keeps what it measured.
+      Files.createDirectories(results);
+      Files.writeString(json, json(scale, parallel, runs, medians(runs)), StandardCharsets.UTF_8);
       deleteTree(converge.workDirectory);
       deleteTree(floorTarget.workDirectory);
     }
-    Map<String, Object> medians = new LinkedHashMap<>();
-    for (String key : runs.get(0).keySet()) {
-      List<Double> values = runs.stream().map(r -> ((Number) r.get(key)).doubleValue()).sorted().toList();
-      medians.put(key, values.get(values.size() / 2));
-    }
+    Map<String, Object> medians = medians(runs);
     print("median of " + repeats, medians);
-    Files.createDirectories(results);
-    Path json = results.resolve("cutover-" + Instant.now().toString().replace(":", "").substring(0, 17) + ".json");
     Files.writeString(json, json(scale, parallel, runs, medians), StandardCharsets.UTF_8);
     System.out.println("JSON: " + json);
     System.exit(0);
   }
 
+  private static Map<String, Object> medians(List<Map<String, Object>> runs) {
+    Map<String, Object> medians = new LinkedHashMap<>();
+    for (String key : runs.get(0).keySet()) {
+      List<Double> values = runs.stream().map(r -> ((Number) r.get(key)).doubleValue()).sorted().toList();
+      medians.put(key, values.get(values.size() / 2));
+    }
+    return medians;
+  }
+
   private static Map<String, Long> nativeExport(EmbeddedMySqlServer mySql, DatabaseEndpoint source, MigrationPlan plan,
       int parallel, int run) throws Exception {
     Map<String, Long> bytes = new java.util.concurrent.ConcurrentHashMap<>();
-    inParallel(plan.tables(), parallel, table -> {
-      String columns = table.columns().stream().map(CutoverBenchmark::selected).collect(Collectors.joining(", "));
-      Path file = mySql.outfileDirectory().resolve(file(table.targetTable(), run));
-      try (Connection connection = DriverManager.getConnection("jdbc:mysql://" + source.host() + ":" + source.port() + "/"
-              + source.database() + "?user=" + source.user() + "&password=" + source.password());
-          Statement statement = connection.createStatement()) {
-        statement.execute("SET time_zone = '+00:00'");
-        statement.execute("SELECT " + columns + " FROM `" + table.sourceTable() + "` INTO OUTFILE '" + file
-            + "' FIELDS TERMINATED BY '\\t' ESCAPED BY '' LINES TERMINATED BY '\\n'");
-      }
-      bytes.put(table.targetTable(), Files.size(file));
-    });
+    inParallel(plan.tables(), parallel, table -> bytes.put(table.targetTable(),
+        nativeExportTable(mySql, source, table, file(table.targetTable(), run))));
     return bytes;
+  }
+
+  /** One table's {@code SELECT … INTO OUTFILE}; returns the file's size. */
+  private static long nativeExportTable(EmbeddedMySqlServer mySql, DatabaseEndpoint source, TablePlan table, String name)
+      throws Exception {
+    String columns = table.columns().stream().map(CutoverBenchmark::selected).collect(Collectors.joining(", "));
+    Path file = mySql.outfileDirectory().resolve(name);
+    try (Connection connection = DriverManager.getConnection("jdbc:mysql://" + source.host() + ":" + source.port() + "/"
+            + source.database() + "?user=" + source.user() + "&password=" + source.password());
+        Statement statement = connection.createStatement()) {
+      statement.execute("SET time_zone = '+00:00'");
+      statement.execute("SELECT " + columns + " FROM `" + table.sourceTable() + "` INTO OUTFILE '" + file
+          + "' FIELDS TERMINATED BY '\\t' ESCAPED BY '' LINES TERMINATED BY '\\n'");
+    }
+    return Files.size(file);
+  }
+
+  /**
+   * The pipelined floor, the limit a pipeline of the servers' own tools could reach: each table's
+   * native import starts as soon as its native export ends ({@code parallel} exports and
+   * {@code parallel} imports at a time, the largest tables first); the wall clock to the last commit.
+   */
+  private static long pipelinedFloor(EmbeddedMySqlServer mySql, DatabaseEndpoint source, DatabaseEndpoint target,
+      MigrationPlan plan, int parallel, int run) throws Exception {
+    emptyTarget(target, plan);
+    java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
+    ExecutorService importers = Executors.newFixedThreadPool(parallel);
+    List<Future<?>> imports = java.util.Collections.synchronizedList(new ArrayList<>());
+    try {
+      inParallel(plan.tables(), parallel, table -> {
+        String name = file(table.targetTable(), run) + ".pipelined";
+        nativeExportTable(mySql, source, table, name);
+        imports.add(importers.submit(() -> {
+          rows.addAndGet(nativeImportTable(target, table, mySql.outfileDirectory().resolve(name)));
+          deleteQuietly(mySql.outfileDirectory().resolve(name));
+          return null;
+        }));
+      });
+      for (Future<?> imported : List.copyOf(imports)) {
+        imported.get();
+      }
+    } finally {
+      importers.shutdownNow();
+    }
+    return rows.get();
   }
 
   /**
@@ -176,30 +228,43 @@ public final class CutoverBenchmark {
 
   private static long nativeImport(DatabaseEndpoint target, MigrationPlan plan, Path directory, Map<String, Long> bytes,
       int parallel, int run) throws Exception {
-    String url = "jdbc:postgresql://" + target.host() + ":" + target.port() + "/" + target.database();
-    // The seed migration's rows out first, in one statement: parallel TRUNCATE … CASCADE would deadlock.
-    try (Connection connection = DriverManager.getConnection(url, target.user(), target.password());
+    emptyTarget(target, plan);
+    java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
+    inParallel(plan.tables(), parallel, table ->
+        rows.addAndGet(nativeImportTable(target, table, directory.resolve(file(table.targetTable(), run)))));
+    return rows.get();
+  }
+
+  /** The seed migration's rows out first, in one statement: parallel TRUNCATE … CASCADE would deadlock. */
+  private static void emptyTarget(DatabaseEndpoint target, MigrationPlan plan) throws Exception {
+    try (Connection connection = DriverManager.getConnection(url(target), target.user(), target.password());
         Statement statement = connection.createStatement()) {
       statement.execute("TRUNCATE " + plan.tables().stream().map(t -> "\"" + t.targetTable() + "\"")
           .collect(Collectors.joining(", ")));
     }
-    java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
-    inParallel(plan.tables(), parallel, table -> {
-      String columns = table.columns().stream().map(c -> "\"" + c.target().name() + "\"").collect(Collectors.joining(", "));
-      try (Connection connection = DriverManager.getConnection(url, target.user(), target.password())) {
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-          statement.execute("SET LOCAL session_replication_role = replica");
-          statement.execute("SET LOCAL TIME ZONE 'UTC'");
-        }
-        try (InputStream in = Files.newInputStream(directory.resolve(file(table.targetTable(), run)))) {
-          rows.addAndGet(connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY \"" + table.targetTable()
-              + "\" (" + columns + ") FROM STDIN (FORMAT text)", in, 1 << 16));
-        }
-        connection.commit();
+  }
+
+  private static String url(DatabaseEndpoint target) {
+    return "jdbc:postgresql://" + target.host() + ":" + target.port() + "/" + target.database();
+  }
+
+  /** One table's {@code COPY … FROM STDIN (FORMAT text)} in its own transaction; returns its rows. */
+  private static long nativeImportTable(DatabaseEndpoint target, TablePlan table, Path file) throws Exception {
+    String columns = table.columns().stream().map(c -> "\"" + c.target().name() + "\"").collect(Collectors.joining(", "));
+    try (Connection connection = DriverManager.getConnection(url(target), target.user(), target.password())) {
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SET LOCAL session_replication_role = replica");
+        statement.execute("SET LOCAL TIME ZONE 'UTC'");
       }
-    });
-    return rows.get();
+      long rows;
+      try (InputStream in = Files.newInputStream(file)) {
+        rows = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY \"" + table.targetTable()
+            + "\" (" + columns + ") FROM STDIN (FORMAT text)", in, 1 << 16);
+      }
+      connection.commit();
+      return rows;
+    }
   }
 
   private interface TableTask {
@@ -211,7 +276,8 @@ public final class CutoverBenchmark {
     ExecutorService workers = Executors.newFixedThreadPool(parallel);
     try {
       List<Future<?>> futures = new ArrayList<>();
-      for (TablePlan table : tables) {
+      for (TablePlan table : tables.stream()
+          .sorted(java.util.Comparator.comparingLong(TablePlan::estimatedRows).reversed()).toList()) {
         futures.add(workers.submit(() -> {
           task.run(table);
           return null;
@@ -236,6 +302,8 @@ public final class CutoverBenchmark {
     row("native floor: export", num(f, "floorExport"), num(f, "floorRows"), num(f, "floorMegabytes"), Double.NaN);
     row("native floor: import", num(f, "floorImport"), num(f, "floorRows"), num(f, "floorMegabytes"), Double.NaN);
     row("native floor", floor, num(f, "floorRows"), num(f, "floorMegabytes"), 1.0);
+    row("native pipelined floor", num(f, "pipelinedFloor"), num(f, "floorRows"), num(f, "floorMegabytes"),
+        num(f, "pipelinedFloor") / floor);
     row("converge export", num(f, "export"), num(f, "exportRows"), num(f, "csvMegabytes"), num(f, "export") / floor);
     row("converge validate", num(f, "validate"), num(f, "validateRows"), num(f, "csvMegabytes"), num(f, "validate") / floor);
     row("converge import", num(f, "import"), num(f, "importRows"), num(f, "csvMegabytes"), num(f, "import") / floor);

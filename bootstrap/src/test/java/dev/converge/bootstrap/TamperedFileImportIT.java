@@ -14,6 +14,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,5 +54,65 @@ class TamperedFileImportIT {
       count.next();
       assertEquals(0, count.getLong(1), "nothing of the table was committed");
     }
+  }
+
+  /**
+   * migrate no longer re-reads a part to validate it: the only read after the export is the load's,
+   * whose digest still refuses a part changed between its export and its COPY. The target table is
+   * held in SHARE mode (reads pass, writes wait) so that its load waits while the export finishes and
+   * the test edits the part.
+   */
+  @Test
+  void aPartEditedBetweenItsExportAndItsLoadInMigrateIsRefusedBeforeItsTableCommits() throws Exception {
+    Rehearsal run = Rehearsal.of("kratos", EmbeddedServers.mySql(), DatasetOptions.clean(0.002), true, workDirectory);
+    assertEquals(0, run.converge("plan"), run.output());
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    try (Connection holder = ImportWithoutReplicationRoleIT.connect(run)) {
+      holder.setAutoCommit(false);
+      try (Statement statement = holder.createStatement()) {
+        statement.execute("LOCK TABLE identities IN SHARE MODE");
+      }
+      Future<Integer> migrate = background.submit(() -> run.converge("migrate", "--keep-plan", "--parallel", "1"));
+      TableManifest identities = exported(migrate, "identities");
+      Path file = workDirectory.resolve(identities.files().get(0).name());
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      // Same rows, same columns, every value still valid: one state flipped, as a hand edit would change it.
+      String edited = text.contains(",\"active\",") ? text.replaceFirst(",\"active\",", ",\"inactive\",")
+          : text.replaceFirst(",\"inactive\",", ",\"active\",");
+      assertTrue(!edited.equals(text), "an identity has a state");
+      Files.writeString(file, edited, StandardCharsets.UTF_8);
+      holder.rollback();
+
+      assertEquals(ExitStatus.of(ErrorCode.IMPORT), migrate.get(5, TimeUnit.MINUTES), run.output());
+      assertTrue(run.err.toString().contains("table identities: " + file.getFileName() + " changed since it was"
+          + " exported: the bytes sent have SHA-256 "), run.output());
+    } finally {
+      background.shutdownNow();
+    }
+    try (Connection target = ImportWithoutReplicationRoleIT.connect(run); Statement statement = target.createStatement();
+        ResultSet count = statement.executeQuery("SELECT count(*) FROM identities")) {
+      count.next();
+      assertEquals(0, count.getLong(1), "nothing of the table was committed");
+    }
+  }
+
+  /** The table's manifest entry once the running migrate's export has finished it. */
+  private TableManifest exported(Future<Integer> migrate, String table) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (System.nanoTime() < deadline) {
+      if (migrate.isDone()) {
+        throw new AssertionError("migrate ended before " + table + " was exported: exit " + migrate.get());
+      }
+      try {
+        var stored = new JsonManifestFileAdapter(workDirectory).latest();
+        if (stored.isPresent() && stored.get().manifest().table(table).isPresent()) {
+          return stored.get().manifest().table(table).get();
+        }
+      } catch (RuntimeException e) {
+        // The manifest is being replaced; read it again.
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError(table + " was not exported within 3 minutes");
   }
 }

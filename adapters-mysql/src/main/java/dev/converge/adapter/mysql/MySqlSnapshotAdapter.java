@@ -53,6 +53,11 @@ public final class MySqlSnapshotAdapter implements StreamSourceRowsPort {
   private static final Duration NOTICE_EVERY = Duration.ofSeconds(1);
   private static final int LOCK_FREE_ATTEMPTS = 3;
   private static final int BLOCKERS_NAMED = 5;
+  /** Key types a range can be bound with as the driver returns them (tinyint excluded: tinyint(1) reads as Boolean). */
+  private static final Set<String> SPLITTABLE = Set.of("smallint", "mediumint", "int", "bigint", "char", "varchar",
+      "binary", "varbinary");
+  /** Keys kept while scanning for the range bounds: evenly spaced, however large the table. */
+  private static final int KEY_SAMPLES = 4096;
 
   private final DataSource source;
 
@@ -460,6 +465,85 @@ public final class MySqlSnapshotAdapter implements StreamSourceRowsPort {
       }
     }
 
+    @Override
+    public List<KeyRange> split(TableRead table, int ranges) {
+      if (ranges < 2 || table.primaryKey().size() != 1) {
+        return List.of(KeyRange.ALL);
+      }
+      String key = table.primaryKey().get(0);
+      Optional<SourceColumn> column = table.columns().stream().filter(c -> c.name().equals(key)).findFirst();
+      if (column.isEmpty() || !SPLITTABLE.contains(column.get().dataType())) {
+        return List.of(KeyRange.ALL);
+      }
+      Connection connection;
+      try {
+        connection = idle.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ConvergeException(ErrorCode.EXPORT, "interrupted while waiting for a snapshot reader", e);
+      }
+      try {
+        List<Object> samples = keySamples(connection, table.table(), key, ranges);
+        List<KeyRange> split = new ArrayList<>();
+        Object from = null;
+        for (int i = 1; i < ranges; i++) {
+          Object to = samples.get(i * samples.size() / ranges);
+          split.add(new KeyRange(from, to));
+          from = to;
+        }
+        split.add(new KeyRange(from, null));
+        return split;
+      } catch (SQLException e) {
+        throw new ConvergeException(ErrorCode.EXPORT, "cannot read the primary key of " + table.table()
+            + " to split it into ranges: " + e.getMessage(), e);
+      } catch (TooFewKeys e) {
+        return List.of(KeyRange.ALL);
+      } finally {
+        idle.add(connection);
+      }
+    }
+
+    /**
+     * The table's keys in order, every step-th one, in this snapshot: one streaming pass over the key
+     * (the step doubles whenever the samples fill up, so memory stays bounded and spacing even).
+     */
+    private static List<Object> keySamples(Connection connection, String table, String key, int ranges)
+        throws SQLException, TooFewKeys {
+      List<Object> samples = new ArrayList<>();
+      long step = 1;
+      long seen = 0;
+      try (Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+        statement.setFetchSize(Integer.MIN_VALUE);
+        try (ResultSet keys = statement.executeQuery("SELECT " + quote(key) + " FROM " + quote(table) + " ORDER BY "
+            + quote(key))) {
+          while (keys.next()) {
+            if (seen++ % step == 0) {
+              samples.add(keys.getObject(1));
+              if (samples.size() == KEY_SAMPLES) {
+                List<Object> every2nd = new ArrayList<>(KEY_SAMPLES);
+                for (int i = 0; i < samples.size(); i += 2) {
+                  every2nd.add(samples.get(i));
+                }
+                samples = every2nd;
+                step *= 2;
+              }
+            }
+          }
+        }
+      }
+      if (samples.size() < ranges * 2) {
+        throw new TooFewKeys();
+      }
+      return samples;
+    }
+
+    /** A table too small to be worth splitting. */
+    private static final class TooFewKeys extends Exception {
+      TooFewKeys() {
+        super(null, null, false, false);
+      }
+    }
+
     private static long stream(Connection connection, TableRead table, Consumer<Object[]> rows) throws SQLException {
       List<SourceColumn> columns = table.columns();
       boolean[] binary = new boolean[columns.size()];
@@ -475,15 +559,33 @@ public final class MySqlSnapshotAdapter implements StreamSourceRowsPort {
             : column.dataType().equals("float") ? "CAST(" + name + " + 0e0 AS CHAR)"
             : READ_AS_TEXT.contains(column.dataType()) ? "CAST(" + name + " AS CHAR)" : name);
       }
+      KeyRange range = table.range();
+      List<String> where = new ArrayList<>();
+      if (range.from() != null) {
+        where.add(quote(table.primaryKey().get(0)) + " >= ?");
+      }
+      if (range.to() != null) {
+        where.add(quote(table.primaryKey().get(0)) + " < ?");
+      }
       String sql = "SELECT " + String.join(", ", select) + " FROM " + quote(table.table())
+          + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
           + (table.primaryKey().isEmpty() ? ""
               : " ORDER BY " + table.primaryKey().stream().map(MySqlSnapshotAdapter::quote).collect(Collectors.joining(", ")));
       Object[] row = new Object[columns.size()];
       long count = 0;
-      try (Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+      try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+          ResultSet.CONCUR_READ_ONLY)) {
         // Connector/J streams row by row with this fetch size: no table is ever held in memory.
         statement.setFetchSize(Integer.MIN_VALUE);
-        try (ResultSet result = statement.executeQuery(sql)) {
+        int bound = 1;
+        // The bounds are the key's own values as the driver read them: compared in the key's type and collation.
+        if (range.from() != null) {
+          statement.setObject(bound++, range.from());
+        }
+        if (range.to() != null) {
+          statement.setObject(bound, range.to());
+        }
+        try (ResultSet result = statement.executeQuery()) {
           while (result.next()) {
             for (int i = 0; i < row.length; i++) {
               row[i] = binary[i] ? result.getBytes(i + 1) : result.getString(i + 1);

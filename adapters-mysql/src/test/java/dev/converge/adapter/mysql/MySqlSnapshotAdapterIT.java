@@ -10,6 +10,7 @@ import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
 import dev.converge.adapter.mysql.embedded.MySqlFlavor;
 import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.port.in.SnapshotMode;
+import dev.converge.application.port.out.StreamSourceRowsPort;
 import dev.converge.application.port.out.StreamSourceRowsPort.Snapshot;
 import dev.converge.application.port.out.StreamSourceRowsPort.SnapshotRequest;
 import dev.converge.application.port.out.StreamSourceRowsPort.TableRead;
@@ -80,6 +81,53 @@ class MySqlSnapshotAdapterIT {
         assertEquals(2, rows(snapshot, parent).size());
         List<Object[]> children = rows(snapshot, child);
         assertEquals(List.of("10", "20"), children.stream().map(row -> (String) row[0]).toList());
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(MySqlFlavor.class)
+  void keyRangesSplitATableSoThatTogetherTheyHoldEachRowOfTheSnapshotOnce(MySqlFlavor flavor) throws SQLException {
+    String database = prepare(flavor,
+        "CREATE TABLE words (id VARCHAR(20) PRIMARY KEY, n INT) CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci",
+        "CREATE TABLE numbers (id BIGINT PRIMARY KEY, n INT)",
+        "CREATE TABLE hashes (id BINARY(2) PRIMARY KEY, n INT)",
+        "CREATE TABLE pairs (a INT, b INT, PRIMARY KEY (a, b))",
+        "INSERT INTO pairs VALUES (1, 1), (1, 2)");
+    DatabaseEndpoint endpoint = SharedMySqlServers.of(flavor).endpoint(database);
+    try (HikariDataSource source = MySqlDataSourceFactory.readOnlySource(endpoint, 4);
+        HikariDataSource writable = MySqlDataSourceFactory.writable(endpoint, 1)) {
+      try (Connection connection = writable.getConnection(); Statement statement = connection.createStatement()) {
+        for (int i = 0; i < 1000; i++) {
+          // Mixed case and accents: the ranges follow the key's collation, not Java's order.
+          statement.execute("INSERT INTO words VALUES ('" + (i % 2 == 0 ? "Wort" : "wörd") + i + "', " + i + ")");
+          statement.execute("INSERT INTO numbers VALUES (" + (i * 7919L - 3_000_000_000L) + ", " + i + ")");
+          statement.execute("INSERT INTO hashes VALUES (UNHEX(LPAD(HEX(" + (i * 37 % 65536) + "), 4, '0')), " + i + ")");
+        }
+      }
+      try (Snapshot snapshot = new MySqlSnapshotAdapter(source).openSnapshot(3)) {
+        try (Connection connection = writable.getConnection(); Statement statement = connection.createStatement()) {
+          statement.execute("INSERT INTO words VALUES ('zzz-later', -1)");
+          statement.execute("DELETE FROM numbers WHERE n < 10");
+        }
+        for (String table : List.of("words", "numbers", "hashes")) {
+          TableRead whole = read(source, database, table);
+          List<StreamSourceRowsPort.KeyRange> ranges = snapshot.split(whole, 3);
+          assertEquals(3, ranges.size(), table + ": " + ranges);
+          List<Object> seen = new ArrayList<>();
+          List<Integer> sizes = new ArrayList<>();
+          for (StreamSourceRowsPort.KeyRange range : ranges) {
+            List<Object[]> part = rows(snapshot, whole.within(range));
+            sizes.add(part.size());
+            part.forEach(row -> seen.add(row[1]));
+          }
+          List<Object> expected = rows(snapshot, whole).stream().map(row -> row[1]).toList();
+          assertEquals(1000, expected.size(), table + ": the snapshot's rows, before the writes");
+          assertEquals(expected, seen, table + ": every row once, in key order across the ranges " + ranges);
+          assertTrue(sizes.stream().allMatch(size -> size > 250), table + ": about even: " + sizes);
+        }
+        assertEquals(List.of(StreamSourceRowsPort.KeyRange.ALL), snapshot.split(read(source, database, "pairs"), 3),
+            "a composite key is read whole");
       }
     }
   }

@@ -73,6 +73,11 @@ public final class PostgresCopyAdapter implements LoadTargetTablesPort, ReadDrop
       }
 
       @Override
+      public void settle(String table) {
+        resetSequencesAndAnalyze(List.of(table));
+      }
+
+      @Override
       public void finish(List<String> loaded) {
         // Also under REPLICATION_ROLE: an interrupted earlier load may have left keys to re-create.
         foreignKeys.recreate();
@@ -259,7 +264,8 @@ public final class PostgresCopyAdapter implements LoadTargetTablesPort, ReadDrop
         }
       }
     } catch (SQLException e) {
-      throw new ConvergeException(ErrorCode.IMPORT, "cannot reset the sequences: " + e.getMessage(), e);
+      throw new ConvergeException(ErrorCode.IMPORT, "cannot reset the sequences or analyse " + tables + ": "
+          + e.getMessage(), e);
     }
   }
 

@@ -13,6 +13,7 @@ import dev.converge.application.port.out.StorePlanPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
 import dev.converge.application.port.out.StreamSourceRowsPort.Snapshot;
 import dev.converge.application.port.out.StreamSourceRowsPort.SnapshotRequest;
+import dev.converge.application.port.out.StreamSourceRowsPort.KeyRange;
 import dev.converge.application.port.out.StreamSourceRowsPort.TableRead;
 import dev.converge.application.port.out.WriteTableFilesPort;
 import dev.converge.application.port.out.WriteTableFilesPort.TableFile;
@@ -55,6 +56,8 @@ public final class ExportTablesService implements ExportTablesUseCase {
 
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
   private static final long PROGRESS_EVERY = 50_000;
+  /** A table is read as key ranges side by side from this many (estimated) rows per range on. */
+  static final long SPLIT_ROWS = 100_000;
 
   private final StorePlanPort plans;
   private final ReadSourceSchemaPort sourceSchema;
@@ -90,7 +93,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
   /**
    * Told of each part file as soon as it is finished (renamed to its final name, SHA-256 known), so
    * that {@code migrate} can validate and load a table while the rest of it is still being
-   * exported. Calls come from the export's threads; a table's parts arrive in order.
+   * exported. Calls come from the export's threads.
    */
   interface Listener {
     Listener NONE = new Listener() { };
@@ -101,7 +104,10 @@ public final class ExportTablesService implements ExportTablesUseCase {
     /** {@code table}'s rows begin to be read. */
     default void begun(TablePlan table) {}
 
-    /** A finished part of {@code table}'s file (parts of a table arrive in order). */
+    /**
+     * A finished part of {@code table}'s file; a table read as several key ranges hands over parts of
+     * its ranges from several threads at once.
+     */
     default void part(TablePlan table, TableManifest.DataFile file) {}
 
     /** {@code table} is exported: every part was handed to {@link #part} first. */
@@ -214,13 +220,31 @@ public final class ExportTablesService implements ExportTablesUseCase {
         .allMatch(file -> files.sha256(file.name()).filter(file.sha256()::equals).isPresent());
   }
 
+  /**
+   * Every table on the snapshot's readers, the largest first; a table of at least {@link #SPLIT_ROWS}
+   * rows per reader-to-be is split by primary-key ranges read side by side (up to one range per
+   * reader), its parts and content checksums gathered into one table.
+   */
   private void exportAll(List<TablePlan> tables, Snapshot snapshot, String stamp, Progress state, long partBytes,
       Listener listener) {
     AtomicBoolean failed = new AtomicBoolean();
-    ParallelTables.run("converge-export", snapshot.readers(), tables, failed, table -> {
-      TableManifest exported = exportTable(table, snapshot, stamp, failed, partBytes, listener);
-      state.finished(exported);
-      listener.exported(table, exported);
+    // Largest first: the longest table starts at once instead of being the last to begin (plan order on ties).
+    List<TablePlan> largestFirst = tables.stream()
+        .sorted(java.util.Comparator.comparingLong(TablePlan::estimatedRows).reversed()).toList();
+    ParallelTables.runWithFollowUps("converge-export", snapshot.readers(), largestFirst, failed, (table, followUp) -> {
+      TableExport export = new TableExport(table, stamp, partBytes, listener, snapshot, state);
+      if (failed.get()) {
+        // Another table failed before this one began: nothing of it is read or written.
+        return;
+      }
+      export.begin();
+      int ranges = (int) Math.min(snapshot.readers(), table.estimatedRows() / SPLIT_ROWS);
+      List<KeyRange> split = ranges < 2 ? List.of(KeyRange.ALL) : export.split(ranges);
+      export.expect(split.size());
+      for (KeyRange range : split.subList(1, split.size())) {
+        followUp.accept(() -> export.range(range, failed));
+      }
+      export.range(split.get(0), failed);
     }, ErrorCode.EXPORT);
   }
 
@@ -229,96 +253,173 @@ public final class ExportTablesService implements ExportTablesUseCase {
     return table.targetTable() + "_" + stamp + (part == 1 ? "" : "." + part) + ".csv";
   }
 
-  private TableManifest exportTable(TablePlan table, Snapshot snapshot, String stamp, AtomicBoolean failed,
-      long partBytes, Listener listener) {
-    long started = System.nanoTime();
-    List<ColumnPlan> columns = table.columns();
-    List<String> header = columns.stream().map(column -> column.target().name()).toList();
-    List<TableManifest.Column> described = columns.stream().map(column -> new TableManifest.Column(column.source().name(),
-        column.target().name(), column.target().formattedType(), column.conversion().name())).toList();
-    RowDigest digest = new RowDigest(table);
-    ContentChecksum checksum = digest.checksum();
-    TableRead read = new TableRead(table.sourceTable(), columns.stream().map(ColumnPlan::source).toList(),
-        digest.sourceKey());
-    progress.started(table.sourceTable(), table.estimatedRows());
-    listener.begun(table);
-    Parts parts = new Parts(table, stamp, header, listener);
-    boolean complete = false;
-    try {
-      snapshot.stream(read, row -> {
+  /**
+   * One table's export, read as one or several key ranges at once: its numbered parts, each handed to
+   * the listener as soon as it is finished, and its content checksum, the sum of its ranges' (the
+   * checksum adds row hashes, so the ranges' order does not matter). The range that ends last
+   * finishes the table: it records it in the manifest, or, when any range failed, removes every part
+   * (a table that fails leaves no file behind).
+   */
+  private final class TableExport {
+    private final TablePlan table;
+    private final String stamp;
+    private final long partBytes;
+    private final Listener listener;
+    private final Snapshot snapshot;
+    private final Progress state;
+    private final List<String> header;
+    private final TableRead read;
+    private final List<TableManifest.DataFile> written = new ArrayList<>();
+    private final ContentChecksum checksum = new ContentChecksum();
+    private final java.util.concurrent.atomic.AtomicInteger parts = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+    private long started;
+    private int open;
+    private boolean broken;
+
+    TableExport(TablePlan table, String stamp, long partBytes, Listener listener, Snapshot snapshot, Progress state) {
+      this.table = table;
+      this.stamp = stamp;
+      this.partBytes = partBytes;
+      this.listener = listener;
+      this.snapshot = snapshot;
+      this.state = state;
+      this.header = table.columns().stream().map(column -> column.target().name()).toList();
+      this.read = new TableRead(table.sourceTable(), table.columns().stream().map(ColumnPlan::source).toList(),
+          new RowDigest(table).sourceKey());
+    }
+
+    void begin() {
+      started = System.nanoTime();
+      progress.started(table.sourceTable(), table.estimatedRows());
+      listener.begun(table);
+    }
+
+    List<KeyRange> split(int ranges) {
+      return snapshot.split(read, ranges);
+    }
+
+    synchronized void expect(int ranges) {
+      open = ranges;
+    }
+
+    /** Streams one key range into parts of its own; the last range to end finishes the table. */
+    void range(KeyRange range, AtomicBoolean failed) {
+      RowDigest digest = new RowDigest(table);
+      RangeParts own = new RangeParts();
+      boolean complete = false;
+      RuntimeException thrown = null;
+      try {
         if (failed.get()) {
           throw new ParallelTables.Stopped();
         }
-        String[] values = digest.add(row);
-        TableFile file = parts.current();
-        file.write(values);
-        if (checksum.rows() % PROGRESS_EVERY == 0) {
-          progress.progressed(table.sourceTable(), checksum.rows(), parts.bytesBefore + file.bytes());
+        long[] sinceReport = {0};
+        snapshot.stream(read.within(range), row -> {
+          if (failed.get()) {
+            throw new ParallelTables.Stopped();
+          }
+          String[] values = digest.add(row);
+          TableFile file = own.current();
+          file.write(values);
+          if (++sinceReport[0] == PROGRESS_EVERY) {
+            sinceReport[0] = 0;
+            progress.progressed(table.sourceTable(), rows.addAndGet(PROGRESS_EVERY), bytes.get() + file.bytes());
+          }
+          if (file.bytes() >= partBytes) {
+            own.finishCurrent();
+          }
+        });
+        if (own.open != null) {
+          own.finishCurrent();
         }
-        if (file.bytes() >= partBytes) {
-          parts.finishCurrent();
+        rows.addAndGet(sinceReport[0]);
+        complete = true;
+      } catch (RuntimeException failure) {
+        thrown = failure;
+        throw failure;
+      } finally {
+        own.closeOpen();
+        ended(digest.checksum(), complete, thrown);
+      }
+    }
+
+    /** One range ended; after the last, the table is recorded, or its parts removed. */
+    private void ended(ContentChecksum rangeChecksum, boolean complete, RuntimeException failure) {
+      boolean last;
+      boolean failedTable;
+      boolean firstFailure = false;
+      synchronized (this) {
+        if (!complete && !broken) {
+          broken = true;
+          firstFailure = true;
         }
-      });
-      if (parts.written.isEmpty() || parts.open != null) {
-        parts.current();
-        parts.finishCurrent();
+        if (complete) {
+          checksum.add(rangeChecksum);
+        }
+        last = --open == 0;
+        failedTable = broken;
       }
-      complete = true;
-    } catch (RuntimeException failure) {
-      listener.failed(table, failure);
-      throw failure;
-    } finally {
-      parts.close(complete);
-    }
-    long bytes = parts.written.stream().mapToLong(TableManifest.DataFile::bytes).sum();
-    progress.finished(table.sourceTable(), checksum.rows(), bytes, Duration.ofNanos(System.nanoTime() - started));
-    return new TableManifest(table.sourceTable(), table.targetTable(), described, parts.written, checksum.rows(),
-        checksum.hex(), snapshot.description(), snapshot.position().orElse(null));
-  }
-
-  /**
-   * A table's files as they are written: a new part once the current one holds the part size, each
-   * finished part handed to the listener at once. A table that fails leaves no file behind.
-   */
-  private final class Parts {
-    private final TablePlan table;
-    private final String stamp;
-    private final List<String> header;
-    private final Listener listener;
-    private final List<TableManifest.DataFile> written = new ArrayList<>();
-    private TableFile open;
-    private long bytesBefore;
-
-    Parts(TablePlan table, String stamp, List<String> header, Listener listener) {
-      this.table = table;
-      this.stamp = stamp;
-      this.header = header;
-      this.listener = listener;
-    }
-
-    TableFile current() {
-      if (open == null) {
-        open = files.create(partName(table, stamp, written.size() + 1), header);
+      if (firstFailure) {
+        // The export's own cause first, before its removed parts make a checker or loader fail.
+        listener.failed(table, failure != null ? failure : new ParallelTables.Stopped());
       }
-      return open;
+      if (!last) {
+        return;
+      }
+      if (failedTable) {
+        List<TableManifest.DataFile> remove;
+        synchronized (this) {
+          remove = List.copyOf(written);
+        }
+        remove.forEach(file -> files.delete(file.name()));
+        return;
+      }
+      if (written.isEmpty()) {
+        // An empty table still has its file: the header, no row.
+        RangeParts empty = new RangeParts();
+        empty.current();
+        empty.finishCurrent();
+      }
+      long total = written.stream().mapToLong(TableManifest.DataFile::bytes).sum();
+      progress.finished(table.sourceTable(), checksum.rows(), total, Duration.ofNanos(System.nanoTime() - started));
+      List<TableManifest.Column> described = table.columns().stream().map(column -> new TableManifest.Column(
+          column.source().name(), column.target().name(), column.target().formattedType(), column.conversion().name()))
+          .toList();
+      TableManifest exported = new TableManifest(table.sourceTable(), table.targetTable(), described, List.copyOf(written),
+          checksum.rows(), checksum.hex(), snapshot.description(), snapshot.position().orElse(null));
+      state.finished(exported);
+      listener.exported(table, exported);
     }
 
-    void finishCurrent() {
-      WrittenTableFile done = open.finish();
-      open.close();
-      open = null;
-      TableManifest.DataFile file = new TableManifest.DataFile(done.name(), done.rows(), done.bytes(), done.sha256());
-      written.add(file);
-      bytesBefore += done.bytes();
-      listener.part(table, file);
-    }
+    /** One range's files as they are written: a new part once the current one holds the part size. */
+    private final class RangeParts {
+      private TableFile open;
 
-    void close(boolean complete) {
-      if (open != null) {
+      TableFile current() {
+        if (open == null) {
+          open = files.create(partName(table, stamp, parts.incrementAndGet()), header);
+        }
+        return open;
+      }
+
+      void finishCurrent() {
+        WrittenTableFile done = open.finish();
         open.close();
+        open = null;
+        TableManifest.DataFile file = new TableManifest.DataFile(done.name(), done.rows(), done.bytes(), done.sha256());
+        synchronized (TableExport.this) {
+          written.add(file);
+        }
+        bytes.addAndGet(done.bytes());
+        listener.part(table, file);
       }
-      if (!complete) {
-        written.forEach(file -> files.delete(file.name()));
+
+      void closeOpen() {
+        if (open != null) {
+          open.close();
+          open = null;
+        }
       }
     }
   }

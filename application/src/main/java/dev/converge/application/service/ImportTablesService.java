@@ -155,7 +155,12 @@ public final class ImportTablesService implements ImportTablesUseCase {
 
   /** After every table: foreign keys back, sequences reset, tables analysed, the schema proved the planned one. */
   void finish(MigrationPlan plan, LoadSession session) {
-    session.finish(plan.tables().stream().map(TablePlan::targetTable).toList());
+    finish(plan, session, java.util.Set.of());
+  }
+
+  /** As {@link #finish(MigrationPlan, LoadSession)}, {@code settled} tables' sequences and statistics already done. */
+  void finish(MigrationPlan plan, LoadSession session, java.util.Set<String> settled) {
+    session.finish(plan.tables().stream().map(TablePlan::targetTable).filter(table -> !settled.contains(table)).toList());
     if (!SchemaFingerprint.of(targetSchema.readTargetSchema()).equals(plan.targetFingerprint())) {
       throw new ConvergeException(ErrorCode.IMPORT, "the data is loaded, but the target schema is not the planned one"
           + " afterwards (foreign keys, say, not re-created as they were); compare it with the plan before using it");

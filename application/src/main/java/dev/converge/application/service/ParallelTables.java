@@ -75,6 +75,78 @@ final class ParallelTables {
   }
 
   /**
+   * Runs one task per unit on {@code parallelism} threads, where a task may hand over follow-up tasks
+   * (the key ranges of a table it split): they run before any unit not yet started, so the parts of a
+   * large table are read side by side rather than after everything else. Every task runs, also after
+   * a failure (each checks {@code failed} itself, so that a table's bookkeeping always ends); the
+   * first real failure is rethrown.
+   */
+  static <T> void runWithFollowUps(String threadName, int parallelism, List<T> units, AtomicBoolean failed,
+      java.util.function.BiConsumer<T, Consumer<Runnable>> task, ErrorCode code) {
+    java.util.concurrent.LinkedBlockingDeque<Runnable> queue = new java.util.concurrent.LinkedBlockingDeque<>();
+    java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<RuntimeException> first = new java.util.concurrent.atomic.AtomicReference<>();
+    Consumer<Runnable> followUp = followUpTask -> {
+      pending.incrementAndGet();
+      queue.addFirst(followUpTask);
+    };
+    for (T unit : units) {
+      pending.incrementAndGet();
+      queue.addLast(() -> task.accept(unit, followUp));
+    }
+    int threads = Math.max(1, Math.min(parallelism, units.size() * Math.max(1, parallelism)));
+    ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
+      Thread thread = new Thread(runnable, threadName);
+      thread.setDaemon(true);
+      return thread;
+    });
+    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(threads);
+    try {
+      for (int i = 0; i < threads; i++) {
+        workers.execute(() -> {
+          try {
+            while (pending.get() > 0) {
+              Runnable next = queue.pollFirst(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+              if (next == null) {
+                continue;
+              }
+              try {
+                next.run();
+              } catch (RuntimeException | Error e) {
+                failed.set(true);
+                RuntimeException cause = e instanceof RuntimeException runtime ? runtime
+                    : new ConvergeException(code, "a table failed: " + e, e);
+                first.accumulateAndGet(cause, (kept, now) -> kept == null || kept instanceof Stopped ? now : kept);
+              } finally {
+                pending.decrementAndGet();
+              }
+            }
+          } catch (InterruptedException e) {
+            failed.set(true);
+            Thread.currentThread().interrupt();
+          } finally {
+            done.countDown();
+          }
+        });
+      }
+      done.await();
+      if (first.get() != null) {
+        throw first.get();
+      }
+      if (failed.get()) {
+        throw new ConvergeException(code, "interrupted; run the phase again to continue where it stopped");
+      }
+    } catch (InterruptedException e) {
+      failed.set(true);
+      Thread.currentThread().interrupt();
+      throw new ConvergeException(code, "interrupted; run the phase again to continue where it stopped", e);
+    } finally {
+      workers.shutdownNow();
+      awaitWorkers(workers);
+    }
+  }
+
+  /**
    * Waits until every worker has stopped, so that a phase ends only when its tables have committed
    * or rolled back — never with a load still running behind the operator's prompt.
    */

@@ -38,10 +38,13 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code migrate}'s pipeline of export, validate and import. Each table is a lane: the export
- * writes its file in parts; a checker validates each part as soon as it is finished (the checks of
- * {@code converge validate}, primary keys across parts included); a loader copies each valid part
- * into the table's one open transaction and commits once the last part passed. Tables run in
- * parallel in every stage. The first failure anywhere stops every stage: the export is interrupted,
+ * writes its file in parts (a large table as several key ranges at once); a checker takes each part
+ * as soon as it is finished and checks what its export could not establish, that the part is still
+ * there (no value is parsed again: the export converted each one into its target type's grammar); a
+ * loader copies each part into the table's one open transaction, digesting the bytes it sends and
+ * checking them and the row count COPY reports against the manifest, commits once the last part is
+ * in, then resets the table's sequences and analyses it in the same lane. Each exported byte is
+ * read once, by the load. Tables run in parallel in every stage. The first failure anywhere stops every stage: the export is interrupted,
  * no table whose files did not all pass is committed, and a re-run continues as {@code export} and
  * {@code import} do.
  */
@@ -93,6 +96,7 @@ public final class TransferTablesService implements TransferTablesUseCase {
     volatile TableValidation result;
     volatile long rows;
     volatile boolean loaded;
+    volatile boolean settled;
 
     Lane(TablePlan table) {
       this.table = table;
@@ -163,7 +167,8 @@ public final class TransferTablesService implements TransferTablesUseCase {
         if (failure.get() != null) {
           throw stopped();
         }
-        imports.finish(plan, session);
+        imports.finish(plan, session, lanes.values().stream().filter(lane -> lane.settled)
+            .map(lane -> lane.table.targetTable()).collect(java.util.stream.Collectors.toSet()));
         Instant ended = clock.instant();
         ImportTablesReport imported = new ImportTablesReport(migrationId.get(), loadedRows(),
             plan.tables().stream().map(TablePlan::targetTable).filter(committed::containsKey).toList(),
@@ -262,7 +267,7 @@ public final class TransferTablesService implements TransferTablesUseCase {
     private void check(Lane lane) {
       boolean ended = false;
       try {
-        ValidateFilesService.TableCheck check = validation.check(lane.table, command.problemsPerTable());
+        ValidateFilesService.TableCheck check = validation.checkWritten(lane.table, command.problemsPerTable());
         while (true) {
           Item item = lane.exported.take();
           if (item == Item.END) {
@@ -320,6 +325,9 @@ public final class TransferTablesService implements TransferTablesUseCase {
         lane.rows = rows;
         lane.loaded = true;
         lane.loadTime = Duration.ofNanos(System.nanoTime() - begun);
+        // Its sequences and statistics now, in its own lane, while other tables still load.
+        session.settle(table.targetTable());
+        lane.settled = true;
       } catch (RuntimeException | Error e) {
         fail(e);
       } finally {

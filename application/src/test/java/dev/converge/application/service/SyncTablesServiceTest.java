@@ -358,6 +358,11 @@ class SyncTablesServiceTest {
           }
 
           @Override
+          public void settle(String table) {
+            throw new AssertionError("sync settles its tables in finish");
+          }
+
+          @Override
           public void finish(List<String> loaded) {
             finished.addAll(loaded);
           }

@@ -75,8 +75,10 @@ class TransferTablesServiceTest {
 
   @TempDir Path workDirectory;
 
+  /** alpha is estimated large enough to be read as key ranges side by side; the others are read whole. */
   private final SourceSchema source = new SourceSchema("app", "8.0.31", TABLES.stream()
-      .map(name -> new SourceTable(name, List.of(ID, FLAG), List.of("id"), List.of(), List.of(), ROWS)).toList());
+      .map(name -> new SourceTable(name, List.of(ID, FLAG), List.of("id"), List.of(), List.of(),
+          name.equals("alpha") ? 10 * ExportTablesService.SPLIT_ROWS : ROWS)).toList());
   private final TargetSchema target = new TargetSchema("public", "17.5", TABLES.stream()
       .map(name -> new TargetTable(name, List.of(UUID, BOOL), List.of("id"), List.of(), List.of(), List.of(), List.of()))
       .toList());
@@ -87,11 +89,29 @@ class TransferTablesServiceTest {
   private final Map<String, Long> committed = new ConcurrentHashMap<>();
   private final Map<String, List<String>> copied = new ConcurrentHashMap<>();
   private final AtomicBoolean finished = new AtomicBoolean();
+  /** Tables whose sequences and statistics were done in their lane, and those left to the finish. */
+  private final Set<String> settled = ConcurrentHashMap.newKeySet();
+  private final List<String> finishedWith = Collections.synchronizedList(new ArrayList<>());
   private final List<String> stages = Collections.synchronizedList(new ArrayList<>());
-  /** Files whose bytes "change" between the export and the check: their SHA-256 differs when read. */
+  /** Files whose bytes "change" between the export and the load: their SHA-256 differs when sent. */
   private final Set<String> tampered = ConcurrentHashMap.newKeySet();
+  /** The export's files read back through the read port. */
+  private final List<String> fileReads = Collections.synchronizedList(new ArrayList<>());
+  /** The source reads: table and key range. */
+  private final List<String> reads = Collections.synchronizedList(new ArrayList<>());
+  /** Files gone between their export and their check. */
+  private final Set<String> vanished = ConcurrentHashMap.newKeySet();
   /** Tables whose load the target refuses. */
   private final Set<String> refused = ConcurrentHashMap.newKeySet();
+
+  /** The source's rows of a table, in key order. */
+  private static List<Object[]> sourceRows(String table) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < ROWS; i++) {
+      rows.add(new Object[] {String.format("%08d-d9cb-469f-a165-%012d", TABLES.indexOf(table), i), i % 2 == 0 ? "1" : "0"});
+    }
+    return rows;
+  }
 
   private TransferTablesReport transfer() {
     StorePlanPort plans = new StorePlanPort() {
@@ -118,11 +138,31 @@ class TransferTablesServiceTest {
 
       @Override
       public long stream(StreamSourceRowsPort.TableRead table, Consumer<Object[]> sink) {
-        for (int i = 0; i < ROWS; i++) {
-          sink.accept(new Object[] {String.format("%08d-d9cb-469f-a165-%012d", TABLES.indexOf(table.table()), i),
-              i % 2 == 0 ? "1" : "0"});
+        reads.add(table.table() + " " + table.range().describe());
+        long count = 0;
+        for (Object[] row : sourceRows(table.table())) {
+          String id = (String) row[0];
+          StreamSourceRowsPort.KeyRange range = table.range();
+          if ((range.from() == null || id.compareTo((String) range.from()) >= 0)
+              && (range.to() == null || id.compareTo((String) range.to()) < 0)) {
+            sink.accept(row);
+            count++;
+          }
         }
-        return ROWS;
+        return count;
+      }
+
+      @Override
+      public List<StreamSourceRowsPort.KeyRange> split(StreamSourceRowsPort.TableRead table, int ranges) {
+        List<StreamSourceRowsPort.KeyRange> split = new ArrayList<>();
+        Object from = null;
+        for (int i = 1; i < ranges; i++) {
+          Object to = sourceRows(table.table()).get(i * ROWS / ranges)[0];
+          split.add(new StreamSourceRowsPort.KeyRange(from, to));
+          from = to;
+        }
+        split.add(new StreamSourceRowsPort.KeyRange(from, null));
+        return split;
       }
 
       @Override
@@ -210,11 +250,28 @@ class TransferTablesServiceTest {
     for (String table : TABLES) {
       TableManifest exported = manifest.table(table).orElseThrow();
       assertTrue(exported.files().size() > 2, table + " in parts: " + exported.files());
-      assertEquals(exported.files().stream().map(TableManifest.DataFile::name).toList(), copied.get(table),
-          table + ": every part, in order, in its one transaction");
+      if (table.equals("alpha")) {
+        // Its two ranges' parts come from two readers at once: every one, in one transaction, in any order.
+        assertEquals(Set.copyOf(exported.files().stream().map(TableManifest.DataFile::name).toList()),
+            Set.copyOf(copied.get(table)), table + ": every part in its one transaction");
+        assertEquals(exported.files().size(), copied.get(table).size());
+      } else {
+        assertEquals(exported.files().stream().map(TableManifest.DataFile::name).toList(), copied.get(table),
+            table + ": every part, in order, in its one transaction");
+      }
       assertEquals(ROWS, committed.get(table));
+      dev.converge.domain.plan.RowDigest whole = new dev.converge.domain.plan.RowDigest(plan.table(table).orElseThrow());
+      sourceRows(table).forEach(whole::add);
+      assertEquals(whole.checksum().hex(), exported.contentChecksum(), table + ": the checksum of the table read whole");
+      assertEquals(ROWS, exported.rows());
     }
-    assertTrue(finished.get(), "sequences reset once every table is in");
+    assertEquals(List.of("alpha [00000000-d9cb-469f-a165-000000000010, …)",
+        "alpha […, 00000000-d9cb-469f-a165-000000000010)"), reads.stream().filter(r -> r.startsWith("alpha")).sorted().toList(),
+        "alpha, the largest, read as two key ranges (one per reader)");
+    assertTrue(reads.containsAll(List.of("beta […, …)", "gamma […, …)")), reads.toString());
+    assertEquals(Set.copyOf(TABLES), settled, "each table's sequences and statistics done in its lane");
+    assertEquals(List.of(), finishedWith, "nothing left for the finish");
+    assertTrue(finished.get(), "foreign keys back once every table is in");
     RecordValidationPort.Verdict saved = verdict.get();
     assertTrue(saved.passed());
     assertEquals(manifest.migrationId(), saved.migrationId());
@@ -224,16 +281,34 @@ class TransferTablesServiceTest {
   }
 
   @Test
-  void aPartThatFailsValidationStopsEveryStageAndItsTableIsNeverCommitted() {
+  void aPartChangedAfterItsExportIsRefusedByItsLoadAndItsTableIsNeverCommitted() {
     tampered.add("beta_20261122_101530.2.csv");
     ConvergeException failure = assertThrows(ConvergeException.class,
         () -> assertTimeoutPreemptively(Duration.ofSeconds(30), this::transfer));
-    assertEquals(ErrorCode.VALIDATION, failure.code());
+    assertEquals(ErrorCode.IMPORT, failure.code());
     assertTrue(failure.getMessage().contains("table beta") && failure.getMessage().contains("beta_20261122_101530.2.csv")
         && failure.getMessage().contains("SHA-256"), failure.getMessage());
-    assertFalse(committed.containsKey("beta"), "a table with a failing part is never committed");
+    assertFalse(committed.containsKey("beta"), "a table with a changed part is never committed");
+    assertFalse(finished.get());
+  }
+
+  @Test
+  void aPartGoneBeforeItsCheckFailsValidationAndItsTableIsNeverCommitted() {
+    vanished.add("gamma_20261122_101530.3.csv");
+    ConvergeException failure = assertThrows(ConvergeException.class,
+        () -> assertTimeoutPreemptively(Duration.ofSeconds(30), this::transfer));
+    assertEquals(ErrorCode.VALIDATION, failure.code());
+    assertTrue(failure.getMessage().contains("table gamma") && failure.getMessage().contains("gamma_20261122_101530.3.csv")
+        && failure.getMessage().contains("missing"), failure.getMessage());
+    assertFalse(committed.containsKey("gamma"), "a table with a missing part is never committed");
     assertTrue(verdict.get() == null, "no verdict on files that did not all pass");
     assertFalse(finished.get());
+  }
+
+  @Test
+  void theChecksOfMigrateReadNoExportedByteOnlyTheLoadDoes() {
+    assertTimeoutPreemptively(Duration.ofSeconds(30), this::transfer);
+    assertEquals(List.of(), fileReads, "the pipeline's checks parse no part again");
   }
 
   @Test
@@ -295,7 +370,7 @@ class TransferTablesServiceTest {
 
     @Override
     public boolean exists(String fileName) {
-      return files.containsKey(fileName);
+      return files.containsKey(fileName) && !vanished.contains(fileName);
     }
 
     @Override
@@ -305,6 +380,7 @@ class TransferTablesServiceTest {
 
     @Override
     public Read read(String fileName, Consumer<Row> rows) {
+      fileReads.add(fileName);
       String[] lines = files.get(fileName).split("\n");
       for (int i = 1; i < lines.length; i++) {
         rows.accept(new Row(i + 1, lines[i].split(",")));
@@ -329,7 +405,14 @@ class TransferTablesServiceTest {
               if (refused.contains(table.table())) {
                 throw new ConvergeException(ErrorCode.IMPORT, table.table() + " refused");
               }
-              parts.add(part.get().file().getFileName().toString());
+              String name = part.get().file().getFileName().toString();
+              // As PostgresCopyAdapter does: the digest of the bytes sent against the manifest's.
+              String sentDigest = tampered.contains(name) ? digest("changed") : digest(files.get(name));
+              if (!sentDigest.equals(part.get().sha256())) {
+                throw new ConvergeException(ErrorCode.IMPORT, "table " + table.table() + ": " + name + " changed since"
+                    + " it was exported: the bytes sent have SHA-256 " + sentDigest);
+              }
+              parts.add(name);
               rows += part.get().rows();
             }
           } catch (InterruptedException e) {
@@ -342,7 +425,13 @@ class TransferTablesServiceTest {
         }
 
         @Override
+        public void settle(String table) {
+          settled.add(table);
+        }
+
+        @Override
         public void finish(List<String> tables) {
+          finishedWith.addAll(tables);
           finished.set(true);
         }
 

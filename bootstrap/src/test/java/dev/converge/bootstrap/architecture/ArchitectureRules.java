@@ -79,6 +79,37 @@ final class ArchitectureRules {
       confined(new String[] {"dagger..", "javax.inject..", "jakarta.inject.."}, BOOTSTRAP)
           .as("Dagger and DI annotations appear only in bootstrap");
 
+  static final ArchRule ADAPTERS_USE_NO_SERVICE = noClasses()
+      .that().resideInAPackage(ADAPTERS)
+      .should().dependOnClassesThat().resideInAPackage("dev.converge.application.service..")
+      .as("adapters reach the application through its ports (port.in, port.out), never its services");
+
+  /**
+   * TLS key material is the one exception: both database adapters need a PEM key turned into the
+   * keystore or DER file their driver reads, and adapters may not share code but through the
+   * application ({@code application.connection.TlsKeyFiles}, which reads only the files an operator named).
+   */
+  static final ArchRule APPLICATION_DOES_NO_FILE_IO = noClasses()
+      .that().resideInAPackage(APPLICATION)
+      .and().doNotHaveFullyQualifiedName("dev.converge.application.connection.TlsKeyFiles")
+      .and().doNotHaveFullyQualifiedName("dev.converge.application.connection.TlsKeyFiles$KeyStoreFile")
+      .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
+      .orShould().dependOnClassesThat().resideInAPackage("java.nio.channels..")
+      .orShould().dependOnClassesThat(DescribedPredicate.describe("java.io's file classes",
+          type -> type.getPackageName().equals("java.io") && type.getSimpleName().matches(
+              "File|FileInputStream|FileOutputStream|FileReader|FileWriter|RandomAccessFile")))
+      .as("the application does no file I/O: files are read and written through out-ports");
+
+  static final ArchRule DOMAIN_TOUCHES_NO_PROCESS_OR_ENVIRONMENT = noClasses()
+      .that().resideInAPackage(DOMAIN)
+      .should().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessBuilder")
+      .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.Process")
+      .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessHandle")
+      .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.Runtime")
+      .orShould(callSystem("getenv", "getProperty", "getProperties", "setProperty", "clearProperty", "setProperties",
+          "exit", "console", "load", "loadLibrary", "setIn", "setOut", "setErr"))
+      .as("the domain starts no process and reads no environment, system property or console");
+
   static final ArchRule INCOMING_PORTS_ARE_USE_CASES = classes()
       .that().resideInAPackage("dev.converge.application.port.in..").and().areInterfaces().and().areTopLevelClasses()
       .should().haveSimpleNameEndingWith("UseCase")
@@ -126,6 +157,20 @@ final class ArchitectureRules {
     return noClasses()
         .that().resideOutsideOfPackages(allowedIn)
         .should().dependOnClassesThat().resideInAnyPackage(libraries);
+  }
+
+  /** Calls of {@code java.lang.System}'s methods of these names (its clock and arraycopy stay allowed). */
+  private static ArchCondition<JavaClass> callSystem(String... names) {
+    java.util.Set<String> forbidden = java.util.Set.of(names);
+    return new ArchCondition<>("call System." + String.join("/", new java.util.TreeSet<>(forbidden))) {
+      @Override
+      public void check(JavaClass type, ConditionEvents events) {
+        type.getMethodCallsFromSelf().stream()
+            .filter(call -> call.getTargetOwner().getName().equals("java.lang.System")
+                && forbidden.contains(call.getName()))
+            .forEach(call -> events.add(SimpleConditionEvent.satisfied(call, call.getDescription())));
+      }
+    };
   }
 
   private static DescribedPredicate<JavaClass> interfaceNamed(String suffix) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.converge.adapter.csv.archfixture.CsvAdapterCallingAService;
 import dev.converge.adapter.csv.archfixture.CsvAdapterUsingPostgresAdapter;
 import dev.converge.adapter.csv.archfixture.CsvAdapterWithInjection;
 import dev.converge.adapter.csv.archfixture.CsvUtil;
@@ -14,6 +15,7 @@ import dev.converge.adapter.postgres.archfixture.PostgresAdapterUsingJackson;
 import dev.converge.adapter.postgres.archfixture.PostgresAdapterUsingMySqlDriver;
 import dev.converge.adapter.postgres.archfixture.PostgresStarter;
 import dev.converge.application.archfixture.ApplicationCallingAnAdapter;
+import dev.converge.application.archfixture.ApplicationReadingFiles;
 import dev.converge.application.archfixture.ApplicationUsingJLine;
 import dev.converge.application.archfixture.ApplicationUsingJdbc;
 import dev.converge.application.port.in.archfixture.ExportTables;
@@ -24,6 +26,7 @@ import dev.converge.application.service.archfixture.ExportRunner;
 import dev.converge.archfixture.cycle.a.First;
 import dev.converge.archfixture.cycle.b.Second;
 import dev.converge.domain.archfixture.DomainReadingFiles;
+import dev.converge.domain.archfixture.DomainReadingTheEnvironment;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -52,6 +55,10 @@ class ArchitectureRulesCanFailTest {
         Arguments.of(ArchitectureRules.JLINE_AND_PICOCLI_ONLY_IN_SHELL_AND_BOOTSTRAP,
             new Class<?>[] {ApplicationUsingJLine.class}),
         Arguments.of(ArchitectureRules.DAGGER_ONLY_IN_BOOTSTRAP, new Class<?>[] {CsvAdapterWithInjection.class}),
+        Arguments.of(ArchitectureRules.ADAPTERS_USE_NO_SERVICE, new Class<?>[] {CsvAdapterCallingAService.class}),
+        Arguments.of(ArchitectureRules.APPLICATION_DOES_NO_FILE_IO, new Class<?>[] {ApplicationReadingFiles.class}),
+        Arguments.of(ArchitectureRules.DOMAIN_TOUCHES_NO_PROCESS_OR_ENVIRONMENT,
+            new Class<?>[] {DomainReadingTheEnvironment.class}),
         Arguments.of(ArchitectureRules.INCOMING_PORTS_ARE_USE_CASES, new Class<?>[] {ExportTables.class}),
         Arguments.of(ArchitectureRules.OUTGOING_PORTS_ARE_PORTS, new Class<?>[] {SourceReader.class}),
         Arguments.of(ArchitectureRules.USE_CASES_ARE_IMPLEMENTED_BY_SERVICES,

@@ -35,7 +35,17 @@ public interface LoadTargetTablesPort {
      */
     long load(TableLoad table, java.util.function.LongConsumer sent);
 
-    /** After every table: sets each serial/identity sequence past its column's maximum, then ANALYZE. */
+    /**
+     * Right after {@code table} committed, on the loading thread: sets each of its serial/identity
+     * sequences past its column's maximum, then ANALYZE — so that this tail runs in the table's own
+     * lane rather than for every table at the end.
+     */
+    void settle(String table);
+
+    /**
+     * After every table: re-creates the foreign keys a load dropped, then {@link #settle}s each of
+     * {@code tables} (those not settled as they committed).
+     */
     void finish(List<String> tables);
 
     @Override

@@ -84,16 +84,64 @@ public interface StreamSourceRowsPort {
      */
     long stream(TableRead table, Consumer<Object[]> rows);
 
+    /**
+     * Splits {@code table} by its primary key into at most {@code ranges} key ranges of about the same
+     * row count, as this snapshot sees it (so the ranges together hold every row of the snapshot exactly
+     * once), for several readers to stream one table at the same time. A table that cannot be split (no
+     * single-column key of an orderable type, or too few rows) is one range, {@link KeyRange#ALL}.
+     * Occupies one reader while it runs.
+     */
+    default List<KeyRange> split(TableRead table, int ranges) {
+      return List.of(KeyRange.ALL);
+    }
+
     @Override
     void close();
   }
 
-  /** What to read from one table: its columns in CSV order and the key that orders and names rows. */
-  record TableRead(String table, List<SourceColumn> columns, List<String> primaryKey) {
+  /**
+   * What to read from one table: its columns in CSV order, the key that orders and names rows, and
+   * the range of that key to read.
+   */
+  record TableRead(String table, List<SourceColumn> columns, List<String> primaryKey, KeyRange range) {
     public TableRead {
       Objects.requireNonNull(table, "table");
       columns = List.copyOf(columns);
       primaryKey = List.copyOf(primaryKey);
+      Objects.requireNonNull(range, "range");
+      if (range != KeyRange.ALL && primaryKey.size() != 1) {
+        throw new IllegalArgumentException("only a single-column primary key is read by range, " + table + " has "
+            + primaryKey);
+      }
+    }
+
+    /** The whole table. */
+    public TableRead(String table, List<SourceColumn> columns, List<String> primaryKey) {
+      this(table, columns, primaryKey, KeyRange.ALL);
+    }
+
+    /** The same read, of {@code part} of the table only. */
+    public TableRead within(KeyRange part) {
+      return new TableRead(table, columns, primaryKey, part);
+    }
+  }
+
+  /**
+   * A range of a single-column primary key as the source orders it: from {@code from} (inclusive) up to
+   * {@code to} (exclusive); a null bound is open. The bounds are key values as the source returned them
+   * ({@link Snapshot#split}), so the source compares them in the key's own type and collation.
+   */
+  record KeyRange(Object from, Object to) {
+    /** Every row. */
+    public static final KeyRange ALL = new KeyRange(null, null);
+
+    /** For the operator: {@code [a, b)}, {@code [a, …)}. */
+    public String describe() {
+      return "[" + (from == null ? "…" : shown(from)) + ", " + (to == null ? "…" : shown(to)) + ")";
+    }
+
+    private static String shown(Object bound) {
+      return bound instanceof byte[] bytes ? "0x" + java.util.HexFormat.of().formatHex(bytes) : String.valueOf(bound);
     }
   }
 }
