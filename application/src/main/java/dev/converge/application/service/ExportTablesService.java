@@ -169,7 +169,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
           command.snapshotMode(), command.snapshotLockTimeout(), progress::notice))) {
         snapshotDescription = snapshot.description();
         lockWait = snapshot.lockWait();
-        exportAll(remaining, snapshot, stamp, state, command.partBytes(), listener);
+        exportAll(plan, remaining, snapshot, stamp, state, command.partBytes(), listener);
       }
     }
     Manifest finished = state.save(true);
@@ -214,11 +214,11 @@ public final class ExportTablesService implements ExportTablesUseCase {
         .allMatch(file -> files.sha256(file.name()).filter(file.sha256()::equals).isPresent());
   }
 
-  private void exportAll(List<TablePlan> tables, Snapshot snapshot, String stamp, Progress state, long partBytes,
+  private void exportAll(MigrationPlan plan, List<TablePlan> tables, Snapshot snapshot, String stamp, Progress state, long partBytes,
       Listener listener) {
     AtomicBoolean failed = new AtomicBoolean();
     ParallelTables.run("converge-export", snapshot.readers(), tables, failed, table -> {
-      TableManifest exported = exportTable(table, snapshot, stamp, failed, partBytes, listener);
+      TableManifest exported = exportTable(plan, table, snapshot, stamp, failed, partBytes, listener);
       state.finished(exported);
       listener.exported(table, exported);
     }, ErrorCode.EXPORT);
@@ -229,14 +229,15 @@ public final class ExportTablesService implements ExportTablesUseCase {
     return table.targetTable() + "_" + stamp + (part == 1 ? "" : "." + part) + ".csv";
   }
 
-  private TableManifest exportTable(TablePlan table, Snapshot snapshot, String stamp, AtomicBoolean failed,
+  private TableManifest exportTable(MigrationPlan plan, TablePlan table, Snapshot snapshot, String stamp, AtomicBoolean failed,
       long partBytes, Listener listener) {
     long started = System.nanoTime();
     List<ColumnPlan> columns = table.columns();
     List<String> header = columns.stream().map(column -> column.target().name()).toList();
     List<TableManifest.Column> described = columns.stream().map(column -> new TableManifest.Column(column.source().name(),
         column.target().name(), column.target().formattedType(), column.conversion().name())).toList();
-    RowDigest digest = new RowDigest(table);
+    // The plan's own scan, row by row: codecs, NOT NULL, the target's primary and unique keys.
+    RowDigest digest = RowDigest.forExport(plan, table);
     ContentChecksum checksum = digest.checksum();
     TableRead read = new TableRead(table.sourceTable(), columns.stream().map(ColumnPlan::source).toList(),
         digest.sourceKey());

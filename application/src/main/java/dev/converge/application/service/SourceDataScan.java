@@ -8,10 +8,8 @@ import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.plan.ColumnPlan;
 import dev.converge.domain.plan.DirtyRow;
 import dev.converge.domain.plan.MigrationPlan;
-import dev.converge.domain.plan.PreflightCheck;
 import dev.converge.domain.plan.TablePlan;
 import dev.converge.domain.plan.TableScan;
-import dev.converge.domain.schema.FoldedUniqueKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -53,11 +51,7 @@ final class SourceDataScan {
   private long scanTable(MigrationPlan plan, TablePlan table, Snapshot snapshot, AtomicBoolean failed,
       Consumer<DirtyRow> dirty) {
     long started = System.nanoTime();
-    List<FoldedUniqueKey> keys = plan.checks().stream()
-        .filter(check -> check.table().equals(table.sourceTable()))
-        .filter(check -> check.kind() == PreflightCheck.Kind.DUPLICATE_KEY || check.kind() == PreflightCheck.Kind.CASE_DUPLICATE)
-        .map(PreflightCheck::uniqueKey).toList();
-    TableScan verdict = new TableScan(table, keys);
+    TableScan verdict = TableScan.forExport(plan, table);
     TableRead read = new TableRead(table.sourceTable(), table.columns().stream().map(ColumnPlan::source).toList(),
         rowKey(table));
     progress.started(table.sourceTable(), table.estimatedRows());

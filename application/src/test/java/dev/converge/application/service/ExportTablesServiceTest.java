@@ -59,7 +59,7 @@ class ExportTablesServiceTest {
 
   private SourceSchema source = new SourceSchema("app", "8.0.31", TABLES.stream()
       .map(name -> new SourceTable(name, List.of(ID, FLAG), List.of("id"), List.of(), List.of(), 2)).toList());
-  private final TargetSchema target = new TargetSchema("public", "17.5", TABLES.stream()
+  private TargetSchema target = new TargetSchema("public", "17.5", TABLES.stream()
       .map(name -> new TargetTable(name, List.of(UUID, BOOL), List.of("id"), List.of(), List.of(), List.of(), List.of()))
       .toList());
   private MigrationPlan plan = new MigrationPlanner(PlanSettings.defaults()).plan(source, target, Map.of(), true);
@@ -252,6 +252,52 @@ class ExportTablesServiceTest {
     assertFalse(interrupted.complete());
     assertEquals(List.of("alpha"), interrupted.tables().stream().map(t -> t.sourceTable()).toList());
     assertFalse(streamed.contains("gamma"), "after the failure no other table is read");
+  }
+
+  @Test
+  void aNullInANotNullColumnStopsTheExportNamingTheRowBeforeTheTableIsFinished() {
+    rows.get("alpha").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", null});
+
+    RowRejectedException rejected = assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+
+    assertEquals("alpha", rejected.table());
+    assertEquals("id='2f8fad5b-d9cb-469f-a165-70867728950e'", rejected.key());
+    assertEquals("isOpen", rejected.column());
+    assertEquals("NULL", rejected.value());
+    assertEquals("NULL in a NOT NULL column", rejected.rule());
+    assertTrue(manifests.values().iterator().next().tables().isEmpty(), "alpha is not recorded as exported");
+  }
+
+  @Test
+  void twoKeysMySqlHeldApartButTheTargetsUuidFoldsTogetherStopTheExportUnderThePrimaryKey() {
+    rows.get("alpha").add(new Object[] {"1F8FAD5B-D9CB-469F-A165-70867728950E", "1"});
+
+    RowRejectedException rejected = assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+
+    assertEquals("alpha", rejected.table());
+    assertEquals("id='1F8FAD5B-D9CB-469F-A165-70867728950E'", rejected.key());
+    assertEquals("id", rejected.column());
+    assertTrue(rejected.rule().startsWith("repeats an earlier row's value under the target's unique key id (id), compared"
+        + " ignoring case"), rejected.rule());
+    assertTrue(rejected.value().contains("same key as row #2"), rejected.value());
+  }
+
+  @Test
+  void aDuplicateUnderAUniqueKeyOnlyTheTargetHasStopsTheExport() {
+    target = new TargetSchema("public", "17.5", TABLES.stream()
+        .map(name -> new TargetTable(name, List.of(UUID, BOOL), List.of("id"), List.of(List.of("isOpen")), List.of(),
+            List.of(), List.of()))
+        .toList());
+    plan = new MigrationPlanner(PlanSettings.defaults()).plan(source, target, Map.of(), true);
+    rows.get("alpha").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "1"});
+
+    RowRejectedException rejected = assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+
+    assertEquals("id='2f8fad5b-d9cb-469f-a165-70867728950e'", rejected.key());
+    assertEquals("isOpen", rejected.column());
+    assertEquals("repeats an earlier row's value under the target's unique key isOpen (isOpen)", rejected.rule());
+    assertTrue(rejected.getMessage().startsWith("table alpha, row id='2f8fad5b-d9cb-469f-a165-70867728950e', column isOpen:"
+        + " value '1' (same key as row #1"), rejected.getMessage());
   }
 
   @Test

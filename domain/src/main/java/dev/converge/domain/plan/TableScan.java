@@ -29,6 +29,8 @@ public final class TableScan {
   private final TablePlan table;
   private final int width;
   private final ColumnCodec[] codecs;
+  private final boolean enforceNotNull;
+  private final String[] text;
   private final String[] canonical;
   private final boolean[] rejected;
   private final int[] primaryKey;
@@ -42,10 +44,16 @@ public final class TableScan {
    *     columns compare ignoring case
    */
   public TableScan(TablePlan table, List<FoldedUniqueKey> uniqueKeys) {
+    this(table, uniqueKeys, true);
+  }
+
+  private TableScan(TablePlan table, List<FoldedUniqueKey> uniqueKeys, boolean enforceNotNull) {
     this.table = Objects.requireNonNull(table, "table");
+    this.enforceNotNull = enforceNotNull;
     List<ColumnPlan> columns = table.columns();
     width = columns.size();
     codecs = new ColumnCodec[width];
+    text = new String[width];
     canonical = new String[width];
     rejected = new boolean[width];
     alternativeCodecs = new ColumnCodec[width][];
@@ -67,6 +75,30 @@ public final class TableScan {
       }
       keys.add(new UniqueKey(key, parts, folded, new KeyHashSet()));
     }
+  }
+
+  /**
+   * The scan export runs on every row it writes: the codecs, NOT NULL, and the target's primary and
+   * unique keys the plan lists for the table (in its duplicate checks).
+   */
+  public static TableScan forExport(MigrationPlan plan, TablePlan table) {
+    return new TableScan(table, targetKeys(plan, table));
+  }
+
+  /**
+   * Only the codecs, as verify converts the source's rows again: a NULL or a repeated key there is a
+   * difference verify reports, not a reason to stop reading.
+   */
+  public static TableScan conversionOnly(TablePlan table) {
+    return new TableScan(table, List.of(), false);
+  }
+
+  /** The target's primary and unique keys of one planned table, in source column names, as the plan lists them. */
+  public static List<FoldedUniqueKey> targetKeys(MigrationPlan plan, TablePlan table) {
+    return plan.checks().stream()
+        .filter(check -> check.table().equals(table.sourceTable()))
+        .filter(check -> check.kind() == PreflightCheck.Kind.DUPLICATE_KEY || check.kind() == PreflightCheck.Kind.CASE_DUPLICATE)
+        .map(PreflightCheck::uniqueKey).toList();
   }
 
   private static int indexOf(List<ColumnPlan> columns, String sourceName) {
@@ -91,9 +123,10 @@ public final class TableScan {
       String rule;
       try {
         ColumnCodec.Converted converted = codecs[i].convert(row[i]);
+        text[i] = converted.text();
         canonical[i] = converted.canonical();
         rejected[i] = false;
-        if (converted.text() != null || column.target().nullable()) {
+        if (converted.text() != null || column.target().nullable() || !enforceNotNull) {
           continue;
         }
         rule = "NULL in a NOT NULL column";
@@ -113,6 +146,16 @@ public final class TableScan {
       }
     }
     return dirty == null ? List.of() : dirty;
+  }
+
+  /** The CSV text of each value of the row last checked, in column order (the array is reused); valid where it had no dirty row. */
+  public String[] texts() {
+    return text;
+  }
+
+  /** The canonical form of each value of the row last checked, as the checksum hashes it (the array is reused). */
+  public String[] canonicals() {
+    return canonical;
   }
 
   /** The first policy that lets the value through to a value the target column accepts, as a setting; or null. */
@@ -199,7 +242,8 @@ public final class TableScan {
         }
         values.add(folded[p] ? canonical[i].toLowerCase(Locale.ROOT) : canonical[i]);
       }
-      if (seen.add(values, position) < 0) {
+      long earlier = seen.add(values, position);
+      if (earlier < 0) {
         return null;
       }
       boolean anyFolded = false;
@@ -212,7 +256,7 @@ public final class TableScan {
       return new DirtyRow(table.sourceTable(), rowKey(row, position), column,
           "repeats an earlier row's value under the target's unique key " + key.name() + " (" + String.join(", ", key.columns())
               + ")" + (anyFolded ? ", compared ignoring case as the target does" : ""),
-          String.join(", ", shown), null);
+          String.join(", ", shown) + " (same key as row #" + earlier + " of the read, by 64-bit key hash)", null);
     }
   }
 }
