@@ -5,6 +5,7 @@ import dev.converge.application.port.in.ExportTablesCommand;
 import dev.converge.application.port.in.ExportTablesReport;
 import dev.converge.application.port.in.ExportTablesUseCase;
 import dev.converge.application.port.out.ReadSourcePositionPort;
+import dev.converge.application.port.out.RecordChangesPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
 import dev.converge.application.port.out.ReportProgressPort;
@@ -24,7 +25,11 @@ import dev.converge.domain.manifest.ContentChecksum;
 import dev.converge.domain.manifest.Manifest;
 import dev.converge.domain.plan.RowDigest;
 import dev.converge.domain.manifest.TableManifest;
+import dev.converge.domain.conversion.ValueDisplay;
 import dev.converge.domain.plan.ColumnPlan;
+import dev.converge.domain.plan.DirtyRow;
+import dev.converge.domain.plan.RowDecisions;
+import dev.converge.domain.plan.ValueChange;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.SchemaFingerprint;
 import dev.converge.domain.plan.TablePlan;
@@ -66,10 +71,13 @@ public final class ExportTablesService implements ExportTablesUseCase {
   private final ConnectionSettings settings;
   private final Clock clock;
   private final StaleExports staleExports;
+  private final RecordChangesPort changes;
 
   public ExportTablesService(StorePlanPort plans, ReadSourceSchemaPort sourceSchema, ReadTargetSchemaPort targetSchema,
       StreamSourceRowsPort source, ReadSourcePositionPort sourcePosition, WriteTableFilesPort files,
-      StoreManifestPort manifests, ReportProgressPort progress, ConnectionSettings settings, Clock clock) {
+      StoreManifestPort manifests, ReportProgressPort progress, ConnectionSettings settings, Clock clock,
+      RecordChangesPort changes) {
+    this.changes = Objects.requireNonNull(changes, "changes");
     this.plans = Objects.requireNonNull(plans, "plans");
     this.sourceSchema = Objects.requireNonNull(sourceSchema, "sourceSchema");
     this.targetSchema = Objects.requireNonNull(targetSchema, "targetSchema");
@@ -129,6 +137,12 @@ public final class ExportTablesService implements ExportTablesUseCase {
       throw new PlanBlockedException(plan.blockers().stream().map(Object::toString).toList());
     }
     requireUnchanged(plan, targetChecked);
+    if (!command.decisions().isEmpty() && !command.decisions().equals(plan.decisions())) {
+      throw new ConvergeException(ErrorCode.CONFIGURATION, "export was given the row decisions "
+          + command.decisions().describe() + " but the plan was made with " + (plan.decisions().isEmpty() ? "none"
+          : plan.decisions().describe()) + "; give them to converge plan (it checks them against the data), or"
+          + " leave them out here to follow the plan");
+    }
 
     Optional<StoreManifestPort.Stored> previous = command.restart() ? Optional.empty()
         : manifests.latest().filter(stored -> (!stored.manifest().complete() || resumeFinished.test(stored.manifest()))
@@ -138,7 +152,10 @@ public final class ExportTablesService implements ExportTablesUseCase {
     String manifestFile = previous.map(StoreManifestPort.Stored::fileName).orElse("migration_manifest_" + stamp + ".json");
     Map<String, TableManifest> done = new LinkedHashMap<>();
     List<String> reused = new ArrayList<>();
-    previous.ifPresent(stored -> stored.manifest().tables().forEach(table -> {
+    // With row decisions a table's changes and quarantined keys (its children's) belong to one run:
+    // an unfinished export with decisions starts over rather than continue without them.
+    boolean continuable = plan.decisions().isEmpty() || previous.map(stored -> stored.manifest().complete()).orElse(false);
+    previous.filter(stored -> continuable).ifPresent(stored -> stored.manifest().tables().forEach(table -> {
       if (intact(table)) {
         done.put(table.sourceTable(), table);
         reused.add(table.sourceTable());
@@ -169,7 +186,9 @@ public final class ExportTablesService implements ExportTablesUseCase {
           command.snapshotMode(), command.snapshotLockTimeout(), progress::notice))) {
         snapshotDescription = snapshot.description();
         lockWait = snapshot.lockWait();
-        exportAll(plan, remaining, snapshot, stamp, state, command.partBytes(), listener);
+        try (RecordChangesPort.Changes audit = done.isEmpty() ? changes.open() : NO_CHANGES) {
+          exportAll(plan, remaining, snapshot, stamp, state, command.partBytes(), listener, audit);
+        }
       }
     }
     Manifest finished = state.save(true);
@@ -214,13 +233,34 @@ public final class ExportTablesService implements ExportTablesUseCase {
         .allMatch(file -> files.sha256(file.name()).filter(file.sha256()::equals).isPresent());
   }
 
-  private void exportAll(MigrationPlan plan, List<TablePlan> tables, Snapshot snapshot, String stamp, Progress state, long partBytes,
-      Listener listener) {
+  /** What a resumed export without decisions records: nothing can change or be set aside. */
+  private static final RecordChangesPort.Changes NO_CHANGES = new RecordChangesPort.Changes() {
+    @Override
+    public void change(ValueChange change) {
+      throw new IllegalStateException("a resumed export has no decisions to record: " + change);
+    }
+
+    @Override
+    public void quarantine(String table, List<String> columns, List<String> values, ValueChange reason) {
+      change(reason);
+    }
+
+    @Override
+    public void close() {}
+  };
+
+  private void exportAll(MigrationPlan plan, List<TablePlan> tables, Snapshot snapshot, String stamp, Progress state,
+      long partBytes, Listener listener, RecordChangesPort.Changes audit) {
     AtomicBoolean failed = new AtomicBoolean();
+    QuarantinedParents quarantine = new QuarantinedParents(plan, tables);
     ParallelTables.run("converge-export", snapshot.readers(), tables, failed, table -> {
-      TableManifest exported = exportTable(plan, table, snapshot, stamp, failed, partBytes, listener);
-      state.finished(exported);
-      listener.exported(table, exported);
+      try {
+        TableManifest exported = exportTable(plan, table, snapshot, stamp, failed, partBytes, listener, audit, quarantine);
+        state.finished(exported);
+        listener.exported(table, exported);
+      } finally {
+        quarantine.finished(table);
+      }
     }, ErrorCode.EXPORT);
   }
 
@@ -230,7 +270,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
   }
 
   private TableManifest exportTable(MigrationPlan plan, TablePlan table, Snapshot snapshot, String stamp, AtomicBoolean failed,
-      long partBytes, Listener listener) {
+      long partBytes, Listener listener, RecordChangesPort.Changes audit, QuarantinedParents quarantine) {
     long started = System.nanoTime();
     List<ColumnPlan> columns = table.columns();
     List<String> header = columns.stream().map(column -> column.target().name()).toList();
@@ -241,6 +281,10 @@ public final class ExportTablesService implements ExportTablesUseCase {
     ContentChecksum checksum = digest.checksum();
     TableRead read = new TableRead(table.sourceTable(), columns.stream().map(ColumnPlan::source).toList(),
         digest.sourceKey());
+    RowDecisions decisions = plan.decisions();
+    QuarantinedParents.Table decided = quarantine.await(table, failed);
+    List<String> sourceNames = columns.stream().map(column -> column.source().name()).toList();
+    long[] decidedRows = new long[2];
     progress.started(table.sourceTable(), table.estimatedRows());
     listener.begun(table);
     Parts parts = new Parts(table, stamp, header, listener);
@@ -250,7 +294,31 @@ public final class ExportTablesService implements ExportTablesUseCase {
         if (failed.get()) {
           throw new ParallelTables.Stopped();
         }
-        String[] values = digest.add(row);
+        List<DirtyRow> dirty = digest.check(row);
+        // A child of a row set aside follows it, whatever else is wrong with it: never an orphan.
+        ValueChange setAside = decided.parentQuarantined(row, digest.rowKey(row));
+        if (setAside == null && !dirty.isEmpty()) {
+          for (DirtyRow one : dirty) {
+            if (!decisions.quarantines(table.sourceTable(), RowDecisions.codeOf(one))) {
+              throw RowDigest.rejected(one); // no decision covers it: the table stops before it is written
+            }
+          }
+          DirtyRow first = dirty.get(0);
+          setAside = new ValueChange(first.table(), first.key(), first.column(), first.value(), ValueChange.QUARANTINED,
+              "quarantine: " + RowDecisions.codeOf(first) + ": " + first.rule());
+        }
+        if (setAside != null) {
+          decided.quarantined(row);
+          audit.quarantine(table.sourceTable(), sourceNames,
+              java.util.Arrays.stream(row).map(ValueDisplay::full).toList(), setAside);
+          decidedRows[0]++;
+          return;
+        }
+        for (ValueChange change : digest.changes()) {
+          audit.change(change);
+          decidedRows[1]++;
+        }
+        String[] values = digest.accept();
         TableFile file = parts.current();
         file.write(values);
         if (checksum.rows() % PROGRESS_EVERY == 0) {
@@ -274,7 +342,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
     long bytes = parts.written.stream().mapToLong(TableManifest.DataFile::bytes).sum();
     progress.finished(table.sourceTable(), checksum.rows(), bytes, Duration.ofNanos(System.nanoTime() - started));
     return new TableManifest(table.sourceTable(), table.targetTable(), described, parts.written, checksum.rows(),
-        checksum.hex(), snapshot.description(), snapshot.position().orElse(null));
+        checksum.hex(), snapshot.description(), snapshot.position().orElse(null), decidedRows[0], decidedRows[1]);
   }
 
   /**

@@ -14,6 +14,7 @@ import dev.converge.application.port.out.StreamSourceRowsPort;
 import dev.converge.application.port.out.WriteDirtyRowsPort;
 import dev.converge.domain.plan.DirtyRow;
 import dev.converge.domain.plan.DirtyRule;
+import dev.converge.domain.plan.RowDecisions;
 import dev.converge.domain.plan.Finding;
 import dev.converge.domain.plan.PreflightCheck;
 import dev.converge.domain.plan.MigrationPlan;
@@ -97,8 +98,10 @@ public final class PlanMigrationService implements PlanMigrationUseCase {
           command.checkTimeout(), command.scanBudget(), rowKeys, record);
     }
     List<DirtyRule> dirty = List.copyOf(rules.values());
+    // A rule the operator decided (quarantine) is reported, not a blocker: export sets those rows aside.
     MigrationPlan scanned = plan.withFindings(orphans, command.acceptUnchecked())
-        .withBlockers(dirty.stream().map(DirtyRule::blocker).toList());
+        .withBlockers(dirty.stream().filter(rule -> !plan.decisions().quarantines(rule.table(),
+            RowDecisions.codeOf(rule.rule()))).map(DirtyRule::blocker).toList());
     Duration scanTime = Duration.ofNanos(System.nanoTime() - scanStarted);
     return new PlanMigrationReport(scanned, plans.save(scanned), introspection, scanTime, history.comparisons(), dirty,
         scannedRows, files);

@@ -99,7 +99,13 @@ public final class MigrationPlanner {
     return new MigrationPlan(source.database(), source.serverVersion(), target.schema(), target.serverVersion(),
         SchemaFingerprint.of(source), SchemaFingerprint.of(target), tables, excluded, notLoaded, loadOrder,
         replicationRoleAllowed ? ForeignKeyStrategy.REPLICATION_ROLE : ForeignKeyStrategy.DROP_AND_RECREATE,
-        checks, List.of(), blockers);
+        checks, List.of(), withDecisionProblems(blockers, tables), settings.decisions());
+  }
+
+  private List<Blocker> withDecisionProblems(List<Blocker> blockers, List<TablePlan> tables) {
+    List<Blocker> all = new ArrayList<>(blockers);
+    all.addAll(settings.decisions().problems(tables));
+    return all;
   }
 
   private TableDraft reconcileTable(SourceTable table, TargetTable target, Map<String, Long> existingRows,

@@ -26,7 +26,12 @@ public final class RowDigest {
 
   /** Converts only, as verify reads the source again; a rejected value still throws. */
   public RowDigest(TablePlan table) {
-    this(table, TableScan.conversionOnly(table));
+    this(table, TableScan.conversionOnly(table, RowDecisions.NONE));
+  }
+
+  /** Converts only, with the operator's defaults, as verify reads the source of a plan with decisions. */
+  public RowDigest(TablePlan table, RowDecisions decisions) {
+    this(table, TableScan.conversionOnly(table, decisions));
   }
 
   private RowDigest(TablePlan table, TableScan scan) {
@@ -65,6 +70,16 @@ public final class RowDigest {
   public List<DirtyRow> check(Object[] row) {
     read++;
     return scan.check(row, read);
+  }
+
+  /** The key of the row last checked, as export names rows ({@code id='42'}). */
+  public String rowKey(Object[] row) {
+    return scan.rowKey(row, read);
+  }
+
+  /** The values the operator's defaults changed in the row last checked. */
+  public List<ValueChange> changes() {
+    return scan.changes();
   }
 
   /** Adds the row last {@link #check checked} (and found clean) to the checksum; its CSV values (reused by the next row). */

@@ -23,6 +23,11 @@ import java.util.Objects;
  */
 public final class TableScan {
 
+  /** The rule of a NULL in a NOT NULL column. */
+  public static final String NOT_NULL_RULE = "NULL in a NOT NULL column";
+  /** How the rule of a repeated key begins. */
+  public static final String REPEATED_KEY_RULE = "repeats an earlier row's value under the target's unique key";
+
   /** One alternative to a column's policies, named as the operator would write it. */
   private record Alternative(String setting, ValuePolicies policies) {}
 
@@ -38,16 +43,26 @@ public final class TableScan {
   private final List<UniqueKey> keys = new ArrayList<>();
   private final List<List<Alternative>> alternatives = new ArrayList<>();
   private final ColumnCodec[][] alternativeCodecs;
+  private final String[] defaults;
+  private final List<ValueChange> changes = new ArrayList<>();
 
   /**
    * @param uniqueKeys the target's primary and unique keys in source column names; the folded
    *     columns compare ignoring case
    */
   public TableScan(TablePlan table, List<FoldedUniqueKey> uniqueKeys) {
-    this(table, uniqueKeys, true);
+    this(table, uniqueKeys, true, RowDecisions.NONE);
   }
 
-  private TableScan(TablePlan table, List<FoldedUniqueKey> uniqueKeys, boolean enforceNotNull) {
+  /**
+   * @param decisions the operator's defaults are applied here (a NULL in a column with a default is
+   *     converted as the default, and recorded in {@link #changes}); quarantine is the caller's
+   */
+  public TableScan(TablePlan table, List<FoldedUniqueKey> uniqueKeys, RowDecisions decisions) {
+    this(table, uniqueKeys, true, decisions);
+  }
+
+  private TableScan(TablePlan table, List<FoldedUniqueKey> uniqueKeys, boolean enforceNotNull, RowDecisions decisions) {
     this.table = Objects.requireNonNull(table, "table");
     this.enforceNotNull = enforceNotNull;
     List<ColumnPlan> columns = table.columns();
@@ -57,8 +72,10 @@ public final class TableScan {
     canonical = new String[width];
     rejected = new boolean[width];
     alternativeCodecs = new ColumnCodec[width][];
+    defaults = new String[width];
     for (int i = 0; i < width; i++) {
       ColumnPlan column = columns.get(i);
+      defaults[i] = decisions.defaultFor(table.sourceTable(), column.source().name()).orElse(null);
       codecs[i] = TargetType.of(column.target()).codec(column.conversion(), column.policies());
       alternatives.add(alternatives(column.policies()));
     }
@@ -82,15 +99,25 @@ public final class TableScan {
    * unique keys the plan lists for the table (in its duplicate checks).
    */
   public static TableScan forExport(MigrationPlan plan, TablePlan table) {
-    return new TableScan(table, targetKeys(plan, table));
+    return new TableScan(table, targetKeys(plan, table), plan.decisions());
   }
 
   /**
    * Only the codecs, as verify converts the source's rows again: a NULL or a repeated key there is a
    * difference verify reports, not a reason to stop reading.
    */
-  public static TableScan conversionOnly(TablePlan table) {
-    return new TableScan(table, List.of(), false);
+  public static TableScan conversionOnly(TablePlan table, RowDecisions decisions) {
+    return new TableScan(table, List.of(), false, decisions);
+  }
+
+  /** Why the column's codec refuses {@code value} (source text form), or empty when it takes it. */
+  public static java.util.Optional<String> refusal(ColumnPlan column, String value) {
+    try {
+      TargetType.of(column.target()).codec(column.conversion(), column.policies()).convert(value);
+      return java.util.Optional.empty();
+    } catch (ValueRejectedException e) {
+      return java.util.Optional.of(e.rule());
+    }
   }
 
   /** The target's primary and unique keys of one planned table, in source column names, as the plan lists them. */
@@ -118,20 +145,29 @@ public final class TableScan {
    */
   public List<DirtyRow> check(Object[] row, long position) {
     List<DirtyRow> dirty = null;
+    changes.clear();
     for (int i = 0; i < width; i++) {
       ColumnPlan column = table.columns().get(i);
       String rule;
+      Object value = row[i];
+      if (value == null && defaults[i] != null) {
+        value = defaults[i];
+        changes.add(new ValueChange(table.sourceTable(), rowKey(row, position), column.source().name(), "NULL",
+            ValueDisplay.of(value), RowDecisions.DEFAULT));
+      }
       try {
-        ColumnCodec.Converted converted = codecs[i].convert(row[i]);
+        ColumnCodec.Converted converted = codecs[i].convert(value);
         text[i] = converted.text();
         canonical[i] = converted.canonical();
         rejected[i] = false;
         if (converted.text() != null || column.target().nullable() || !enforceNotNull) {
           continue;
         }
-        rule = "NULL in a NOT NULL column";
+        rule = NOT_NULL_RULE;
       } catch (ValueRejectedException e) {
         rule = e.rule();
+        text[i] = null; // never the previous row's value
+        canonical[i] = null;
       }
       rejected[i] = true;
       dirty = dirty == null ? new ArrayList<>() : dirty;
@@ -146,6 +182,11 @@ public final class TableScan {
       }
     }
     return dirty == null ? List.of() : dirty;
+  }
+
+  /** The values the operator's defaults changed in the row last checked (the list is reused). */
+  public List<ValueChange> changes() {
+    return changes;
   }
 
   /** The CSV text of each value of the row last checked, in column order (the array is reused); valid where it had no dirty row. */
@@ -254,7 +295,7 @@ public final class TableScan {
       // Named by the column that folds case when one does (that is where the collision comes from).
       String column = key.foldedColumns().isEmpty() ? key.columns().get(0) : key.foldedColumns().get(0);
       return new DirtyRow(table.sourceTable(), rowKey(row, position), column,
-          "repeats an earlier row's value under the target's unique key " + key.name() + " (" + String.join(", ", key.columns())
+          REPEATED_KEY_RULE + " " + key.name() + " (" + String.join(", ", key.columns())
               + ")" + (anyFolded ? ", compared ignoring case as the target does" : ""),
           String.join(", ", shown) + " (same key as row #" + earlier + " of the read, by 64-bit key hash)", null);
     }
