@@ -256,7 +256,8 @@ public final class MigrationPlanner {
     return Optional.ofNullable(setting).map(chosen -> new Blocker(table, plan.source().name(), "the column policy "
         + table + "." + plan.source().name() + ":" + chosen + " cannot apply: target column "
         + plan.target().name() + " is NOT NULL, so the NULL it would write is refused too; remove the policy and"
-        + " correct the rows in the source (dirty_rows.csv names them), or exclude the table"));
+        + " correct the rows in the source (dirty_rows.csv names them), set them aside with --quarantine " + table
+        + ":invalid-value, or exclude the table"));
   }
 
   private static final Set<ConversionKind> ZERO_DATE_CONVERSIONS = java.util.EnumSet.of(ConversionKind.DATETIME_TO_TIMESTAMP,
