@@ -125,8 +125,8 @@ interface ApplicationModule {
   static PlanMigrationUseCase planMigration(ReadSourceSchemaPort source, ReadTargetSchemaPort target,
       InspectTargetPort inspection, RunPreflightChecksPort preflight, StorePlanPort plans,
       @Named("source") ReadMigrationVersionsPort sourceVersions, @Named("target") ReadMigrationVersionsPort targetVersions,
-      StreamSourceRowsPort rows, ReportProgressPort progress, WriteDirtyRowsPort dirtyRows) {
+      StreamSourceRowsPort rows, ReportProgressPort progress, WriteDirtyRowsPort dirtyRows, ReadTargetRowsPort targetRows) {
     return new PlanMigrationService(source, target, inspection, preflight, plans, sourceVersions, targetVersions, rows,
-        progress, dirtyRows);
+        progress, dirtyRows, targetRows);
   }
 }

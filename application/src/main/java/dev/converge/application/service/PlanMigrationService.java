@@ -7,6 +7,7 @@ import dev.converge.application.port.out.InspectTargetPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
+import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.ReportProgressPort;
 import dev.converge.application.port.out.RunPreflightChecksPort;
 import dev.converge.application.port.out.StorePlanPort;
@@ -51,14 +52,14 @@ public final class PlanMigrationService implements PlanMigrationUseCase {
   public PlanMigrationService(ReadSourceSchemaPort sourceSchema, ReadTargetSchemaPort targetSchema,
       InspectTargetPort target, RunPreflightChecksPort preflight, StorePlanPort plans,
       ReadMigrationVersionsPort sourceVersions, ReadMigrationVersionsPort targetVersions, StreamSourceRowsPort rows,
-      ReportProgressPort progress, WriteDirtyRowsPort dirtyRows) {
+      ReportProgressPort progress, WriteDirtyRowsPort dirtyRows, ReadTargetRowsPort targetRows) {
     this.sourceSchema = Objects.requireNonNull(sourceSchema, "sourceSchema");
     this.targetSchema = Objects.requireNonNull(targetSchema, "targetSchema");
     this.target = Objects.requireNonNull(target, "target");
     this.preflight = Objects.requireNonNull(preflight, "preflight");
     this.plans = Objects.requireNonNull(plans, "plans");
     this.histories = new MigrationHistories(sourceVersions, targetVersions);
-    this.scan = new SourceDataScan(rows, progress);
+    this.scan = new SourceDataScan(rows, progress, targetRows);
     this.dirtyRows = Objects.requireNonNull(dirtyRows, "dirtyRows");
   }
 

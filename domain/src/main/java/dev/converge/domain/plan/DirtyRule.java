@@ -58,6 +58,9 @@ public record DirtyRule(String table, String column, String rule, long rows, Lis
     if (code.equals(RowDecisions.ORPHAN)) {
       return "load its parent row too";
     }
+    if (code.equals(RowDecisions.EXISTING_ROW)) {
+      return "correct the rows on one side";
+    }
     return (code.equals(RowDecisions.NOT_NULL) ? "replace the NULL with --default " + table + "." + column + "=VALUE or " : "")
         + "set the rows aside with --quarantine " + table + ":" + code;
   }

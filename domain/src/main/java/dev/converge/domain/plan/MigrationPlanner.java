@@ -243,7 +243,9 @@ public final class MigrationPlanner {
    * change nothing (the row is still refused): the operator's decision is refused, not ignored.
    */
   private Optional<Blocker> uselessPolicy(String table, ColumnPlan plan) {
-    if (plan.target().nullable() || !settings.columnPolicies().containsKey(table + "." + plan.source().name())) {
+    if (plan.target().nullable() || !settings.columnPolicies().containsKey(table + "." + plan.source().name())
+        || settings.decisions().defaultFor(table, plan.source().name()).isPresent()) {
+      // A decided default stands for the NULL the policy writes.
       return Optional.empty();
     }
     ValuePolicies policies = plan.policies();
@@ -256,7 +258,8 @@ public final class MigrationPlanner {
     return Optional.ofNullable(setting).map(chosen -> new Blocker(table, plan.source().name(), "the column policy "
         + table + "." + plan.source().name() + ":" + chosen + " cannot apply: target column "
         + plan.target().name() + " is NOT NULL, so the NULL it would write is refused too; remove the policy and"
-        + " correct the rows in the source (dirty_rows.csv names them), set them aside with --quarantine " + table
+        + " correct the rows in the source (dirty_rows.csv names them), keep the policy and add --default " + table
+        + "." + plan.source().name() + "=VALUE, set the rows aside with --quarantine " + table
         + ":invalid-value, or exclude the table"));
   }
 

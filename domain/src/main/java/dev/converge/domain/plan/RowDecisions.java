@@ -38,6 +38,11 @@ public record RowDecisions(Map<String, Set<String>> quarantine, Map<String, Stri
    * never set aside by a decision, it blocks until the source is corrected or the table excluded.
    */
   public static final String ORPHAN = "orphan";
+  /**
+   * A source row whose unique key matches a row the target already holds (existing rows kept):
+   * resolved by truncating the target's rows; not yet by quarantine (export does not read the target).
+   */
+  public static final String EXISTING_ROW = "existing-row";
   /** A NULL replaced by the column's decided default. */
   public static final String DEFAULT = "default";
 
@@ -64,7 +69,7 @@ public record RowDecisions(Map<String, Set<String>> quarantine, Map<String, Stri
 
   /** Whether a dirty row of {@code table} breaking rule {@code code} is set aside (an orphan never is). */
   public boolean quarantines(String table, String code) {
-    Set<String> rules = code.equals(ORPHAN) ? null : quarantine.get(table);
+    Set<String> rules = code.equals(ORPHAN) || code.equals(EXISTING_ROW) ? null : quarantine.get(table);
     return rules != null && (rules.isEmpty() || rules.contains(code));
   }
 
@@ -92,6 +97,9 @@ public record RowDecisions(Map<String, Set<String>> quarantine, Map<String, Stri
     }
     if (rule.startsWith(ORPHAN_RULE)) {
       return ORPHAN;
+    }
+    if (rule.startsWith(TableScan.EXISTING_ROW_RULE)) {
+      return EXISTING_ROW;
     }
     return rule.startsWith(TableScan.REPEATED_KEY_RULE) ? UNIQUE : INVALID_VALUE;
   }

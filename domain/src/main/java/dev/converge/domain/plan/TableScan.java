@@ -7,6 +7,7 @@ import dev.converge.domain.conversion.type.ColumnCodec;
 import dev.converge.domain.conversion.type.TargetType;
 import dev.converge.domain.manifest.KeyHashSet;
 import dev.converge.domain.schema.FoldedUniqueKey;
+import dev.converge.domain.schema.TargetColumn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +26,8 @@ public final class TableScan {
 
   /** The rule of a NULL in a NOT NULL column. */
   public static final String NOT_NULL_RULE = "NULL in a NOT NULL column";
+  /** How the rule of a key the target already holds begins. */
+  public static final String EXISTING_ROW_RULE = "collides with a row the target already holds under its unique key";
   /** How the rule of a repeated key begins. */
   public static final String REPEATED_KEY_RULE = "repeats an earlier row's value under the target's unique key";
 
@@ -44,6 +47,7 @@ public final class TableScan {
   private final List<List<Alternative>> alternatives = new ArrayList<>();
   private final ColumnCodec[][] alternativeCodecs;
   private final String[] defaults;
+  private final ColumnCodec[] nullMapping;
   private final List<ValueChange> changes = new ArrayList<>();
 
   /**
@@ -73,9 +77,18 @@ public final class TableScan {
     rejected = new boolean[width];
     alternativeCodecs = new ColumnCodec[width][];
     defaults = new String[width];
+    nullMapping = new ColumnCodec[width];
     for (int i = 0; i < width; i++) {
       ColumnPlan column = columns.get(i);
       defaults[i] = decisions.defaultFor(table.sourceTable(), column.source().name()).orElse(null);
+      if (defaults[i] != null) {
+        // The column's codec as if the target took NULL: a value its policies map to NULL (zero-dates,
+        // invalid-uuids: null), which a NOT NULL column refuses, gets the default as a NULL does.
+        TargetColumn t = column.target();
+        nullMapping[i] = TargetType.of(new TargetColumn(t.name(), t.position(), t.typeName(), t.formattedType(), t.length(),
+            t.precision(), t.scale(), true, t.hasDefault(), t.identity(), t.sequence(), t.array(), t.enumLabels(),
+            t.generated())).codec(column.conversion(), column.policies());
+      }
       codecs[i] = TargetType.of(column.target()).codec(column.conversion(), column.policies());
       alternatives.add(alternatives(column.policies()));
     }
@@ -90,7 +103,8 @@ public final class TableScan {
         parts[p] = indexOf(columns, name);
         folded[p] = key.foldedColumns().contains(name);
       }
-      keys.add(new UniqueKey(key, parts, folded, new KeyHashSet()));
+      keys.add(new UniqueKey(key, parts, folded, new KeyHashSet(),
+          new java.util.HashSet<>(key.columns()).equals(new java.util.HashSet<>(primaryKeyNames))));
     }
   }
 
@@ -149,14 +163,14 @@ public final class TableScan {
     for (int i = 0; i < width; i++) {
       ColumnPlan column = table.columns().get(i);
       String rule;
-      Object value = row[i];
-      if (value == null && defaults[i] != null) {
-        value = defaults[i];
-        changes.add(new ValueChange(table.sourceTable(), rowKey(row, position), column.source().name(), "NULL",
-            ValueDisplay.of(value), RowDecisions.DEFAULT));
-      }
       try {
-        ColumnCodec.Converted converted = codecs[i].convert(value);
+        ColumnCodec.Converted converted = defaults[i] == null ? codecs[i].convert(row[i]) : nullMapping[i].convert(row[i]);
+        if (converted.text() == null && defaults[i] != null) {
+          // A NULL in the source, or one a policy wrote (invalid-uuids, zero-dates: null): the decided default.
+          converted = codecs[i].convert(defaults[i]);
+          changes.add(new ValueChange(table.sourceTable(), rowKey(row, position), column.source().name(),
+              ValueDisplay.of(row[i]), ValueDisplay.of(defaults[i]), RowDecisions.DEFAULT));
+        }
         text[i] = converted.text();
         canonical[i] = converted.canonical();
         rejected[i] = false;
@@ -182,6 +196,33 @@ public final class TableScan {
       }
     }
     return dirty == null ? List.of() : dirty;
+  }
+
+  /**
+   * One row the target table already holds (kept by {@code --existing-rows keep} or
+   * {@code merge-by-primary-key}), as the canonical forms of PostgreSQL's text of the planned
+   * columns, in column order: a source row repeating its value under a unique key is then a dirty
+   * row. Under merge-by-primary-key the primary key is not compared: matching it is the merge.
+   */
+  public void existingRow(String[] canonicalValues, boolean mergeByPrimaryKey) {
+    merge = mergeByPrimaryKey;
+    long owner = primaryKeyHash(canonicalValues);
+    for (UniqueKey key : keys) {
+      if (!(mergeByPrimaryKey && key.primary)) {
+        key.holdExisting(canonicalValues, owner);
+      }
+    }
+  }
+
+  private boolean merge;
+
+  /** The 64-bit hash of a row's primary key, in canonical form: which existing row a key belongs to. */
+  private long primaryKeyHash(String[] canonicalValues) {
+    List<String> parts = new ArrayList<>(primaryKey.length);
+    for (int i : primaryKey) {
+      parts.add(canonicalValues[i]);
+    }
+    return KeyHashSet.hashOf(parts);
   }
 
   /** The values the operator's defaults changed in the row last checked (the list is reused). */
@@ -265,12 +306,30 @@ public final class TableScan {
     private final int[] parts;
     private final boolean[] folded;
     private final KeyHashSet seen;
+    private final boolean primary;
+    private KeyHashSet existing;
 
-    UniqueKey(FoldedUniqueKey key, int[] parts, boolean[] folded, KeyHashSet seen) {
+    UniqueKey(FoldedUniqueKey key, int[] parts, boolean[] folded, KeyHashSet seen, boolean primary) {
       this.key = key;
       this.parts = parts;
       this.folded = folded;
       this.seen = seen;
+      this.primary = primary;
+    }
+
+    void holdExisting(String[] canonicalValues, long owner) {
+      List<String> values = new ArrayList<>(parts.length);
+      for (int p = 0; p < parts.length; p++) {
+        String value = canonicalValues[parts[p]];
+        if (value == null) {
+          return; // NULLs never collide
+        }
+        values.add(folded[p] ? value.toLowerCase(Locale.ROOT) : value);
+      }
+      if (existing == null) {
+        existing = new KeyHashSet();
+      }
+      existing.add(values, owner);
     }
 
     /** The dirty row when this row's key was seen before; a key with a NULL or rejected part is never compared. */
@@ -284,6 +343,16 @@ public final class TableScan {
         values.add(folded[p] ? canonical[i].toLowerCase(Locale.ROOT) : canonical[i]);
       }
       long earlier = seen.add(values, position);
+      long owner = existing == null ? KeyHashSet.ABSENT : existing.lineOf(values);
+      // Under merge-by-primary-key the row holding the key may be this very row (same primary key): the merge replaces it.
+      if (earlier < 0 && owner != KeyHashSet.ABSENT && !(merge && primaryKey.length > 0 && owner == primaryKeyHash(canonical))) {
+        String column = key.foldedColumns().isEmpty() ? key.columns().get(0) : key.foldedColumns().get(0);
+        return new DirtyRow(table.sourceTable(), rowKey(row, position), column, EXISTING_ROW_RULE + " " + key.name()
+            + " (" + String.join(", ", key.columns()) + "), kept by --existing-rows " + table.existingRowsHandling()
+            .name().toLowerCase(Locale.ROOT).replace('_', '-'),
+            String.join(", ", Arrays.stream(parts).mapToObj(i -> ValueDisplay.of(row[i])).toList()),
+            "--existing-rows " + table.targetTable() + "=truncate");
+      }
       if (earlier < 0) {
         return null;
       }
