@@ -107,8 +107,8 @@ public record RowDecisions(Map<String, Set<String>> quarantine, Map<String, Stri
   /** The decisions as the operator writes them, for the plan and the reports. */
   public List<String> describe() {
     List<String> lines = new ArrayList<>();
-    quarantine.forEach((table, rules) -> lines.add("--quarantine " + table
-        + (rules.isEmpty() ? "" : ":" + String.join(",", rules))));
+    new TreeMap<>(quarantine).forEach((table, rules) -> lines.add("--quarantine " + table
+        + (rules.isEmpty() || rules.containsAll(RULES) ? "" : ":" + String.join(",", new TreeSet<>(rules)))));
     new TreeMap<>(defaults).forEach((column, value) -> lines.add("--default " + column + "=" + value));
     return lines;
   }
