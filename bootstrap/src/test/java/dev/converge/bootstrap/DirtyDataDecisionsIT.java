@@ -104,10 +104,12 @@ class DirtyDataDecisionsIT {
     // The direct quarantines: exactly the two traps the decisions cover.
     List<CSVRecord> direct = changes.stream().filter(c -> c.get("rule").startsWith("quarantine: ")
         && !c.get("rule").startsWith("quarantine: parent-quarantined")).toList();
-    assertEquals(Set.of("identities.metadata_public", "identity_recovery_addresses.value"),
-        direct.stream().map(c -> c.get("table") + "." + c.get("column")).collect(java.util.stream.Collectors.toSet()),
-        direct.toString());
-    assertEquals(2, direct.size(), direct.toString());
+    // The generator's case duplicate is an address of the quarantined identity: it follows its parent
+    // (checked first: a child of a row set aside is set aside whatever else is wrong with it).
+    assertEquals(List.of("identities.metadata_public"),
+        direct.stream().map(c -> c.get("table") + "." + c.get("column")).toList(), direct.toString());
+    assertTrue(changes.stream().anyMatch(c -> c.get("table").equals("identity_recovery_addresses")
+        && c.get("after").equals("(quarantined)")), changes.toString());
     String identity = direct.stream().filter(c -> c.get("table").equals("identities")).findFirst().orElseThrow().get("key");
     String identityId = identity.substring("id='".length(), identity.length() - 1);
 
