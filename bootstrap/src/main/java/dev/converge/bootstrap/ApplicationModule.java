@@ -40,6 +40,7 @@ import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StorePlanPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
 import dev.converge.application.port.out.WriteReportPort;
+import dev.converge.application.port.out.RecordChangesPort;
 import dev.converge.application.port.out.WriteDirtyRowsPort;
 import dev.converge.application.port.out.WriteTableFilesPort;
 import dev.converge.application.service.ExportTablesService;
@@ -85,8 +86,9 @@ interface ApplicationModule {
   @Provides
   static ExportTablesService exportService(StorePlanPort plans, ReadSourceSchemaPort source, ReadTargetSchemaPort target,
       StreamSourceRowsPort rows, ReadSourcePositionPort position, WriteTableFilesPort files, StoreManifestPort manifests,
-      ReportProgressPort progress, ConnectionSettings settings, Clock clock) {
-    return new ExportTablesService(plans, source, target, rows, position, files, manifests, progress, settings, clock);
+      ReportProgressPort progress, ConnectionSettings settings, Clock clock, RecordChangesPort changes) {
+    return new ExportTablesService(plans, source, target, rows, position, files, manifests, progress, settings, clock,
+        changes);
   }
 
   @Provides
@@ -108,9 +110,9 @@ interface ApplicationModule {
   static VerifyMigrationUseCase verifyMigration(StorePlanPort plans, StoreManifestPort manifests,
       StreamSourceRowsPort source, ReadTargetRowsPort rows, ReadTargetSchemaPort target, CheckTargetIntegrityPort integrity,
       WriteReportPort reports, ReadTableFilesPort files, ReadChecklistPort checklists, RunChecklistQueryPort queries,
-      RunSourceQueryPort sourceQueries, ReadSourcePositionPort position) {
+      RunSourceQueryPort sourceQueries, ReadSourcePositionPort position, RecordChangesPort changes) {
     return new VerifyMigrationService(plans, manifests, source, rows, target, integrity, reports, files, checklists,
-        queries, sourceQueries, position);
+        queries, sourceQueries, position, changes);
   }
 
   @Provides
@@ -136,8 +138,8 @@ interface ApplicationModule {
   static PlanMigrationUseCase planMigration(ReadSourceSchemaPort source, ReadTargetSchemaPort target,
       InspectTargetPort inspection, RunPreflightChecksPort preflight, StorePlanPort plans,
       @Named("source") ReadMigrationVersionsPort sourceVersions, @Named("target") ReadMigrationVersionsPort targetVersions,
-      StreamSourceRowsPort rows, ReportProgressPort progress, WriteDirtyRowsPort dirtyRows) {
+      StreamSourceRowsPort rows, ReportProgressPort progress, WriteDirtyRowsPort dirtyRows, ReadTargetRowsPort targetRows) {
     return new PlanMigrationService(source, target, inspection, preflight, plans, sourceVersions, targetVersions, rows,
-        progress, dirtyRows);
+        progress, dirtyRows, targetRows);
   }
 }

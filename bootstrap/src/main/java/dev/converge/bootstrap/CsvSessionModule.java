@@ -2,6 +2,7 @@ package dev.converge.bootstrap;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.converge.adapter.csv.CsvChangesAdapter;
 import dev.converge.adapter.csv.CsvDirtyRowsAdapter;
 import dev.converge.adapter.csv.CsvTableFilesAdapter;
 import dev.converge.adapter.csv.FileReportAdapter;
@@ -20,6 +21,7 @@ import dev.converge.application.port.out.RecordValidationPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StorePlanPort;
 import dev.converge.application.port.out.WriteReportPort;
+import dev.converge.application.port.out.RecordChangesPort;
 import dev.converge.application.port.out.WriteDirtyRowsPort;
 import dev.converge.application.port.out.WriteTableFilesPort;
 
@@ -35,6 +37,11 @@ interface CsvSessionModule {
   @Provides
   static WriteDirtyRowsPort dirtyRows(ConnectionSettings settings) {
     return new CsvDirtyRowsAdapter(settings.workDirectory());
+  }
+
+  @Provides
+  static RecordChangesPort changes(ConnectionSettings settings) {
+    return new CsvChangesAdapter(settings.workDirectory());
   }
 
   @Provides

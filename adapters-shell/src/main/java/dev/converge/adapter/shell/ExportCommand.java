@@ -51,6 +51,8 @@ public final class ExportCommand extends PhaseCommand<ExportTablesReport> {
       + " since its finished tables were read (a rehearsal); without it such an export is refused.")
   boolean reuseStaleExport;
 
+  @picocli.CommandLine.Mixin RowDecisionOptions decisions = new RowDecisionOptions();
+
   public ExportCommand(PhaseContext context) {
     super(context);
   }
@@ -79,7 +81,7 @@ public final class ExportCommand extends PhaseCommand<ExportTablesReport> {
   @Override
   protected ExportTablesReport run(MigrationSession session) {
     return session.exportTables().export(new ExportTablesCommand(parallelism, restart, partBytes, snapshotMode(),
-        snapshotLockTimeout, reuseStaleExport));
+        snapshotLockTimeout, reuseStaleExport, decisions.decisions()));
   }
 
   /** The {@code --snapshot-mode} keyword as the application's mode; a misspelt one is a configuration error. */

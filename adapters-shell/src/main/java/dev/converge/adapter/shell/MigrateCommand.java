@@ -90,6 +90,8 @@ public final class MigrateCommand implements Callable<Integer>, FailureDocument.
       + " table, instead of as one pipeline: nothing reaches the target before every file has passed validation.")
   boolean sequential;
 
+  @Mixin RowDecisionOptions decisions = new RowDecisionOptions();
+
   public MigrateCommand(PhaseContext context) {
     this.context = Objects.requireNonNull(context, "context");
   }
@@ -203,10 +205,18 @@ public final class MigrateCommand implements Callable<Integer>, FailureDocument.
     } else if (provisionCommand != null) {
       phases.add(parsed(root, "schema", "--provision-command", provisionCommand));
     }
+    // The row decisions go to plan (which checks them against the data) and to export (which follows them).
+    List<String> decided = new ArrayList<>();
+    decisions.quarantine.forEach(table -> decided.addAll(List.of("--quarantine", table)));
+    decisions.defaults.forEach(value -> decided.addAll(List.of("--default", value)));
     if (!keepPlan) {
-      phases.add(parallelism == null ? parsed(root, "plan") : parsed(root, "plan", "--parallel", "" + parallelism));
+      List<String> planOptions = new ArrayList<>(decided);
+      if (parallelism != null) {
+        planOptions.addAll(List.of("--parallel", "" + parallelism));
+      }
+      phases.add(parsed(root, "plan", planOptions.toArray(String[]::new)));
     }
-    List<String> exportOptions = new ArrayList<>();
+    List<String> exportOptions = new ArrayList<>(decided);
     if (parallelism != null) {
       exportOptions.addAll(List.of("--parallel", "" + parallelism));
     }

@@ -73,7 +73,8 @@ public final class PlanCommand extends PhaseCommand<PlanMigrationReport> {
   protected void print(PlanMigrationReport report) {
     HistoryOptions.print(report.histories(), out);
     PlanView.print(report.plan(), out);
-    PlanView.printDirtyRows(report.dirtyRules(), report.scannedRows(), report.dirtyRowsFiles(), out);
+    PlanView.printDirtyRows(report.dirtyRules(), report.scannedRows(), report.dirtyRowsFiles(),
+        report.plan().decisions(), out);
     out.printf("Saved as %s (introspection %d ms, scan %d ms)%n", report.savedAs(),
         report.introspection().toMillis(), report.scan().toMillis());
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The plan's settings as command-line options: exclusions, ignored columns, policies, existing rows. */
@@ -39,6 +40,8 @@ public final class PlanOptions {
           + " merge-by-primary-key. Repeatable.")
   Map<String, String> existingRows = new LinkedHashMap<>();
 
+  @Mixin RowDecisionOptions decisions = new RowDecisionOptions();
+
   /** The settings: the default exclusions plus these options. */
   public PlanSettings settings() {
     Map<String, String> excluded = new LinkedHashMap<>(PlanSettings.DEFAULT_EXCLUSIONS);
@@ -58,7 +61,8 @@ public final class PlanOptions {
     perColumn.forEach((column, choices) -> columnSettings.put(column, apply(global, choices)));
     Map<String, ExistingRows> handling = new HashMap<>();
     existingRows.forEach((table, choice) -> handling.put(table, choice(ExistingRows.class, "--existing-rows", choice)));
-    return new PlanSettings(excluded, Set.copyOf(ignoredColumns), global, columnSettings, handling);
+    return new PlanSettings(excluded, Set.copyOf(ignoredColumns), global, columnSettings, handling,
+        decisions.decisions());
   }
 
   private static ValuePolicies apply(ValuePolicies base, Map<String, String> choices) {

@@ -85,9 +85,22 @@ final class PlanView {
    * above already show each rule's count, first keys and fix).
    */
   static void printDirtyRows(List<DirtyRule> rules, long scannedRows, String files, PrintWriter out) {
+    printDirtyRows(rules, scannedRows, files, dev.converge.domain.plan.RowDecisions.NONE, out);
+  }
+
+  /** As above, then the operator's decisions and the dirty rows each sets aside (their children follow at export). */
+  static void printDirtyRows(List<DirtyRule> rules, long scannedRows, String files,
+      dev.converge.domain.plan.RowDecisions decisions, PrintWriter out) {
     long dirty = rules.stream().mapToLong(DirtyRule::rows).sum();
     out.printf("Data scan: %d row(s) read, %d dirty row(s)%s%n", scannedRows, dirty,
         dirty == 0 ? "" : " under " + rules.size() + " rule(s), every one by key in " + files);
+    if (!decisions.isEmpty()) {
+      long decided = rules.stream().filter(rule -> decisions.quarantines(rule.table(),
+          dev.converge.domain.plan.RowDecisions.codeOf(rule.rule()))).mapToLong(DirtyRule::rows).sum();
+      out.printf("Decisions: %s; %d dirty row(s) will be quarantined (with their children under the target's"
+          + " foreign keys), every change listed in changes.csv at export%n", String.join(", ", decisions.describe()),
+          decided);
+    }
     out.flush();
   }
 

@@ -7,6 +7,7 @@ import dev.converge.application.port.in.ExportTablesUseCase;
 import dev.converge.application.port.out.ReadSourcePositionPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
+import dev.converge.application.port.out.RecordChangesPort;
 import dev.converge.application.port.out.ReportProgressPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StorePlanPort;
@@ -18,6 +19,11 @@ import dev.converge.application.port.out.StreamSourceRowsPort.TableRead;
 import dev.converge.application.port.out.WriteTableFilesPort;
 import dev.converge.application.port.out.WriteTableFilesPort.TableFile;
 import dev.converge.application.port.out.WriteTableFilesPort.WrittenTableFile;
+import dev.converge.domain.plan.ValueChange;
+import dev.converge.domain.plan.RowDecisions;
+import dev.converge.domain.plan.TableScan;
+import dev.converge.domain.plan.DirtyRow;
+import dev.converge.domain.conversion.ValueDisplay;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.failure.PlanBlockedException;
@@ -66,13 +72,16 @@ public final class ExportTablesService implements ExportTablesUseCase {
   private final WriteTableFilesPort files;
   private final StoreManifestPort manifests;
   private final ReportProgressPort progress;
+  private final RecordChangesPort changes;
   private final ConnectionSettings settings;
   private final Clock clock;
   private final StaleExports staleExports;
 
   public ExportTablesService(StorePlanPort plans, ReadSourceSchemaPort sourceSchema, ReadTargetSchemaPort targetSchema,
       StreamSourceRowsPort source, ReadSourcePositionPort sourcePosition, WriteTableFilesPort files,
-      StoreManifestPort manifests, ReportProgressPort progress, ConnectionSettings settings, Clock clock) {
+      StoreManifestPort manifests, ReportProgressPort progress, ConnectionSettings settings, Clock clock,
+      RecordChangesPort changes) {
+    this.changes = Objects.requireNonNull(changes, "changes");
     this.plans = Objects.requireNonNull(plans, "plans");
     this.sourceSchema = Objects.requireNonNull(sourceSchema, "sourceSchema");
     this.targetSchema = Objects.requireNonNull(targetSchema, "targetSchema");
@@ -135,6 +144,12 @@ public final class ExportTablesService implements ExportTablesUseCase {
       throw new PlanBlockedException(plan.blockers().stream().map(Object::toString).toList());
     }
     requireUnchanged(plan, targetChecked);
+    if (!command.decisions().isEmpty() && !command.decisions().equals(plan.decisions())) {
+      throw new ConvergeException(ErrorCode.CONFIGURATION, "export was given the row decisions "
+          + command.decisions().describe() + " but the plan was made with " + (plan.decisions().isEmpty() ? "none"
+          : plan.decisions().describe()) + "; give them to converge plan (it checks them against the data), or"
+          + " leave them out here to follow the plan");
+    }
 
     Optional<StoreManifestPort.Stored> previous = command.restart() ? Optional.empty()
         : manifests.latest().filter(stored -> (!stored.manifest().complete() || resumeFinished.test(stored.manifest()))
@@ -144,7 +159,10 @@ public final class ExportTablesService implements ExportTablesUseCase {
     String manifestFile = previous.map(StoreManifestPort.Stored::fileName).orElse("migration_manifest_" + stamp + ".json");
     Map<String, TableManifest> done = new LinkedHashMap<>();
     List<String> reused = new ArrayList<>();
-    previous.ifPresent(stored -> stored.manifest().tables().forEach(table -> {
+    // With row decisions a table's changes and quarantined keys (its children's) belong to one run:
+    // an unfinished export with decisions starts over rather than continue without them.
+    boolean continuable = plan.decisions().isEmpty() || previous.map(stored -> stored.manifest().complete()).orElse(false);
+    previous.filter(stored -> continuable).ifPresent(stored -> stored.manifest().tables().forEach(table -> {
       if (intact(table)) {
         done.put(table.sourceTable(), table);
         reused.add(table.sourceTable());
@@ -175,7 +193,9 @@ public final class ExportTablesService implements ExportTablesUseCase {
           command.snapshotMode(), command.snapshotLockTimeout(), progress::notice))) {
         snapshotDescription = snapshot.description();
         lockWait = snapshot.lockWait();
-        exportAll(remaining, snapshot, stamp, state, command.partBytes(), listener);
+        try (RecordChangesPort.Changes audit = done.isEmpty() ? changes.open() : NO_CHANGES) {
+          exportAll(plan, remaining, snapshot, stamp, state, command.partBytes(), listener, audit);
+        }
       }
     }
     Manifest finished = state.save(true);
@@ -225,27 +245,61 @@ public final class ExportTablesService implements ExportTablesUseCase {
    * rows per reader-to-be is split by primary-key ranges read side by side (up to one range per
    * reader), its parts and content checksums gathered into one table.
    */
-  private void exportAll(List<TablePlan> tables, Snapshot snapshot, String stamp, Progress state, long partBytes,
-      Listener listener) {
+  /** What a resumed export without decisions records: nothing can change or be set aside. */
+  private static final RecordChangesPort.Changes NO_CHANGES = new RecordChangesPort.Changes() {
+    @Override
+    public void change(ValueChange change) {
+      throw new IllegalStateException("a resumed export has no decisions to record: " + change);
+    }
+
+    @Override
+    public void quarantine(String table, List<String> columns, List<String> values, ValueChange reason) {
+      change(reason);
+    }
+
+    @Override
+    public void close() {}
+  };
+
+  private void exportAll(MigrationPlan plan, List<TablePlan> tables, Snapshot snapshot, String stamp, Progress state,
+      long partBytes, Listener listener, RecordChangesPort.Changes audit) {
     AtomicBoolean failed = new AtomicBoolean();
-    // Largest first: the longest table starts at once instead of being the last to begin (plan order on ties).
-    List<TablePlan> largestFirst = tables.stream()
+    QuarantinedParents quarantine = new QuarantinedParents(plan, tables);
+    // With row decisions, children wait for their parents' set-aside rows: load order, one reader a
+    // table. Without, the largest first: the longest table starts at once (plan order on ties).
+    boolean decided = !plan.decisions().isEmpty();
+    List<TablePlan> order = decided ? tables : tables.stream()
         .sorted(java.util.Comparator.comparingLong(TablePlan::estimatedRows).reversed()).toList();
-    ParallelTables.runWithFollowUps("converge-export", snapshot.readers(), largestFirst, failed, (table, followUp) -> {
-      TableExport export = new TableExport(table, stamp, partBytes, listener, snapshot, state);
-      if (failed.get()) {
-        // Another table failed before this one began: nothing of it is read or written.
-        return;
+    ParallelTables.runWithFollowUps("converge-export", snapshot.readers(), order, failed, (table, followUp) -> {
+      try {
+        TableExport export = new TableExport(plan, table, stamp, partBytes, listener, snapshot, state, audit,
+            quarantine);
+        if (failed.get()) {
+          // Another table failed before this one began: nothing of it is read or written.
+          return;
+        }
+        export.begin();
+        int ranges = decided || !splittable(plan, table) ? 1
+            : (int) Math.min(snapshot.readers(), table.estimatedRows() / SPLIT_ROWS);
+        List<KeyRange> split = ranges < 2 ? List.of(KeyRange.ALL) : export.split(ranges);
+        export.expect(split.size());
+        for (KeyRange range : split.subList(1, split.size())) {
+          followUp.accept(() -> export.range(range, failed));
+        }
+        export.range(split.get(0), failed);
+      } finally {
+        quarantine.finished(table);
       }
-      export.begin();
-      int ranges = (int) Math.min(snapshot.readers(), table.estimatedRows() / SPLIT_ROWS);
-      List<KeyRange> split = ranges < 2 ? List.of(KeyRange.ALL) : export.split(ranges);
-      export.expect(split.size());
-      for (KeyRange range : split.subList(1, split.size())) {
-        followUp.accept(() -> export.range(range, failed));
-      }
-      export.range(split.get(0), failed);
     }, ErrorCode.EXPORT);
+  }
+
+  /**
+   * Whether a table may be read as key ranges side by side: each range checks the target's keys over
+   * its own rows only, so a table with a target unique key besides its primary key (which the ranges
+   * keep apart by construction) is read whole, where one check sees every row.
+   */
+  private static boolean splittable(MigrationPlan plan, TablePlan table) {
+    return TableScan.targetKeys(plan, table).size() <= 1;
   }
 
   /** Part 1 is {@code table_stamp.csv}, part n {@code table_stamp.n.csv}. */
@@ -261,6 +315,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
    * (a table that fails leaves no file behind).
    */
   private final class TableExport {
+    private final MigrationPlan plan;
     private final TablePlan table;
     private final String stamp;
     private final long partBytes;
@@ -274,11 +329,19 @@ public final class ExportTablesService implements ExportTablesUseCase {
     private final java.util.concurrent.atomic.AtomicInteger parts = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+    private final RecordChangesPort.Changes audit;
+    private final QuarantinedParents quarantine;
+    private final java.util.concurrent.atomic.AtomicLong quarantined = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong changed = new java.util.concurrent.atomic.AtomicLong();
     private long started;
     private int open;
     private boolean broken;
 
-    TableExport(TablePlan table, String stamp, long partBytes, Listener listener, Snapshot snapshot, Progress state) {
+    TableExport(MigrationPlan plan, TablePlan table, String stamp, long partBytes, Listener listener, Snapshot snapshot,
+        Progress state, RecordChangesPort.Changes audit, QuarantinedParents quarantine) {
+      this.plan = plan;
+      this.audit = audit;
+      this.quarantine = quarantine;
       this.table = table;
       this.stamp = stamp;
       this.partBytes = partBytes;
@@ -306,7 +369,10 @@ public final class ExportTablesService implements ExportTablesUseCase {
 
     /** Streams one key range into parts of its own; the last range to end finishes the table. */
     void range(KeyRange range, AtomicBoolean failed) {
-      RowDigest digest = new RowDigest(table);
+      // The plan's own scan, row by row: codecs, NOT NULL, the target's primary and unique keys.
+      RowDigest digest = RowDigest.forExport(plan, table);
+      RowDecisions decisions = plan.decisions();
+      List<String> sourceNames = table.columns().stream().map(column -> column.source().name()).toList();
       RangeParts own = new RangeParts();
       boolean complete = false;
       RuntimeException thrown = null;
@@ -314,12 +380,37 @@ public final class ExportTablesService implements ExportTablesUseCase {
         if (failed.get()) {
           throw new ParallelTables.Stopped();
         }
+        QuarantinedParents.Table decided = quarantine.await(table, failed);
         long[] sinceReport = {0};
         snapshot.stream(read.within(range), row -> {
           if (failed.get()) {
             throw new ParallelTables.Stopped();
           }
-          String[] values = digest.add(row);
+          List<DirtyRow> dirty = digest.check(row);
+          // A child of a row set aside follows it, whatever else is wrong with it: never an orphan.
+          ValueChange setAside = decided.parentQuarantined(row, digest.rowKey(row));
+          if (setAside == null && !dirty.isEmpty()) {
+            for (DirtyRow one : dirty) {
+              if (!decisions.quarantines(table.sourceTable(), RowDecisions.codeOf(one))) {
+                throw RowDigest.rejected(one); // no decision covers it: the table stops before it is written
+              }
+            }
+            DirtyRow first = dirty.get(0);
+            setAside = new ValueChange(first.table(), first.key(), first.column(), first.value(), ValueChange.QUARANTINED,
+                "quarantine: " + RowDecisions.codeOf(first) + ": " + first.rule());
+          }
+          if (setAside != null) {
+            decided.quarantined(row);
+            audit.quarantine(table.sourceTable(), sourceNames,
+                java.util.Arrays.stream(row).map(ValueDisplay::full).toList(), setAside);
+            quarantined.incrementAndGet();
+            return;
+          }
+          for (ValueChange change : digest.changes()) {
+            audit.change(change);
+            changed.incrementAndGet();
+          }
+          String[] values = digest.accept();
           TableFile file = own.current();
           file.write(values);
           if (++sinceReport[0] == PROGRESS_EVERY) {
@@ -387,7 +478,8 @@ public final class ExportTablesService implements ExportTablesUseCase {
           column.source().name(), column.target().name(), column.target().formattedType(), column.conversion().name()))
           .toList();
       TableManifest exported = new TableManifest(table.sourceTable(), table.targetTable(), described, List.copyOf(written),
-          checksum.rows(), checksum.hex(), snapshot.description(), snapshot.position().orElse(null));
+          checksum.rows(), checksum.hex(), snapshot.description(), snapshot.position().orElse(null), quarantined.get(),
+          changed.get());
       state.finished(exported);
       listener.exported(table, exported);
     }

@@ -7,6 +7,7 @@ import dev.converge.application.port.out.InspectTargetPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
+import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.ReportProgressPort;
 import dev.converge.application.port.out.RunPreflightChecksPort;
 import dev.converge.application.port.out.StorePlanPort;
@@ -14,6 +15,7 @@ import dev.converge.application.port.out.StreamSourceRowsPort;
 import dev.converge.application.port.out.WriteDirtyRowsPort;
 import dev.converge.domain.plan.DirtyRow;
 import dev.converge.domain.plan.DirtyRule;
+import dev.converge.domain.plan.RowDecisions;
 import dev.converge.domain.plan.Finding;
 import dev.converge.domain.plan.PreflightCheck;
 import dev.converge.domain.plan.MigrationPlan;
@@ -50,14 +52,14 @@ public final class PlanMigrationService implements PlanMigrationUseCase {
   public PlanMigrationService(ReadSourceSchemaPort sourceSchema, ReadTargetSchemaPort targetSchema,
       InspectTargetPort target, RunPreflightChecksPort preflight, StorePlanPort plans,
       ReadMigrationVersionsPort sourceVersions, ReadMigrationVersionsPort targetVersions, StreamSourceRowsPort rows,
-      ReportProgressPort progress, WriteDirtyRowsPort dirtyRows) {
+      ReportProgressPort progress, WriteDirtyRowsPort dirtyRows, ReadTargetRowsPort targetRows) {
     this.sourceSchema = Objects.requireNonNull(sourceSchema, "sourceSchema");
     this.targetSchema = Objects.requireNonNull(targetSchema, "targetSchema");
     this.target = Objects.requireNonNull(target, "target");
     this.preflight = Objects.requireNonNull(preflight, "preflight");
     this.plans = Objects.requireNonNull(plans, "plans");
     this.histories = new MigrationHistories(sourceVersions, targetVersions);
-    this.scan = new SourceDataScan(rows, progress);
+    this.scan = new SourceDataScan(rows, progress, targetRows);
     this.dirtyRows = Objects.requireNonNull(dirtyRows, "dirtyRows");
   }
 
@@ -97,8 +99,10 @@ public final class PlanMigrationService implements PlanMigrationUseCase {
           command.checkTimeout(), command.scanBudget(), rowKeys, record);
     }
     List<DirtyRule> dirty = List.copyOf(rules.values());
+    // A rule the operator decided (quarantine) is reported, not a blocker: export sets those rows aside.
     MigrationPlan scanned = plan.withFindings(orphans, command.acceptUnchecked())
-        .withBlockers(dirty.stream().map(DirtyRule::blocker).toList());
+        .withBlockers(dirty.stream().filter(rule -> !plan.decisions().quarantines(rule.table(),
+            RowDecisions.codeOf(rule.rule()))).map(DirtyRule::blocker).toList());
     Duration scanTime = Duration.ofNanos(System.nanoTime() - scanStarted);
     return new PlanMigrationReport(scanned, plans.save(scanned), introspection, scanTime, history.comparisons(), dirty,
         scannedRows, files);

@@ -1,17 +1,18 @@
 package dev.converge.application.service;
 
+import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.ReportProgressPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
 import dev.converge.application.port.out.StreamSourceRowsPort.Snapshot;
 import dev.converge.application.port.out.StreamSourceRowsPort.TableRead;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.plan.ColumnPlan;
+import dev.converge.domain.conversion.type.TargetType;
 import dev.converge.domain.plan.DirtyRow;
+import dev.converge.domain.plan.ExistingRows;
 import dev.converge.domain.plan.MigrationPlan;
-import dev.converge.domain.plan.PreflightCheck;
 import dev.converge.domain.plan.TablePlan;
 import dev.converge.domain.plan.TableScan;
-import dev.converge.domain.schema.FoldedUniqueKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -30,10 +31,12 @@ final class SourceDataScan {
 
   private final StreamSourceRowsPort source;
   private final ReportProgressPort progress;
+  private final ReadTargetRowsPort targetRows;
 
-  SourceDataScan(StreamSourceRowsPort source, ReportProgressPort progress) {
+  SourceDataScan(StreamSourceRowsPort source, ReportProgressPort progress, ReadTargetRowsPort targetRows) {
     this.source = Objects.requireNonNull(source, "source");
     this.progress = Objects.requireNonNull(progress, "progress");
+    this.targetRows = Objects.requireNonNull(targetRows, "targetRows");
   }
 
   /** Scans the plan's tables; returns how many rows were read. */
@@ -53,11 +56,20 @@ final class SourceDataScan {
   private long scanTable(MigrationPlan plan, TablePlan table, Snapshot snapshot, AtomicBoolean failed,
       Consumer<DirtyRow> dirty) {
     long started = System.nanoTime();
-    List<FoldedUniqueKey> keys = plan.checks().stream()
-        .filter(check -> check.table().equals(table.sourceTable()))
-        .filter(check -> check.kind() == PreflightCheck.Kind.DUPLICATE_KEY || check.kind() == PreflightCheck.Kind.CASE_DUPLICATE)
-        .map(PreflightCheck::uniqueKey).toList();
-    TableScan verdict = new TableScan(table, keys);
+    TableScan verdict = TableScan.forExport(plan, table);
+    if (table.existingRows() > 0 && table.existingRowsHandling() != ExistingRows.TRUNCATE) {
+      // The rows the target keeps: a source row repeating one of their unique keys would fail the load.
+      List<TargetType> types = table.columns().stream().map(column -> TargetType.of(column.target())).toList();
+      String[] canonical = new String[types.size()];
+      boolean merge = table.existingRowsHandling() == ExistingRows.MERGE_BY_PRIMARY_KEY;
+      targetRows.streamRows(table.targetTable(), table.columns().stream().map(column -> column.target().name()).toList(),
+          values -> {
+            for (int i = 0; i < canonical.length; i++) {
+              canonical[i] = values[i] == null ? null : types.get(i).canonical(values[i]);
+            }
+            verdict.existingRow(canonical, merge);
+          });
+    }
     TableRead read = new TableRead(table.sourceTable(), table.columns().stream().map(ColumnPlan::source).toList(),
         rowKey(table));
     progress.started(table.sourceTable(), table.estimatedRows());

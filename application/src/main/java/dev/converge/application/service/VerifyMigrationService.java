@@ -9,6 +9,7 @@ import dev.converge.application.port.out.CheckTargetIntegrityPort;
 import dev.converge.application.port.out.ReadChecklistPort;
 import dev.converge.application.port.out.ReadSourcePositionPort;
 import dev.converge.application.port.out.ReadTableFilesPort;
+import dev.converge.application.port.out.RecordChangesPort;
 import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
 import dev.converge.application.port.out.RunChecklistQueryPort;
@@ -33,6 +34,7 @@ import dev.converge.domain.plan.RowDigest;
 import dev.converge.domain.manifest.TableManifest;
 import dev.converge.domain.plan.ColumnPlan;
 import dev.converge.domain.plan.MigrationPlan;
+import dev.converge.domain.plan.RowDecisions;
 import dev.converge.domain.plan.TablePlan;
 import dev.converge.domain.schema.ForeignKey;
 import dev.converge.domain.schema.TargetSchema;
@@ -87,11 +89,13 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
   private final RunSourceQueryPort sourceQueries;
   private final StaleExports staleExports;
   private final TargetIntegrityChecks integrityChecks;
+  private final RecordChangesPort changes;
 
   public VerifyMigrationService(StorePlanPort plans, StoreManifestPort manifests, StreamSourceRowsPort source,
       ReadTargetRowsPort targetRows, ReadTargetSchemaPort targetSchema, CheckTargetIntegrityPort integrity,
       WriteReportPort reports, ReadTableFilesPort files, ReadChecklistPort checklists, RunChecklistQueryPort queries,
-      RunSourceQueryPort sourceQueries, ReadSourcePositionPort sourcePosition) {
+      RunSourceQueryPort sourceQueries, ReadSourcePositionPort sourcePosition, RecordChangesPort changes) {
+    this.changes = Objects.requireNonNull(changes, "changes");
     this.plans = Objects.requireNonNull(plans, "plans");
     this.manifests = Objects.requireNonNull(manifests, "manifests");
     this.source = Objects.requireNonNull(source, "source");
@@ -120,7 +124,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     List<Check> checks = new ArrayList<>();
     List<TablePlan> exportedTables = plan.tables().stream()
         .filter(table -> manifest.table(table.sourceTable()).isPresent()).toList();
-    Sides sides = readSides(exportedTables, manifest, command);
+    Sides sides = readSides(exportedTables, manifest, command, plan.decisions());
     List<TableVerdict> verdicts = new ArrayList<>();
     for (TablePlan table : plan.tables()) {
       TableManifest exported = manifest.table(table.sourceTable()).orElse(null);
@@ -132,6 +136,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
           sides.target.get(table.sourceTable()), command.examples());
       verdicts.add(verdict);
       checks.addAll(contentChecks(verdict, keyNames(table), command.examples()));
+      expectedDifferences(exported, sides.source.get(table.sourceTable())).ifPresent(checks::add);
     }
     checks.addAll(integrityChecks.run(plan, command.examples()));
     List<ChecklistRun> runs = new ArrayList<>();
@@ -157,6 +162,22 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     return new VerifyMigrationReport(manifest.migrationId(), checks, verdicts, results, savedAs, stale);
   }
 
+  /**
+   * The operator's decisions, expected: rows set aside are neither in the export nor in the target
+   * (source = target + quarantined), values a default replaced are the export's on both sides; both
+   * counted here, every one listed in changes.csv. Anything else still fails its own check.
+   */
+  private static java.util.Optional<Check> expectedDifferences(TableManifest exported, SourceSide source) {
+    if (exported.quarantined() == 0 && exported.changed() == 0) {
+      return java.util.Optional.empty();
+    }
+    String now = source == null || source.quarantinedNow() == exported.quarantined() ? ""
+        : " (the source holds " + source.quarantinedNow() + " of them now)";
+    return java.util.Optional.of(new Check("decided differences", exported.targetTable(), true, exported.quarantined()
+        + " row(s) quarantined, not loaded" + now + "; " + exported.changed()
+        + " value(s) changed as decided; each listed in changes.csv (source = target + quarantined)"));
+  }
+
   /** What one pass over each side found, by source table. */
   private record Sides(Map<String, SourceSide> source, Map<String, TargetSide> target) {}
 
@@ -172,7 +193,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
    */
   private record SourceSide(long rows, String checksum, long millis, ExportedRowHashes exported,
       Map<List<String>, List<String>> kept, KeyHashSet inserted, long changed, long insertedRows, String failure,
-      String note) {}
+      String note, long quarantinedNow) {}
 
   /** The target's table as one pass over it found it. */
   private record TargetSide(long rows, String checksum, long millis) {}
@@ -181,7 +202,8 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
    * Streams every table from the source (one snapshot, as export does) and from the target at the same
    * time: each side on its own threads, {@code --parallel} tables at once, each table read once.
    */
-  private Sides readSides(List<TablePlan> tables, Manifest manifest, VerifyMigrationCommand command) {
+  private Sides readSides(List<TablePlan> tables, Manifest manifest, VerifyMigrationCommand command,
+      RowDecisions decisions) {
     Map<String, SourceSide> sourceSides = new ConcurrentHashMap<>();
     Map<String, TargetSide> targetSides = new ConcurrentHashMap<>();
     if (tables.isEmpty()) {
@@ -194,7 +216,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
         try {
           ParallelTables.run("converge-verify-source", snapshot.readers(), tables, failed, table -> sourceSides.put(
               table.sourceTable(), readSource(table, manifest.table(table.sourceTable()).orElseThrow(), snapshot,
-                  command.examples(), failed)), ErrorCode.VERIFICATION);
+                  command.examples(), failed, decisions)), ErrorCode.VERIFICATION);
         } catch (RuntimeException e) {
           sourceFailure.set(e);
         }
@@ -248,14 +270,17 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
    * changed, inserted or deleted since the export are counted and the first ones kept, in one read.
    */
   private SourceSide readSource(TablePlan table, TableManifest exported, Snapshot snapshot, int examples,
-      AtomicBoolean failed) {
+      AtomicBoolean failed, RowDecisions decisions) {
     long started = System.nanoTime();
     int[] key = RowDigest.keyColumns(table);
     String note = key.length == 0 ? "the table has no primary key to name the differing rows by"
         : !filesPresent(exported) ? "the export's files are no longer in the work directory to name the differing rows by"
         : null;
     ExportedRowHashes hashes = note == null ? exportedRowHashes(exported, key) : null;
-    RowDigest digest = new RowDigest(table);
+    // The export's defaults applied again; the rows it set aside skipped (they are expected to be missing).
+    RowDigest digest = new RowDigest(table, decisions);
+    Set<String> quarantined = exported.quarantined() == 0 ? Set.of() : changes.quarantinedKeys(table.sourceTable());
+    long[] quarantinedNow = new long[1];
     ContentChecksum csvHasher = new ContentChecksum();
     Map<List<String>, List<String>> kept = new LinkedHashMap<>();
     // Made at the first inserted key: an empty KeyHashSet already holds 1 MiB, and most tables have none.
@@ -268,6 +293,10 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       snapshot.stream(read, row -> {
         if (failed.get()) {
           throw new ParallelTables.Stopped();
+        }
+        if (!quarantined.isEmpty() && quarantined.contains(digest.rowKey(row))) {
+          quarantinedNow[0]++;
+          return;
         }
         String[] values = digest.add(row);
         if (hashes != null) {
@@ -300,10 +329,10 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     if (same || failure != null) {
       // Nothing to name by key (a source read only part-way is judged by its rejected value alone): free the memory.
       return new SourceSide(checksum.rows(), checksum.hex(), millis, null, Map.of(), null, moved[0], moved[1], failure,
-          note);
+          note, quarantinedNow[0]);
     }
     return new SourceSide(checksum.rows(), checksum.hex(), millis, hashes, kept, inserted[0], moved[0], moved[1], null,
-        note);
+        note, quarantinedNow[0]);
   }
 
   /**

@@ -21,7 +21,10 @@ import dev.converge.domain.failure.PlanBlockedException;
 import dev.converge.domain.failure.RowRejectedException;
 import dev.converge.domain.manifest.Manifest;
 import dev.converge.domain.manifest.SourcePosition;
+import dev.converge.domain.manifest.TableManifest;
 import dev.converge.domain.plan.MigrationPlan;
+import dev.converge.domain.plan.RowDecisions;
+import dev.converge.domain.plan.ValueChange;
 import dev.converge.domain.plan.MigrationPlanner;
 import dev.converge.domain.plan.PlanSettings;
 import dev.converge.domain.schema.SourceColumn;
@@ -59,7 +62,7 @@ class ExportTablesServiceTest {
 
   private SourceSchema source = new SourceSchema("app", "8.0.31", TABLES.stream()
       .map(name -> new SourceTable(name, List.of(ID, FLAG), List.of("id"), List.of(), List.of(), 2)).toList());
-  private final TargetSchema target = new TargetSchema("public", "17.5", TABLES.stream()
+  private TargetSchema target = new TargetSchema("public", "17.5", TABLES.stream()
       .map(name -> new TargetTable(name, List.of(UUID, BOOL), List.of("id"), List.of(), List.of(), List.of(), List.of()))
       .toList());
   private MigrationPlan plan = new MigrationPlanner(PlanSettings.defaults()).plan(source, target, Map.of(), true);
@@ -82,6 +85,7 @@ class ExportTablesServiceTest {
     return export(command, ExportTablesService.Listener.NONE);
   }
 
+  private final InMemoryChanges changes = new InMemoryChanges();
   private java.util.function.Predicate<Manifest> resumeFinished = manifest -> false;
 
   private ExportTablesReport export(ExportTablesCommand command, ExportTablesService.Listener listener) {
@@ -194,7 +198,8 @@ class ExportTablesServiceTest {
     return new ExportTablesService(plans, () -> source, () -> target, snapshots, () -> Optional.of(position),
         tableFiles, store, silent,
         new ConnectionSettings(endpoint, endpoint, "public", Path.of("work")),
-        Clock.fixed(Instant.parse("2026-11-21T10:15:30Z"), ZoneOffset.UTC)).export(command, listener, false, resumeFinished);
+        Clock.fixed(Instant.parse("2026-11-21T10:15:30Z"), ZoneOffset.UTC), changes)
+        .export(command, listener, false, resumeFinished);
   }
 
   private static String digest(String content) {
@@ -252,6 +257,178 @@ class ExportTablesServiceTest {
     assertFalse(interrupted.complete());
     assertEquals(List.of("alpha"), interrupted.tables().stream().map(t -> t.sourceTable()).toList());
     assertFalse(streamed.contains("gamma"), "after the failure no other table is read");
+  }
+
+  @Test
+  void aNullInANotNullColumnStopsTheExportNamingTheRowBeforeTheTableIsFinished() {
+    rows.get("alpha").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", null});
+
+    RowRejectedException rejected = assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+
+    assertEquals("alpha", rejected.table());
+    assertEquals("id='2f8fad5b-d9cb-469f-a165-70867728950e'", rejected.key());
+    assertEquals("isOpen", rejected.column());
+    assertEquals("NULL", rejected.value());
+    assertEquals("NULL in a NOT NULL column", rejected.rule());
+    assertTrue(manifests.values().iterator().next().tables().isEmpty(), "alpha is not recorded as exported");
+  }
+
+  @Test
+  void twoKeysMySqlHeldApartButTheTargetsUuidFoldsTogetherStopTheExportUnderThePrimaryKey() {
+    rows.get("alpha").add(new Object[] {"1F8FAD5B-D9CB-469F-A165-70867728950E", "1"});
+
+    RowRejectedException rejected = assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+
+    assertEquals("alpha", rejected.table());
+    assertEquals("id='1F8FAD5B-D9CB-469F-A165-70867728950E'", rejected.key());
+    assertEquals("id", rejected.column());
+    assertTrue(rejected.rule().startsWith("repeats an earlier row's value under the target's unique key id (id), compared"
+        + " ignoring case"), rejected.rule());
+    assertTrue(rejected.value().contains("same key as row #2"), rejected.value());
+  }
+
+  @Test
+  void aDuplicateUnderAUniqueKeyOnlyTheTargetHasStopsTheExport() {
+    target = new TargetSchema("public", "17.5", TABLES.stream()
+        .map(name -> new TargetTable(name, List.of(UUID, BOOL), List.of("id"), List.of(List.of("isOpen")), List.of(),
+            List.of(), List.of()))
+        .toList());
+    plan = new MigrationPlanner(PlanSettings.defaults()).plan(source, target, Map.of(), true);
+    rows.get("alpha").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "1"});
+
+    RowRejectedException rejected = assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+
+    assertEquals("id='2f8fad5b-d9cb-469f-a165-70867728950e'", rejected.key());
+    assertEquals("isOpen", rejected.column());
+    assertEquals("repeats an earlier row's value under the target's unique key isOpen (isOpen)", rejected.rule());
+    assertTrue(rejected.getMessage().startsWith("table alpha, row id='2f8fad5b-d9cb-469f-a165-70867728950e', column isOpen:"
+        + " value '1' (same key as row #1"), rejected.getMessage());
+  }
+
+  @Test
+  void aQuarantinedTableSetsItsRefusedRowsAsideWithTheirReasonAndLoadsTheRest() {
+    plan = new MigrationPlanner(new PlanSettings(PlanSettings.DEFAULT_EXCLUSIONS, java.util.Set.of(),
+        dev.converge.domain.conversion.ValuePolicies.STRICT, Map.of(), Map.of(),
+        new RowDecisions(Map.of("beta", java.util.Set.of(RowDecisions.INVALID_VALUE)), Map.of())))
+        .plan(source, target, Map.of(), true);
+    rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "2"});
+
+    Manifest manifest = export(new ExportTablesCommand(1, false)).manifest();
+
+    assertTrue(manifest.complete());
+    TableManifest beta = manifest.table("beta").orElseThrow();
+    assertEquals(2, beta.rows(), "the quarantined row is not in the file");
+    assertEquals(1, beta.quarantined());
+    assertEquals(List.of(new ValueChange("beta", "id='2f8fad5b-d9cb-469f-a165-70867728950e'", "isOpen", "'2'",
+        ValueChange.QUARANTINED, "quarantine: invalid-value: a boolean must be 0 or 1 (policy booleans: nonzero-is-true"
+            + " maps other values to true)")), changes.changes);
+    assertEquals(List.of(List.of("id='2f8fad5b-d9cb-469f-a165-70867728950e'", "'2f8fad5b-d9cb-469f-a165-70867728950e'",
+        "'2'")), changes.quarantined.get("beta"));
+    assertFalse(files.values().stream().anyMatch(content -> content.contains("2f8fad5b")), files.toString());
+  }
+
+  @Test
+  void aQuarantineForOneRuleStillStopsAtAnother() {
+    plan = new MigrationPlanner(new PlanSettings(PlanSettings.DEFAULT_EXCLUSIONS, java.util.Set.of(),
+        dev.converge.domain.conversion.ValuePolicies.STRICT, Map.of(), Map.of(),
+        new RowDecisions(Map.of("beta", java.util.Set.of(RowDecisions.UNIQUE)), Map.of())))
+        .plan(source, target, Map.of(), true);
+    rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", null});
+
+    RowRejectedException rejected = assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+
+    assertEquals("NULL in a NOT NULL column", rejected.rule());
+  }
+
+  @Test
+  void aDefaultStandsForANullAndEveryReplacedNullIsListed() {
+    plan = new MigrationPlanner(new PlanSettings(PlanSettings.DEFAULT_EXCLUSIONS, java.util.Set.of(),
+        dev.converge.domain.conversion.ValuePolicies.STRICT, Map.of(), Map.of(),
+        new RowDecisions(Map.of(), Map.of("gamma.isOpen", "0")))).plan(source, target, Map.of(), true);
+    assertFalse(plan.hasBlockers(), plan.blockers().toString());
+    rows.get("gamma").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", null});
+
+    Manifest manifest = export(new ExportTablesCommand(1, false)).manifest();
+
+    assertEquals(3, manifest.table("gamma").orElseThrow().rows());
+    assertEquals(1, manifest.table("gamma").orElseThrow().changed());
+    assertEquals(List.of(new ValueChange("gamma", "id='2f8fad5b-d9cb-469f-a165-70867728950e'", "isOpen", "NULL", "'0'",
+        RowDecisions.DEFAULT)), changes.changes);
+    assertTrue(files.values().stream().anyMatch(content -> content.contains("2f8fad5b-d9cb-469f-a165-70867728950e,false")),
+        files.toString());
+  }
+
+  @Test
+  void aDefaultForANullableColumnOrOneTheTypeRefusesIsABlockerNamingTableColumnAndWhy() {
+    TargetColumn nullableBool = new TargetColumn("isOpen", 2, "bool", "boolean", null, null, null, true, false, false,
+        null, false, List.of(), false);
+    TargetSchema nullable = new TargetSchema("public", "17.5", List.of(new TargetTable("alpha", List.of(UUID, nullableBool),
+        List.of("id"), List.of(), List.of(), List.of(), List.of())));
+    SourceSchema one = new SourceSchema("app", "8.0.31", List.of(source.tables().get(0)));
+    MigrationPlan planned = new MigrationPlanner(new PlanSettings(PlanSettings.DEFAULT_EXCLUSIONS, java.util.Set.of(),
+        dev.converge.domain.conversion.ValuePolicies.STRICT, Map.of(), Map.of(),
+        new RowDecisions(Map.of(), Map.of("alpha.isOpen", "0")))).plan(one, nullable, Map.of(), true);
+    assertEquals(List.of("--default alpha.isOpen=0 cannot apply: target column isOpen accepts NULL, so a NULL is loaded"
+        + " as it is; remove the default"), planned.blockers().stream().map(b -> b.reason()).toList());
+
+    MigrationPlan refused = new MigrationPlanner(new PlanSettings(PlanSettings.DEFAULT_EXCLUSIONS, java.util.Set.of(),
+        dev.converge.domain.conversion.ValuePolicies.STRICT, Map.of(), Map.of(),
+        new RowDecisions(Map.of(), Map.of("alpha.isOpen", "7")))).plan(source, target, Map.of(), true);
+    assertEquals(1, refused.blockers().size(), refused.blockers().toString());
+    assertEquals("isOpen", refused.blockers().get(0).column());
+    assertTrue(refused.blockers().get(0).reason().startsWith("--default alpha.isOpen=7: the target column refuses this"
+        + " value: a boolean must be 0 or 1"), refused.blockers().toString());
+  }
+
+  @Test
+  void exportRefusesDecisionsThePlanWasNotMadeWith() {
+    ConvergeException refused = assertThrows(ConvergeException.class, () -> export(new ExportTablesCommand(1, false,
+        ExportTablesCommand.DEFAULT_PART_BYTES, SnapshotMode.AUTO, ExportTablesCommand.DEFAULT_SNAPSHOT_LOCK_TIMEOUT, false,
+        new RowDecisions(Map.of("beta", java.util.Set.of()), Map.of()))));
+
+    assertEquals(ErrorCode.CONFIGURATION, refused.code());
+    assertTrue(refused.getMessage().contains("give them to converge plan"), refused.getMessage());
+    assertTrue(streamed.isEmpty());
+  }
+
+  @Test
+  void theChildrenOfAQuarantinedRowFollowItUnderTheTargetsForeignKeysEvenWhenReadInParallel() {
+    SourceColumn parentId = new SourceColumn("parentId", 3, "char", "char(36)", true, 36L, null, null, null, false,
+        false, false, "utf8mb4_0900_ai_ci", List.of());
+    TargetColumn parentUuid = new TargetColumn("parentId", 3, "uuid", "uuid", null, null, null, true, false, false, null,
+        false, List.of(), false);
+    source = new SourceSchema("app", "8.0.31", List.of(
+        new SourceTable("alpha", List.of(ID, FLAG), List.of("id"), List.of(), List.of(), 2),
+        new SourceTable("beta", List.of(ID, FLAG, parentId), List.of("id"), List.of(), List.of(), 2),
+        new SourceTable("gamma", List.of(ID, FLAG, parentId), List.of("id"), List.of(), List.of(), 2)));
+    target = new TargetSchema("public", "17.5", List.of(
+        new TargetTable("alpha", List.of(UUID, BOOL), List.of("id"), List.of(), List.of(), List.of(), List.of()),
+        new TargetTable("beta", List.of(UUID, BOOL, parentUuid), List.of("id"), List.of(),
+            List.of(new dev.converge.domain.schema.ForeignKey("beta_alpha", List.of("parentId"), "alpha", List.of("id"), "")),
+            List.of(), List.of()),
+        new TargetTable("gamma", List.of(UUID, BOOL, parentUuid), List.of("id"), List.of(),
+            List.of(new dev.converge.domain.schema.ForeignKey("gamma_beta", List.of("parentId"), "beta", List.of("id"), "")),
+            List.of(), List.of())));
+    plan = new MigrationPlanner(new PlanSettings(PlanSettings.DEFAULT_EXCLUSIONS, java.util.Set.of(),
+        dev.converge.domain.conversion.ValuePolicies.STRICT, Map.of(), Map.of(),
+        new RowDecisions(Map.of("alpha", java.util.Set.of()), Map.of()))).plan(source, target, Map.of(), true);
+    String bad = "3f8fad5b-d9cb-469f-a165-70867728950e";
+    String child = "4f8fad5b-d9cb-469f-a165-70867728950e";
+    String good = "0f8fad5b-d9cb-469f-a165-70867728950e";
+    rows.put("alpha", new ArrayList<>(List.of(new Object[] {good, "1"}, new Object[] {bad.toUpperCase(), "5"})));
+    // The child names its parent in another case, as MySQL's case-insensitive collation let it.
+    rows.put("beta", new ArrayList<>(List.of(new Object[] {child, "1", bad}, new Object[] {"5f8fad5b-d9cb-469f-a165-70867728950e", "1", good})));
+    rows.put("gamma", new ArrayList<>(List.of(new Object[] {"6f8fad5b-d9cb-469f-a165-70867728950e", "0", child},
+        new Object[] {"7f8fad5b-d9cb-469f-a165-70867728950e", "0", null})));
+
+    Manifest manifest = export(new ExportTablesCommand(3, false)).manifest();
+
+    assertEquals(List.of(1L, 1L, 1L), manifest.tables().stream().map(TableManifest::quarantined).toList());
+    assertEquals(List.of(1L, 1L, 1L), manifest.tables().stream().map(TableManifest::rows).toList());
+    assertEquals(List.of("quarantine: invalid-value", "quarantine: parent-quarantined", "quarantine: parent-quarantined"),
+        changes.changes.stream().map(change -> change.rule().substring(0, change.rule().indexOf(':', 12))).toList());
+    assertEquals(List.of("id='" + bad.toUpperCase() + "'", "id='" + child + "'", "id='6f8fad5b-d9cb-469f-a165-70867728950e'"),
+        changes.changes.stream().map(ValueChange::key).toList());
   }
 
   @Test

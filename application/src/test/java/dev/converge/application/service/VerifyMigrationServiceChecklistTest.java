@@ -127,7 +127,7 @@ class VerifyMigrationServiceChecklistTest {
           markdown = text;
           json = report;
           return name + ".md";
-        }, files, reader, queries, sourceQueries, Optional::empty);
+        }, files, reader, queries, sourceQueries, Optional::empty, new InMemoryChanges());
   }
 
   /** The fake servers: the answer stored under {@code key} (database + "|" + sql; "source|" + sql for the source). */

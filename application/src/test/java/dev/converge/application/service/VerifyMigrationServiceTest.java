@@ -204,8 +204,10 @@ class VerifyMigrationServiceTest {
           throw new AssertionError("no checklist");
         }, (sql, timeout, rows) -> {
           throw new AssertionError("no checklist");
-        }, Optional::empty).verify(new VerifyMigrationCommand(5, List.of(), Map.of(), Duration.ofSeconds(5), 2));
+        }, Optional::empty, changes).verify(new VerifyMigrationCommand(5, List.of(), Map.of(), Duration.ofSeconds(5), 2));
   }
+
+  private final InMemoryChanges changes = new InMemoryChanges();
 
   private static Check check(VerifyMigrationReport report, String name) {
     return report.checks().stream().filter(check -> check.name().equals(name)).findFirst().orElseThrow();

@@ -12,20 +12,29 @@ public final class ValueDisplay {
   private ValueDisplay() {}
 
   public static String of(Object value) {
+    return shown(value, CHARACTERS);
+  }
+
+  /** The whole value, escaped as {@link #of} escapes it but never shortened (for files that keep the row). */
+  public static String full(Object value) {
+    return shown(value, Integer.MAX_VALUE - 1);
+  }
+
+  private static String shown(Object value, int limit) {
     if (value == null) {
       return "NULL";
     }
     if (value instanceof byte[] bytes) {
       StringBuilder hex = new StringBuilder("\\x");
-      for (int i = 0; i < bytes.length && i < CHARACTERS / 2; i++) {
+      for (int i = 0; i < bytes.length && i < limit / 2; i++) {
         hex.append(String.format("%02x", bytes[i]));
       }
-      return hex.append(bytes.length > CHARACTERS / 2 ? "…" : "").toString();
+      return hex.append(bytes.length > limit / 2 ? "…" : "").toString();
     }
     String text = value.toString();
     StringBuilder shown = new StringBuilder("'");
     int[] codePoints = text.codePoints().toArray();
-    for (int i = 0; i < codePoints.length && i < CHARACTERS; i++) {
+    for (int i = 0; i < codePoints.length && i < limit; i++) {
       int codePoint = codePoints[i];
       if (codePoint == '\\') {
         shown.append("\\\\"); // doubled, so that "\\x00" (text) never reads like \x00 (a NUL)
@@ -35,6 +44,6 @@ public final class ValueDisplay {
         shown.appendCodePoint(codePoint);
       }
     }
-    return shown.append(codePoints.length > CHARACTERS ? "…'" : "'").toString();
+    return shown.append(codePoints.length > limit ? "…'" : "'").toString();
   }
 }

@@ -56,6 +56,31 @@ public final class KeyHashSet {
     return false;
   }
 
+  /** What {@link #lineOf} answers for a key never added. */
+  public static final long ABSENT = Long.MIN_VALUE;
+
+  /** The line recorded with the key's hash, or {@link #ABSENT}. */
+  public long lineOf(List<String> canonicalKey) {
+    long hash = hash(canonicalKey);
+    if (hash == 0) {
+      hash = 1;
+    }
+    int mask = hashes.length - 1;
+    int slot = (int) (hash ^ (hash >>> 32)) & mask;
+    while (hashes[slot] != 0) {
+      if (hashes[slot] == hash) {
+        return lines[slot];
+      }
+      slot = (slot + 1) & mask;
+    }
+    return ABSENT;
+  }
+
+  /** The 64-bit hash a key is held by (as a number to record with another key). */
+  public static long hashOf(List<String> canonicalKey) {
+    return hash(canonicalKey);
+  }
+
   private void grow() {
     long[] oldHashes = hashes;
     long[] oldLines = lines;

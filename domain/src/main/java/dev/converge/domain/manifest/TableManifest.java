@@ -9,6 +9,9 @@ import java.util.Objects;
  *
  * @param sourcePosition the source's replication position at that snapshot; null when the source keeps
  *     none, or in a manifest written before converge recorded it
+ * @param quarantined source rows set aside by the operator's decisions (not in the files; source =
+ *     rows + quarantined), listed in {@code changes.csv} and {@code quarantine/<table>.csv}
+ * @param changed values the operator's decisions changed (a default for a NULL), listed in {@code changes.csv}
  */
 public record TableManifest(
     String sourceTable,
@@ -18,7 +21,9 @@ public record TableManifest(
     long rows,
     String contentChecksum,
     String snapshot,
-    SourcePosition sourcePosition) {
+    SourcePosition sourcePosition,
+    long quarantined,
+    long changed) {
 
   /** A CSV column: where it comes from, where it goes, how it is converted. */
   public record Column(String source, String target, String targetType, String conversion) {
@@ -42,5 +47,14 @@ public record TableManifest(
     columns = List.copyOf(columns);
     files = List.copyOf(files);
     Objects.requireNonNull(contentChecksum, "contentChecksum");
+    if (quarantined < 0 || changed < 0) {
+      throw new IllegalArgumentException("negative decision counts");
+    }
+  }
+
+  /** A table no decision touched. */
+  public TableManifest(String sourceTable, String targetTable, List<Column> columns, List<DataFile> files, long rows,
+      String contentChecksum, String snapshot, SourcePosition sourcePosition) {
+    this(sourceTable, targetTable, columns, files, rows, contentChecksum, snapshot, sourcePosition, 0, 0);
   }
 }

@@ -48,7 +48,21 @@ public record DirtyRule(String table, String column, String rule, long rows, Lis
   public String summary() {
     return rows + " row(s): " + rule + "; key" + (rows == 1 ? " " : "s ") + String.join(" | ", firstKeys)
         + (rows > firstKeys.size() ? " | …" : "") + " (all in dirty_rows.csv); "
-        + (fix == null ? "no policy fixes it: correct the rows in the source or exclude the table" : "fix: " + fix);
+        + (fix == null ? "no policy fixes it: correct the rows in the source, " + decision() + ", or exclude the table"
+            : "fix: " + fix + " (or " + decision() + ")");
+  }
+
+  /** The explicit decision that lets the load pass without these rows' values: a default for a NULL, else quarantine. */
+  private String decision() {
+    String code = RowDecisions.codeOf(rule);
+    if (code.equals(RowDecisions.ORPHAN)) {
+      return "load its parent row too";
+    }
+    if (code.equals(RowDecisions.EXISTING_ROW)) {
+      return "correct the rows on one side";
+    }
+    return (code.equals(RowDecisions.NOT_NULL) ? "replace the NULL with --default " + table + "." + column + "=VALUE or " : "")
+        + "set the rows aside with --quarantine " + table + ":" + code;
   }
 
   public Blocker blocker() {

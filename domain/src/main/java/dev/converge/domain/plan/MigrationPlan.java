@@ -28,7 +28,8 @@ public record MigrationPlan(
     ForeignKeyStrategy foreignKeyStrategy,
     List<PreflightCheck> checks,
     List<Finding> findings,
-    List<Blocker> blockers) {
+    List<Blocker> blockers,
+    RowDecisions decisions) {
 
   public MigrationPlan {
     Objects.requireNonNull(sourceDatabase, "sourceDatabase");
@@ -43,6 +44,16 @@ public record MigrationPlan(
     checks = List.copyOf(checks);
     findings = List.copyOf(findings);
     blockers = List.copyOf(blockers);
+    decisions = decisions == null ? RowDecisions.NONE : decisions; // a plan saved before decisions existed
+  }
+
+  /** A plan without row decisions. */
+  public MigrationPlan(String sourceDatabase, String sourceVersion, String targetSchema, String targetVersion,
+      String sourceFingerprint, String targetFingerprint, List<TablePlan> tables, List<ExcludedTable> excluded,
+      List<String> targetTablesNotLoaded, LoadOrder loadOrder, ForeignKeyStrategy foreignKeyStrategy,
+      List<PreflightCheck> checks, List<Finding> findings, List<Blocker> blockers) {
+    this(sourceDatabase, sourceVersion, targetSchema, targetVersion, sourceFingerprint, targetFingerprint, tables,
+        excluded, targetTablesNotLoaded, loadOrder, foreignKeyStrategy, checks, findings, blockers, RowDecisions.NONE);
   }
 
   public boolean hasBlockers() {
@@ -58,7 +69,8 @@ public record MigrationPlan(
     List<Blocker> all = new java.util.ArrayList<>(blockers);
     all.addAll(more);
     return new MigrationPlan(sourceDatabase, sourceVersion, targetSchema, targetVersion, sourceFingerprint,
-        targetFingerprint, tables, excluded, targetTablesNotLoaded, loadOrder, foreignKeyStrategy, checks, findings, all);
+        targetFingerprint, tables, excluded, targetTablesNotLoaded, loadOrder, foreignKeyStrategy, checks, findings, all,
+        decisions);
   }
 
   /**
@@ -77,6 +89,6 @@ public record MigrationPlan(
     }
     return new MigrationPlan(sourceDatabase, sourceVersion, targetSchema, targetVersion, sourceFingerprint,
         targetFingerprint, tables, excluded, targetTablesNotLoaded, loadOrder, foreignKeyStrategy, checks,
-        newFindings, allBlockers);
+        newFindings, allBlockers, decisions);
   }
 }

@@ -99,7 +99,13 @@ public final class MigrationPlanner {
     return new MigrationPlan(source.database(), source.serverVersion(), target.schema(), target.serverVersion(),
         SchemaFingerprint.of(source), SchemaFingerprint.of(target), tables, excluded, notLoaded, loadOrder,
         replicationRoleAllowed ? ForeignKeyStrategy.REPLICATION_ROLE : ForeignKeyStrategy.DROP_AND_RECREATE,
-        checks, List.of(), blockers);
+        checks, List.of(), withDecisionProblems(blockers, tables), settings.decisions());
+  }
+
+  private List<Blocker> withDecisionProblems(List<Blocker> blockers, List<TablePlan> tables) {
+    List<Blocker> all = new ArrayList<>(blockers);
+    all.addAll(settings.decisions().problems(tables));
+    return all;
   }
 
   private TableDraft reconcileTable(SourceTable table, TargetTable target, Map<String, Long> existingRows,
@@ -237,7 +243,9 @@ public final class MigrationPlanner {
    * change nothing (the row is still refused): the operator's decision is refused, not ignored.
    */
   private Optional<Blocker> uselessPolicy(String table, ColumnPlan plan) {
-    if (plan.target().nullable() || !settings.columnPolicies().containsKey(table + "." + plan.source().name())) {
+    if (plan.target().nullable() || !settings.columnPolicies().containsKey(table + "." + plan.source().name())
+        || settings.decisions().defaultFor(table, plan.source().name()).isPresent()) {
+      // A decided default stands for the NULL the policy writes.
       return Optional.empty();
     }
     ValuePolicies policies = plan.policies();
@@ -250,7 +258,9 @@ public final class MigrationPlanner {
     return Optional.ofNullable(setting).map(chosen -> new Blocker(table, plan.source().name(), "the column policy "
         + table + "." + plan.source().name() + ":" + chosen + " cannot apply: target column "
         + plan.target().name() + " is NOT NULL, so the NULL it would write is refused too; remove the policy and"
-        + " correct the rows in the source (dirty_rows.csv names them), or exclude the table"));
+        + " correct the rows in the source (dirty_rows.csv names them), keep the policy and add --default " + table
+        + "." + plan.source().name() + "=VALUE, set the rows aside with --quarantine " + table
+        + ":invalid-value, or exclude the table"));
   }
 
   private static final Set<ConversionKind> ZERO_DATE_CONVERSIONS = java.util.EnumSet.of(ConversionKind.DATETIME_TO_TIMESTAMP,

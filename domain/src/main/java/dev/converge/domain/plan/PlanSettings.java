@@ -15,13 +15,15 @@ import java.util.Set;
  * @param ignoredColumns {@code table.column} of source columns deliberately not copied
  * @param columnPolicies {@code table.column} → policies that replace {@code policies} for it
  * @param existingRows target table → handling of its pre-existing rows (default TRUNCATE)
+ * @param decisions rows to quarantine and NULLs to replace ({@link RowDecisions})
  */
 public record PlanSettings(
     Map<String, String> excludedTables,
     Set<String> ignoredColumns,
     ValuePolicies policies,
     Map<String, ValuePolicies> columnPolicies,
-    Map<String, ExistingRows> existingRows) {
+    Map<String, ExistingRows> existingRows,
+    RowDecisions decisions) {
 
   /** Tables that exist in migrated applications' sources but must never be copied. */
   public static final Map<String, String> DEFAULT_EXCLUSIONS = defaultExclusions();
@@ -32,6 +34,12 @@ public record PlanSettings(
     Objects.requireNonNull(policies, "policies");
     columnPolicies = Map.copyOf(columnPolicies);
     existingRows = Map.copyOf(existingRows);
+    Objects.requireNonNull(decisions, "decisions");
+  }
+
+  public PlanSettings(Map<String, String> excludedTables, Set<String> ignoredColumns, ValuePolicies policies,
+      Map<String, ValuePolicies> columnPolicies, Map<String, ExistingRows> existingRows) {
+    this(excludedTables, ignoredColumns, policies, columnPolicies, existingRows, RowDecisions.NONE);
   }
 
   /** The defaults: the known history/cache tables excluded, every policy strict, existing rows truncated. */
@@ -50,7 +58,7 @@ public record PlanSettings(
   public PlanSettings withExcludedTable(String table, String reason) {
     Map<String, String> excluded = new LinkedHashMap<>(excludedTables);
     excluded.put(table, reason);
-    return new PlanSettings(excluded, ignoredColumns, policies, columnPolicies, existingRows);
+    return new PlanSettings(excluded, ignoredColumns, policies, columnPolicies, existingRows, decisions);
   }
 
   private static Map<String, String> defaultExclusions() {

@@ -1,9 +1,5 @@
 package dev.converge.domain.plan;
 
-import dev.converge.domain.conversion.ValueDisplay;
-import dev.converge.domain.conversion.ValueRejectedException;
-import dev.converge.domain.conversion.type.ColumnCodec;
-import dev.converge.domain.conversion.type.TargetType;
 import dev.converge.domain.failure.RowRejectedException;
 import dev.converge.domain.manifest.ContentChecksum;
 import java.util.ArrayList;
@@ -13,36 +9,47 @@ import java.util.List;
 /**
  * One table's source rows as export writes them and the content checksum counts them: each value
  * converted once, as the plan says (with its policies), by its target type's codec into the CSV
- * text and its canonical form, which is added to the checksum. Export and the source side of verify both digest rows here, so a row the
- * source still holds unchanged digests exactly as it did at the export. Not thread-safe: one per
+ * text and its canonical form, which is added to the checksum. Export and the source side of verify
+ * both digest rows here, so a row the source still holds unchanged digests exactly as it did at the
+ * export. The conversion and every check on a row are {@link TableScan}'s, the plan's data scan's
+ * own: export enforces exactly what the plan reported ({@link #forExport}). Not thread-safe: one per
  * table stream.
  */
 public final class RowDigest {
 
-  private final TablePlan table;
-  private final ColumnCodec[] codecs;
+  private final TableScan scan;
   private final int[] key;
   private final List<String> sourceKey;
-  private final String[] values;
-  private final String[] canonicalValues;
   private final List<String> canonicalRow;
   private final ContentChecksum checksum = new ContentChecksum();
   private long lastRowHash;
+  private long read;
 
+  /** Converts only, as verify reads the source again; a rejected value still throws. */
   public RowDigest(TablePlan table) {
-    this.table = table;
+    this(table, TableScan.conversionOnly(table, RowDecisions.NONE));
+  }
+
+  /** Converts only, with the operator's defaults, as verify reads the source of a plan with decisions. */
+  public RowDigest(TablePlan table, RowDecisions decisions) {
+    this(table, TableScan.conversionOnly(table, decisions));
+  }
+
+  private RowDigest(TablePlan table, TableScan scan) {
+    this.scan = scan;
     List<ColumnPlan> columns = table.columns();
-    int width = columns.size();
-    codecs = new ColumnCodec[width];
-    for (int i = 0; i < width; i++) {
-      ColumnPlan column = columns.get(i);
-      codecs[i] = TargetType.of(column.target()).codec(column.conversion(), column.policies());
-    }
     key = keyColumns(table);
     sourceKey = Arrays.stream(key).mapToObj(i -> columns.get(i).source().name()).toList();
-    values = new String[width];
-    canonicalValues = new String[width];
-    canonicalRow = Arrays.asList(canonicalValues);
+    canonicalRow = Arrays.asList(scan.canonicals());
+  }
+
+  /**
+   * Export's digest: every value through the codecs, NOT NULL, and the target's primary and unique
+   * keys (as the plan's scan checks them), so a row the target would refuse is named here, before
+   * anything of the table is committed.
+   */
+  public static RowDigest forExport(MigrationPlan plan, TablePlan table) {
+    return new RowDigest(table, TableScan.forExport(plan, table));
   }
 
   /** The positions of the primary key's columns among the table's planned columns; empty without a primary key. */
@@ -58,25 +65,47 @@ public final class RowDigest {
   }
 
   /**
+   * Converts and checks one source row without adding it: the dirty rows it makes (empty when the
+   * target takes it). Follow with {@link #accept} to write it.
+   */
+  public List<DirtyRow> check(Object[] row) {
+    read++;
+    return scan.check(row, read);
+  }
+
+  /** The key of the row last checked, as export names rows ({@code id='42'}). */
+  public String rowKey(Object[] row) {
+    return scan.rowKey(row, read);
+  }
+
+  /** The values the operator's defaults changed in the row last checked. */
+  public List<ValueChange> changes() {
+    return scan.changes();
+  }
+
+  /** Adds the row last {@link #check checked} (and found clean) to the checksum; its CSV values (reused by the next row). */
+  public String[] accept() {
+    lastRowHash = checksum.add(canonicalRow);
+    return scan.texts();
+  }
+
+  /**
    * Converts one source row and adds its canonical form to the checksum.
    *
    * @return the CSV values, in column order (the array is reused by the next row)
    * @throws RowRejectedException naming the table, the row's key, the column, the value and the rule
    */
   public String[] add(Object[] row) {
-    for (int i = 0; i < values.length; i++) {
-      ColumnCodec.Converted converted;
-      try {
-        converted = codecs[i].convert(row[i]);
-      } catch (ValueRejectedException e) {
-        throw new RowRejectedException(table.sourceTable(), rowKey(row), table.columns().get(i).source().name(),
-            ValueDisplay.of(row[i]), e.rule());
-      }
-      values[i] = converted.text();
-      canonicalValues[i] = converted.canonical();
+    List<DirtyRow> dirty = check(row);
+    if (!dirty.isEmpty()) {
+      throw rejected(dirty.get(0));
     }
-    lastRowHash = checksum.add(canonicalRow);
-    return values;
+    return accept();
+  }
+
+  /** The failure export stops at: table, key, column, value and rule of the dirty row. */
+  public static RowRejectedException rejected(DirtyRow row) {
+    return new RowRejectedException(row.table(), row.key(), row.column(), row.value(), row.rule());
   }
 
   /** The 64-bit hash of the row last added's canonical values, as {@link ContentChecksum#add} gives it. */
@@ -92,8 +121,9 @@ public final class RowDigest {
   /** The canonical primary-key values of the row last added (a new list). */
   public List<String> canonicalKey() {
     List<String> parts = new ArrayList<>(key.length);
+    String[] canonical = scan.canonicals();
     for (int i : key) {
-      parts.add(canonicalValues[i]);
+      parts.add(canonical[i]);
     }
     return parts;
   }
@@ -101,17 +131,5 @@ public final class RowDigest {
   /** Every row added so far. */
   public ContentChecksum checksum() {
     return checksum;
-  }
-
-  /** {@code id=42} or {@code a=1, b=2}; without a primary key, the row's position in the stream. */
-  private String rowKey(Object[] row) {
-    if (key.length == 0) {
-      return "#" + (checksum.rows() + 1) + " (no primary key)";
-    }
-    List<String> parts = new ArrayList<>();
-    for (int i = 0; i < key.length; i++) {
-      parts.add(sourceKey.get(i) + "=" + ValueDisplay.of(row[key[i]]));
-    }
-    return String.join(", ", parts);
   }
 }

@@ -7,6 +7,7 @@ import dev.converge.domain.conversion.type.ColumnCodec;
 import dev.converge.domain.conversion.type.TargetType;
 import dev.converge.domain.manifest.KeyHashSet;
 import dev.converge.domain.schema.FoldedUniqueKey;
+import dev.converge.domain.schema.TargetColumn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,12 +24,21 @@ import java.util.Objects;
  */
 public final class TableScan {
 
+  /** The rule of a NULL in a NOT NULL column. */
+  public static final String NOT_NULL_RULE = "NULL in a NOT NULL column";
+  /** How the rule of a key the target already holds begins. */
+  public static final String EXISTING_ROW_RULE = "collides with a row the target already holds under its unique key";
+  /** How the rule of a repeated key begins. */
+  public static final String REPEATED_KEY_RULE = "repeats an earlier row's value under the target's unique key";
+
   /** One alternative to a column's policies, named as the operator would write it. */
   private record Alternative(String setting, ValuePolicies policies) {}
 
   private final TablePlan table;
   private final int width;
   private final ColumnCodec[] codecs;
+  private final boolean enforceNotNull;
+  private final String[] text;
   private final String[] canonical;
   private final boolean[] rejected;
   private final int[] primaryKey;
@@ -36,21 +46,49 @@ public final class TableScan {
   private final List<UniqueKey> keys = new ArrayList<>();
   private final List<List<Alternative>> alternatives = new ArrayList<>();
   private final ColumnCodec[][] alternativeCodecs;
+  private final String[] defaults;
+  private final ColumnCodec[] nullMapping;
+  private final List<ValueChange> changes = new ArrayList<>();
 
   /**
    * @param uniqueKeys the target's primary and unique keys in source column names; the folded
    *     columns compare ignoring case
    */
   public TableScan(TablePlan table, List<FoldedUniqueKey> uniqueKeys) {
+    this(table, uniqueKeys, true, RowDecisions.NONE);
+  }
+
+  /**
+   * @param decisions the operator's defaults are applied here (a NULL in a column with a default is
+   *     converted as the default, and recorded in {@link #changes}); quarantine is the caller's
+   */
+  public TableScan(TablePlan table, List<FoldedUniqueKey> uniqueKeys, RowDecisions decisions) {
+    this(table, uniqueKeys, true, decisions);
+  }
+
+  private TableScan(TablePlan table, List<FoldedUniqueKey> uniqueKeys, boolean enforceNotNull, RowDecisions decisions) {
     this.table = Objects.requireNonNull(table, "table");
+    this.enforceNotNull = enforceNotNull;
     List<ColumnPlan> columns = table.columns();
     width = columns.size();
     codecs = new ColumnCodec[width];
+    text = new String[width];
     canonical = new String[width];
     rejected = new boolean[width];
     alternativeCodecs = new ColumnCodec[width][];
+    defaults = new String[width];
+    nullMapping = new ColumnCodec[width];
     for (int i = 0; i < width; i++) {
       ColumnPlan column = columns.get(i);
+      defaults[i] = decisions.defaultFor(table.sourceTable(), column.source().name()).orElse(null);
+      if (defaults[i] != null) {
+        // The column's codec as if the target took NULL: a value its policies map to NULL (zero-dates,
+        // invalid-uuids: null), which a NOT NULL column refuses, gets the default as a NULL does.
+        TargetColumn t = column.target();
+        nullMapping[i] = TargetType.of(new TargetColumn(t.name(), t.position(), t.typeName(), t.formattedType(), t.length(),
+            t.precision(), t.scale(), true, t.hasDefault(), t.identity(), t.sequence(), t.array(), t.enumLabels(),
+            t.generated())).codec(column.conversion(), column.policies());
+      }
       codecs[i] = TargetType.of(column.target()).codec(column.conversion(), column.policies());
       alternatives.add(alternatives(column.policies()));
     }
@@ -65,8 +103,43 @@ public final class TableScan {
         parts[p] = indexOf(columns, name);
         folded[p] = key.foldedColumns().contains(name);
       }
-      keys.add(new UniqueKey(key, parts, folded, new KeyHashSet()));
+      keys.add(new UniqueKey(key, parts, folded, new KeyHashSet(),
+          new java.util.HashSet<>(key.columns()).equals(new java.util.HashSet<>(primaryKeyNames))));
     }
+  }
+
+  /**
+   * The scan export runs on every row it writes: the codecs, NOT NULL, and the target's primary and
+   * unique keys the plan lists for the table (in its duplicate checks).
+   */
+  public static TableScan forExport(MigrationPlan plan, TablePlan table) {
+    return new TableScan(table, targetKeys(plan, table), plan.decisions());
+  }
+
+  /**
+   * Only the codecs, as verify converts the source's rows again: a NULL or a repeated key there is a
+   * difference verify reports, not a reason to stop reading.
+   */
+  public static TableScan conversionOnly(TablePlan table, RowDecisions decisions) {
+    return new TableScan(table, List.of(), false, decisions);
+  }
+
+  /** Why the column's codec refuses {@code value} (source text form), or empty when it takes it. */
+  public static java.util.Optional<String> refusal(ColumnPlan column, String value) {
+    try {
+      TargetType.of(column.target()).codec(column.conversion(), column.policies()).convert(value);
+      return java.util.Optional.empty();
+    } catch (ValueRejectedException e) {
+      return java.util.Optional.of(e.rule());
+    }
+  }
+
+  /** The target's primary and unique keys of one planned table, in source column names, as the plan lists them. */
+  public static List<FoldedUniqueKey> targetKeys(MigrationPlan plan, TablePlan table) {
+    return plan.checks().stream()
+        .filter(check -> check.table().equals(table.sourceTable()))
+        .filter(check -> check.kind() == PreflightCheck.Kind.DUPLICATE_KEY || check.kind() == PreflightCheck.Kind.CASE_DUPLICATE)
+        .map(PreflightCheck::uniqueKey).toList();
   }
 
   private static int indexOf(List<ColumnPlan> columns, String sourceName) {
@@ -86,19 +159,29 @@ public final class TableScan {
    */
   public List<DirtyRow> check(Object[] row, long position) {
     List<DirtyRow> dirty = null;
+    changes.clear();
     for (int i = 0; i < width; i++) {
       ColumnPlan column = table.columns().get(i);
       String rule;
       try {
-        ColumnCodec.Converted converted = codecs[i].convert(row[i]);
+        ColumnCodec.Converted converted = defaults[i] == null ? codecs[i].convert(row[i]) : nullMapping[i].convert(row[i]);
+        if (converted.text() == null && defaults[i] != null) {
+          // A NULL in the source, or one a policy wrote (invalid-uuids, zero-dates: null): the decided default.
+          converted = codecs[i].convert(defaults[i]);
+          changes.add(new ValueChange(table.sourceTable(), rowKey(row, position), column.source().name(),
+              ValueDisplay.of(row[i]), ValueDisplay.of(defaults[i]), RowDecisions.DEFAULT));
+        }
+        text[i] = converted.text();
         canonical[i] = converted.canonical();
         rejected[i] = false;
-        if (converted.text() != null || column.target().nullable()) {
+        if (converted.text() != null || column.target().nullable() || !enforceNotNull) {
           continue;
         }
-        rule = "NULL in a NOT NULL column";
+        rule = NOT_NULL_RULE;
       } catch (ValueRejectedException e) {
         rule = e.rule();
+        text[i] = null; // never the previous row's value
+        canonical[i] = null;
       }
       rejected[i] = true;
       dirty = dirty == null ? new ArrayList<>() : dirty;
@@ -113,6 +196,48 @@ public final class TableScan {
       }
     }
     return dirty == null ? List.of() : dirty;
+  }
+
+  /**
+   * One row the target table already holds (kept by {@code --existing-rows keep} or
+   * {@code merge-by-primary-key}), as the canonical forms of PostgreSQL's text of the planned
+   * columns, in column order: a source row repeating its value under a unique key is then a dirty
+   * row. Under merge-by-primary-key the primary key is not compared: matching it is the merge.
+   */
+  public void existingRow(String[] canonicalValues, boolean mergeByPrimaryKey) {
+    merge = mergeByPrimaryKey;
+    long owner = primaryKeyHash(canonicalValues);
+    for (UniqueKey key : keys) {
+      if (!(mergeByPrimaryKey && key.primary)) {
+        key.holdExisting(canonicalValues, owner);
+      }
+    }
+  }
+
+  private boolean merge;
+
+  /** The 64-bit hash of a row's primary key, in canonical form: which existing row a key belongs to. */
+  private long primaryKeyHash(String[] canonicalValues) {
+    List<String> parts = new ArrayList<>(primaryKey.length);
+    for (int i : primaryKey) {
+      parts.add(canonicalValues[i]);
+    }
+    return KeyHashSet.hashOf(parts);
+  }
+
+  /** The values the operator's defaults changed in the row last checked (the list is reused). */
+  public List<ValueChange> changes() {
+    return changes;
+  }
+
+  /** The CSV text of each value of the row last checked, in column order (the array is reused); valid where it had no dirty row. */
+  public String[] texts() {
+    return text;
+  }
+
+  /** The canonical form of each value of the row last checked, as the checksum hashes it (the array is reused). */
+  public String[] canonicals() {
+    return canonical;
   }
 
   /** The first policy that lets the value through to a value the target column accepts, as a setting; or null. */
@@ -181,12 +306,30 @@ public final class TableScan {
     private final int[] parts;
     private final boolean[] folded;
     private final KeyHashSet seen;
+    private final boolean primary;
+    private KeyHashSet existing;
 
-    UniqueKey(FoldedUniqueKey key, int[] parts, boolean[] folded, KeyHashSet seen) {
+    UniqueKey(FoldedUniqueKey key, int[] parts, boolean[] folded, KeyHashSet seen, boolean primary) {
       this.key = key;
       this.parts = parts;
       this.folded = folded;
       this.seen = seen;
+      this.primary = primary;
+    }
+
+    void holdExisting(String[] canonicalValues, long owner) {
+      List<String> values = new ArrayList<>(parts.length);
+      for (int p = 0; p < parts.length; p++) {
+        String value = canonicalValues[parts[p]];
+        if (value == null) {
+          return; // NULLs never collide
+        }
+        values.add(folded[p] ? value.toLowerCase(Locale.ROOT) : value);
+      }
+      if (existing == null) {
+        existing = new KeyHashSet();
+      }
+      existing.add(values, owner);
     }
 
     /** The dirty row when this row's key was seen before; a key with a NULL or rejected part is never compared. */
@@ -199,7 +342,18 @@ public final class TableScan {
         }
         values.add(folded[p] ? canonical[i].toLowerCase(Locale.ROOT) : canonical[i]);
       }
-      if (seen.add(values, position) < 0) {
+      long earlier = seen.add(values, position);
+      long owner = existing == null ? KeyHashSet.ABSENT : existing.lineOf(values);
+      // Under merge-by-primary-key the row holding the key may be this very row (same primary key): the merge replaces it.
+      if (earlier < 0 && owner != KeyHashSet.ABSENT && !(merge && primaryKey.length > 0 && owner == primaryKeyHash(canonical))) {
+        String column = key.foldedColumns().isEmpty() ? key.columns().get(0) : key.foldedColumns().get(0);
+        return new DirtyRow(table.sourceTable(), rowKey(row, position), column, EXISTING_ROW_RULE + " " + key.name()
+            + " (" + String.join(", ", key.columns()) + "), kept by --existing-rows " + table.existingRowsHandling()
+            .name().toLowerCase(Locale.ROOT).replace('_', '-'),
+            String.join(", ", Arrays.stream(parts).mapToObj(i -> ValueDisplay.of(row[i])).toList()),
+            "--existing-rows " + table.targetTable() + "=truncate");
+      }
+      if (earlier < 0) {
         return null;
       }
       boolean anyFolded = false;
@@ -210,9 +364,9 @@ public final class TableScan {
       // Named by the column that folds case when one does (that is where the collision comes from).
       String column = key.foldedColumns().isEmpty() ? key.columns().get(0) : key.foldedColumns().get(0);
       return new DirtyRow(table.sourceTable(), rowKey(row, position), column,
-          "repeats an earlier row's value under the target's unique key " + key.name() + " (" + String.join(", ", key.columns())
+          REPEATED_KEY_RULE + " " + key.name() + " (" + String.join(", ", key.columns())
               + ")" + (anyFolded ? ", compared ignoring case as the target does" : ""),
-          String.join(", ", shown), null);
+          String.join(", ", shown) + " (same key as row #" + earlier + " of the read, by 64-bit key hash)", null);
     }
   }
 }

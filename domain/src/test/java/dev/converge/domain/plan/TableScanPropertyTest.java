@@ -108,6 +108,55 @@ class TableScanPropertyTest {
     }
   }
 
+  /**
+   * Export's own path (RowDigest.forExport, as ExportTablesService calls it) against the scan, on a
+   * sequence of rows of one family with the target's unique key on the value column: export refuses
+   * exactly at the scan's first dirty row, with its key, column, value and rule, and writes every row
+   * before it as the scan converted it.
+   */
+  @Property(tries = 1000)
+  void exportStopsExactlyAtTheScansFirstDirtyRowUnderAUniqueKeyToo(@ForAll("rowsOfOneFamily") List<Case> examples) {
+    ColumnPlan column = column(examples.get(0));
+    TablePlan table = table(column);
+    boolean folds = TargetType.of(column.target()).foldsCase();
+    dev.converge.domain.schema.FoldedUniqueKey unique = new dev.converge.domain.schema.FoldedUniqueKey("v_key",
+        List.of("v"), folds ? List.of("v") : List.of());
+    MigrationPlan plan = new MigrationPlan("app", "8.0.31", "public", "17.5", "s", "t", List.of(table), List.of(),
+        List.of(), LoadOrder.of(java.util.Map.of("t", java.util.Set.of())), ForeignKeyStrategy.REPLICATION_ROLE,
+        List.of(new PreflightCheck("t", "v", folds ? PreflightCheck.Kind.CASE_DUPLICATE : PreflightCheck.Kind.DUPLICATE_KEY,
+            column.source().dataType(), null, null, null, List.of(), null, unique, column.policies(),
+            column.target().nullable(), null, null)), List.of(), List.of());
+    TableScan scan = TableScan.forExport(plan, table);
+    RowDigest export = RowDigest.forExport(plan, table);
+
+    for (int i = 0; i < examples.size(); i++) {
+      Object[] row = {Integer.toString(i + 1), examples.get(i).value()};
+      List<DirtyRow> dirty = scan.check(row, i + 1);
+      String[] scanned = scan.texts().clone();
+      if (dirty.isEmpty()) {
+        String[] written = export.add(row).clone();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(scanned, written, "row " + (i + 1));
+        continue;
+      }
+      dev.converge.domain.failure.RowRejectedException rejected = org.junit.jupiter.api.Assertions.assertThrows(
+          dev.converge.domain.failure.RowRejectedException.class, () -> export.add(row), examples.toString());
+      DirtyRow first = dirty.get(0);
+      assertEquals(List.of(first.table(), first.key(), first.column(), first.value(), first.rule()),
+          List.of(rejected.table(), rejected.key(), rejected.column(), rejected.value(), rejected.rule()));
+      return; // export stops at the first
+    }
+  }
+
+  @Provide
+  Arbitrary<List<Case>> rowsOfOneFamily() {
+    return cases().flatMap(first -> Arbitraries.oneOf(
+            Arbitraries.just(first.value()),
+            cases().filter(other -> other.family().equals(first.family())).map(Case::value))
+        .list().ofMinSize(1).ofMaxSize(6)
+        .map(values -> values.stream().map(value -> new Case(first.family(), value, first.nullable(), first.policies()))
+            .toList()));
+  }
+
   /** What export does with the value: null when it writes it, else the rule of its refusal. */
   private static String exportVerdict(ColumnPlan column, Object value) {
     try {

@@ -93,6 +93,38 @@ class TableScanTest {
     DirtyRule rule = DirtyRule.of(first).plus(second);
     assertEquals(2, rule.rows());
     assertEquals("2 row(s): N characters, longer than varchar(36); keys id='1' | id='2' (all in dirty_rows.csv); no"
-        + " policy fixes it: correct the rows in the source or exclude the table", rule.summary());
+        + " policy fixes it: correct the rows in the source, set the rows aside with --quarantine user:invalid-value, or"
+        + " exclude the table", rule.summary());
+  }
+
+  @Test
+  void aSourceRowRepeatingAUniqueKeyTheTargetAlreadyHoldsIsDirtyButUnderMergeThePrimaryKeyIsTheMerge() {
+    ColumnPlan name = new ColumnPlan(text("name", "varchar", 32, false), target("name", "text", false),
+        ConversionKind.TEXT_TO_TEXT, ValuePolicies.STRICT);
+    TablePlan kept = new TablePlan("identity_credential_types", "identity_credential_types",
+        List.of(new ColumnPlan(ID, TARGET_ID, ConversionKind.INTEGER_TO_INTEGER, ValuePolicies.STRICT), name), List.of(),
+        List.of(), List.of("id"), 3, 2, ExistingRows.MERGE_BY_PRIMARY_KEY, 0, false, false);
+    List<FoldedUniqueKey> keys = List.of(new FoldedUniqueKey("id", List.of("id"), List.of()),
+        new FoldedUniqueKey("name", List.of("name"), List.of()));
+    TableScan merge = new TableScan(kept, keys);
+    merge.existingRow(new String[] {"1", "password"}, true);
+    merge.existingRow(new String[] {"2", "oidc"}, true);
+
+    assertEquals(List.of(), merge.check(new Object[] {"1", "password"}, 1), "the same row again is the merge");
+    List<DirtyRow> moved = merge.check(new Object[] {"7", "oidc"}, 2);
+
+    assertEquals(1, moved.size(), moved.toString());
+    assertEquals("id='7'", moved.get(0).key());
+    assertEquals("name", moved.get(0).column());
+    assertEquals("collides with a row the target already holds under its unique key name (name), kept by"
+        + " --existing-rows merge-by-primary-key", moved.get(0).rule());
+    assertEquals("--existing-rows identity_credential_types=truncate", moved.get(0).fix());
+    assertEquals(RowDecisions.EXISTING_ROW, RowDecisions.codeOf(moved.get(0)));
+
+    TableScan keep = new TableScan(kept, keys);
+    keep.existingRow(new String[] {"1", "password"}, false);
+    assertEquals("collides with a row the target already holds under its unique key id (id), kept by"
+        + " --existing-rows merge-by-primary-key", keep.check(new Object[] {"1", "webauthn"}, 1).get(0).rule(),
+        "without the merge the primary key collides too");
   }
 }

@@ -1,5 +1,6 @@
 package dev.converge.application.port.in;
 
+import dev.converge.domain.plan.RowDecisions;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,9 +13,11 @@ import java.util.Objects;
  * @param snapshotLockTimeout how long the snapshot may wait for the global read lock
  * @param reuseStaleExport continue an earlier export even though the source moved since it was read
  *     (rehearsals); without it such an export is refused
+ * @param decisions the row decisions given to export itself; they must be the plan's (the plan checked
+ *     them against the data); none given means the plan's
  */
 public record ExportTablesCommand(int parallelism, boolean restart, long partBytes, SnapshotMode snapshotMode,
-    Duration snapshotLockTimeout, boolean reuseStaleExport) {
+    Duration snapshotLockTimeout, boolean reuseStaleExport, RowDecisions decisions) {
 
   /** 64 MiB: small enough to keep validation and COPY close behind the export, large enough to be few. */
   public static final long DEFAULT_PART_BYTES = 64L << 20;
@@ -32,6 +35,13 @@ public record ExportTablesCommand(int parallelism, boolean restart, long partByt
     }
     Objects.requireNonNull(snapshotMode, "snapshotMode");
     requireLockTimeout(snapshotLockTimeout);
+    decisions = decisions == null ? RowDecisions.NONE : decisions;
+  }
+
+  /** The plan's row decisions. */
+  public ExportTablesCommand(int parallelism, boolean restart, long partBytes, SnapshotMode snapshotMode,
+      Duration snapshotLockTimeout, boolean reuseStaleExport) {
+    this(parallelism, restart, partBytes, snapshotMode, snapshotLockTimeout, reuseStaleExport, RowDecisions.NONE);
   }
 
   /** The defaults of the snapshot: {@code auto} mode, a 5-second lock bound, a stale export refused. */

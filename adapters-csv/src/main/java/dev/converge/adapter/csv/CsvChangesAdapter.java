@@ -1,0 +1,161 @@
+package dev.converge.adapter.csv;
+
+import dev.converge.application.port.out.RecordChangesPort;
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
+import dev.converge.domain.plan.ValueChange;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * {@code changes.csv} and {@code quarantine/<table>.csv} in the work directory (RFC 4180 with a
+ * header line, 0600 files in a 0700 directory where POSIX permissions exist): the audit of the
+ * operator's decisions, written as export meets the rows.
+ */
+public final class CsvChangesAdapter implements RecordChangesPort {
+
+  public static final String CHANGES = "changes.csv";
+  public static final String QUARANTINE = "quarantine";
+  static final String[] HEADER = {"table", "key", "column", "before", "after", "rule"};
+
+  private final Path directory;
+
+  public CsvChangesAdapter(Path directory) {
+    this.directory = Objects.requireNonNull(directory, "directory");
+  }
+
+  @Override
+  public Changes open() {
+    try {
+      Files.createDirectories(directory);
+      Path quarantine = directory.resolve(QUARANTINE);
+      if (Files.isDirectory(quarantine)) {
+        try (Stream<Path> earlier = Files.list(quarantine)) {
+          for (Path file : earlier.filter(f -> f.getFileName().toString().endsWith(".csv")).toList()) {
+            Files.delete(file);
+          }
+        }
+      }
+      CSVPrinter changes = printer(directory.resolve(CHANGES), HEADER);
+      return new OpenFiles(changes);
+    } catch (IOException e) {
+      throw new ConvergeException(ErrorCode.EXPORT, "cannot write " + directory.resolve(CHANGES) + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Set<String> quarantinedKeys(String table) {
+    Path file = quarantineFile(table);
+    Set<String> keys = new HashSet<>();
+    if (!Files.exists(file)) {
+      return keys;
+    }
+    try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8,
+        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+      for (CSVRecord row : parser) {
+        keys.add(row.get("key"));
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new ConvergeException(ErrorCode.VERIFICATION, "cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return keys;
+  }
+
+  private Path quarantineFile(String table) {
+    return directory.resolve(QUARANTINE).resolve(table + ".csv");
+  }
+
+  private static CSVPrinter printer(Path file, String... header) throws IOException {
+    if (!Files.exists(file)) {
+      Files.createFile(file);
+    }
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+    BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING,
+        StandardOpenOption.WRITE);
+    return new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(header).build());
+  }
+
+  private final class OpenFiles implements Changes {
+    private final CSVPrinter changes;
+    private final Map<String, CSVPrinter> quarantined = new HashMap<>();
+
+    OpenFiles(CSVPrinter changes) {
+      this.changes = changes;
+    }
+
+    @Override
+    public synchronized void change(ValueChange change) {
+      try {
+        changes.printRecord(change.table(), change.key(), change.column(), change.before(), change.after(), change.rule());
+      } catch (IOException e) {
+        throw new ConvergeException(ErrorCode.EXPORT, "cannot write " + directory.resolve(CHANGES) + ": " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public synchronized void quarantine(String table, List<String> columns, List<String> values, ValueChange reason) {
+      change(reason);
+      Path file = quarantineFile(table);
+      try {
+        CSVPrinter printer = quarantined.get(table);
+        if (printer == null) {
+          Path folder = file.getParent();
+          Files.createDirectories(folder);
+          if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+          }
+          List<String> header = new ArrayList<>(List.of("key", "column", "rule"));
+          header.addAll(columns);
+          printer = printer(file, header.toArray(String[]::new));
+          quarantined.put(table, printer);
+        }
+        List<String> record = new ArrayList<>(List.of(reason.key(), reason.column(), reason.rule()));
+        record.addAll(values);
+        printer.printRecord(record);
+      } catch (IOException e) {
+        throw new ConvergeException(ErrorCode.EXPORT, "cannot write " + file + ": " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public synchronized void close() {
+      List<IOException> failures = new ArrayList<>();
+      for (CSVPrinter printer : quarantined.values()) {
+        try {
+          printer.close();
+        } catch (IOException e) {
+          failures.add(e);
+        }
+      }
+      try {
+        changes.close();
+      } catch (IOException e) {
+        failures.add(e);
+      }
+      if (!failures.isEmpty()) {
+        throw new ConvergeException(ErrorCode.EXPORT, "cannot finish " + directory.resolve(CHANGES) + ": "
+            + failures.get(0).getMessage(), failures.get(0));
+      }
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package dev.converge.application.service;
+
+import dev.converge.domain.conversion.ValueDisplay;
+import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
+import dev.converge.domain.plan.ColumnPlan;
+import dev.converge.domain.plan.MigrationPlan;
+import dev.converge.domain.plan.PreflightCheck;
+import dev.converge.domain.plan.RowDecisions;
+import dev.converge.domain.plan.TablePlan;
+import dev.converge.domain.plan.ValueChange;
+import dev.converge.domain.schema.ForeignKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The rows one export sets aside, as their children under the target's foreign keys need them: a
+ * table that may lose rows to quarantine (it has a quarantine decision, or a parent that may) records
+ * the referenced key values of each row it sets aside, and each of its children waits until it is
+ * finished, then sets aside every row that references one of them. Parents come first in the plan's
+ * load order, and the export's threads take tables in that order, so a waiting child never holds up
+ * its parent. Keys compare as the source held them (ignoring case where the target's key folds it).
+ * Self-references and cycles are not followed: a row set aside there can leave an orphan, which
+ * verify's foreign-key check reports.
+ */
+final class QuarantinedParents {
+
+
+  /** One foreign key between two tables that may both lose rows: where to look on each side. */
+  private record Link(ForeignKey key, int[] childColumns, int[] parentColumns, boolean[] folded,
+      Set<List<String>> setAside) {}
+
+  private final Map<String, CountDownLatch> finished = new HashMap<>();
+  private final Map<String, List<Link>> asChild = new HashMap<>();
+  private final Map<String, List<Link>> asParent = new HashMap<>();
+  private final Map<String, List<String>> parents = new HashMap<>();
+
+  QuarantinedParents(MigrationPlan plan, List<TablePlan> exported) {
+    RowDecisions decisions = plan.decisions();
+    if (!decisions.quarantinesAny()) {
+      return;
+    }
+    Map<String, TablePlan> tables = new HashMap<>();
+    plan.tables().forEach(table -> tables.put(table.sourceTable(), table));
+    Set<String> losing = new LinkedHashSet<>();
+    // Plan order is load order: a parent is decided before its children.
+    for (TablePlan table : plan.tables()) {
+      if (decisions.quarantine().containsKey(table.sourceTable())) {
+        losing.add(table.sourceTable());
+      }
+      for (PreflightCheck check : plan.checks()) {
+        if (check.kind() != PreflightCheck.Kind.ORPHAN || !check.table().equals(table.sourceTable())) {
+          continue;
+        }
+        ForeignKey key = check.foreignKey();
+        TablePlan parent = tables.get(key.referencedTable());
+        if (parent == null || !losing.contains(parent.sourceTable()) || parent.level() >= table.level()) {
+          continue; // not a parent that may lose rows, or a self-reference / cycle
+        }
+        losing.add(table.sourceTable());
+        boolean[] folded = new boolean[key.columns().size()];
+        for (int i = 0; i < folded.length; i++) {
+          folded[i] = check.uniqueKey() != null && check.uniqueKey().foldedColumns().contains(key.columns().get(i));
+        }
+        Link link = new Link(key, indexes(table, key.columns()), indexes(parent, key.referencedColumns()), folded,
+            new HashSet<>());
+        asChild.computeIfAbsent(table.sourceTable(), t -> new ArrayList<>()).add(link);
+        asParent.computeIfAbsent(parent.sourceTable(), t -> new ArrayList<>()).add(link);
+        parents.computeIfAbsent(table.sourceTable(), t -> new ArrayList<>()).add(parent.sourceTable());
+      }
+    }
+    for (TablePlan table : exported) {
+      if (losing.contains(table.sourceTable())) {
+        finished.put(table.sourceTable(), new CountDownLatch(1));
+      }
+    }
+  }
+
+  private static int[] indexes(TablePlan table, List<String> sourceColumns) {
+    List<ColumnPlan> columns = table.columns();
+    int[] found = new int[sourceColumns.size()];
+    for (int i = 0; i < found.length; i++) {
+      String name = sourceColumns.get(i);
+      found[i] = -1;
+      for (int c = 0; c < columns.size(); c++) {
+        if (columns.get(c).source().name().equals(name)) {
+          found[i] = c;
+        }
+      }
+      if (found[i] < 0) {
+        throw new IllegalStateException("foreign-key column " + table.sourceTable() + "." + name + " is not copied");
+      }
+    }
+    return found;
+  }
+
+  /** Waits until every parent of {@code table} that may lose rows is finished; the table's view of them. */
+  Table await(TablePlan table, AtomicBoolean failed) {
+    for (String parent : parents.getOrDefault(table.sourceTable(), List.of())) {
+      CountDownLatch latch = finished.get(parent);
+      try {
+        while (latch != null && !latch.await(1, TimeUnit.SECONDS)) {
+          if (failed.get()) {
+            throw new ParallelTables.Stopped();
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ConvergeException(ErrorCode.EXPORT, "interrupted while " + table.sourceTable() + " waited for " + parent);
+      }
+    }
+    List<Link> children = asChild.getOrDefault(table.sourceTable(), List.of());
+    List<Link> parentsOf = asParent.getOrDefault(table.sourceTable(), List.of());
+    return new Table(table.sourceTable(), children, parentsOf);
+  }
+
+  /** {@code table} is finished (or failed): its children may go on. */
+  void finished(TablePlan table) {
+    CountDownLatch latch = finished.get(table.sourceTable());
+    if (latch != null) {
+      latch.countDown();
+    }
+  }
+
+  /** One table's side: the parents it checks its rows against and the children it records set-aside keys for. */
+  static final class Table {
+    private final String name;
+    private final List<Link> parents;
+    private final List<Link> children;
+
+    Table(String name, List<Link> parents, List<Link> children) {
+      this.name = name;
+      this.parents = parents;
+      this.children = children;
+    }
+
+    /** Why the row follows a parent row that was set aside, or null. */
+    ValueChange parentQuarantined(Object[] row, String rowKey) {
+      for (Link link : parents) {
+        List<String> value = key(row, link.childColumns(), link.folded());
+        if (value != null && link.setAside().contains(value)) {
+          String column = link.key().columns().get(0);
+          return new ValueChange(name, rowKey, column, ValueDisplay.of(row[link.childColumns()[0]]),
+              ValueChange.QUARANTINED, "quarantine: " + RowDecisions.PARENT_QUARANTINED + ": its parent in "
+                  + link.key().referencedTable() + " (foreign key " + link.key().name() + ") was set aside");
+        }
+      }
+      return null;
+    }
+
+    /** Records the row, set aside, for the children that reference it. */
+    void quarantined(Object[] row) {
+      for (Link link : children) {
+        List<String> value = key(row, link.parentColumns(), link.folded());
+        if (value != null) {
+          link.setAside().add(value);
+        }
+      }
+    }
+
+    /** The key as the source holds it; null when a part is NULL (references nothing). */
+    private static List<String> key(Object[] row, int[] columns, boolean[] folded) {
+      List<String> parts = new ArrayList<>(columns.length);
+      for (int i = 0; i < columns.length; i++) {
+        Object value = row[columns[i]];
+        if (value == null) {
+          return null;
+        }
+        String text = value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : value.toString();
+        parts.add(folded[i] ? text.toLowerCase(Locale.ROOT) : text);
+      }
+      return parts;
+    }
+  }
+}

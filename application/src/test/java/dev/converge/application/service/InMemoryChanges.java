@@ -1,0 +1,53 @@
+package dev.converge.application.service;
+
+import dev.converge.application.port.out.RecordChangesPort;
+import dev.converge.domain.plan.ValueChange;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The decisions' audit kept in memory, for the services' tests: what changes.csv and quarantine/ would hold. */
+final class InMemoryChanges implements RecordChangesPort {
+
+  final List<ValueChange> changes = new ArrayList<>();
+  final Map<String, List<List<String>>> quarantined = new LinkedHashMap<>();
+  int opened;
+
+  @Override
+  public synchronized Changes open() {
+    opened++;
+    changes.clear();
+    quarantined.clear();
+    return new Changes() {
+      @Override
+      public void change(ValueChange change) {
+        synchronized (InMemoryChanges.this) {
+          changes.add(change);
+        }
+      }
+
+      @Override
+      public void quarantine(String table, List<String> columns, List<String> values, ValueChange reason) {
+        synchronized (InMemoryChanges.this) {
+          changes.add(reason);
+          List<String> row = new ArrayList<>(List.of(reason.key()));
+          row.addAll(values);
+          quarantined.computeIfAbsent(table, t -> new ArrayList<>()).add(row);
+        }
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  @Override
+  public synchronized Set<String> quarantinedKeys(String table) {
+    Set<String> keys = new HashSet<>();
+    quarantined.getOrDefault(table, List.of()).forEach(row -> keys.add(row.get(0)));
+    return keys;
+  }
+}

@@ -1,0 +1,214 @@
+package dev.converge.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.converge.adapter.csv.JsonManifestFileAdapter;
+import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
+import dev.converge.application.dataset.DatasetOptions;
+import dev.converge.application.dataset.DirtyTrap;
+import dev.converge.domain.failure.ErrorCode;
+import dev.converge.domain.manifest.Manifest;
+import dev.converge.domain.manifest.TableManifest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Dirty data on real servers (MySQL 8.0.31 → PostgreSQL 17.5): export enforces the target's keys
+ * itself and stops before the table commits; with the operator's decisions the load passes,
+ * changes.csv and quarantine/ hold exactly the affected rows, and verify passes while reporting them.
+ */
+class DirtyDataDecisionsIT {
+
+  private static final double SCALE = 0.001;
+  private static final String DUPLICATE_ID = "ffffffff-ffff-4fff-8fff-ffffffffffff";
+
+  @TempDir Path workDirectory;
+  @TempDir Path configDirectory;
+
+  @Test
+  void aDuplicateUnderAKeyOnlyTheTargetHasStopsMigrateBeforeTheTableCommitsNamingTableKeyColumnValueAndRule()
+      throws Exception {
+    Rehearsal run = Rehearsal.of("kratos", EmbeddedServers.mySql(), DatasetOptions.clean(SCALE), true, workDirectory);
+    assertEquals(0, run.converge("plan"), run.output());
+    String value;
+    try (HikariDataSource writable = MySqlDataSourceFactory.writable(run.source, 1);
+        Connection connection = writable.getConnection(); Statement statement = connection.createStatement()) {
+      // After the plan, as on a live system: MySQL has no unique key here; the target's is on lower(value).
+      try (ResultSet first = statement.executeQuery("SELECT value FROM identity_recovery_addresses ORDER BY id LIMIT 1")) {
+        first.next();
+        value = first.getString(1);
+      }
+      statement.execute("INSERT INTO identity_recovery_addresses (id, via, value, identity_id, nid, created_at, updated_at)"
+          + " SELECT '" + DUPLICATE_ID + "', via, UPPER(value), identity_id, nid, created_at, updated_at"
+          + " FROM identity_recovery_addresses ORDER BY id LIMIT 1");
+    }
+
+    assertEquals(ExitStatus.of(ErrorCode.EXPORT), run.converge("migrate", "--keep-plan"), run.output());
+
+    assertTrue(run.err.toString().contains("table identity_recovery_addresses, row id='" + DUPLICATE_ID + "', column value:"
+        + " value "), run.output());
+    assertTrue(run.err.toString().contains("repeats an earlier row's value under the target's unique key"
+        + " identity_recovery_addresses_nid_via_value_uq_idx"), run.output());
+    assertTrue(run.err.toString().contains(value.toUpperCase(java.util.Locale.ROOT)), run.output());
+    assertEquals(0, targetCount(run, "identity_recovery_addresses"), "nothing of the table was committed");
+  }
+
+  @Test
+  void withDecisionsTheDirtyVariantLoadsAndChangesAndQuarantineHoldExactlyTheAffectedRowsAndVerifyPasses()
+      throws Exception {
+    Rehearsal run = Rehearsal.of("kratos", EmbeddedServers.mySql(), new DatasetOptions(SCALE, DatasetOptions.DEFAULT_SEED,
+        true), true, workDirectory);
+    Map<String, DirtyTrap> traps = new HashMap<>();
+    run.dataset.dirtyTraps().forEach(trap -> traps.put(trap.table(), trap));
+    assertEquals(Set.of("sessions", "identity_recovery_addresses", "identities"), traps.keySet());
+
+    // Without decisions the plan blocks and nothing is exported.
+    assertEquals(ExitStatus.of(ErrorCode.PLAN_BLOCKED), run.converge("migrate"), run.output());
+
+    // The column policy and the default from converge.yml, the quarantines on migrate's command line.
+    Path config = configDirectory.resolve("converge.yml");
+    Files.writeString(config, "column-policy: \"sessions.authenticated_at:zero-dates=null\"\n"
+        + "default: [\"sessions.authenticated_at=2000-01-01 00:00:00\"]\n", StandardCharsets.UTF_8);
+    assertEquals(0, run.converge("migrate", "--config", config.toString(), "--quarantine", "identities",
+        "--quarantine", "identity_recovery_addresses:unique"), run.output());
+    assertTrue(run.out.toString().contains("Verification: PASS"), run.output());
+    assertTrue(run.out.toString().contains("Decisions: --quarantine identities, --quarantine"
+        + " identity_recovery_addresses:unique, --default sessions.authenticated_at=2000-01-01 00:00:00"), run.output());
+
+    List<CSVRecord> changes = csv(workDirectory.resolve("changes.csv"));
+    Manifest manifest = new JsonManifestFileAdapter(workDirectory).latest().orElseThrow().manifest();
+    // The default: exactly the zero date, in exactly the trap's table and column.
+    List<CSVRecord> defaulted = changes.stream().filter(c -> c.get("rule").equals("default")).toList();
+    assertEquals(1, defaulted.size(), changes.toString());
+    assertEquals(List.of("sessions", "authenticated_at", "'2000-01-01 00:00:00'"),
+        List.of(defaulted.get(0).get("table"), defaulted.get(0).get("column"), defaulted.get(0).get("after")));
+    assertEquals(1, manifest.table("sessions").orElseThrow().changed());
+    // The direct quarantines: exactly the two traps the decisions cover.
+    List<CSVRecord> direct = changes.stream().filter(c -> c.get("rule").startsWith("quarantine: ")
+        && !c.get("rule").startsWith("quarantine: parent-quarantined")).toList();
+    // The generator's case duplicate is an address of the quarantined identity: it follows its parent
+    // (checked first: a child of a row set aside is set aside whatever else is wrong with it).
+    assertEquals(List.of("identities.metadata_public"),
+        direct.stream().map(c -> c.get("table") + "." + c.get("column")).toList(), direct.toString());
+    assertTrue(changes.stream().anyMatch(c -> c.get("table").equals("identity_recovery_addresses")
+        && c.get("after").equals("(quarantined)")), changes.toString());
+    String identity = direct.stream().filter(c -> c.get("table").equals("identities")).findFirst().orElseThrow().get("key");
+    String identityId = identity.substring("id='".length(), identity.length() - 1);
+
+    // The children: exactly the source's rows that reference the quarantined identity, and theirs.
+    Map<String, Long> expectedChildren = new HashMap<>();
+    try (HikariDataSource source = MySqlDataSourceFactory.readOnlySource(run.source, 1);
+        Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
+      for (String table : List.of("identity_credentials", "identity_verifiable_addresses", "identity_recovery_addresses",
+          "sessions")) {
+        expectedChildren.put(table, count(statement, "SELECT COUNT(*) FROM " + table + " WHERE identity_id = '"
+            + identityId + "'"));
+      }
+      expectedChildren.put("identity_credential_identifiers", count(statement, "SELECT COUNT(*) FROM"
+          + " identity_credential_identifiers WHERE identity_credential_id IN (SELECT id FROM identity_credentials"
+          + " WHERE identity_id = '" + identityId + "')"));
+      expectedChildren.put("session_devices", count(statement, "SELECT COUNT(*) FROM session_devices WHERE session_id IN"
+          + " (SELECT id FROM sessions WHERE identity_id = '" + identityId + "')"));
+    }
+    Map<String, Long> children = new HashMap<>();
+    changes.stream().filter(c -> c.get("rule").startsWith("quarantine: parent-quarantined"))
+        .forEach(c -> children.merge(c.get("table"), 1L, Long::sum));
+    expectedChildren.values().removeIf(rows -> rows == 0);
+    assertEquals(expectedChildren, children, "children of identity " + identityId);
+    assertTrue(!children.isEmpty(), "the quarantined identity has children in the dataset");
+
+    // quarantine/<table>.csv, the manifest and changes.csv agree; source = target + quarantined.
+    Set<String> quarantinedTables = new HashSet<>();
+    for (TableManifest table : manifest.tables()) {
+      long inChanges = changes.stream().filter(c -> c.get("table").equals(table.sourceTable())
+          && c.get("after").equals("(quarantined)")).count();
+      assertEquals(inChanges, table.quarantined(), table.sourceTable());
+      Path file = workDirectory.resolve("quarantine").resolve(table.sourceTable() + ".csv");
+      assertEquals(table.quarantined() > 0, Files.exists(file), file.toString());
+      if (table.quarantined() > 0) {
+        quarantinedTables.add(table.sourceTable());
+        assertEquals(table.quarantined(), csv(file).size(), file.toString());
+        assertEquals(sourceCount(run, table.sourceTable()), targetCount(run, table.targetTable()) + table.quarantined(),
+            table.sourceTable());
+      }
+    }
+    assertTrue(quarantinedTables.containsAll(List.of("identities", "identity_recovery_addresses")), quarantinedTables.toString());
+    String report = Files.readString(workDirectory.resolve("verification_report.md"), StandardCharsets.UTF_8);
+    assertTrue(report.contains("decided differences"), report);
+    assertTrue(report.contains("1 row(s) quarantined, not loaded"), report);
+  }
+
+  @Test
+  void underMergeByPrimaryKeyAUniqueNameTheTargetHoldsUnderAnotherIdIsABlockerByKeyWithTheChoice() throws Exception {
+    Rehearsal run = Rehearsal.of("kratos", EmbeddedServers.mySql(), DatasetOptions.clean(SCALE), true, workDirectory);
+    String moved;
+    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + run.target.host() + ":"
+        + run.target.port() + "/" + run.target.database(), run.target.user(), "");
+        Statement statement = connection.createStatement()) {
+      // Another install: the seed migration gave the same credential type another id.
+      try (ResultSet first = statement.executeQuery("SELECT name FROM identity_credential_types ORDER BY name LIMIT 1")) {
+        first.next();
+        moved = first.getString(1);
+      }
+      statement.execute("UPDATE identity_credential_types SET id = gen_random_uuid() WHERE name = '" + moved + "'");
+    }
+
+    assertEquals(ExitStatus.of(ErrorCode.PLAN_BLOCKED), run.converge("plan", "--existing-rows",
+        "identity_credential_types=merge-by-primary-key"), run.output());
+
+    assertTrue(run.out.toString().contains("identity_credential_types.name: 1 row(s): collides with a row the target"
+        + " already holds under its unique key"), run.output());
+    assertTrue(run.out.toString().contains("fix: --existing-rows identity_credential_types=truncate"), run.output());
+    List<CSVRecord> dirty = csv(workDirectory.resolve("dirty_rows.csv"));
+    assertEquals(1, dirty.size(), dirty.toString());
+    assertEquals("'" + moved + "'", dirty.get(0).get("value"));
+    assertEquals(0, run.converge("plan", "--existing-rows", "identity_credential_types=truncate"), run.output());
+  }
+
+  private static List<CSVRecord> csv(Path file) throws Exception {
+    try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8,
+        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+      return new ArrayList<>(parser.getRecords());
+    }
+  }
+
+  private static long count(Statement statement, String sql) throws Exception {
+    try (ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
+  private static long sourceCount(Rehearsal run, String table) throws Exception {
+    try (HikariDataSource source = MySqlDataSourceFactory.readOnlySource(run.source, 1);
+        Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
+      return count(statement, "SELECT COUNT(*) FROM `" + table + "`");
+    }
+  }
+
+  private static long targetCount(Rehearsal run, String table) throws Exception {
+    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + run.target.host() + ":"
+        + run.target.port() + "/" + run.target.database(), run.target.user(), "");
+        Statement statement = connection.createStatement()) {
+      return count(statement, "SELECT COUNT(*) FROM \"" + table + "\"");
+    }
+  }
+}
