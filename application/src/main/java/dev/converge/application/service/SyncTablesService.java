@@ -101,6 +101,13 @@ public final class SyncTablesService implements SyncTablesUseCase {
     if (plan.hasBlockers()) {
       throw new PlanBlockedException(plan.blockers().stream().map(Object::toString).toList());
     }
+    if (!plan.decisions().isEmpty()) {
+      // Sync compares with export's conversions only: it would "repair" a quarantined row or a default
+      // back to the source's raw row, undoing a decision without a record.
+      throw new ConvergeException(ErrorCode.CONFIGURATION, "the plan has row decisions ("
+          + String.join("; ", plan.decisions().describe()) + "), which sync does not apply yet: it would undo them; cut over with"
+          + " converge migrate in the window instead");
+    }
     String migrationId = manifests.latest().map(stored -> stored.manifest().migrationId()).orElse(null);
     if (migrationId == null || imports.committed(migrationId).isEmpty()) {
       throw new ConvergeException(ErrorCode.CONFIGURATION, "the target was never loaded from this work directory"

@@ -26,6 +26,7 @@ import dev.converge.domain.plan.ForeignKeyStrategy;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.MigrationPlanner;
 import dev.converge.domain.plan.PlanSettings;
+import dev.converge.domain.plan.RowDecisions;
 import dev.converge.domain.schema.ForeignKey;
 import dev.converge.domain.schema.SourceColumn;
 import dev.converge.domain.schema.SourceSchema;
@@ -67,6 +68,7 @@ class SyncTablesServiceTest {
   /** The target by key: PostgreSQL's own text. */
   private final Map<String, String[]> target = new TreeMap<>();
   private boolean primaryKey = true;
+  private RowDecisions decisions = RowDecisions.NONE;
   private boolean imported = true;
   private boolean corruptWrites;
   private int loadSessions;
@@ -191,6 +193,15 @@ class SyncTablesServiceTest {
   }
 
   @Test
+  void aPlanWithRowDecisionsIsRefusedRatherThanUndone() {
+    decisions = new RowDecisions(Map.of("space", java.util.Set.of(RowDecisions.NOT_NULL)), Map.of());
+    ConvergeException refused = assertThrows(ConvergeException.class, this::sync);
+    assertEquals(ErrorCode.CONFIGURATION, refused.code());
+    assertTrue(refused.getMessage().contains("row decisions") && refused.getMessage().contains("space"),
+        refused.getMessage());
+  }
+
+  @Test
   void aTargetNeverLoadedIsRefused() {
     imported = false;
     ConvergeException refused = assertThrows(ConvergeException.class, this::sync);
@@ -210,7 +221,10 @@ class SyncTablesServiceTest {
         primaryKey ? List.of("id") : List.of(), List.of(), List.of(), 4)));
     TargetSchema targetSchema = new TargetSchema("public", "17.5", List.of(new TargetTable("space", List.of(UUID, BOOL),
         primaryKey ? List.of("id") : List.of(), List.of(), List.of(), List.of(), List.of())));
-    MigrationPlan plan = new MigrationPlanner(PlanSettings.defaults()).plan(sourceSchema, targetSchema, Map.of(), true);
+    PlanSettings defaults = PlanSettings.defaults();
+    MigrationPlan plan = new MigrationPlanner(new PlanSettings(defaults.excludedTables(), defaults.ignoredColumns(),
+        defaults.policies(), defaults.columnPolicies(), defaults.existingRows(), decisions))
+        .plan(sourceSchema, targetSchema, Map.of(), true);
     StorePlanPort plans = new StorePlanPort() {
       @Override
       public String save(MigrationPlan saved) {
