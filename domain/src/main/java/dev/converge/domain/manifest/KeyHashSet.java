@@ -18,20 +18,13 @@ public final class KeyHashSet {
 
   /** Adds a key; returns the line of an earlier row with the same key, or -1 when it is new. */
   public long add(List<String> canonicalKey, long line) {
-    long hash = hash(canonicalKey);
-    if (hash == 0) {
-      hash = 1; // 0 marks an empty slot
-    }
     if ((size + 1) * 2L > hashes.length) {
       grow();
     }
-    int mask = hashes.length - 1;
-    int slot = (int) (hash ^ (hash >>> 32)) & mask;
-    while (hashes[slot] != 0) {
-      if (hashes[slot] == hash) {
-        return lines[slot];
-      }
-      slot = (slot + 1) & mask;
+    long hash = slotHash(canonicalKey);
+    int slot = find(hash);
+    if (hashes[slot] == hash) {
+      return lines[slot];
     }
     hashes[slot] = hash;
     lines[slot] = line;
@@ -41,19 +34,7 @@ public final class KeyHashSet {
 
   /** Whether a key with the same hash was added (a different key sharing the hash also answers true). */
   public boolean contains(List<String> canonicalKey) {
-    long hash = hash(canonicalKey);
-    if (hash == 0) {
-      hash = 1;
-    }
-    int mask = hashes.length - 1;
-    int slot = (int) (hash ^ (hash >>> 32)) & mask;
-    while (hashes[slot] != 0) {
-      if (hashes[slot] == hash) {
-        return true;
-      }
-      slot = (slot + 1) & mask;
-    }
-    return false;
+    return hashes[find(slotHash(canonicalKey))] != 0;
   }
 
   /** What {@link #lineOf} answers for a key never added. */
@@ -61,19 +42,24 @@ public final class KeyHashSet {
 
   /** The line recorded with the key's hash, or {@link #ABSENT}. */
   public long lineOf(List<String> canonicalKey) {
+    int slot = find(slotHash(canonicalKey));
+    return hashes[slot] != 0 ? lines[slot] : ABSENT;
+  }
+
+  /** The key's hash as the table holds it: 0 marks an empty slot, so a hash of 0 is held as 1. */
+  private static long slotHash(List<String> canonicalKey) {
     long hash = hash(canonicalKey);
-    if (hash == 0) {
-      hash = 1;
-    }
+    return hash == 0 ? 1 : hash;
+  }
+
+  /** The slot holding {@code hash}, or the empty slot where it would go. */
+  private int find(long hash) {
     int mask = hashes.length - 1;
     int slot = (int) (hash ^ (hash >>> 32)) & mask;
-    while (hashes[slot] != 0) {
-      if (hashes[slot] == hash) {
-        return lines[slot];
-      }
+    while (hashes[slot] != 0 && hashes[slot] != hash) {
       slot = (slot + 1) & mask;
     }
-    return ABSENT;
+    return slot;
   }
 
   /** The 64-bit hash a key is held by (as a number to record with another key). */
