@@ -3,7 +3,7 @@
 # without any database, and prints rows/s and peak heap. Usage: bench/generator-throughput.sh [scale]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -o -pl domain,application install -DskipTests >/dev/null 2>&1 || ./mvnw -q -pl domain,application install -DskipTests
-./mvnw -q -pl application test-compile
-java -Xmx64m -cp application/target/classes:application/target/test-classes:domain/target/classes \
-  dev.converge.application.dataset.GeneratorThroughput "${1:-1}"
+./mvnw -q -o -pl datasets -am install -DskipTests >/dev/null 2>&1 || ./mvnw -q -pl datasets -am install -DskipTests
+./mvnw -q -pl datasets test-compile
+java -Xmx64m -cp datasets/target/classes:datasets/target/test-classes \
+  dev.converge.dataset.GeneratorThroughput "${1:-1}"

@@ -3,7 +3,7 @@ package dev.converge.bootstrap;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
-import dev.converge.adapter.mysql.EmbeddedMySqlServerAdapter;
+import dev.converge.adapter.embedded.mysql.EmbeddedMySqlServerAdapter;
 import dev.converge.application.port.out.StartSourceServerPort;
 import javax.inject.Singleton;
 

@@ -3,7 +3,7 @@ package dev.converge.bootstrap;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
-import dev.converge.adapter.postgres.EmbeddedPostgresServerAdapter;
+import dev.converge.adapter.embedded.postgres.EmbeddedPostgresServerAdapter;
 import dev.converge.application.port.out.StartTargetServerPort;
 import javax.inject.Singleton;
 

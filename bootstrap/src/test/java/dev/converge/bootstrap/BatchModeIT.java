@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.adapter.csv.JsonRunJournalAdapter;
-import dev.converge.application.dataset.DatasetOptions;
+import dev.converge.dataset.DatasetOptions;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.run.Phase;
 import dev.converge.domain.run.PhaseOutcome;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.adapter.csv.JsonManifestFileAdapter;
-import dev.converge.application.dataset.DatasetOptions;
-import dev.converge.application.dataset.GeneratedTable;
-import dev.converge.application.dataset.ReferenceDataset;
-import dev.converge.application.dataset.ReferenceDatasets;
+import dev.converge.dataset.DatasetOptions;
+import dev.converge.dataset.GeneratedTable;
+import dev.converge.dataset.ReferenceDataset;
+import dev.converge.dataset.ReferenceDatasets;
 import dev.converge.domain.manifest.TableManifest;
 import java.nio.file.Path;
 import java.util.List;

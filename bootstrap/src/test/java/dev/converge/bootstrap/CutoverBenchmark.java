@@ -2,9 +2,9 @@ package dev.converge.bootstrap;
 
 import dev.converge.adapter.csv.JsonPlanFileAdapter;
 import dev.converge.adapter.csv.JsonRunJournalAdapter;
-import dev.converge.adapter.mysql.embedded.EmbeddedMySqlServer;
+import dev.converge.adapter.embedded.mysql.EmbeddedMySqlServer;
 import dev.converge.application.connection.DatabaseEndpoint;
-import dev.converge.application.dataset.DatasetOptions;
+import dev.converge.dataset.DatasetOptions;
 import dev.converge.domain.plan.ColumnPlan;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.TablePlan;

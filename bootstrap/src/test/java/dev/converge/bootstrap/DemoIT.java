@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.converge.adapter.mysql.EmbeddedMySqlServerAdapter;
-import dev.converge.adapter.postgres.EmbeddedPostgresServerAdapter;
+import dev.converge.adapter.embedded.mysql.EmbeddedMySqlServerAdapter;
+import dev.converge.adapter.embedded.postgres.EmbeddedPostgresServerAdapter;
 import dev.converge.application.connection.RunningServer;
 import dev.converge.application.port.out.StartSourceServerPort;
 import dev.converge.application.session.DemoEnvironment;

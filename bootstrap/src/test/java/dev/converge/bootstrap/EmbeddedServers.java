@@ -1,7 +1,7 @@
 package dev.converge.bootstrap;
 
-import dev.converge.adapter.mysql.EmbeddedMySqlServerAdapter;
-import dev.converge.adapter.postgres.EmbeddedPostgresServerAdapter;
+import dev.converge.adapter.embedded.mysql.EmbeddedMySqlServerAdapter;
+import dev.converge.adapter.embedded.postgres.EmbeddedPostgresServerAdapter;
 import dev.converge.application.connection.RunningServer;
 import java.util.concurrent.atomic.AtomicInteger;
 

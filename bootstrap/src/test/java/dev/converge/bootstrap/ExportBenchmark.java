@@ -1,7 +1,7 @@
 package dev.converge.bootstrap;
 
 import dev.converge.adapter.csv.JsonManifestFileAdapter;
-import dev.converge.application.dataset.DatasetOptions;
+import dev.converge.dataset.DatasetOptions;
 import dev.converge.domain.manifest.Manifest;
 import dev.converge.domain.manifest.TableManifest;
 import java.lang.management.ManagementFactory;

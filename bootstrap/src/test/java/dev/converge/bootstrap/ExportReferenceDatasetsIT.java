@@ -10,7 +10,7 @@ import dev.converge.adapter.csv.CsvTableFilesAdapter;
 import dev.converge.adapter.csv.JsonManifestFileAdapter;
 import dev.converge.adapter.csv.JsonPlanFileAdapter;
 import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
-import dev.converge.application.dataset.DatasetOptions;
+import dev.converge.dataset.DatasetOptions;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.manifest.Manifest;
 import dev.converge.domain.manifest.TableManifest;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.adapter.csv.JsonPlanFileAdapter;
-import dev.converge.application.dataset.DatasetOptions;
+import dev.converge.dataset.DatasetOptions;
 import dev.converge.domain.plan.ForeignKeyStrategy;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.converge.adapter.csv.JsonRunJournalAdapter;
-import dev.converge.application.dataset.DatasetOptions;
+import dev.converge.dataset.DatasetOptions;
 import dev.converge.domain.run.Phase;
 import dev.converge.domain.run.PhaseOutcome;
 import dev.converge.domain.run.PhaseRun;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.adapter.csv.JsonPlanFileAdapter;
 import dev.converge.application.connection.RunningServer;
-import dev.converge.application.dataset.DatasetOptions;
-import dev.converge.application.dataset.DirtyTrap;
-import dev.converge.application.dataset.GeneratedTable;
-import dev.converge.application.dataset.ReferenceDataset;
-import dev.converge.application.dataset.ReferenceDatasets;
+import dev.converge.dataset.DatasetOptions;
+import dev.converge.dataset.DirtyTrap;
+import dev.converge.dataset.GeneratedTable;
+import dev.converge.dataset.ReferenceDataset;
+import dev.converge.dataset.ReferenceDatasets;
 import dev.converge.domain.plan.Blocker;
 import dev.converge.domain.plan.ExcludedTable;
 import dev.converge.domain.plan.Finding;

@@ -8,7 +8,7 @@ import dev.converge.adapter.csv.JsonPlanFileAdapter;
 import dev.converge.adapter.csv.JsonRollbackJournalAdapter;
 import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
 import dev.converge.adapter.postgres.PostgresTarget;
-import dev.converge.application.dataset.DatasetOptions;
+import dev.converge.dataset.DatasetOptions;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.SchemaFingerprint;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
-import dev.converge.application.dataset.DatasetOptions;
-import dev.converge.application.dataset.ReferenceDataset;
-import dev.converge.application.dataset.ReferenceDatasets;
+import dev.converge.dataset.DatasetOptions;
+import dev.converge.dataset.ReferenceDataset;
+import dev.converge.dataset.ReferenceDatasets;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -8,7 +8,7 @@ import dev.converge.adapter.csv.JsonImportJournalAdapter;
 import dev.converge.adapter.csv.JsonManifestFileAdapter;
 import dev.converge.adapter.csv.JsonPlanFileAdapter;
 import dev.converge.adapter.csv.JsonRunJournalAdapter;
-import dev.converge.application.dataset.DatasetOptions;
+import dev.converge.dataset.DatasetOptions;
 import dev.converge.domain.plan.TablePlan;
 import dev.converge.domain.run.Phase;
 import dev.converge.domain.run.PhaseOutcome;

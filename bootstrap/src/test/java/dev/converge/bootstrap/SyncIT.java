@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.converge.application.dataset.DatasetOptions;
+import dev.converge.dataset.DatasetOptions;
 import dev.converge.domain.failure.ErrorCode;
 import java.nio.file.Files;
 import java.nio.file.Path;

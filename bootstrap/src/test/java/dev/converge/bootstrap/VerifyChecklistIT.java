@@ -9,7 +9,7 @@ import dev.converge.adapter.csv.JacksonChecklistFileAdapter;
 import dev.converge.adapter.mysql.MySqlSourceQueryAdapter;
 import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
 import dev.converge.application.connection.DatabaseEndpoint;
-import dev.converge.application.dataset.DatasetOptions;
+import dev.converge.dataset.DatasetOptions;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.verification.ChecklistCheck;
 import java.nio.file.Files;

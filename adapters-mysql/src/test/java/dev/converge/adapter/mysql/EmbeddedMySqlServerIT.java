@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
-import dev.converge.adapter.mysql.embedded.EmbeddedMySqlServer;
-import dev.converge.adapter.mysql.embedded.MySqlFlavor;
+import dev.converge.adapter.embedded.mysql.EmbeddedMySqlServer;
+import dev.converge.adapter.embedded.mysql.MySqlFlavor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
-import dev.converge.adapter.mysql.embedded.MySqlFlavor;
+import dev.converge.adapter.embedded.mysql.MySqlFlavor;
 import dev.converge.domain.conversion.ValuePolicies;
 import dev.converge.domain.plan.DirtyRow;
 import dev.converge.domain.plan.Finding;

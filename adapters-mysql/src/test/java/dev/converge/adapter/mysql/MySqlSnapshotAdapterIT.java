@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
-import dev.converge.adapter.mysql.embedded.MySqlFlavor;
+import dev.converge.adapter.embedded.mysql.MySqlFlavor;
 import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.port.in.SnapshotMode;
 import dev.converge.application.port.out.StreamSourceRowsPort;

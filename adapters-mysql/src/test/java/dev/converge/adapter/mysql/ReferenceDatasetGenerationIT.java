@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
-import dev.converge.adapter.mysql.embedded.MySqlFlavor;
-import dev.converge.application.dataset.DatasetOptions;
-import dev.converge.application.dataset.GeneratedTable;
-import dev.converge.application.dataset.ReferenceDataset;
-import dev.converge.application.dataset.ReferenceDatasets;
+import dev.converge.adapter.embedded.mysql.MySqlFlavor;
+import dev.converge.dataset.DatasetOptions;
+import dev.converge.dataset.GeneratedTable;
+import dev.converge.dataset.ReferenceDataset;
+import dev.converge.dataset.ReferenceDatasets;
 import dev.converge.application.port.in.GenerateDatasetCommand;
 import dev.converge.application.port.in.GenerateDatasetReport;
 import dev.converge.application.service.GenerateDatasetService;

@@ -1,7 +1,7 @@
 package dev.converge.adapter.mysql;
 
-import dev.converge.adapter.mysql.embedded.EmbeddedMySqlServer;
-import dev.converge.adapter.mysql.embedded.MySqlFlavor;
+import dev.converge.adapter.embedded.mysql.EmbeddedMySqlServer;
+import dev.converge.adapter.embedded.mysql.MySqlFlavor;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,6 +1,6 @@
 package dev.converge.adapter.postgres;
 
-import dev.converge.adapter.postgres.embedded.EmbeddedPostgresServer;
+import dev.converge.adapter.embedded.postgres.EmbeddedPostgresServer;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Starts the PostgreSQL server at most once per test JVM and stops it when the JVM ends. */

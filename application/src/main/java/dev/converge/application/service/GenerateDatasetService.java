@@ -1,6 +1,6 @@
 package dev.converge.application.service;
 
-import dev.converge.application.dataset.GeneratedTable;
+import dev.converge.dataset.GeneratedTable;
 import dev.converge.application.port.in.GenerateDatasetCommand;
 import dev.converge.application.port.in.GenerateDatasetReport;
 import dev.converge.application.port.in.GenerateDatasetUseCase;

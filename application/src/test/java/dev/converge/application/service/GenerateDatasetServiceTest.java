@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.converge.application.dataset.DatasetOptions;
-import dev.converge.application.dataset.GeneratedTable;
-import dev.converge.application.dataset.ReferenceDataset;
+import dev.converge.dataset.DatasetOptions;
+import dev.converge.dataset.GeneratedTable;
+import dev.converge.dataset.ReferenceDataset;
 import dev.converge.application.port.in.GenerateDatasetCommand;
 import dev.converge.application.port.in.GenerateDatasetReport;
 import dev.converge.application.port.out.CreateSourceSchemaPort;

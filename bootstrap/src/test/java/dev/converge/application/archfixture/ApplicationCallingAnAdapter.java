@@ -1,6 +1,6 @@
 package dev.converge.application.archfixture;
 
-import dev.converge.adapter.postgres.EmbeddedPostgresServerAdapter;
+import dev.converge.adapter.embedded.postgres.EmbeddedPostgresServerAdapter;
 
 /** Breaks the application rule: a use case reaching into an adapter. */
 public class ApplicationCallingAnAdapter {

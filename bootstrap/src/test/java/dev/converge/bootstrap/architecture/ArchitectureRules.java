@@ -23,16 +23,20 @@ final class ArchitectureRules {
   static final String MYSQL_ADAPTER = "dev.converge.adapter.mysql..";
   static final String POSTGRES_ADAPTER = "dev.converge.adapter.postgres..";
   static final String CSV_ADAPTER = "dev.converge.adapter.csv..";
+  static final String EMBEDDED_ADAPTER = "dev.converge.adapter.embedded..";
   static final String SHELL_ADAPTER = "dev.converge.adapter.shell..";
   static final String BOOTSTRAP = "dev.converge.bootstrap..";
+  static final String DATASETS = "dev.converge.dataset..";
 
   /** Which Maven module owns which root package; a class elsewhere is a split package. */
   static final Map<String, String> MODULE_OF_PACKAGE = Map.of(
       "dev.converge.domain", "domain",
+      "dev.converge.dataset", "datasets",
       "dev.converge.application", "application",
       "dev.converge.adapter.mysql", "adapters-mysql",
       "dev.converge.adapter.postgres", "adapters-postgres",
       "dev.converge.adapter.csv", "adapters-csv",
+      "dev.converge.adapter.embedded", "adapters-embedded",
       "dev.converge.adapter.shell", "adapters-shell",
       "dev.converge.bootstrap", "bootstrap");
 
@@ -45,6 +49,11 @@ final class ArchitectureRules {
                   "java.lang.reflect.."))))
       .as("the domain depends on nothing but itself and the JDK core (no I/O, JDBC, logging or libraries)");
 
+  static final ArchRule DATASETS_USE_ONLY_THE_JDK = classes()
+      .that().resideInAPackage(DATASETS)
+      .should().onlyDependOnClassesThat(resideInAnyPackage(DATASETS, "java.."))
+      .as("the reference datasets depend on nothing but themselves and the JDK (the application streams them)");
+
   static final ArchRule APPLICATION_KNOWS_NO_ADAPTER = noClasses()
       .that().resideInAPackage(APPLICATION)
       .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS, BOOTSTRAP)
@@ -56,8 +65,9 @@ final class ArchitectureRules {
       .as("no adapter depends on another adapter");
 
   static final ArchRule JDBC_ONLY_IN_DATABASE_ADAPTERS =
-      confined(new String[] {"java.sql..", "javax.sql..", "com.zaxxer.hikari.."}, MYSQL_ADAPTER, POSTGRES_ADAPTER)
-          .as("JDBC and HikariCP are used only by the database adapters");
+      confined(new String[] {"java.sql..", "javax.sql..", "com.zaxxer.hikari.."}, MYSQL_ADAPTER, POSTGRES_ADAPTER,
+          EMBEDDED_ADAPTER)
+          .as("JDBC and HikariCP are used only by the database adapters (and the embedded servers, to set themselves up)");
 
   static final ArchRule MYSQL_DRIVER_ONLY_IN_MYSQL_ADAPTER =
       confined(new String[] {"com.mysql..", "org.mariadb.."}, MYSQL_ADAPTER)

@@ -10,7 +10,7 @@ import dev.converge.adapter.csv.archfixture.CsvAdapterUsingPostgresAdapter;
 import dev.converge.adapter.csv.archfixture.CsvAdapterWithInjection;
 import dev.converge.adapter.csv.archfixture.CsvUtil;
 import dev.converge.adapter.mysql.archfixture.MySqlAdapterUsingFlyway;
-import dev.converge.adapter.postgres.EmbeddedPostgresServerAdapter;
+import dev.converge.adapter.embedded.postgres.EmbeddedPostgresServerAdapter;
 import dev.converge.adapter.postgres.archfixture.PostgresAdapterUsingJackson;
 import dev.converge.adapter.postgres.archfixture.PostgresAdapterUsingMySqlDriver;
 import dev.converge.adapter.postgres.archfixture.PostgresStarter;
@@ -25,6 +25,7 @@ import dev.converge.application.port.out.archfixture.SourceReader;
 import dev.converge.application.service.archfixture.ExportRunner;
 import dev.converge.archfixture.cycle.a.First;
 import dev.converge.archfixture.cycle.b.Second;
+import dev.converge.dataset.archfixture.DatasetUsingTheDomain;
 import dev.converge.domain.archfixture.DomainReadingFiles;
 import dev.converge.domain.archfixture.DomainReadingTheEnvironment;
 import java.util.stream.Stream;
@@ -41,6 +42,7 @@ class ArchitectureRulesCanFailTest {
   static Stream<Arguments> violations() {
     return Stream.of(
         Arguments.of(ArchitectureRules.DOMAIN_USES_ONLY_THE_JDK_CORE, new Class<?>[] {DomainReadingFiles.class}),
+        Arguments.of(ArchitectureRules.DATASETS_USE_ONLY_THE_JDK, new Class<?>[] {DatasetUsingTheDomain.class}),
         Arguments.of(ArchitectureRules.APPLICATION_KNOWS_NO_ADAPTER,
             new Class<?>[] {ApplicationCallingAnAdapter.class, EmbeddedPostgresServerAdapter.class}),
         Arguments.of(ArchitectureRules.ADAPTERS_DO_NOT_KNOW_EACH_OTHER,

@@ -1,7 +1,7 @@
 package dev.converge.application.port.in;
 
-import dev.converge.application.dataset.DatasetOptions;
-import dev.converge.application.dataset.ReferenceDataset;
+import dev.converge.dataset.DatasetOptions;
+import dev.converge.dataset.ReferenceDataset;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package dev.converge.adapter.csv.archfixture;
 
-import dev.converge.adapter.postgres.EmbeddedPostgresServerAdapter;
+import dev.converge.adapter.embedded.postgres.EmbeddedPostgresServerAdapter;
 
 /** Breaks the adapter rule: one adapter depending on another. */
 public class CsvAdapterUsingPostgresAdapter {
