@@ -322,6 +322,9 @@ final class RoundTripProperty {
         (s, i, v) -> s.setBoolean(i, (Boolean) v), v -> v, (r, c) -> nullable(r, r.getBoolean(c))));
     all.add(new Family("c_bit16", "BIT_TO_INTEGER", "bit(16)", "integer", gen(Arbitraries.integers().between(0, 65535)),
         (s, i, v) -> s.setInt(i, (Integer) v), v -> v, (r, c) -> nullable(r, r.getInt(c))));
+    all.add(new Family("c_bit12", "BIT_TO_BIT", "bit(12)", "bit(12)", gen(Arbitraries.integers().between(0, 4095)),
+        (s, i, v) -> s.setInt(i, (Integer) v),
+        v -> String.format("%12s", Integer.toBinaryString((Integer) v)).replace(' ', '0'), ResultSet::getString));
     BigDecimal limit = new BigDecimal("99999999999999999999.9999999999");
     all.add(new Family("c_decimal", "DECIMAL_TO_NUMERIC", "decimal(30,10)", "numeric(30,10)",
         gen(Arbitraries.bigDecimals().between(limit.negate(), limit).ofScale(10)),

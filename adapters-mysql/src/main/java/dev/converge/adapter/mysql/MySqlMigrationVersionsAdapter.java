@@ -28,10 +28,12 @@ public final class MySqlMigrationVersionsAdapter implements ReadMigrationVersion
   @Override
   public Optional<Set<String>> versions(String table, String column) {
     try (Connection connection = source.getConnection()) {
-      try (PreparedStatement exists = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.TABLES"
-          + " WHERE TABLE_SCHEMA = ? AND BINARY TABLE_NAME = BINARY ?")) {
+      // Column names are case-insensitive in MySQL; table names are compared as the catalog spells them.
+      try (PreparedStatement exists = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.COLUMNS"
+          + " WHERE TABLE_SCHEMA = ? AND BINARY TABLE_NAME = BINARY ? AND LOWER(COLUMN_NAME) = LOWER(?)")) {
         exists.setString(1, database);
         exists.setString(2, table);
+        exists.setString(3, column);
         try (ResultSet found = exists.executeQuery()) {
           found.next();
           if (found.getLong(1) == 0) {

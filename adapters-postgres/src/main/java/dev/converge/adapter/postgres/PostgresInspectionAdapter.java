@@ -62,8 +62,10 @@ public final class PostgresInspectionAdapter implements InspectTargetPort, ReadM
   @Override
   public Optional<Set<String>> versions(String table, String column) {
     try (Connection connection = target.getConnection()) {
-      try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+      try (PreparedStatement exists = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_attribute"
+          + " WHERE attrelid = to_regclass(?) AND attname = ? AND attnum > 0 AND NOT attisdropped)")) {
         exists.setString(1, qualified(table));
+        exists.setString(2, column);
         try (ResultSet found = exists.executeQuery()) {
           found.next();
           if (!found.getBoolean(1)) {

@@ -15,8 +15,9 @@ import java.util.Set;
 
 /**
  * Reads the application's migration history on both sides and compares it, for the schema phase
- * and the plan alike: every table converge recognises ({@link HistoryTable#known()}) that exists on
- * both sides, and every table the operator names, which must exist on both.
+ * and the plan alike: every table converge recognises ({@link HistoryTable#known()}) that exists
+ * with its history column on both sides, and every table the operator names, which must exist on
+ * both (a table the operator names replaces what converge would recognise under that name).
  */
 final class MigrationHistories {
 
@@ -30,10 +31,12 @@ final class MigrationHistories {
 
   /** The comparisons and the problems (a named table missing, a release mismatch), one line each. */
   Result compare(List<String> named, Set<String> accepted) {
-    Map<String, HistoryTable> tables = new LinkedHashMap<>();
-    HistoryTable.known().forEach(table -> tables.put(table.table().toLowerCase(Locale.ROOT), table));
     List<HistoryTable> required = named.stream().map(HistoryTable::parse).toList();
-    required.forEach(table -> tables.put(table.table().toLowerCase(Locale.ROOT), table));
+    Map<String, HistoryTable> tables = new LinkedHashMap<>();
+    HistoryTable.known().stream()
+        .filter(known -> required.stream().noneMatch(table -> table.named(known.table())))
+        .forEach(table -> tables.put((table.table() + "." + table.column()).toLowerCase(Locale.ROOT), table));
+    required.forEach(table -> tables.put((table.table() + "." + table.column()).toLowerCase(Locale.ROOT), table));
     List<HistoryComparison> comparisons = new ArrayList<>();
     List<Blocker> problems = new ArrayList<>();
     for (HistoryTable table : tables.values()) {
@@ -41,8 +44,8 @@ final class MigrationHistories {
       Optional<Set<String>> inTarget = target.versions(table.table(), table.column());
       if (inSource.isEmpty() || inTarget.isEmpty()) {
         if (required.contains(table)) {
-          problems.add(new Blocker(table.table(), table.column(), "the migration-history table is missing in the "
-              + (inSource.isEmpty() ? "source" : "target")));
+          problems.add(new Blocker(table.table(), table.column(), "the migration-history table " + table.table()
+              + " (with its column " + table.column() + ") is missing in the " + (inSource.isEmpty() ? "source" : "target")));
         }
         continue;
       }

@@ -38,6 +38,8 @@ class ProvisionTargetServiceTest {
   private int commandStatus;
   private List<String> targetTables = List.of("space", "user", "flyway_schema_history");
   private String historyTable = "schema_migration";
+  /** The history table's columns, as both sides have them: a table without the column a tool uses is not its history. */
+  private Set<String> historyColumns = Set.of("version");
   private Optional<Set<String>> sourceVersions = Optional.of(Set.of("1", "2", "3"));
   private Optional<Set<String>> targetVersions = Optional.of(Set.of("1", "2", "3"));
 
@@ -76,8 +78,10 @@ class ProvisionTargetServiceTest {
     TargetSchema target = new TargetSchema("public", "17.5", targetTables.stream()
         .map(name -> new TargetTable(name, List.of(targetId), List.of("id"), List.of(), List.of(), List.of(), List.of()))
         .toList());
-    ReadMigrationVersionsPort sourceReader = (table, column) -> table.equals(historyTable) ? sourceVersions : Optional.empty();
-    ReadMigrationVersionsPort targetReader = (table, column) -> table.equals(historyTable) ? targetVersions : Optional.empty();
+    ReadMigrationVersionsPort sourceReader = (table, column) -> table.equals(historyTable)
+        && historyColumns.contains(column) ? sourceVersions : Optional.empty();
+    ReadMigrationVersionsPort targetReader = (table, column) -> table.equals(historyTable)
+        && historyColumns.contains(column) ? targetVersions : Optional.empty();
     return new ProvisionTargetService(migrations, commands, () -> source, () -> target, inspection, sourceReader,
         targetReader, schemaRows, Path.of("work", "logs"), Clock.fixed(Instant.parse("2026-11-21T10:15:30Z"), ZoneOffset.UTC))
         .provision(command);
@@ -157,13 +161,34 @@ class ProvisionTargetServiceTest {
   @Test
   void aNamedHistoryTableMustExistOnBothSides() {
     historyTable = "app_versions";
+    historyColumns = Set.of("tag");
     targetVersions = Optional.empty();
 
     ProvisionTargetReport report = provision(command(List.of("app_versions.tag"), Set.of()));
 
-    assertTrue(report.problems().get(0).contains("app_versions.tag: the migration-history table is missing in the target"),
+    assertTrue(report.problems().get(0).contains(
+        "app_versions.tag: the migration-history table app_versions (with its column tag) is missing in the target"),
         report.problems().toString());
     assertTrue(provision(command(List.of(), Set.of())).contractHolds(), "an unnamed, unknown table is not looked for");
+  }
+
+  @Test
+  void aTableNamedLikeAHistoryIsOneOnlyWithTheColumnThatToolUses() {
+    // Laravel's history is `migrations`(migration, batch), TypeORM's default `migrations`(timestamp, name).
+    historyTable = "migrations";
+    historyColumns = Set.of("id", "migration", "batch");
+    sourceVersions = Optional.of(Set.of("2014_10_12_000000_create_users_table", "2024_01_01_000000_create_shop"));
+    targetVersions = Optional.of(Set.of("2014_10_12_000000_create_users_table"));
+
+    ProvisionTargetReport laravel = provision(command(List.of(), Set.of()));
+    assertEquals(1, laravel.problems().size(), laravel.problems().toString());
+    assertTrue(laravel.problems().get(0).startsWith("migrations.migration: ")
+        && laravel.problems().get(0).contains("the source has run 1 migration(s) the target lacks"),
+        laravel.problems().toString());
+
+    historyColumns = Set.of("id", "route", "season");
+    assertTrue(provision(command(List.of(), Set.of())).contractHolds(),
+        "an application's own `migrations` table (of birds, say) is data, not a history");
   }
 
   private ProvisionTargetCommand command(List<String> historyTables, Set<String> accepted) {

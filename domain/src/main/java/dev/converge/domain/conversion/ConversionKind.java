@@ -7,6 +7,7 @@ public enum ConversionKind {
   INTEGER_TO_BOOLEAN("0 → false, 1 → true; any other value is rejected (policy `booleans: nonzero-is-true` maps it to true)"),
   BIT_TO_BOOLEAN("bit(1): b'0' → false, b'1' → true"),
   BIT_TO_INTEGER("bit(n) → its unsigned value; a value outside the target type's range is rejected"),
+  BIT_TO_BIT("bit(m) → bit(n) for m ≤ n: its bits, most significant first, padded with leading zeros to n"),
   DECIMAL_TO_NUMERIC("exact decimal text, never rounded; a value needing more integer digits or more scale than numeric(p,s) is rejected"),
   FLOAT_TO_FLOAT("shortest text that reads back as the same binary value; double → real is not offered (it loses precision)"),
   TEXT_TO_TEXT("characters kept exactly; longer than varchar(n)/char(n) is rejected (policy `overlong: truncate`); NUL per policy `nul-bytes`"),

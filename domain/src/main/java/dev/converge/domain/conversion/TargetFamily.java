@@ -26,6 +26,8 @@ public enum TargetFamily {
   DATE(Set.of("date")),
   TIME(Set.of("time")),
   BYTEA(Set.of("bytea")),
+  /** {@code bit(n)}; {@code bit varying} is not loaded (see {@code BitType}). */
+  BIT(Set.of("bit")),
   /** Any enum type; its labels are checked against the source's. */
   ENUM(Set.of());
 

@@ -43,17 +43,27 @@ public record HistoryTable(String table, String column, VersionScheme scheme) {
 
   /**
    * The history tables converge recognises without being told: TypeORM ({@code migrations_typeorm}
-   * as Alkemio names it, and TypeORM's default {@code migrations}), Flyway, Kratos/pop, Liquibase and
-   * Prisma.
+   * as Alkemio names it, and TypeORM's default {@code migrations}), Flyway, Kratos/pop, Liquibase,
+   * Prisma, Laravel (also {@code migrations}, with another column), Rails and golang-migrate, Knex,
+   * Sequelize, Alembic, Doctrine and goose. A table is one of these only when it has the column
+   * named here: one table name may belong to several tools, and an application may have a table of
+   * that name for its own purposes.
    */
   public static List<HistoryTable> known() {
     return List.of(
         new HistoryTable("migrations_typeorm", "timestamp", VersionScheme.EXACT),
         new HistoryTable("migrations", "timestamp", VersionScheme.EXACT),
+        new HistoryTable("migrations", "migration", VersionScheme.EXACT),
         new HistoryTable("flyway_schema_history", "version", VersionScheme.EXACT),
         new HistoryTable("schema_migration", "version", VersionScheme.POP),
+        new HistoryTable("schema_migrations", "version", VersionScheme.EXACT),
         new HistoryTable("databasechangelog", "id", VersionScheme.EXACT),
-        new HistoryTable("_prisma_migrations", "migration_name", VersionScheme.EXACT));
+        new HistoryTable("_prisma_migrations", "migration_name", VersionScheme.EXACT),
+        new HistoryTable("knex_migrations", "name", VersionScheme.EXACT),
+        new HistoryTable("SequelizeMeta", "name", VersionScheme.EXACT),
+        new HistoryTable("alembic_version", "version_num", VersionScheme.EXACT),
+        new HistoryTable("doctrine_migration_versions", "version", VersionScheme.EXACT),
+        new HistoryTable("goose_db_version", "version_id", VersionScheme.EXACT));
   }
 
   /**

@@ -159,10 +159,12 @@ public final class MigrationPlanner {
         continue;
       } else if (column.generated()) {
         draft.defaulted.add(new SkippedColumn(column.name(), "generated in the target; PostgreSQL computes it"));
+      } else if (alreadyBlocked(blockers.subList(blockersBefore, blockers.size()), table.name(), column.name())) {
+        continue; // a source column of this name exists but cannot be loaded: its blocker says why
       } else if (column.hasDefault() || column.nullable()) {
         draft.defaulted.add(new SkippedColumn(column.name(),
             column.hasDefault() ? "only in the target; takes its default" : "only in the target; left NULL"));
-      } else if (!alreadyBlocked(blockers.subList(blockersBefore, blockers.size()), table.name(), column.name())) {
+      } else {
         blockers.add(new Blocker(table.name(), column.name(), "target column " + target.name() + "." + column.name()
             + " is NOT NULL without a default, and no source column fills it"));
       }

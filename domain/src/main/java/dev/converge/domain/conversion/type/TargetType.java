@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public abstract sealed class TargetType
     permits BooleanType, IntegerType, NumericType, FloatType, TextType, UuidType, JsonType, TimestampType, DateType,
-        TimeType, ByteaType, EnumType {
+        TimeType, ByteaType, BitType, EnumType {
 
   final TargetColumn column;
   private final TargetFamily family;
@@ -52,6 +52,7 @@ public abstract sealed class TargetType
       case DATE -> new DateType(column);
       case TIME -> new TimeType(column);
       case BYTEA -> new ByteaType(column);
+      case BIT -> new BitType(column);
       case ENUM -> new EnumType(column);
     });
   }

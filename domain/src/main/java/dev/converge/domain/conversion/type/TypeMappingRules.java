@@ -29,7 +29,8 @@ public final class TypeMappingRules {
 
   private static final List<Rule> RULES = gather(List.of(BooleanType.SOURCES, IntegerType.SOURCES,
       NumericType.SOURCES, FloatType.SOURCES, TextType.SOURCES, UuidType.SOURCES, JsonType.SOURCES,
-      TimestampType.SOURCES, DateType.SOURCES, TimeType.SOURCES, ByteaType.SOURCES, EnumType.SOURCES));
+      TimestampType.SOURCES, DateType.SOURCES, TimeType.SOURCES, ByteaType.SOURCES, BitType.SOURCES,
+      EnumType.SOURCES));
 
   private TypeMappingRules() {}
 
