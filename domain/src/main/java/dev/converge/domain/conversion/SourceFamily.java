@@ -12,7 +12,8 @@ public enum SourceFamily {
   DECIMAL(Set.of("decimal", "numeric")),
   FLOAT(Set.of("float")),
   DOUBLE(Set.of("double", "real")),
-  TEXT(Set.of("char", "varchar", "tinytext", "text", "mediumtext", "longtext")),
+  /** Also MariaDB's {@code uuid}, {@code inet4} and {@code inet6}, which read as their text form. */
+  TEXT(Set.of("char", "varchar", "tinytext", "text", "mediumtext", "longtext", "uuid", "inet4", "inet6")),
   JSON(Set.of("json")),
   DATETIME(Set.of("datetime")),
   TIMESTAMP(Set.of("timestamp")),
