@@ -11,6 +11,7 @@ import dev.converge.domain.plan.Finding;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.SkippedColumn;
 import dev.converge.domain.plan.TablePlan;
+import dev.converge.domain.schema.NameMatch;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +52,10 @@ final class PlanView {
         out.printf("  %s.%s not loaded: %s%n", table.targetTable(), defaulted.column(), defaulted.reason());
       }
       for (ColumnPlan column : table.columns()) {
+        if (NameMatch.onlyIgnoringUnderscores(column.source().name(), column.target().name())) {
+          out.printf("  %s.%s → %s: matched ignoring case and underscores%n", table.sourceTable(),
+              column.source().name(), column.target().name());
+        }
         TargetType.of(column.target()).caveat(column.conversion()).ifPresent(caveat ->
             out.printf("  %s.%s note: %s%n", table.targetTable(), column.target().name(), caveat));
         if (!column.policies().equals(ValuePolicies.STRICT)) {

@@ -11,6 +11,7 @@ import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
 import dev.converge.application.port.out.RunProvisioningCommandPort;
+import dev.converge.domain.schema.NameMatch;
 import dev.converge.domain.schema.SourceSchema;
 import dev.converge.domain.schema.SourceTable;
 import dev.converge.domain.schema.TargetSchema;
@@ -119,8 +120,7 @@ public final class ProvisionTargetService implements ProvisionTargetUseCase {
   }
 
   private static boolean hasTable(TargetSchema schema, String name) {
-    return schema.table(name).isPresent()
-        || schema.tables().stream().filter(table -> table.name().equalsIgnoreCase(name)).count() == 1;
+    return NameMatch.find(schema.tables(), TargetTable::name, name).isPresent();
   }
 
 }

@@ -6,6 +6,7 @@ import dev.converge.domain.conversion.ValuePolicies;
 import dev.converge.domain.conversion.type.TargetType;
 import dev.converge.domain.schema.FoldedUniqueKey;
 import dev.converge.domain.schema.ForeignKey;
+import dev.converge.domain.schema.NameMatch;
 import dev.converge.domain.schema.SourceColumn;
 import dev.converge.domain.schema.SourceSchema;
 import dev.converge.domain.schema.SourceTable;
@@ -55,7 +56,8 @@ public final class MigrationPlanner {
         excluded.add(new ExcludedTable(table.name(), reason));
         continue;
       }
-      Optional<TargetTable> match = byName(target.tables(), TargetTable::name, table.name());
+      Optional<TargetTable> match = byName(unclaimed(target.tables(), TargetTable::name, table.name(),
+          source.tables().stream().map(SourceTable::name).toList()), TargetTable::name, table.name());
       if (match.isEmpty()) {
         blockers.add(new Blocker(table.name(), null, "no target table of this name; if it must not be copied,"
             + " exclude it with a reason: --exclude-table " + table.name() + "=REASON (converge.yml: exclude-table)"));
@@ -128,7 +130,8 @@ public final class MigrationPlanner {
         draft.skipped.add(new SkippedColumn(column.name(), "ignored by the configuration"));
         continue;
       }
-      Optional<TargetColumn> match = byName(target.columns(), TargetColumn::name, column.name());
+      Optional<TargetColumn> match = byName(unclaimed(target.columns(), TargetColumn::name, column.name(),
+          table.columns().stream().map(SourceColumn::name).toList()), TargetColumn::name, column.name());
       if (match.isEmpty()) {
         blockers.add(new Blocker(table.name(), column.name(), "no target column of this name; if it must not be"
             + " copied, ignore it: --ignore-column " + table.name() + "." + column.name() + " (converge.yml: ignore-column)"));
@@ -208,10 +211,10 @@ public final class MigrationPlanner {
     return unknown;
   }
 
-  /** Whether a source column of this (case-insensitive) name already has a blocker of its own. */
+  /** Whether a source column matching this target column's name already has a blocker of its own. */
   private static boolean alreadyBlocked(List<Blocker> tableBlockers, String table, String column) {
     return tableBlockers.stream().anyMatch(blocker -> blocker.table().equals(table)
-        && blocker.column() != null && blocker.column().equalsIgnoreCase(column));
+        && blocker.column() != null && NameMatch.matches(blocker.column(), column));
   }
 
   private static Optional<ConversionKind> conversion(String table, SourceColumn column, TargetColumn target,
@@ -353,14 +356,19 @@ public final class MigrationPlanner {
     return names;
   }
 
-  /** Exact match first; then the only match ignoring case; never by position. */
+  /**
+   * The candidates {@code wanted} may match: all but those another source name matches ignoring
+   * case, which that name takes (an exact name wins over a looser match).
+   */
+  private static <T> List<T> unclaimed(List<T> candidates, Function<T, String> name, String wanted, List<String> sourceNames) {
+    return candidates.stream().filter(candidate -> name.apply(candidate).equalsIgnoreCase(wanted)
+        || sourceNames.stream().noneMatch(other -> !other.equals(wanted) && other.equalsIgnoreCase(name.apply(candidate))))
+        .toList();
+  }
+
+  /** By {@link NameMatch}'s rules; never by position. */
   private static <T> Optional<T> byName(List<T> candidates, Function<T, String> name, String wanted) {
-    Optional<T> exact = candidates.stream().filter(candidate -> name.apply(candidate).equals(wanted)).findFirst();
-    if (exact.isPresent()) {
-      return exact;
-    }
-    List<T> folded = candidates.stream().filter(candidate -> name.apply(candidate).equalsIgnoreCase(wanted)).toList();
-    return folded.size() == 1 ? Optional.of(folded.get(0)) : Optional.empty();
+    return NameMatch.find(candidates, name, wanted);
   }
 
   /** A table being reconciled. */

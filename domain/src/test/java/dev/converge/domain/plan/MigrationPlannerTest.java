@@ -94,6 +94,32 @@ class MigrationPlannerTest {
   }
 
   @Test
+  void snakeCaseTargetNamesMatchWhenTheOnlyCandidateAndAnExactNameAlwaysWins() {
+    // An ORM's snake-case naming strategy on PostgreSQL: ExternalRef → external_ref, UserProfile → user_profile.
+    MigrationPlan plan = plan(sourceSchema(sourceTable("UserProfile", List.of(ID, text("ExternalRef", "varchar", 40, false)),
+            List.of())),
+        targetSchema(targetTable("user_profile", List.of(TARGET_ID, varchar("external_ref", 40, false)), List.of())));
+    assertFalse(plan.hasBlockers(), plan.blockers().toString());
+    TablePlan table = plan.table("UserProfile").orElseThrow();
+    assertEquals("user_profile", table.targetTable());
+    assertEquals("external_ref", table.columns().get(1).target().name());
+
+    MigrationPlan both = plan(sourceSchema(sourceTable("t", List.of(ID, text("ExternalRef", "varchar", 40, false),
+            text("external_ref", "varchar", 40, false)), List.of())),
+        targetSchema(targetTable("t", List.of(TARGET_ID, varchar("external_ref", 40, false)), List.of())));
+    assertEquals(1, both.blockers().size(), both.blockers().toString());
+    assertEquals("ExternalRef", both.blockers().get(0).column());
+    assertTrue(both.blockers().get(0).reason().startsWith("no target column of this name"), both.blockers().toString());
+  }
+
+  @Test
+  void aBlockedSourceColumnIsNotAlsoReportedAsATargetColumnNobodyFills() {
+    MigrationPlan plan = planColumn(source("Flags", "geometry", "geometry", false), target("flags", "int4", false));
+    assertEquals(1, plan.blockers().size(), plan.blockers().toString());
+    assertTrue(plan.table("t").map(t -> t.defaultedTargetColumns().isEmpty()).orElse(true));
+  }
+
+  @Test
   void anAmbiguousCaseInsensitiveMatchIsABlocker() {
     MigrationPlan plan = plan(sourceSchema(sourceTable("t", List.of(ID, text("NAME", "varchar", 5, true)), List.of())),
         targetSchema(targetTable("t", List.of(TARGET_ID, varchar("Name", 5, true), varchar("name", 5, true)), List.of())));
