@@ -79,7 +79,9 @@ class StaleExportWithoutBinaryLogIT {
     assertTrue(lastSourceLine(run).contains("is not seen"), "it says what it cannot see: " + run.output());
 
     // What a fingerprint cannot see: a change that keeps the updated date (set explicitly to itself).
-    assertEquals(1, update(run, "UPDATE profile SET tagline = 'unseen', updatedDate = updatedDate ORDER BY id LIMIT 1"));
+    String unseen = sql(run, "SELECT id FROM profile ORDER BY id DESC LIMIT 1");
+    assertEquals(1, update(run, "UPDATE profile SET tagline = 'unseen', updatedDate = updatedDate WHERE id = '" + unseen
+        + "'"));
     assertEquals(0, status(run, run.connectionOptions()), run.output());
     assertTrue(lastSourceLine(run).startsWith("Source: the export is current"), run.output());
 
@@ -117,6 +119,12 @@ class StaleExportWithoutBinaryLogIT {
         run.output());
 
     assertEquals(0, run.converge("import", "--reuse-stale-export"), run.output());
+    // verify reads every source row: it warns of the stale export and names the rows, the unseen one too.
+    assertEquals(ExitStatus.of(ErrorCode.VERIFICATION), run.converge("verify"), run.output());
+    assertTrue(run.out.toString().contains("Warning: stale export, the source moved since the export was read at "
+        + profile.readAt()), run.output());
+    assertTrue(run.out.toString().contains("changed in the source since the export"), run.output());
+    assertTrue(run.out.toString().contains(unseen), "the change the fingerprint could not see: " + run.output());
   }
 
   private static int status(Rehearsal run, List<String> options) {
