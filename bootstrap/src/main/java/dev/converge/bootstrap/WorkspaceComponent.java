@@ -7,7 +7,10 @@ import dev.converge.application.port.in.ReportRunUseCase;
 import dev.converge.application.port.in.ShowStatusUseCase;
 import java.nio.file.Path;
 
-/** The object graph of one work directory, without connections: the run journal, status and report. */
+/**
+ * The object graph of one work directory, without a session: the run journal, status (which may look
+ * at the source for a moment) and report.
+ */
 @Subcomponent(modules = WorkspaceModule.class)
 interface WorkspaceComponent {
 

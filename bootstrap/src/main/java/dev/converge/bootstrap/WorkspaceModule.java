@@ -4,7 +4,9 @@ import dagger.Module;
 import dagger.Provides;
 import dev.converge.adapter.csv.FileReportAdapter;
 import dev.converge.adapter.csv.FileWorkDirectoryLockAdapter;
+import dev.converge.adapter.csv.JsonManifestFileAdapter;
 import dev.converge.adapter.csv.JsonRunJournalAdapter;
+import dev.converge.adapter.mysql.MySqlSourceCheckAdapter;
 import dev.converge.application.port.in.RecordPhaseUseCase;
 import dev.converge.application.port.in.ReportRunUseCase;
 import dev.converge.application.port.in.ShowStatusUseCase;
@@ -16,7 +18,10 @@ import dev.converge.application.service.ShowStatusService;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** Wires a work directory's journal and report files to the use cases that read and write them. */
+/**
+ * Wires a work directory's journal, manifest and report files to the use cases that read and write
+ * them; status may also look at the source for a moment, when given its connection.
+ */
 @Module
 interface WorkspaceModule {
 
@@ -36,8 +41,9 @@ interface WorkspaceModule {
   }
 
   @Provides
-  static ShowStatusUseCase showStatus(StoreRunJournalPort journal) {
-    return new ShowStatusService(journal);
+  static ShowStatusUseCase showStatus(StoreRunJournalPort journal, Path workDirectory) {
+    // The source is reached only when status is given its connection, for one look, then closed.
+    return new ShowStatusService(journal, new JsonManifestFileAdapter(workDirectory), new MySqlSourceCheckAdapter());
   }
 
   @Provides

@@ -57,6 +57,8 @@ class JsonDocumentsIT {
     assertEquals(table.at("/source/rows").asLong(), table.at("/target/rows").asLong(), "counts are fields: " + table);
     assertEquals(table.at("/export/checksum").asText(), table.at("/target/checksum").asText(), "checksums are fields");
     valid("status", json(0, List.of("status", "--work-dir", workDirectory.toString(), "--output", "json")));
+    JsonNode status = valid("status", json(0, run.arguments("status", "--output", "json")));
+    assertEquals("CURRENT", status.at("/source/state").asText(), "compared with the source now: " + status);
     valid("report", json(0, List.of("report", "--work-dir", workDirectory.toString(), "--output", "json")));
 
     valid("plan", file("migration_plan.json"));

@@ -4,6 +4,7 @@ import dev.converge.application.port.out.ReadSourcePositionPort;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.manifest.SourcePosition;
+import dev.converge.domain.manifest.TableFingerprint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -98,6 +99,31 @@ public final class MySqlSourcePositionAdapter implements ReadSourcePositionPort 
       throw new ConvergeException(ErrorCode.CONNECTION, "cannot read the source's replication position: "
           + e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@code SELECT COUNT(*), CAST(MAX(column) AS CHAR)} in UTC, as the export's snapshot reads the
+   * column ({@code CAST(… AS CHAR)} with {@code time_zone = '+00:00'}), so that an unchanged table gives
+   * the very same text.
+   */
+  @Override
+  public Optional<TableFingerprint> readFingerprint(String table, String updatedColumn) {
+    String at = Instant.now().toString();
+    try (Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("SET time_zone = '+00:00'");
+      try (ResultSet now = statement.executeQuery("SELECT COUNT(*), " + (updatedColumn == null ? "NULL"
+          : "CAST(MAX(" + quote(updatedColumn) + ") AS CHAR)") + " FROM " + quote(table))) {
+        now.next();
+        return Optional.of(new TableFingerprint(now.getLong(1), updatedColumn, now.getString(2), at));
+      }
+    } catch (SQLException e) {
+      throw new ConvergeException(ErrorCode.CONNECTION, "cannot count the rows of " + table + " in the source"
+          + (updatedColumn == null ? "" : " nor read its latest " + updatedColumn) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String quote(String identifier) {
+    return "`" + identifier.replace("`", "``") + "`";
   }
 
   /** The position as {@code connection} sees it now. */

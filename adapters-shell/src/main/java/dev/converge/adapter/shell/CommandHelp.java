@@ -73,6 +73,7 @@ public final class CommandHelp {
         "converge sync --config converge.yml --parallel 8 --memory-budget 256MiB --output json");
     example("status", EnumSet.of(ErrorCode.CONFIGURATION),
         "converge status --work-dir run-1",
+        "converge status --config converge.yml",
         "converge status --work-dir run-1 --output json");
     example("report", EnumSet.of(ErrorCode.CONFIGURATION),
         "converge report --work-dir run-1",

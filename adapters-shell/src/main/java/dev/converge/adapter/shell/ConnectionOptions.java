@@ -4,6 +4,7 @@ import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.connection.TlsMode;
 import dev.converge.application.connection.TlsSettings;
+import dev.converge.application.port.in.ShowStatusCommand;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import java.io.IOException;
@@ -116,20 +117,48 @@ public final class ConnectionOptions {
    * named; fails with a configuration error naming what is missing.
    */
   public ConnectionSettings settings(UnaryOperator<String> environment) {
-    ConnectionUrl sourceParts = sourceUrl == null || sourceUrl.isBlank() ? ConnectionUrl.NONE
-        : ConnectionUrl.parse("--source-url", sourceUrl, ConnectionUrl.MYSQL);
+    DatabaseEndpoint source = source(environment);
     ConnectionUrl targetParts = targetUrl == null || targetUrl.isBlank() ? ConnectionUrl.NONE
         : ConnectionUrl.parse("--target-url", targetUrl, ConnectionUrl.POSTGRESQL);
-    DatabaseEndpoint source = new DatabaseEndpoint(sourceParts.host(sourceHost), sourceParts.port(sourcePort),
-        required(sourceParts.database(sourceDatabase), "--source-database"),
-        required(sourceParts.user(sourceUser), "--source-user"), password(sourcePasswordFile, environment, "CONVERGE_SOURCE_PASSWORD"),
-        tls("--source", sourceParts.tls(sourceSslMode, sourceSslCa, sourceSslCert, sourceSslKey),
-            sourceAllowPublicKeyRetrieval));
     DatabaseEndpoint target = new DatabaseEndpoint(targetParts.host(targetHost), targetParts.port(targetPort),
         required(targetParts.database(targetDatabase), "--target-database"),
         required(targetParts.user(targetUser), "--target-user"), password(targetPasswordFile, environment, "CONVERGE_TARGET_PASSWORD"),
         tls("--target", targetParts.tls(targetSslMode, targetSslCa, targetSslCert, targetSslKey), false));
     return new ConnectionSettings(source, target, targetSchema, workDirectory);
+  }
+
+  private DatabaseEndpoint source(UnaryOperator<String> environment) {
+    ConnectionUrl sourceParts = sourceParts();
+    return new DatabaseEndpoint(sourceParts.host(sourceHost), sourceParts.port(sourcePort),
+        required(sourceParts.database(sourceDatabase), "--source-database"),
+        required(sourceParts.user(sourceUser), "--source-user"), password(sourcePasswordFile, environment, "CONVERGE_SOURCE_PASSWORD"),
+        tls("--source", sourceParts.tls(sourceSslMode, sourceSslCa, sourceSslCert, sourceSslKey),
+            sourceAllowPublicKeyRetrieval));
+  }
+
+  private ConnectionUrl sourceParts() {
+    return sourceUrl == null || sourceUrl.isBlank() ? ConnectionUrl.NONE
+        : ConnectionUrl.parse("--source-url", sourceUrl, ConnectionUrl.MYSQL);
+  }
+
+  /**
+   * What {@code status} compares the export with: the source these options name when they name one
+   * (a database and a user, here or in the environment), else the work directory alone, saying why;
+   * options that do not make a source are said, never a failure of {@code status}.
+   */
+  public ShowStatusCommand statusCheck(UnaryOperator<String> environment) {
+    try {
+      ConnectionUrl parts = sourceParts();
+      String database = parts.database(sourceDatabase);
+      String user = parts.user(sourceUser);
+      if (database == null || database.isBlank() || user == null || user.isBlank()) {
+        return ShowStatusCommand.withoutSource("not compared with the source: no source connection given"
+            + " (--source-database and --source-user, or CONVERGE_SOURCE_DATABASE and CONVERGE_SOURCE_USER)");
+      }
+      return ShowStatusCommand.comparedWith(source(environment));
+    } catch (ConvergeException e) {
+      return ShowStatusCommand.withoutSource("not compared with the source: " + e.getMessage());
+    }
   }
 
   /** The TLS settings of one side, every file checked readable now rather than at the first connection. */

@@ -17,14 +17,16 @@ import picocli.CommandLine.Option;
 
 /** {@code converge status}: where the run of a work directory stands, read from its journal. */
 @Command(name = "status",
-    description = {"Shows the run of the work directory from its journal (run_journal.json), without connecting:"
-        + " every phase run so far with its outcome and time, each table's state (pending, exported, validated,"
-        + " imported, verified, failed) with its rows and time per phase, and the phase to run next."})
+    description = {"Shows the run of the work directory from its journal (run_journal.json): every phase run so far"
+        + " with its outcome and time, each table's state (pending, exported, validated, imported, verified, failed)"
+        + " with its rows and time per phase, and the phase to run next. Given the source's connection (options or"
+        + " environment; the target's are not used), it also says whether the source moved since the export, as"
+        + " import would find; without it, or when the source cannot be reached, it says so and still succeeds."})
 public final class StatusCommand implements Callable<Integer> {
 
   private final PhaseContext context;
 
-  @Mixin WorkDirectoryOption workDirectory = new WorkDirectoryOption();
+  @Mixin ConnectionOptions connection = new ConnectionOptions();
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
@@ -37,13 +39,15 @@ public final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunStatusReport status = context.workspaces().open(workDirectory.workDirectory).showStatus().status();
+    RunStatusReport status = context.workspaces().open(connection.workDirectory).showStatus()
+        .status(connection.statusCheck(context.environment()));
     PrintWriter out = context.out();
     if (output.json()) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("journal", status.journal().orElse(null));
       json.put("tables", status.tables().values());
       json.put("next", status.next().command());
+      json.put("source", status.source());
       out.println(context.json().json(json));
     } else if (output.quiet()) {
       out.println("Next: converge " + status.next().command());
@@ -77,6 +81,7 @@ public final class StatusCommand implements Callable<Integer> {
       }
     }
     out.println("Next: converge " + status.next().command());
+    out.println("Source: " + status.source().line());
     journal.cutOverByDelta().ifPresent(sync -> out.println("Two-step cut-over: after this pre-copy, converge "
         + sync.command() + " in the window copies only what changed since"));
   }

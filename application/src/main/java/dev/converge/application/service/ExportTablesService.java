@@ -30,6 +30,7 @@ import dev.converge.domain.failure.PlanBlockedException;
 import dev.converge.domain.manifest.ContentChecksum;
 import dev.converge.domain.manifest.Manifest;
 import dev.converge.domain.plan.RowDigest;
+import dev.converge.domain.manifest.TableFingerprint;
 import dev.converge.domain.manifest.TableManifest;
 import dev.converge.domain.plan.ColumnPlan;
 import dev.converge.domain.plan.MigrationPlan;
@@ -189,12 +190,14 @@ public final class ExportTablesService implements ExportTablesUseCase {
     String snapshotDescription = "no table left to export";
     Duration lockWait = Duration.ZERO;
     if (!remaining.isEmpty()) {
+      // Taken before the snapshot opens: a fingerprint's "since" is never later than the snapshot.
+      String snapshotAt = clock.instant().toString();
       try (Snapshot snapshot = source.openSnapshot(new SnapshotRequest(Math.min(command.parallelism(), remaining.size()),
           command.snapshotMode(), command.snapshotLockTimeout(), progress::notice))) {
         snapshotDescription = snapshot.description();
         lockWait = snapshot.lockWait();
         try (RecordChangesPort.Changes audit = done.isEmpty() ? changes.open() : NO_CHANGES) {
-          exportAll(plan, remaining, snapshot, stamp, state, command.partBytes(), listener, audit);
+          exportAll(plan, remaining, snapshot, snapshotAt, stamp, state, command.partBytes(), listener, audit);
         }
       }
     }
@@ -261,8 +264,8 @@ public final class ExportTablesService implements ExportTablesUseCase {
     public void close() {}
   };
 
-  private void exportAll(MigrationPlan plan, List<TablePlan> tables, Snapshot snapshot, String stamp, Progress state,
-      long partBytes, Listener listener, RecordChangesPort.Changes audit) {
+  private void exportAll(MigrationPlan plan, List<TablePlan> tables, Snapshot snapshot, String snapshotAt, String stamp,
+      Progress state, long partBytes, Listener listener, RecordChangesPort.Changes audit) {
     AtomicBoolean failed = new AtomicBoolean();
     QuarantinedParents quarantine = new QuarantinedParents(plan, tables);
     // With row decisions, children wait for their parents' set-aside rows: load order, one reader a
@@ -273,7 +276,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
     ParallelTables.runWithFollowUps("converge-export", snapshot.readers(), order, failed, (table, followUp) -> {
       try {
         TableExport export = new TableExport(plan, table, stamp, partBytes, listener, snapshot, state, audit,
-            quarantine);
+            quarantine, snapshotAt);
         if (failed.get()) {
           // Another table failed before this one began: nothing of it is read or written.
           return;
@@ -333,13 +336,17 @@ public final class ExportTablesService implements ExportTablesUseCase {
     private final QuarantinedParents quarantine;
     private final java.util.concurrent.atomic.AtomicLong quarantined = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong changed = new java.util.concurrent.atomic.AtomicLong();
+    /** Recorded when the source keeps no position: what then shows the export stale. */
+    private final TableFingerprint.Tally fingerprint;
+    private final String snapshotAt;
     private long started;
     private int open;
     private boolean broken;
 
     TableExport(MigrationPlan plan, TablePlan table, String stamp, long partBytes, Listener listener, Snapshot snapshot,
-        Progress state, RecordChangesPort.Changes audit, QuarantinedParents quarantine) {
+        Progress state, RecordChangesPort.Changes audit, QuarantinedParents quarantine, String snapshotAt) {
       this.plan = plan;
+      this.snapshotAt = snapshotAt;
       this.audit = audit;
       this.quarantine = quarantine;
       this.table = table;
@@ -351,6 +358,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
       this.header = table.columns().stream().map(column -> column.target().name()).toList();
       this.read = new TableRead(table.sourceTable(), table.columns().stream().map(ColumnPlan::source).toList(),
           new RowDigest(table).sourceKey());
+      this.fingerprint = new TableFingerprint.Tally(read.columns());
     }
 
     void begin() {
@@ -386,6 +394,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
           if (failed.get()) {
             throw new ParallelTables.Stopped();
           }
+          fingerprint.see(row);
           List<DirtyRow> dirty = digest.check(row);
           // A child of a row set aside follows it, whatever else is wrong with it: never an orphan.
           ValueChange setAside = decided.parentQuarantined(row, digest.rowKey(row));
@@ -478,8 +487,8 @@ public final class ExportTablesService implements ExportTablesUseCase {
           column.source().name(), column.target().name(), column.target().formattedType(), column.conversion().name()))
           .toList();
       TableManifest exported = new TableManifest(table.sourceTable(), table.targetTable(), described, List.copyOf(written),
-          checksum.rows(), checksum.hex(), snapshot.description(), snapshot.position().orElse(null), quarantined.get(),
-          changed.get());
+          checksum.rows(), checksum.hex(), snapshot.description(), snapshot.position().orElse(null),
+          snapshot.position().isPresent() ? null : fingerprint.fingerprint(snapshotAt), quarantined.get(), changed.get());
       state.finished(exported);
       listener.exported(table, exported);
     }

@@ -41,8 +41,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -52,10 +54,11 @@ import java.util.function.UnaryOperator;
  * snapshot and digested exactly as export digests it, and only the rows that differ are written —
  * deletes, updates and inserts in the table's one transaction, as export's CSV values (the plan's
  * conversions and policies), with the foreign keys handled as import handles them. A table without
- * a primary key is compared whole and, when it differs, reloaded whole. Then the proof, without
- * reading either side twice: the rows the first pass found equal, plus the changed rows read back
- * from the target after the commit and compared with the source's; then foreign-key orphans and
- * sequences as verify checks them. A re-run computes the delta again: a synced table commits nothing.
+ * a primary key is compared whole (both sides read at once) and, when it differs, reloaded whole.
+ * Then the proof, without reading either side twice: the rows the first pass found equal, plus the
+ * changed rows read back from the target after the commit and compared with the source's; then
+ * foreign-key orphans and sequences as verify checks them. A re-run computes the delta again: a
+ * synced table commits nothing.
  */
 public final class SyncTablesService implements SyncTablesUseCase {
 
@@ -327,12 +330,16 @@ public final class SyncTablesService implements SyncTablesUseCase {
     List<String> columns = targetColumns(table);
     List<UnaryOperator<String>> canonical = canonicalForms(table);
     TableRead read = sourceRead(table);
-    ContentChecksum before = targetChecksum(table, columns, canonical, failed);
     RowDigest compared = new RowDigest(table);
-    snapshot.stream(read, row -> {
-      stopIfAsked(failed);
-      compared.add(row);
-    });
+    // Both sides at once, each on the one connection it used one after the other: the table's
+    // snapshot reader and one target connection; nothing is written before both ended.
+    AtomicBoolean stop = new AtomicBoolean();
+    ContentChecksum before = bothSides(() -> targetChecksum(table, columns, canonical, failed, stop),
+        () -> snapshot.stream(read, row -> {
+          stopIfAsked(failed);
+          stopIfAsked(stop);
+          compared.add(row);
+        }), stop);
     ContentChecksum sourceChecksum = compared.checksum();
     if (sourceChecksum.rows() == before.rows() && sourceChecksum.hex().equals(before.hex())) {
       return new TableSync(table.targetTable(), sourceChecksum.rows(), sourceChecksum.hex(), before.rows(),
@@ -370,18 +377,74 @@ public final class SyncTablesService implements SyncTablesUseCase {
   }
 
   private ContentChecksum targetChecksum(TablePlan table, List<String> columns, List<UnaryOperator<String>> canonical,
-      AtomicBoolean failed) {
+      AtomicBoolean failed, AtomicBoolean stop) {
     ContentChecksum checksum = new ContentChecksum();
     String[] row = new String[columns.size()];
     List<String> view = Arrays.asList(row);
     targetRows.streamRows(table.targetTable(), columns, values -> {
       stopIfAsked(failed);
+      stopIfAsked(stop);
       for (int i = 0; i < row.length; i++) {
         row[i] = canonical.get(i).apply(values[i]);
       }
       checksum.add(view);
     });
     return checksum;
+  }
+
+  /**
+   * {@code target} on a thread of its own while {@code source} runs on this one: a table's two sides
+   * read at the same time. A side that fails sets {@code stop}, which the other's rows check, and
+   * the failure that caused it is thrown once both sides ended (no read outlives the table).
+   */
+  private static <T> T bothSides(Supplier<T> target, Runnable source, AtomicBoolean stop) {
+    CompletableFuture<T> targetSide = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      try {
+        targetSide.complete(target.get());
+      } catch (Throwable e) {
+        stop.set(true);
+        targetSide.completeExceptionally(e);
+      }
+    }, Thread.currentThread().getName() + "-target");
+    reader.setDaemon(true);
+    reader.start();
+    RuntimeException sourceFailure = null;
+    try {
+      source.run();
+    } catch (RuntimeException e) {
+      sourceFailure = e;
+      stop.set(true);
+    }
+    boolean interrupted = false;
+    while (true) {
+      try {
+        reader.join();
+        break;
+      } catch (InterruptedException e) {
+        // Stopped by the operator: the target side stops at its next row; wait for it all the same.
+        interrupted = true;
+        stop.set(true);
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    Throwable targetFailure = targetSide.isCompletedExceptionally()
+        ? targetSide.handle((result, failure) -> failure).join() : null;
+    if (sourceFailure != null && (targetFailure == null || !(sourceFailure instanceof ParallelTables.Stopped))) {
+      throw sourceFailure;
+    }
+    if (targetFailure instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (targetFailure instanceof Error error) {
+      throw error;
+    }
+    if (targetFailure != null) {
+      throw new IllegalStateException(targetFailure);
+    }
+    return targetSide.join();
   }
 
   /** Another table failed, or the operator stopped the run: this table stops, its open transaction rolls back. */

@@ -21,6 +21,7 @@ import dev.converge.domain.failure.PlanBlockedException;
 import dev.converge.domain.failure.RowRejectedException;
 import dev.converge.domain.manifest.Manifest;
 import dev.converge.domain.manifest.SourcePosition;
+import dev.converge.domain.manifest.TableFingerprint;
 import dev.converge.domain.manifest.TableManifest;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.RowDecisions;
@@ -113,7 +114,7 @@ class ExportTablesServiceTest {
 
       @Override
       public Optional<SourcePosition> position() {
-        return Optional.of(position);
+        return Optional.ofNullable(position);
       }
 
       @Override
@@ -195,7 +196,7 @@ class ExportTablesServiceTest {
       public void finished(String table, long rowsDone, long bytes, Duration elapsed) {}
     };
     DatabaseEndpoint endpoint = new DatabaseEndpoint("h", 1, "app", "u", "secret");
-    return new ExportTablesService(plans, () -> source, () -> target, snapshots, () -> Optional.of(position),
+    return new ExportTablesService(plans, () -> source, () -> target, snapshots, () -> Optional.ofNullable(position),
         tableFiles, store, silent,
         new ConnectionSettings(endpoint, endpoint, "public", Path.of("work")),
         Clock.fixed(Instant.parse("2026-11-21T10:15:30Z"), ZoneOffset.UTC), changes)
@@ -452,6 +453,21 @@ class ExportTablesServiceTest {
     assertTrue(reused.staleReused().isPresent());
     assertEquals(then, reused.manifest().table("alpha").orElseThrow().sourcePosition(), "each table keeps its own");
     assertEquals(position, reused.manifest().table("beta").orElseThrow().sourcePosition());
+  }
+
+  @Test
+  void aSourceWithoutPositionGetsEachTablesFingerprintTakenInTheSnapshotInstead() {
+    position = null;
+    rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "1"});
+
+    Manifest manifest = export(new ExportTablesCommand(2, false)).manifest();
+
+    assertEquals(List.of(new TableFingerprint(2, null, null, "2026-11-21T10:15:30Z"),
+        new TableFingerprint(3, null, null, "2026-11-21T10:15:30Z"), new TableFingerprint(2, null, null,
+        "2026-11-21T10:15:30Z")), manifest.tables().stream().map(TableManifest::fingerprint).toList(),
+        "the row count alone: these tables have no updated-date column");
+    assertEquals(java.util.Collections.nCopies(3, null), manifest.tables().stream().map(TableManifest::sourcePosition)
+        .toList());
   }
 
   @Test

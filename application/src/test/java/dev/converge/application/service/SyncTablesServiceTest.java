@@ -78,6 +78,9 @@ class SyncTablesServiceTest {
   /** Runs after the source's second-last row (streamed in reverse: the row at index 1). */
   private Runnable afterChangedSourceRow = () -> {};
   private int closedUncommitted;
+  /** Run as each side's read of the table begins. */
+  private Runnable beforeSourceRead = () -> {};
+  private Runnable beforeTargetRead = () -> {};
 
   SyncTablesServiceTest() {
     for (int n = 1; n <= 6; n++) {
@@ -166,6 +169,41 @@ class SyncTablesServiceTest {
     SyncTablesReport again = sync();
     assertFalse(again.tables().get(0).changed(), again.tables().get(0).detail());
     assertTrue(again.tables().get(0).detail().startsWith("no primary key: compared whole, equal"));
+  }
+
+  @Test
+  void theTwoSidesOfATableComparedWholeAreReadAtTheSameTime() throws InterruptedException {
+    primaryKey = false;
+    java.util.concurrent.CountDownLatch bothReading = new java.util.concurrent.CountDownLatch(2);
+    List<Boolean> metTheOther = Collections.synchronizedList(new ArrayList<>());
+    Runnable meet = () -> {
+      bothReading.countDown();
+      try {
+        // Read one after the other, the first side would wait here in vain.
+        metTheOther.add(bothReading.await(10, java.util.concurrent.TimeUnit.SECONDS));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    beforeSourceRead = meet;
+    beforeTargetRead = meet;
+
+    assertTrue(sync().tables().get(0).proven());
+    assertEquals(List.of(true, true), metTheOther);
+  }
+
+  @Test
+  void aTargetSideThatFailsStopsTheTableWithItsOwnFailureAndCommitsNothing() {
+    primaryKey = false;
+    source.add(new Object[] {key(7).toUpperCase(), "1"});
+    beforeTargetRead = () -> {
+      throw new ConvergeException(ErrorCode.IMPORT, "the target's read of space failed");
+    };
+
+    ConvergeException failed = assertThrows(ConvergeException.class, this::sync);
+
+    assertTrue(failed.getMessage().contains("the target's read of space failed"), failed.getMessage());
+    assertEquals(List.of(), transactions, "nothing committed");
   }
 
   @Test
@@ -278,6 +316,7 @@ class SyncTablesServiceTest {
 
       @Override
       public long stream(StreamSourceRowsPort.TableRead table, Consumer<Object[]> rows) {
+        beforeSourceRead.run();
         // In the reverse of the target's order: the two sides share no order.
         Object[] reused = new Object[2];
         for (int i = source.size() - 1; i >= 0; i--) {
@@ -294,6 +333,7 @@ class SyncTablesServiceTest {
       public void close() {}
     };
     ReadTargetRowsPort targetRows = (table, columns, rows) -> {
+      beforeTargetRead.run();
       for (String[] row : List.copyOf(target.values())) {
         rows.accept(columns.size() == 2 ? row.clone() : new String[] {row[0]});
       }

@@ -9,6 +9,8 @@ import java.util.Objects;
  *
  * @param sourcePosition the source's replication position at that snapshot; null when the source keeps
  *     none, or in a manifest written before converge recorded it
+ * @param fingerprint the table's row count and latest updated date at that snapshot, recorded instead
+ *     when the source keeps no position; null otherwise
  * @param quarantined source rows set aside by the operator's decisions (not in the files; source =
  *     rows + quarantined), listed in {@code changes.csv} and {@code quarantine/<table>.csv}
  * @param changed values the operator's decisions changed (a default for a NULL), listed in {@code changes.csv}
@@ -22,6 +24,7 @@ public record TableManifest(
     String contentChecksum,
     String snapshot,
     SourcePosition sourcePosition,
+    TableFingerprint fingerprint,
     long quarantined,
     long changed) {
 
@@ -55,6 +58,6 @@ public record TableManifest(
   /** A table no decision touched. */
   public TableManifest(String sourceTable, String targetTable, List<Column> columns, List<DataFile> files, long rows,
       String contentChecksum, String snapshot, SourcePosition sourcePosition) {
-    this(sourceTable, targetTable, columns, files, rows, contentChecksum, snapshot, sourcePosition, 0, 0);
+    this(sourceTable, targetTable, columns, files, rows, contentChecksum, snapshot, sourcePosition, null, 0, 0);
   }
 }

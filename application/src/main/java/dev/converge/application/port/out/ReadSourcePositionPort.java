@@ -1,12 +1,16 @@
 package dev.converge.application.port.out;
 
 import dev.converge.domain.manifest.SourcePosition;
+import dev.converge.domain.manifest.TableFingerprint;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 
-/** The source's replication position now, to tell whether it moved since an export was read. */
+/**
+ * Where the source stands now, to tell whether it moved since an export was read: its replication
+ * position, or, on a source that keeps none, a table's fingerprint.
+ */
 public interface ReadSourcePositionPort {
 
   /** The GTID set or binary-log position now; empty when the source keeps neither. */
@@ -19,6 +23,15 @@ public interface ReadSourcePositionPort {
    * stale. Empty when the server cannot tell (no per-table change times, or it restarted since).
    */
   default Optional<Set<String>> tablesWrittenSince(Instant since, Collection<String> tables) {
+    return Optional.empty();
+  }
+
+  /**
+   * {@code table}'s fingerprint now (its source name): its row count and, when {@code updatedColumn} is
+   * not null, that column's latest value in the text an export reads it as; one statement, so the two
+   * agree. Empty when this source cannot tell. Costs a scan of the table.
+   */
+  default Optional<TableFingerprint> readFingerprint(String table, String updatedColumn) {
     return Optional.empty();
   }
 }
