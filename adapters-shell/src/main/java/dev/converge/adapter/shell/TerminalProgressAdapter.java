@@ -117,32 +117,7 @@ public final class TerminalProgressAdapter implements ReportProgressPort {
     if (stage.isEmpty()) {
       return this;
     }
-    return new ReportProgressPort() {
-      @Override
-      public void started(String table, long estimatedRows) {
-        TerminalProgressAdapter.this.started(new Key(stage, table), estimatedRows);
-      }
-
-      @Override
-      public void progressed(String table, long rows, long bytes) {
-        TerminalProgressAdapter.this.progressed(new Key(stage, table), rows, bytes);
-      }
-
-      @Override
-      public void finished(String table, long rows, long bytes, Duration elapsed) {
-        TerminalProgressAdapter.this.finished(new Key(stage, table), rows, bytes, elapsed);
-      }
-
-      @Override
-      public void notice(String line) {
-        TerminalProgressAdapter.this.notice(line);
-      }
-
-      @Override
-      public ReportProgressPort stage(String other) {
-        return TerminalProgressAdapter.this.stage(other);
-      }
-    };
+    return new StageProgressAdapter(stage);
   }
 
   @Override
@@ -302,6 +277,40 @@ public final class TerminalProgressAdapter implements ReportProgressPort {
       line = String.format(Locale.ROOT, "  %-24s %,d rows  %,.0f rows/s  %.0f s", label, state.rows, rate, seconds);
     }
     return line.length() >= width ? line.substring(0, width - 1) : line;
+  }
+
+  /** The reports of one stage of a pipeline, drawn on this board as that stage's bars. */
+  private final class StageProgressAdapter implements ReportProgressPort {
+    private final String stage;
+
+    StageProgressAdapter(String stage) {
+      this.stage = stage;
+    }
+
+    @Override
+    public void started(String table, long estimatedRows) {
+      TerminalProgressAdapter.this.started(new Key(stage, table), estimatedRows);
+    }
+
+    @Override
+    public void progressed(String table, long rows, long bytes) {
+      TerminalProgressAdapter.this.progressed(new Key(stage, table), rows, bytes);
+    }
+
+    @Override
+    public void finished(String table, long rows, long bytes, Duration elapsed) {
+      TerminalProgressAdapter.this.finished(new Key(stage, table), rows, bytes, elapsed);
+    }
+
+    @Override
+    public void notice(String line) {
+      TerminalProgressAdapter.this.notice(line);
+    }
+
+    @Override
+    public ReportProgressPort stage(String other) {
+      return TerminalProgressAdapter.this.stage(other);
+    }
   }
 
   /** A table in one stage: {@code stage} is empty for the reports through the port itself. */
