@@ -252,9 +252,28 @@ public final class TerminalProgressAdapter implements ReportProgressPort {
     int width = Math.max(terminal.getWidth(), 40);
     display.resize(Math.max(terminal.getHeight(), running.size() + 1), width);
     List<AttributedString> lines = new ArrayList<>();
-    running.forEach((key, state) -> lines.add(new AttributedString(bar(label(key), state, time, width))));
+    for (Key key : inBoardOrder()) {
+      lines.add(new AttributedString(bar(label(key), running.get(key), time, width)));
+    }
     display.update(lines, -1);
     terminal.flush();
+  }
+
+  /** The running bars, a table's together (tables as they started) and its stages in the pipeline's order. */
+  private List<Key> inBoardOrder() {
+    List<String> tables = new ArrayList<>();
+    running.keySet().forEach(key -> {
+      if (!tables.contains(key.table())) {
+        tables.add(key.table());
+      }
+    });
+    List<String> stages = List.of(phase.split("\\+"));
+    List<Key> keys = new ArrayList<>(running.keySet());
+    // The port's own reports are the first stage; a stage the phase's name does not list goes last.
+    keys.sort(java.util.Comparator.comparingInt((Key key) -> tables.indexOf(key.table()))
+        .thenComparingInt(key -> key.stage().isEmpty() ? 0
+            : stages.contains(key.stage()) ? stages.indexOf(key.stage()) : stages.size()));
+    return keys;
   }
 
   /**

@@ -32,9 +32,10 @@ class TerminalProgressAdapterTest {
       board.begin("run-1", "export+validate+import");
       ReportProgressPort validating = board.stage("validate");
       ReportProgressPort loading = board.stage("import");
+      // Started in another order than the stages run: the board shows them export, validate, import.
+      loading.started("users", 1_000);
       board.started("users", 1_000);
       validating.started("users", 1_000);
-      loading.started("users", 1_000);
       board.progressed("users", 600, 60_000);
       validating.progressed("users", 400, 40_000);
       loading.progressed("users", 200, 20_000);
@@ -48,6 +49,10 @@ class TerminalProgressAdapterTest {
       assertTrue(lineWith(shown, "export   users").contains("600/1,000 rows"), shown);
       assertTrue(lineWith(shown, "validate users").contains("400/1,000 rows"), shown);
       assertTrue(lineWith(shown, "import   users").contains("200/1,000 rows"), shown);
+      int export = shown.lastIndexOf("export   users");
+      int validate = shown.lastIndexOf("validate users");
+      int load = shown.lastIndexOf("import   users");
+      assertTrue(export < validate && validate < load, "export, validate, import in that order:\n" + shown);
 
       loading.finished("users", 1_000, 100_000, Duration.ofSeconds(2));
       assertTrue(screen.toString(StandardCharsets.UTF_8).contains("import   users: 1,000 rows, 0.1 MB in 2.0 s (500 rows/s)"));
