@@ -79,8 +79,9 @@ interface ApplicationModule {
 
   @Provides
   static TransferTablesUseCase transferTables(StorePlanPort plans, ExportTablesService export,
-      ValidateFilesService validation, ImportTablesService imports, ConnectionSettings settings, Clock clock) {
-    return new TransferTablesService(plans, export, validation, imports, settings.workDirectory(), clock);
+      ValidateFilesService validation, ImportTablesService imports, ReportProgressPort progress,
+      ConnectionSettings settings, Clock clock) {
+    return new TransferTablesService(plans, export, validation, imports, progress, settings.workDirectory(), clock);
   }
 
   @Provides

@@ -3,6 +3,7 @@ package dev.converge.bootstrap;
 import dagger.Module;
 import dagger.Provides;
 import dev.converge.adapter.shell.CommandHelp;
+import dev.converge.adapter.shell.CompletionCommand;
 import dev.converge.adapter.shell.ConfiguredDefaults;
 import dev.converge.adapter.shell.ConnectCommand;
 import dev.converge.adapter.shell.ConvergeCommand;
@@ -97,6 +98,7 @@ interface ShellModule {
     commandLine.addSubcommand(new MigrateCommand(context));
     commandLine.addSubcommand(new DemoCommand(context, demos, defaults, terminals));
     commandLine.addSubcommand(new ShellCommand(context, defaults, terminals));
+    commandLine.addSubcommand(new CompletionCommand(out));
     commandLine.getCommandSpec().version(build.versionLines());
     Map<Integer, String> stopped = new LinkedHashMap<>();
     stopped.put(ExitStatus.INTERRUPTED, "stopped by SIGINT (Ctrl-C): committed tables stay; run it again to resume");

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -39,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * own terminal emulation over piped streams, an xterm of 120×40, Ctrl-C raising SIGINT as a login's
  * terminal does), the screen read back. A full migration,
  * help in one line per command, "did you mean" for a mistyped command, the phase gate (a refused
- * phase is not journaled), a Ctrl-C during import that leaves the shell alive and the import resumable.
+ * phase is not journaled), a Ctrl-C during import that is back at the prompt within the stop bound and
+ * leaves the import resumable, and confirmations ("no", then "yes" to a rollback) kept out of the history.
  */
 class InteractiveShellIT {
 
@@ -74,13 +76,27 @@ class InteractiveShellIT {
     type("connect " + String.join(" ", run.connectionOptions()));
     awaitScreen("Connected: source", Duration.ofSeconds(60));
 
+    int help = screen.length();
     type("help");
     awaitScreen("  migrate    every phase in order", Duration.ofSeconds(30));
+    awaitScreen("help COMMAND shows", Duration.ofSeconds(30));
+    // Without the terminal's control sequences (keypad mode and the like) that precede a line.
+    List<String> helpLines = screen.since(help).lines()
+        .map(line -> line.replaceAll("\u001B(\\[[0-9;?]*[A-Za-z]|[=>])|\r", "")).toList();
+    for (String command : TestComponents.quiet().commandLine().getSubcommands().keySet()) {
+      long lines = helpLines.stream().filter(line -> line.matches("  " + command + " +\\S.*")).count();
+      // Those of batch mode only (the shell itself, the demo, the completion script) are not offered at the prompt.
+      assertEquals(Set.of("shell", "demo", "completion").contains(command) ? 0 : 1, lines,
+          "help gives " + command + " one line:\n" + String.join("\n", helpLines));
+    }
     type("exprt");
     awaitScreen("unknown command exprt (did you mean export?)", Duration.ofSeconds(30));
 
     type("import");
     awaitScreen("import cannot run yet", Duration.ofSeconds(30));
+    String refusal = screen.text().lines().filter(line -> line.contains("import cannot run yet")).findFirst().orElseThrow();
+    assertTrue(refusal.matches(".*import cannot run yet: .+; run \\w+ first.*"),
+        "the refusal gives the reason and what to run: " + refusal);
     assertTrue(new JsonRunJournalAdapter(workDirectory).load().orElseThrow().latest(Phase.IMPORT).isEmpty(),
         "a refused phase is never journaled");
 
@@ -95,11 +111,20 @@ class InteractiveShellIT {
     type("import --parallel 1");
     // The first table committed: the import is under way, most tables still to load.
     await(() -> screen.since(before).contains("rows/s)"), Duration.ofSeconds(300), "a table to finish loading");
+    long pressed = System.nanoTime();
     keys.write(3);
     keys.flush();
     await(() -> screen.since(before).contains("cancelling"), Duration.ofSeconds(30), "the cancel notice");
-    await(() -> screen.since(before).contains("(import ended with exit status"), Duration.ofSeconds(120),
-        "the import to end");
+    await(() -> {
+      String since = screen.since(before);
+      int ended = since.indexOf("(import ended with exit status");
+      return ended >= 0 && since.indexOf("]> ", ended) >= 0;
+    }, Duration.ofSeconds(120), "the prompt after the cancelled import");
+    Duration back = Duration.ofNanos(System.nanoTime() - pressed);
+    System.out.printf("Ctrl-C during the import: back at the prompt after %d ms%n", back.toMillis());
+    // The same bound a signalled batch run honours (StopSignals) before it exits anyway.
+    assertTrue(back.compareTo(StopSignals.DEFAULT_BOUND) <= 0,
+        "back at the prompt " + back.toMillis() + " ms after Ctrl-C, more than the bound\n" + screen.text());
 
     RunJournal journal = new JsonRunJournalAdapter(workDirectory).load().orElseThrow();
     PhaseRun cancelled = journal.latest(Phase.IMPORT).orElseThrow();
@@ -117,17 +142,6 @@ class InteractiveShellIT {
     awaitScreen("Verification: PASS", Duration.ofSeconds(300));
     type("report");
     awaitScreen("Projected cut-over:", Duration.ofSeconds(30));
-    int rollback = screen.length();
-    type("rollback");
-    await(() -> screen.since(rollback).contains("Type yes to go on"), Duration.ofSeconds(30), "the confirmation");
-    type("no");
-    await(() -> screen.since(rollback).contains("Rollback not run."), Duration.ofSeconds(30), "the refusal");
-    type("exit");
-    assertEquals(0, shell.get(60, TimeUnit.SECONDS), screen.text());
-    List<String> history = Files.readAllLines(home.resolve(".converge_history"), StandardCharsets.UTF_8);
-    assertTrue(history.stream().anyMatch(line -> line.endsWith("rollback")), "history under $HOME: " + history);
-    assertFalse(history.stream().anyMatch(line -> line.endsWith(":no") || line.equals("no")),
-        "the confirmation's answer is not history: " + history);
 
     RunJournal finished = new JsonRunJournalAdapter(workDirectory).load().orElseThrow();
     assertTrue(finished.latest(Phase.VERIFY).orElseThrow().succeeded());
@@ -136,6 +150,26 @@ class InteractiveShellIT {
     List<Phase> phases = finished.phases().stream().map(PhaseRun::phase).toList();
     assertTrue(phases.containsAll(List.of(Phase.CONNECT, Phase.PLAN, Phase.EXPORT, Phase.VALIDATE, Phase.IMPORT,
         Phase.VERIFY)), phases.toString());
+
+    int rollback = screen.length();
+    type("rollback");
+    await(() -> screen.since(rollback).contains("Type yes to go on"), Duration.ofSeconds(30), "the confirmation");
+    type("no");
+    await(() -> screen.since(rollback).contains("Rollback not run."), Duration.ofSeconds(30), "the refusal");
+    int confirmed = screen.length();
+    type("rollback");
+    await(() -> screen.since(confirmed).contains("Type yes to go on"), Duration.ofSeconds(30), "the confirmation");
+    type("yes");
+    await(() -> screen.since(confirmed).contains("Rollback:"), Duration.ofSeconds(300), "the rollback");
+    type("exit");
+    assertEquals(0, shell.get(60, TimeUnit.SECONDS), screen.text());
+    List<String> history = Files.readAllLines(home.resolve(".converge_history"), StandardCharsets.UTF_8);
+    // Both rollbacks are one entry (JLine keeps no repeated line); the answers between them none.
+    assertTrue(history.stream().anyMatch(line -> line.endsWith("rollback")), "history under $HOME: " + history);
+    assertFalse(history.stream().anyMatch(line -> line.matches("(.*:)?(no|yes)")),
+        "the confirmations' answers are not history: " + history);
+    assertTrue(new JsonRunJournalAdapter(workDirectory).load().orElseThrow().latest(Phase.ROLLBACK)
+        .orElseThrow().succeeded(), "the confirmed rollback ran");
   }
 
   private void type(String line) throws IOException {

@@ -74,7 +74,9 @@ public final class CsvChangesAdapter implements RecordChangesPort {
         keys.add(row.get("key"));
       }
     } catch (IOException | UncheckedIOException e) {
-      throw new ConvergeException(ErrorCode.VERIFICATION, "cannot read " + file + ": " + e.getMessage(), e);
+      throw new ConvergeException(ErrorCode.VERIFICATION, "cannot read " + file + ": " + CsvDialect.problem(e)
+          + "; it lists the rows of table " + table + " that export quarantined: restore the file, or export again"
+          + " (converge export --restart)", e);
     }
     return keys;
   }

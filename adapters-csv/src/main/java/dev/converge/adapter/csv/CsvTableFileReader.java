@@ -31,6 +31,10 @@ public final class CsvTableFileReader {
   /** A whole file read: its data rows and the SHA-256 of its bytes, computed while parsing. */
   public record Read(long rows, String sha256) {}
 
+  /** What to do about a file converge wrote that no longer reads. */
+  private static final String DAMAGED = "; the file was damaged or changed after the export: export the table again"
+      + " (converge export --restart) or restore the file";
+
   private CsvTableFileReader() {}
 
   /** The header row of the file. */
@@ -42,7 +46,8 @@ public final class CsvTableFileReader {
       }
       return records.next().toList();
     } catch (IOException | UncheckedIOException e) {
-      throw new MalformedFileException(file.getFileName().toString(), 1, "cannot read the header: " + e.getMessage(), e);
+      throw new MalformedFileException(file.getFileName().toString(), 1, "cannot read the header: "
+          + CsvDialect.problem(e) + DAMAGED, e);
     }
   }
 
@@ -87,8 +92,7 @@ public final class CsvTableFileReader {
         sink.accept(new Row(line, record.values()));
       }
     } catch (IOException | UncheckedIOException e) {
-      throw new MalformedFileException(file.getFileName().toString(), line,
-          "not valid CSV in converge's dialect: " + e.getMessage(), e);
+      throw new MalformedFileException(file.getFileName().toString(), line, CsvDialect.problem(e) + DAMAGED, e);
     }
   }
 

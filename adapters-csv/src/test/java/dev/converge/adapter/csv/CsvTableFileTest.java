@@ -176,4 +176,34 @@ class CsvTableFileTest {
     }
     return file;
   }
+  @Test
+  void aDamagedFileIsReportedInTheOperatorsWordsWithItsLineAndWhatToDoNeverALibrarysClassName() throws IOException {
+    Path cut = Files.writeString(directory.resolve("user_20261122_101530.1.csv"), "\"id\",\"name\"\r\n\"1\",\"ab",
+        StandardCharsets.UTF_8);
+    Path quote = Files.writeString(directory.resolve("user_20261122_101530.2.csv"),
+        "\"id\",\"name\"\r\n\"1\",\"a\"\r\n\"2\",\"b\"c\r\n", StandardCharsets.UTF_8);
+    Path bytes = Files.write(directory.resolve("user_20261122_101530.3.csv"),
+        new byte[] {'"', 'i', 'd', '"', '\r', '\n', '"', (byte) 0xff, (byte) 0xfe, '"', '\r', '\n'});
+    Path missing = directory.resolve("user_20261122_101530.4.csv");
+    for (Path file : List.of(cut, quote, bytes, missing)) {
+      ConvergeException failure = assertThrows(ConvergeException.class, () -> CsvTableFileReader.read(file, row -> {}));
+      String message = failure.getMessage();
+      assertEquals(ErrorCode.VALIDATION, failure.code());
+      assertTrue(message.startsWith(file.getFileName() + " line "), message);
+      assertTrue(message.endsWith("export the table again (converge export --restart) or restore the file"), message);
+      assertFalse(message.matches("(?s).*(org\\.apache|java\\.|Exception|Input length).*"), message);
+    }
+    assertTrue(message(cut).startsWith(cut.getFileName() + " line 2: not valid CSV in converge's dialect: bad quoting"),
+        message(cut));
+    assertTrue(message(quote).startsWith(quote.getFileName() + " line 3: not valid CSV in converge's dialect: bad quoting"),
+        message(quote));
+    assertTrue(message(bytes).contains("bytes that are not UTF-8"), message(bytes));
+    assertTrue(message(missing).contains("the file is missing"), message(missing));
+    ConvergeException header = assertThrows(ConvergeException.class, () -> CsvTableFileReader.header(bytes));
+    assertFalse(header.getMessage().contains("Exception"), header.getMessage());
+  }
+
+  private static String message(Path file) {
+    return assertThrows(ConvergeException.class, () -> CsvTableFileReader.read(file, row -> {})).getMessage();
+  }
 }

@@ -86,6 +86,10 @@ public final class CommandHelp {
     example("shell", EnumSet.noneOf(ErrorCode.class),
         "converge shell",
         "converge shell --config converge.yml");
+    example("completion", EnumSet.noneOf(ErrorCode.class),
+        "converge completion bash",
+        "converge completion zsh",
+        "source <(converge completion bash)");
   }
 
   /** One line per command for {@code converge --help} and the shell's {@code help}. */
@@ -107,6 +111,7 @@ public final class CommandHelp {
     SUMMARIES.put("migrate", "every phase in order, export, validate and import as one pipeline");
     SUMMARIES.put("demo", "migrates the reference datasets on embedded servers");
     SUMMARIES.put("shell", "the interactive shell");
+    SUMMARIES.put("completion", "prints the bash or zsh completion script");
   }
 
   private CommandHelp() {}
@@ -141,7 +146,7 @@ public final class CommandHelp {
       }
       command.getCommandSpec().usageMessage().abbreviateSynopsis(true);
       apply(command, FAILURES.getOrDefault(name, EnumSet.allOf(ErrorCode.class)), EXAMPLES.getOrDefault(name, List.of()),
-          status, usage, name.equals("status") || name.equals("report") || name.equals("shell") ? Map.of() : stopped);
+          status, usage, Set.of("status", "report", "shell", "completion").contains(name) ? Map.of() : stopped);
     });
   }
 

@@ -31,7 +31,8 @@ import picocli.CommandLine;
  */
 public final class InteractiveShell {
 
-  private static final Set<String> NOT_IN_SHELL = Set.of("shell", "demo");
+  /** Commands of batch mode that make no sense at the prompt: the shell has its own Tab completion. */
+  static final Set<String> NOT_IN_SHELL = Set.of("shell", "demo", "completion");
 
   private final CommandLine root;
   private final PhaseContext context;
@@ -99,7 +100,9 @@ public final class InteractiveShell {
         if (command.equals("help")) {
           // help alone: every command in one line; help <command>: that command, as in batch mode.
           if (words.size() == 1) {
-            context.out().print(CommandHelp.commandList(root.getHelp()));
+            CommandHelp.commandList(root.getHelp()).lines()
+                .filter(listed -> !NOT_IN_SHELL.contains(listed.strip().split(" ", 2)[0]))
+                .forEach(context.out()::println);
             context.out().println("  clear      clears the screen");
             context.out().println("  exit       leaves the shell");
             context.out().println("help COMMAND shows a command's options, exit statuses and examples.");

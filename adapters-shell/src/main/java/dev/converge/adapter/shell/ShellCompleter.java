@@ -32,8 +32,12 @@ final class ShellCompleter implements Completer {
   @Override
   public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
     if (line.wordIndex() == 0) {
-      root.getSubcommands().forEach((name, command) -> candidates.add(new Candidate(name, name, null,
-          first(command.getCommandSpec().usageMessage().description()), null, null, true)));
+      root.getSubcommands().forEach((name, command) -> {
+        if (!InteractiveShell.NOT_IN_SHELL.contains(name)) {
+          candidates.add(new Candidate(name, name, null, first(command.getCommandSpec().usageMessage().description()),
+              null, null, true));
+        }
+      });
       for (String builtin : List.of("help", "exit")) {
         candidates.add(new Candidate(builtin));
       }

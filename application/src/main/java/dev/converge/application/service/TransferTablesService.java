@@ -11,6 +11,7 @@ import dev.converge.application.port.in.ValidateFilesReport;
 import dev.converge.application.port.in.ValidateFilesReport.TableValidation;
 import dev.converge.application.port.out.LoadTargetTablesPort.LoadSession;
 import dev.converge.application.port.out.LoadTargetTablesPort.Part;
+import dev.converge.application.port.out.ReportProgressPort;
 import dev.converge.application.port.out.StorePlanPort;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
@@ -56,15 +57,20 @@ public final class TransferTablesService implements TransferTablesUseCase {
   private final ImportTablesService imports;
   private final Path workDirectory;
   private final Clock clock;
+  /** The validation's and the load's bars; the export reports its own. */
+  private final ReportProgressPort validating;
+  private final ReportProgressPort loading;
 
   public TransferTablesService(StorePlanPort plans, ExportTablesService export, ValidateFilesService validation,
-      ImportTablesService imports, Path workDirectory, Clock clock) {
+      ImportTablesService imports, ReportProgressPort progress, Path workDirectory, Clock clock) {
     this.plans = Objects.requireNonNull(plans, "plans");
     this.export = Objects.requireNonNull(export, "export");
     this.validation = Objects.requireNonNull(validation, "validation");
     this.imports = Objects.requireNonNull(imports, "imports");
     this.workDirectory = Objects.requireNonNull(workDirectory, "workDirectory");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.validating = progress.stage("validate");
+    this.loading = progress.stage("import");
   }
 
   @Override
@@ -266,8 +272,12 @@ public final class TransferTablesService implements TransferTablesUseCase {
     /** The validation stage of one table: each part as it comes, the keys checked across parts. */
     private void check(Lane lane) {
       boolean ended = false;
+      long started = System.nanoTime();
+      long rows = 0;
+      long bytes = 0;
       try {
         ValidateFilesService.TableCheck check = validation.checkWritten(lane.table, command.problemsPerTable());
+        validating.started(lane.table.sourceTable(), lane.table.estimatedRows());
         while (true) {
           Item item = lane.exported.take();
           if (item == Item.END) {
@@ -276,6 +286,9 @@ public final class TransferTablesService implements TransferTablesUseCase {
           long begun = System.nanoTime();
           boolean passed = check.part(item.file());
           lane.checkTime = lane.checkTime.plusNanos(System.nanoTime() - begun);
+          rows += item.file().rows();
+          bytes += item.file().bytes();
+          validating.progressed(lane.table.sourceTable(), rows, bytes);
           if (!passed) {
             lane.result = check.result();
             fail(new ConvergeException(ErrorCode.VALIDATION, "table " + lane.table.sourceTable() + ": its files did not"
@@ -290,6 +303,7 @@ public final class TransferTablesService implements TransferTablesUseCase {
         lane.checked = clock.instant();
         lane.validated.add(Item.END);
         ended = true;
+        validating.finished(lane.table.sourceTable(), rows, bytes, Duration.ofNanos(System.nanoTime() - started));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (RuntimeException | Error e) {
@@ -312,16 +326,27 @@ public final class TransferTablesService implements TransferTablesUseCase {
           // An earlier run committed it: its parts are still validated (for the verdict), not loaded again.
           return;
         }
+        loading.started(table.targetTable(), table.estimatedRows());
+        // Rows and bytes of the parts COPY has taken: it asks for the next part once the previous one is sent.
+        long[] sent = {0, 0};
+        TableManifest.DataFile[] previous = {null};
         long rows = imports.load(table, () -> {
+          if (previous[0] != null) {
+            sent[0] += previous[0].rows();
+            sent[1] += previous[0].bytes();
+            loading.progressed(table.targetTable(), sent[0], sent[1]);
+          }
           Item item = lane.validated.take();
           if (item == Item.REJECTED) {
             throw new ConvergeException(ErrorCode.VALIDATION, "table " + table.sourceTable() + ": not committed, its"
                 + " files did not all pass validation");
           }
+          previous[0] = item.file();
           return item == Item.END ? Optional.empty()
               : Optional.of(new Part(workDirectory.resolve(item.file().name()), item.file().rows(),
                   item.file().sha256()));
         }, table.estimatedRows(), 0, migrationId.get(), session, false);
+        loading.finished(table.targetTable(), rows, sent[1], Duration.ofNanos(System.nanoTime() - begun));
         lane.rows = rows;
         lane.loaded = true;
         lane.loadTime = Duration.ofNanos(System.nanoTime() - begun);

@@ -93,6 +93,8 @@ class TransferTablesServiceTest {
   private final Set<String> settled = ConcurrentHashMap.newKeySet();
   private final List<String> finishedWith = Collections.synchronizedList(new ArrayList<>());
   private final List<String> stages = Collections.synchronizedList(new ArrayList<>());
+  /** What the validation's and the load's bars were told: "validate started alpha 100", "import finished beta 20" … */
+  private final List<String> bars = Collections.synchronizedList(new ArrayList<>());
   /** Files whose bytes "change" between the export and the load: their SHA-256 differs when sent. */
   private final Set<String> tampered = ConcurrentHashMap.newKeySet();
   /** The export's files read back through the read port. */
@@ -219,6 +221,33 @@ class TransferTablesServiceTest {
 
       @Override
       public void finished(String table, long rows, long bytes, Duration elapsed) {}
+
+      @Override
+      public ReportProgressPort stage(String stage) {
+        return new ReportProgressPort() {
+          private final Map<String, Long> shown = new ConcurrentHashMap<>();
+
+          @Override
+          public void started(String table, long estimatedRows) {
+            bars.add(stage + " started " + table + " " + estimatedRows);
+          }
+
+          @Override
+          public void progressed(String table, long rows, long bytes) {
+            long before = shown.getOrDefault(table, 0L);
+            if (rows < before || bytes <= 0) {
+              bars.add(stage + " went back " + table + " " + rows + " after " + before);
+            }
+            shown.put(table, rows);
+          }
+
+          @Override
+          public void finished(String table, long rows, long bytes, Duration elapsed) {
+            bars.add(stage + " finished " + table + " " + rows + (shown.getOrDefault(table, 0L) == rows ? "" : " (bar at "
+                + shown.get(table) + ")"));
+          }
+        };
+      }
     };
     DatabaseEndpoint endpoint = new DatabaseEndpoint("h", 1, "app", "u", "secret");
     ConnectionSettings settings = new ConnectionSettings(endpoint, endpoint, "public", workDirectory);
@@ -228,7 +257,7 @@ class TransferTablesServiceTest {
     ValidateFilesService validation = new ValidateFilesService(plans, store, tableFiles, verdicts, clock);
     ImportTablesService imports = new ImportTablesService(plans, store, verdicts, () -> target, new FakeTarget(),
         List::of, journal, tableFiles, silent, settings, Optional::empty, new InMemorySchemaRows());
-    return new TransferTablesService(plans, export, validation, imports, workDirectory, clock).transfer(
+    return new TransferTablesService(plans, export, validation, imports, silent, workDirectory, clock).transfer(
         new TransferTablesCommand(2, 2, 200, 5, false, false), new TransferTablesUseCase.Stages() {
           @Override
           public void exported(ExportTablesReport report, Instant at, Map<String, Duration> tables) {
@@ -303,6 +332,19 @@ class TransferTablesServiceTest {
     assertFalse(committed.containsKey("gamma"), "a table with a missing part is never committed");
     assertTrue(verdict.get() == null, "no verdict on files that did not all pass");
     assertFalse(finished.get());
+  }
+
+  @Test
+  void theValidationAndTheLoadOfEveryTableHaveTheirOwnBarThatEndsAtTheTablesRows() {
+    assertTimeoutPreemptively(Duration.ofSeconds(30), this::transfer);
+    for (String table : TABLES) {
+      long estimated = table.equals("alpha") ? 10 * ExportTablesService.SPLIT_ROWS : ROWS;
+      for (String stage : List.of("validate", "import")) {
+        assertTrue(bars.contains(stage + " started " + table + " " + estimated), stage + " " + table + ": " + bars);
+        assertTrue(bars.contains(stage + " finished " + table + " " + ROWS), stage + " " + table + ": " + bars);
+      }
+    }
+    assertEquals(4 * TABLES.size(), bars.size(), "a bar never goes back, and ends at the rows it finished with: " + bars);
   }
 
   @Test

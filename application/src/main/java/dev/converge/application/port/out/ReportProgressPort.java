@@ -17,4 +17,13 @@ public interface ReportProgressPort {
    * thread-safe. A renderer without an operator to tell (a test fake) may ignore it.
    */
   default void notice(String line) {}
+
+  /**
+   * The reports of one stage of a pipeline that runs several at once ({@code migrate}'s export,
+   * validation and load), so that one table can have a bar per stage; reports through the port
+   * itself are the pipeline's first stage. A renderer that keeps no bars may return itself.
+   */
+  default ReportProgressPort stage(String stage) {
+    return this;
+  }
 }
