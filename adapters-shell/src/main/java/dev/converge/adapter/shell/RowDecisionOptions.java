@@ -41,6 +41,18 @@ public final class RowDecisionOptions {
           + " rows for is a dirty row (unmapped); each changed value is listed in changes.csv. Repeatable.")
   List<String> maps = new ArrayList<>();
 
+  /**
+   * These options as a command line gives them ({@code --quarantine …}, {@code --default …},
+   * {@code --map …}): what {@code migrate} hands on to its plan and export phases, every decision.
+   */
+  public List<String> arguments() {
+    List<String> arguments = new ArrayList<>();
+    quarantine.forEach(table -> arguments.addAll(List.of("--quarantine", table)));
+    defaults.forEach(value -> arguments.addAll(List.of("--default", value)));
+    maps.forEach(map -> arguments.addAll(List.of("--map", map)));
+    return arguments;
+  }
+
   /** The decisions these options give; a malformed one is a configuration error naming it. */
   public RowDecisions decisions() {
     Map<String, Set<String>> tables = new LinkedHashMap<>();

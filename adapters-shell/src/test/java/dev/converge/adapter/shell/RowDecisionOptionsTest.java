@@ -37,6 +37,18 @@ class RowDecisionOptionsTest {
   }
 
   @Test
+  void theArgumentsGiveEveryDecisionBackAsTheCommandLineGaveIt() {
+    Plan plan = new Plan();
+    String[] given = {"--quarantine", "user:unique", "--default", "user.locale=en", "--map",
+        "activity.triggeredBy=lookup:SELECT id FROM user WHERE nameID = ?"};
+    new CommandLine(plan).parseArgs(given);
+    assertEquals(java.util.List.of(given), plan.decisions.arguments());
+    Plan again = new Plan();
+    new CommandLine(again).parseArgs(plan.decisions.arguments().toArray(String[]::new));
+    assertEquals(plan.decisions.decisions(), again.decisions.decisions());
+  }
+
+  @Test
   void aMapThatIsNotALookupIsAConfigurationErrorNamingIt() {
     ConvergeException refused = assertThrows(ConvergeException.class, () -> parse("--map", "user.x=SELECT 1"));
     assertEquals("--map user.x=SELECT 1 is not TABLE.COLUMN=lookup:SQL", refused.getMessage());

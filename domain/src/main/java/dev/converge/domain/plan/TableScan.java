@@ -202,15 +202,28 @@ public final class TableScan {
         if (lookups[i] != null && value != null) {
           value = mapped(i, row, position);
         }
-        ColumnCodec.Converted converted = defaults[i] == null ? codecs[i].convert(value) : nullMapping[i].convert(value);
+        ColumnCodec codec = defaults[i] == null ? codecs[i] : nullMapping[i];
+        ColumnCodec.Converted converted;
+        String strictRule = null;
+        if (strictCodecs[i] == null) {
+          converted = codec.convert(value);
+        } else {
+          // A policy acts only on a value strict conversion refuses (the property test proves both agree
+          // on every other): strict first, so a clean value is converted once and a changed one is known.
+          try {
+            converted = strictCodecs[i].convert(value);
+          } catch (ValueRejectedException refused) {
+            strictRule = refused.rule();
+            converted = codec.convert(value);
+          }
+        }
         if (converted.text() == null && defaults[i] != null) {
           // A NULL in the source, or one a policy wrote (invalid-uuids, zero-dates: null): the decided default.
           converted = codecs[i].convert(defaults[i]);
           changes.add(new ValueChange(table.sourceTable(), rowKey(row, position), column.source().name(),
               ValueDisplay.of(row[i]), ValueDisplay.of(defaults[i]), RowDecisions.DEFAULT));
-        } else if (strictCodecs[i] != null && value != null && !(value instanceof String s && s.equals(converted.text()))) {
-          // A value written as it was read was not changed by a policy; any other is, when the strict codec refuses it.
-          recordPolicyChange(i, value, row, position, converted);
+        } else if (strictRule != null) {
+          recordPolicyChange(i, value, row, position, converted, strictRule);
         }
         text[i] = converted.text();
         canonical[i] = converted.canonical();
@@ -268,18 +281,12 @@ public final class TableScan {
   }
 
   /**
-   * Records the value of column {@code i} as changed by the column's policy when the strict codec
-   * refuses it (every policy acts only on a value strict conversion refuses): {@code policy: SETTING:
-   * the strict rule}, the setting being the first of the column's policies that alone takes the value.
+   * Records the value of column {@code i}, which the strict codec refused with {@code strictRule}, as
+   * changed by the column's policy: {@code policy: SETTING: the strict rule}, the setting being the
+   * first of the column's policies that alone takes the value.
    */
-  private void recordPolicyChange(int i, Object value, Object[] row, long position, ColumnCodec.Converted converted) {
-    String strictRule;
-    try {
-      strictCodecs[i].convert(value);
-      return;
-    } catch (ValueRejectedException e) {
-      strictRule = e.rule();
-    }
+  private void recordPolicyChange(int i, Object value, Object[] row, long position, ColumnCodec.Converted converted,
+      String strictRule) {
     ColumnPlan column = table.columns().get(i);
     List<Alternative> single = singlePolicies(column.policies());
     if (singlePolicyCodecs[i] == null) {
