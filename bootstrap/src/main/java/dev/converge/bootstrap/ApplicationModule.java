@@ -40,6 +40,7 @@ import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StorePlanPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
 import dev.converge.application.port.out.WriteReportPort;
+import dev.converge.application.port.out.LookupSourceValuesPort;
 import dev.converge.application.port.out.RecordChangesPort;
 import dev.converge.application.port.out.WriteDirtyRowsPort;
 import dev.converge.application.port.out.WriteTableFilesPort;
@@ -87,9 +88,10 @@ interface ApplicationModule {
   @Provides
   static ExportTablesService exportService(StorePlanPort plans, ReadSourceSchemaPort source, ReadTargetSchemaPort target,
       StreamSourceRowsPort rows, ReadSourcePositionPort position, WriteTableFilesPort files, StoreManifestPort manifests,
-      ReportProgressPort progress, ConnectionSettings settings, Clock clock, RecordChangesPort changes) {
+      ReportProgressPort progress, ConnectionSettings settings, Clock clock, RecordChangesPort changes,
+      LookupSourceValuesPort lookups, ReadTargetRowsPort targetRows) {
     return new ExportTablesService(plans, source, target, rows, position, files, manifests, progress, settings, clock,
-        changes);
+        changes, lookups, targetRows);
   }
 
   @Provides
@@ -111,9 +113,10 @@ interface ApplicationModule {
   static VerifyMigrationUseCase verifyMigration(StorePlanPort plans, StoreManifestPort manifests,
       StreamSourceRowsPort source, ReadTargetRowsPort rows, ReadTargetSchemaPort target, CheckTargetIntegrityPort integrity,
       WriteReportPort reports, ReadTableFilesPort files, ReadChecklistPort checklists, RunChecklistQueryPort queries,
-      RunSourceQueryPort sourceQueries, ReadSourcePositionPort position, RecordChangesPort changes) {
+      RunSourceQueryPort sourceQueries, ReadSourcePositionPort position, RecordChangesPort changes,
+      LookupSourceValuesPort lookups) {
     return new VerifyMigrationService(plans, manifests, source, rows, target, integrity, reports, files, checklists,
-        queries, sourceQueries, position, changes);
+        queries, sourceQueries, position, changes, lookups);
   }
 
   @Provides
@@ -139,8 +142,9 @@ interface ApplicationModule {
   static PlanMigrationUseCase planMigration(ReadSourceSchemaPort source, ReadTargetSchemaPort target,
       InspectTargetPort inspection, RunPreflightChecksPort preflight, StorePlanPort plans,
       @Named("source") ReadMigrationVersionsPort sourceVersions, @Named("target") ReadMigrationVersionsPort targetVersions,
-      StreamSourceRowsPort rows, ReportProgressPort progress, WriteDirtyRowsPort dirtyRows, ReadTargetRowsPort targetRows) {
+      StreamSourceRowsPort rows, ReportProgressPort progress, WriteDirtyRowsPort dirtyRows, ReadTargetRowsPort targetRows,
+      LookupSourceValuesPort lookups) {
     return new PlanMigrationService(source, target, inspection, preflight, plans, sourceVersions, targetVersions, rows,
-        progress, dirtyRows, targetRows);
+        progress, dirtyRows, targetRows, lookups);
   }
 }

@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.converge.adapter.mysql.MySqlSource;
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.ExportTablesCommand;
+import dev.converge.application.port.out.LookupSourceValuesPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadSourcePositionPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
@@ -47,6 +48,11 @@ interface MySqlSessionModule {
   @Provides
   static RunSourceQueryPort sourceQueries(MySqlSource source) {
     return source.sourceQueries();
+  }
+
+  @Provides
+  static LookupSourceValuesPort sourceLookups(MySqlSource source) {
+    return source.lookups();
   }
 
   @Provides

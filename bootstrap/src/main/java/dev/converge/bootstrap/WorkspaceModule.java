@@ -2,6 +2,7 @@ package dev.converge.bootstrap;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.converge.adapter.csv.CsvChangesAdapter;
 import dev.converge.adapter.csv.FileReportAdapter;
 import dev.converge.adapter.csv.FileWorkDirectoryLockAdapter;
 import dev.converge.adapter.csv.JsonManifestFileAdapter;
@@ -48,6 +49,6 @@ interface WorkspaceModule {
 
   @Provides
   static ReportRunUseCase reportRun(StoreRunJournalPort journal, Path workDirectory) {
-    return new ReportRunService(journal, new FileReportAdapter(workDirectory));
+    return new ReportRunService(journal, new FileReportAdapter(workDirectory), new CsvChangesAdapter(workDirectory));
   }
 }

@@ -157,6 +157,33 @@ class DirtyDataDecisionsIT {
   }
 
   @Test
+  void everyValueAColumnPolicyChangedIsInChangesCsvCountedInTheManifestAndExpectedByVerify() throws Exception {
+    Rehearsal run = Rehearsal.of("kratos", EmbeddedServers.mySql(), new DatasetOptions(SCALE, DatasetOptions.DEFAULT_SEED,
+        true), true, workDirectory);
+
+    // migrate takes the plan's column policies from converge.yml.
+    Path config = configDirectory.resolve("converge.yml");
+    Files.writeString(config, "column-policy: \"identities.metadata_public:nul-bytes=strip\"\n", StandardCharsets.UTF_8);
+    assertEquals(0, run.converge("migrate", "--config", config.toString(), "--quarantine", "sessions:invalid-value",
+        "--quarantine", "identity_recovery_addresses:unique"), run.output());
+    assertTrue(run.out.toString().contains("Verification: PASS"), run.output());
+
+    List<CSVRecord> changes = csv(workDirectory.resolve("changes.csv"));
+    List<CSVRecord> policy = changes.stream().filter(c -> c.get("rule").startsWith("policy: ")).toList();
+    // Exactly the trap's JSON NUL escape.
+    assertEquals(1, policy.size(), changes.toString());
+    assertEquals(List.of("identities", "metadata_public"), List.of(policy.get(0).get("table"), policy.get(0).get("column")));
+    assertTrue(policy.get(0).get("rule").startsWith("policy: nul-bytes=strip: "), policy.toString());
+    assertTrue(policy.get(0).get("before").contains("\\u0000"), policy.toString());
+    assertTrue(!policy.get(0).get("after").contains("\\u0000"), policy.toString());
+    Manifest manifest = new JsonManifestFileAdapter(workDirectory).latest().orElseThrow().manifest();
+    assertEquals(1, manifest.table("identities").orElseThrow().changed());
+    String report = Files.readString(workDirectory.resolve("verification_report.md"), StandardCharsets.UTF_8);
+    assertTrue(report.contains("policy: nul-bytes=strip: 1"), report);
+    assertTrue(report.contains("quarantine: invalid-value: 1"), report);
+  }
+
+  @Test
   void underMergeByPrimaryKeyAUniqueNameTheTargetHoldsUnderAnotherIdIsABlockerByKeyWithTheChoice() throws Exception {
     Rehearsal run = Rehearsal.of("kratos", EmbeddedServers.mySql(), DatasetOptions.clean(SCALE), true, workDirectory);
     String moved;
@@ -176,11 +203,152 @@ class DirtyDataDecisionsIT {
 
     assertTrue(run.out.toString().contains("identity_credential_types.name: 1 row(s): collides with a row the target"
         + " already holds under its unique key"), run.output());
-    assertTrue(run.out.toString().contains("fix: --existing-rows identity_credential_types=truncate"), run.output());
+    assertTrue(run.out.toString().contains("fix: --existing-rows identity_credential_types=truncate (or set the rows"
+        + " aside with --quarantine identity_credential_types:existing-row)"), run.output());
     List<CSVRecord> dirty = csv(workDirectory.resolve("dirty_rows.csv"));
     assertEquals(1, dirty.size(), dirty.toString());
     assertEquals("'" + moved + "'", dirty.get(0).get("value"));
     assertEquals(0, run.converge("plan", "--existing-rows", "identity_credential_types=truncate"), run.output());
+
+    // The other choice: the source row is set aside, the target's own row stays, its children follow it.
+    // migrate takes the plan's existing-rows handling from converge.yml.
+    Path config = configDirectory.resolve("converge.yml");
+    Files.writeString(config, "existing-rows: \"identity_credential_types=merge-by-primary-key\"\n",
+        StandardCharsets.UTF_8);
+    assertEquals(0, run.converge("migrate", "--config", config.toString(), "--quarantine",
+        "identity_credential_types:existing-row"), run.output());
+    assertTrue(run.out.toString().contains("Verification: PASS"), run.output());
+    List<CSVRecord> setAside = csv(workDirectory.resolve("quarantine").resolve("identity_credential_types.csv"));
+    assertEquals(1, setAside.size(), setAside.toString());
+    assertTrue(setAside.get(0).get("rule").startsWith("quarantine: existing-row: collides with a row the target already"
+        + " holds"), setAside.toString());
+    String sourceId = setAside.get(0).get("key").substring("id='".length(), setAside.get(0).get("key").length() - 1);
+    long children;
+    try (HikariDataSource source = MySqlDataSourceFactory.readOnlySource(run.source, 1);
+        Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
+      children = count(statement, "SELECT COUNT(*) FROM identity_credentials WHERE identity_credential_type_id = '"
+          + sourceId + "'");
+    }
+    List<CSVRecord> changes = csv(workDirectory.resolve("changes.csv"));
+    assertEquals(children, changes.stream().filter(c -> c.get("table").equals("identity_credentials")
+        && c.get("rule").startsWith("quarantine: parent-quarantined")).count(), changes.toString());
+    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + run.target.host() + ":"
+        + run.target.port() + "/" + run.target.database(), run.target.user(), "");
+        Statement statement = connection.createStatement()) {
+      assertEquals(1, count(statement, "SELECT COUNT(*) FROM identity_credential_types WHERE name = '" + moved + "'"),
+          "the target's own row stays");
+    }
+  }
+
+  @Test
+  void aQuarantinedSpaceTakesItsSubspacesAndTheirsWithItUnderTheSelfReferenceAndVerifyFindsNoOrphan() throws Exception {
+    Rehearsal run = Rehearsal.of("alkemio", EmbeddedServers.mySql(), DatasetOptions.clean(SCALE), true, workDirectory);
+    String root;
+    Set<String> family = new HashSet<>();
+    try (HikariDataSource writable = MySqlDataSourceFactory.writable(run.source, 1);
+        Connection connection = writable.getConnection(); Statement statement = connection.createStatement()) {
+      try (ResultSet parent = statement.executeQuery("SELECT parentSpaceId FROM space WHERE level = 1 ORDER BY id LIMIT 1")) {
+        parent.next();
+        root = parent.getString(1);
+      }
+      // A NUL character the target's text refuses, in the top space only.
+      statement.execute("UPDATE space SET settingsStr = CONCAT(settingsStr, CHAR(0)) WHERE id = '" + root + "'");
+      try (ResultSet rows = statement.executeQuery("SELECT id FROM space WHERE id = '" + root + "' OR parentSpaceId = '"
+          + root + "' OR parentSpaceId IN (SELECT id FROM (SELECT id FROM space WHERE parentSpaceId = '" + root
+          + "') AS children)")) {
+        while (rows.next()) {
+          family.add("id='" + rows.getString(1) + "'");
+        }
+      }
+    }
+    assertTrue(family.size() > 2, "the space has subspaces and those have theirs: " + family);
+
+    assertEquals(0, run.converge("migrate", "--quarantine", "space:invalid-value"), run.output());
+
+    assertTrue(run.out.toString().contains("Verification: PASS"), run.output());
+    List<CSVRecord> setAside = csv(workDirectory.resolve("quarantine").resolve("space.csv"));
+    assertEquals(family, setAside.stream().map(c -> c.get("key")).collect(java.util.stream.Collectors.toSet()));
+    assertEquals(family.size() - 1, setAside.stream().filter(c -> c.get("rule").startsWith(
+        "quarantine: parent-quarantined: its parent in space itself")).count(), setAside.toString());
+    assertEquals(sourceCount(run, "space"), targetCount(run, "space") + family.size());
+  }
+
+  @Test
+  void aColumnMapLoadsTheLookedUpIdListsEachMappedValueAndAValueItCannotMapIsADirtyRowByKey() throws Exception {
+    Rehearsal run = Rehearsal.of("alkemio", EmbeddedServers.mySql(), DatasetOptions.clean(SCALE), true, workDirectory);
+    String mapped;
+    String unmapped;
+    String userId;
+    String nameId;
+    try (HikariDataSource writable = MySqlDataSourceFactory.writable(run.source, 1);
+        Connection connection = writable.getConnection(); Statement statement = connection.createStatement()) {
+      try (ResultSet user = statement.executeQuery("SELECT id, nameID FROM `user` ORDER BY id LIMIT 1")) {
+        user.next();
+        userId = user.getString(1);
+        nameId = user.getString(2);
+      }
+      List<String> activities = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery("SELECT id FROM activity ORDER BY id LIMIT 2")) {
+        while (rows.next()) {
+          activities.add(rows.getString(1));
+        }
+      }
+      mapped = activities.get(0);
+      unmapped = activities.get(1);
+      // As in Alkemio's vc_interaction.virtualContributorID: a nameID where the id belongs.
+      statement.execute("UPDATE activity SET triggeredBy = '" + nameId + "' WHERE id = '" + mapped + "'");
+      statement.execute("UPDATE activity SET triggeredBy = 'no-such-name' WHERE id = '" + unmapped + "'");
+    }
+    // A nameID maps to its user's id, a uuid to itself; anything else finds no row.
+    String map = "activity.triggeredBy=lookup:SELECT id FROM `user` WHERE nameID = ? UNION ALL SELECT ? FROM DUAL"
+        + " WHERE ? REGEXP '^[0-9a-fA-F-]{36}$'";
+
+    assertEquals(ExitStatus.of(ErrorCode.PLAN_BLOCKED), run.converge("plan", "--map", map), run.output());
+    List<CSVRecord> dirty = csv(workDirectory.resolve("dirty_rows.csv"));
+    assertEquals(List.of("id='" + unmapped + "'"), dirty.stream().map(d -> d.get("key")).toList(), dirty.toString());
+    assertTrue(dirty.get(0).get("rule").startsWith("the column's map lookup found no row for the value"), dirty.toString());
+    assertEquals("", dirty.get(0).get("fix"), "no policy fixes a value the map cannot map");
+    assertTrue(run.out.toString().contains("--quarantine activity:unmapped"), run.output());
+
+    // A converge.yml map, as an operator keeps it, and the unmappable row set aside.
+    Path config = configDirectory.resolve("converge.yml");
+    Files.writeString(config, "map:\n  activity.triggeredBy:\n    lookup: \"" + map.substring(map.indexOf(':') + 1)
+        .replace("\\", "\\\\") + "\"\n", StandardCharsets.UTF_8);
+    assertEquals(0, run.converge("migrate", "--config", config.toString(), "--quarantine", "activity:unmapped"),
+        run.output());
+    assertTrue(run.out.toString().contains("Verification: PASS"), run.output());
+
+    List<CSVRecord> changes = csv(workDirectory.resolve("changes.csv"));
+    List<CSVRecord> maps = changes.stream().filter(c -> c.get("rule").startsWith("map: ")).toList();
+    assertEquals(1, maps.size(), changes.toString());
+    assertEquals(List.of("activity", "id='" + mapped + "'", "triggeredBy", "'" + nameId + "'", "'" + userId + "'"),
+        List.of(maps.get(0).get("table"), maps.get(0).get("key"), maps.get(0).get("column"), maps.get(0).get("before"),
+            maps.get(0).get("after")));
+    List<CSVRecord> setAside = csv(workDirectory.resolve("quarantine").resolve("activity.csv"));
+    assertEquals(List.of("id='" + unmapped + "'"), setAside.stream().map(c -> c.get("key")).toList());
+    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + run.target.host() + ":"
+        + run.target.port() + "/" + run.target.database(), run.target.user(), "");
+        Statement statement = connection.createStatement();
+        ResultSet loaded = statement.executeQuery("SELECT \"triggeredBy\"::text FROM activity WHERE id = '" + mapped + "'")) {
+      assertTrue(loaded.next());
+      assertEquals(userId, loaded.getString(1));
+    }
+    String report = Files.readString(workDirectory.resolve("verification_report.md"), StandardCharsets.UTF_8);
+    assertTrue(report.contains("map: 1"), report);
+    assertTrue(report.contains("quarantine: unmapped: 1"), report);
+    assertTrue(report.contains(workDirectory.resolve("changes.csv").toString()), report);
+
+    // The run report sums the decisions up per table and decision, with where the audit lies.
+    assertEquals(0, Main.run(new String[] {"report", "--work-dir", workDirectory.toString()},
+        new java.io.PrintWriter(run.out, true), new java.io.PrintWriter(run.err, true)), run.output());
+    String runReport = Files.readString(workDirectory.resolve("run_report.md"), StandardCharsets.UTF_8);
+    assertTrue(runReport.contains("## Decisions"), runReport);
+    assertTrue(runReport.contains("| activity | map | 1 |"), runReport);
+    assertTrue(runReport.contains("| activity | quarantine: unmapped | 1 |"), runReport);
+    assertTrue(runReport.contains(workDirectory.resolve("quarantine").toString()), runReport);
+    String runJson = Files.readString(workDirectory.resolve("run_report.json"), StandardCharsets.UTF_8);
+    assertTrue(runJson.contains("\"quarantine: unmapped\" : 1") || runJson.contains("\"quarantine: unmapped\":1"),
+        runJson);
   }
 
   private static List<CSVRecord> csv(Path file) throws Exception {

@@ -81,6 +81,24 @@ public final class CsvChangesAdapter implements RecordChangesPort {
     return keys;
   }
 
+  @Override
+  public Summary summary() {
+    Path file = directory.resolve(CHANGES);
+    Map<String, Map<String, Long>> counts = new HashMap<>();
+    if (Files.exists(file)) {
+      try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8,
+          CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+        for (CSVRecord row : parser) {
+          counts.computeIfAbsent(row.get("table"), t -> new HashMap<>())
+              .merge(ValueChange.decisionOf(row.get("rule")), 1L, Long::sum);
+        }
+      } catch (IOException | UncheckedIOException e) {
+        throw new ConvergeException(ErrorCode.VERIFICATION, "cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+    return new Summary(counts, file.toString(), directory.resolve(QUARANTINE) + java.io.File.separator);
+  }
+
   private Path quarantineFile(String table) {
     return directory.resolve(QUARANTINE).resolve(table + ".csv");
   }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
 import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.connection.TlsSettings;
+import dev.converge.application.port.out.LookupSourceValuesPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadSourcePositionPort;
 import dev.converge.application.port.out.RunSourceQueryPort;
@@ -68,6 +69,10 @@ public final class MySqlSource implements AutoCloseable {
 
   public RunSourceQueryPort sourceQueries() {
     return new MySqlSourceQueryAdapter(pool, endpoint.database());
+  }
+
+  public LookupSourceValuesPort lookups() {
+    return new MySqlValueLookupAdapter(pool, endpoint.database());
   }
 
   public ReadSourcePositionPort sourcePosition() {

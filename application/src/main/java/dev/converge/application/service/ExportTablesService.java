@@ -4,7 +4,9 @@ import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.ExportTablesCommand;
 import dev.converge.application.port.in.ExportTablesReport;
 import dev.converge.application.port.in.ExportTablesUseCase;
+import dev.converge.application.port.out.LookupSourceValuesPort;
 import dev.converge.application.port.out.ReadSourcePositionPort;
+import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
 import dev.converge.application.port.out.RecordChangesPort;
@@ -22,6 +24,7 @@ import dev.converge.application.port.out.WriteTableFilesPort.WrittenTableFile;
 import dev.converge.domain.plan.ValueChange;
 import dev.converge.domain.plan.RowDecisions;
 import dev.converge.domain.plan.TableScan;
+import dev.converge.domain.plan.ValueLookup;
 import dev.converge.domain.plan.DirtyRow;
 import dev.converge.domain.conversion.ValueDisplay;
 import dev.converge.domain.failure.ConvergeException;
@@ -74,6 +77,8 @@ public final class ExportTablesService implements ExportTablesUseCase {
   private final StoreManifestPort manifests;
   private final ReportProgressPort progress;
   private final RecordChangesPort changes;
+  private final LookupSourceValuesPort lookups;
+  private final ReadTargetRowsPort targetRows;
   private final ConnectionSettings settings;
   private final Clock clock;
   private final StaleExports staleExports;
@@ -81,8 +86,10 @@ public final class ExportTablesService implements ExportTablesUseCase {
   public ExportTablesService(StorePlanPort plans, ReadSourceSchemaPort sourceSchema, ReadTargetSchemaPort targetSchema,
       StreamSourceRowsPort source, ReadSourcePositionPort sourcePosition, WriteTableFilesPort files,
       StoreManifestPort manifests, ReportProgressPort progress, ConnectionSettings settings, Clock clock,
-      RecordChangesPort changes) {
+      RecordChangesPort changes, LookupSourceValuesPort lookups, ReadTargetRowsPort targetRows) {
     this.changes = Objects.requireNonNull(changes, "changes");
+    this.lookups = Objects.requireNonNull(lookups, "lookups");
+    this.targetRows = Objects.requireNonNull(targetRows, "targetRows");
     this.plans = Objects.requireNonNull(plans, "plans");
     this.sourceSchema = Objects.requireNonNull(sourceSchema, "sourceSchema");
     this.targetSchema = Objects.requireNonNull(targetSchema, "targetSchema");
@@ -196,8 +203,11 @@ public final class ExportTablesService implements ExportTablesUseCase {
           command.snapshotMode(), command.snapshotLockTimeout(), progress::notice))) {
         snapshotDescription = snapshot.description();
         lockWait = snapshot.lockWait();
-        try (RecordChangesPort.Changes audit = done.isEmpty() ? changes.open() : NO_CHANGES) {
-          exportAll(plan, remaining, snapshot, snapshotAt, stamp, state, command.partBytes(), listener, audit);
+        // The maps' lookups in a read-only session of their own, opened with the snapshot.
+        try (RecordChangesPort.Changes audit = done.isEmpty() ? changes.open() : NO_CHANGES;
+            SourceLookups.Opened lookup = SourceLookups.open(lookups, plan.decisions())) {
+          exportAll(plan, remaining, snapshot, snapshotAt, stamp, state, command.partBytes(), listener, audit,
+              lookup.lookup());
         }
       }
     }
@@ -265,7 +275,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
   };
 
   private void exportAll(MigrationPlan plan, List<TablePlan> tables, Snapshot snapshot, String snapshotAt, String stamp,
-      Progress state, long partBytes, Listener listener, RecordChangesPort.Changes audit) {
+      Progress state, long partBytes, Listener listener, RecordChangesPort.Changes audit, ValueLookup lookup) {
     AtomicBoolean failed = new AtomicBoolean();
     QuarantinedParents quarantine = new QuarantinedParents(plan, tables);
     // With row decisions, children wait for their parents' set-aside rows: load order, one reader a
@@ -276,7 +286,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
     ParallelTables.runWithFollowUps("converge-export", snapshot.readers(), order, failed, (table, followUp) -> {
       try {
         TableExport export = new TableExport(plan, table, stamp, partBytes, listener, snapshot, state, audit,
-            quarantine, snapshotAt);
+            quarantine, snapshotAt, lookup);
         if (failed.get()) {
           // Another table failed before this one began: nothing of it is read or written.
           return;
@@ -339,14 +349,17 @@ public final class ExportTablesService implements ExportTablesUseCase {
     /** Recorded when the source keeps no position: what then shows the export stale. */
     private final TableFingerprint.Tally fingerprint;
     private final String snapshotAt;
+    private final ValueLookup lookup;
     private long started;
     private int open;
     private boolean broken;
 
     TableExport(MigrationPlan plan, TablePlan table, String stamp, long partBytes, Listener listener, Snapshot snapshot,
-        Progress state, RecordChangesPort.Changes audit, QuarantinedParents quarantine, String snapshotAt) {
+        Progress state, RecordChangesPort.Changes audit, QuarantinedParents quarantine, String snapshotAt,
+        ValueLookup lookup) {
       this.plan = plan;
       this.snapshotAt = snapshotAt;
+      this.lookup = lookup;
       this.audit = audit;
       this.quarantine = quarantine;
       this.table = table;
@@ -378,7 +391,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
     /** Streams one key range into parts of its own; the last range to end finishes the table. */
     void range(KeyRange range, AtomicBoolean failed) {
       // The plan's own scan, row by row: codecs, NOT NULL, the target's primary and unique keys.
-      RowDigest digest = RowDigest.forExport(plan, table);
+      RowDigest digest = digest();
       RowDecisions decisions = plan.decisions();
       List<String> sourceNames = table.columns().stream().map(column -> column.source().name()).toList();
       RangeParts own = new RangeParts();
@@ -389,6 +402,9 @@ public final class ExportTablesService implements ExportTablesUseCase {
           throw new ParallelTables.Stopped();
         }
         QuarantinedParents.Table decided = quarantine.await(table, failed);
+        if (decided.selfReferencing()) {
+          setAsideInTable(decided, range, failed);
+        }
         long[] sinceReport = {0};
         snapshot.stream(read.within(range), row -> {
           if (failed.get()) {
@@ -442,6 +458,43 @@ public final class ExportTablesService implements ExportTablesUseCase {
         own.closeOpen();
         ended(digest.checksum(), complete, thrown);
       }
+    }
+
+    /** The plan's scan for one read of the table, with the target's kept rows when their collisions are set aside. */
+    private RowDigest digest() {
+      RowDigest digest = RowDigest.forExport(plan, table, lookup);
+      if (ExistingTargetRows.kept(table)
+          && plan.decisions().quarantines(table.sourceTable(), RowDecisions.EXISTING_ROW)) {
+        // The target's kept rows, as the plan's scan read them: a source row colliding with one is set aside.
+        digest.holdExisting(scan -> ExistingTargetRows.hold(targetRows, table, scan));
+      }
+      return digest;
+    }
+
+    /**
+     * Reads a self-referencing table that may lose rows until the rows it sets aside stop growing:
+     * a row's parent in the same table may come later in key order, and its children must follow it
+     * (transitively) before anything is written. Only the keys of rows set aside are held. Rows no
+     * decision covers are left to the export's own read, which stops at them.
+     */
+    private void setAsideInTable(QuarantinedParents.Table decided, KeyRange range, AtomicBoolean failed) {
+      RowDecisions decisions = plan.decisions();
+      int known;
+      do {
+        known = decided.setAsideInTable();
+        RowDigest probe = digest();
+        snapshot.stream(read.within(range), row -> {
+          if (failed.get()) {
+            throw new ParallelTables.Stopped();
+          }
+          List<DirtyRow> dirty = probe.check(row);
+          boolean decidedAside = !dirty.isEmpty() && dirty.stream()
+              .allMatch(one -> decisions.quarantines(table.sourceTable(), RowDecisions.codeOf(one)));
+          if (decidedAside || decided.parentQuarantined(row, "") != null) {
+            decided.quarantined(row);
+          }
+        });
+      } while (decided.setAsideInTable() > known);
     }
 
     /** One range ended; after the last, the table is recorded, or its parts removed. */

@@ -4,6 +4,7 @@ import dev.converge.application.port.in.PlanMigrationCommand;
 import dev.converge.application.port.in.PlanMigrationReport;
 import dev.converge.application.port.in.PlanMigrationUseCase;
 import dev.converge.application.port.out.InspectTargetPort;
+import dev.converge.application.port.out.LookupSourceValuesPort;
 import dev.converge.application.port.out.ReadMigrationVersionsPort;
 import dev.converge.application.port.out.ReadSourceSchemaPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
@@ -52,14 +53,15 @@ public final class PlanMigrationService implements PlanMigrationUseCase {
   public PlanMigrationService(ReadSourceSchemaPort sourceSchema, ReadTargetSchemaPort targetSchema,
       InspectTargetPort target, RunPreflightChecksPort preflight, StorePlanPort plans,
       ReadMigrationVersionsPort sourceVersions, ReadMigrationVersionsPort targetVersions, StreamSourceRowsPort rows,
-      ReportProgressPort progress, WriteDirtyRowsPort dirtyRows, ReadTargetRowsPort targetRows) {
+      ReportProgressPort progress, WriteDirtyRowsPort dirtyRows, ReadTargetRowsPort targetRows,
+      LookupSourceValuesPort lookups) {
     this.sourceSchema = Objects.requireNonNull(sourceSchema, "sourceSchema");
     this.targetSchema = Objects.requireNonNull(targetSchema, "targetSchema");
     this.target = Objects.requireNonNull(target, "target");
     this.preflight = Objects.requireNonNull(preflight, "preflight");
     this.plans = Objects.requireNonNull(plans, "plans");
     this.histories = new MigrationHistories(sourceVersions, targetVersions);
-    this.scan = new SourceDataScan(rows, progress, targetRows);
+    this.scan = new SourceDataScan(rows, progress, targetRows, lookups);
     this.dirtyRows = Objects.requireNonNull(dirtyRows, "dirtyRows");
   }
 
@@ -95,7 +97,11 @@ public final class PlanMigrationService implements PlanMigrationUseCase {
       scannedRows = scan.scan(plan, command.parallelism(), record);
       Map<String, List<String>> rowKeys = new LinkedHashMap<>();
       plan.tables().forEach(table -> rowKeys.put(table.sourceTable(), SourceDataScan.rowKey(table)));
-      orphans = preflight.run(plan.checks().stream().filter(check -> check.kind() == PreflightCheck.Kind.ORPHAN).toList(),
+      // A foreign key over a mapped column references by the mapped value, which only the scan knows:
+      // its orphans are PostgreSQL's (at the load) and verify's to find, not the source's SQL's.
+      orphans = preflight.run(plan.checks().stream().filter(check -> check.kind() == PreflightCheck.Kind.ORPHAN)
+          .filter(check -> check.foreignKey().columns().stream()
+              .noneMatch(column -> plan.decisions().lookupFor(check.table(), column).isPresent())).toList(),
           command.checkTimeout(), command.scanBudget(), rowKeys, record);
     }
     List<DirtyRule> dirty = List.copyOf(rules.values());

@@ -30,8 +30,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * finished, then sets aside every row that references one of them. Parents come first in the plan's
  * load order, and the export's threads take tables in that order, so a waiting child never holds up
  * its parent. Keys compare as the source held them (ignoring case where the target's key folds it).
- * Self-references and cycles are not followed: a row set aside there can leave an orphan, which
- * verify's foreign-key check reports.
+ * A self-referencing table that may lose rows follows its own foreign key too: export reads it
+ * until the rows set aside stop growing ({@link Table#selfReferencing}), so a row whose parent in the
+ * same table was set aside follows it, transitively, whatever the order of the rows. Cycles of
+ * several tables are not followed: a row set aside there can leave an orphan, which verify's
+ * foreign-key check reports.
  */
 final class QuarantinedParents {
 
@@ -44,6 +47,7 @@ final class QuarantinedParents {
   private final Map<String, List<Link>> asChild = new HashMap<>();
   private final Map<String, List<Link>> asParent = new HashMap<>();
   private final Map<String, List<String>> parents = new HashMap<>();
+  private final Map<String, List<Link>> selfLinks = new HashMap<>();
 
   QuarantinedParents(MigrationPlan plan, List<TablePlan> exported) {
     RowDecisions decisions = plan.decisions();
@@ -63,6 +67,9 @@ final class QuarantinedParents {
           continue;
         }
         ForeignKey key = check.foreignKey();
+        if (key.referencedTable().equals(table.sourceTable())) {
+          continue; // the table's own foreign keys: below, once it is known whether it may lose rows
+        }
         TablePlan parent = tables.get(key.referencedTable());
         if (parent == null || !losing.contains(parent.sourceTable()) || parent.level() >= table.level()) {
           continue; // not a parent that may lose rows, or a self-reference / cycle
@@ -77,6 +84,21 @@ final class QuarantinedParents {
         asChild.computeIfAbsent(table.sourceTable(), t -> new ArrayList<>()).add(link);
         asParent.computeIfAbsent(parent.sourceTable(), t -> new ArrayList<>()).add(link);
         parents.computeIfAbsent(table.sourceTable(), t -> new ArrayList<>()).add(parent.sourceTable());
+      }
+      if (!losing.contains(table.sourceTable())) {
+        continue;
+      }
+      for (PreflightCheck check : plan.checks()) {
+        if (check.kind() == PreflightCheck.Kind.ORPHAN && check.table().equals(table.sourceTable())
+            && check.foreignKey().referencedTable().equals(table.sourceTable())) {
+          ForeignKey key = check.foreignKey();
+          boolean[] folded = new boolean[key.columns().size()];
+          for (int i = 0; i < folded.length; i++) {
+            folded[i] = check.uniqueKey() != null && check.uniqueKey().foldedColumns().contains(key.columns().get(i));
+          }
+          selfLinks.computeIfAbsent(table.sourceTable(), t -> new ArrayList<>()).add(new Link(key,
+              indexes(table, key.columns()), indexes(table, key.referencedColumns()), folded, new HashSet<>()));
+        }
       }
     }
     for (TablePlan table : exported) {
@@ -121,7 +143,7 @@ final class QuarantinedParents {
     }
     List<Link> children = asChild.getOrDefault(table.sourceTable(), List.of());
     List<Link> parentsOf = asParent.getOrDefault(table.sourceTable(), List.of());
-    return new Table(table.sourceTable(), children, parentsOf);
+    return new Table(table.sourceTable(), children, parentsOf, selfLinks.getOrDefault(table.sourceTable(), List.of()));
   }
 
   /** {@code table} is finished (or failed): its children may go on. */
@@ -137,15 +159,40 @@ final class QuarantinedParents {
     private final String name;
     private final List<Link> parents;
     private final List<Link> children;
+    private final List<Link> self;
 
-    Table(String name, List<Link> parents, List<Link> children) {
+    Table(String name, List<Link> parents, List<Link> children, List<Link> self) {
       this.name = name;
       this.parents = parents;
       this.children = children;
+      this.self = self;
+    }
+
+    /**
+     * Whether the table references itself and may lose rows: a row's parent in the table may come
+     * after it in the stream, so export reads it again ({@link #setAsideInTable}) until no more rows
+     * follow their parents, before it writes it.
+     */
+    boolean selfReferencing() {
+      return !self.isEmpty();
+    }
+
+    /** How many of the table's own rows are known set aside, as its self-references name them. */
+    int setAsideInTable() {
+      return self.stream().mapToInt(link -> link.setAside().size()).sum();
     }
 
     /** Why the row follows a parent row that was set aside, or null. */
     ValueChange parentQuarantined(Object[] row, String rowKey) {
+      for (Link link : self) {
+        List<String> value = key(row, link.childColumns(), link.folded());
+        if (value != null && link.setAside().contains(value)) {
+          String column = link.key().columns().get(0);
+          return new ValueChange(name, rowKey, column, ValueDisplay.of(row[link.childColumns()[0]]),
+              ValueChange.QUARANTINED, "quarantine: " + RowDecisions.PARENT_QUARANTINED + ": its parent in "
+                  + name + " itself (foreign key " + link.key().name() + ") was set aside");
+        }
+      }
       for (Link link : parents) {
         List<String> value = key(row, link.childColumns(), link.folded());
         if (value != null && link.setAside().contains(value)) {
@@ -160,6 +207,12 @@ final class QuarantinedParents {
 
     /** Records the row, set aside, for the children that reference it. */
     void quarantined(Object[] row) {
+      for (Link link : self) {
+        List<String> value = key(row, link.parentColumns(), link.folded());
+        if (value != null) {
+          link.setAside().add(value);
+        }
+      }
       for (Link link : children) {
         List<String> value = key(row, link.parentColumns(), link.folded());
         if (value != null) {

@@ -3,6 +3,7 @@ package dev.converge.application.service;
 import dev.converge.application.port.in.ReportRunCommand;
 import dev.converge.application.port.in.ReportRunUseCase;
 import dev.converge.application.port.in.RunReport;
+import dev.converge.application.port.out.RecordChangesPort;
 import dev.converge.application.port.out.StoreRunJournalPort;
 import dev.converge.application.port.out.WriteReportPort;
 import dev.converge.domain.failure.ConvergeException;
@@ -21,8 +22,9 @@ import java.util.Objects;
 
 /**
  * Writes {@code run_report.md} and {@code run_report.json}: every phase with its timing and
- * outcome, the tables with their rows and times per phase, the verification verdict, and the
- * downtime projection against the maintenance window.
+ * outcome, the tables with their rows and times per phase, the verification verdict, the row
+ * decisions of the last export (counts per table and decision, where {@code changes.csv} and
+ * {@code quarantine/} lie), and the downtime projection against the maintenance window.
  */
 public final class ReportRunService implements ReportRunUseCase {
 
@@ -30,10 +32,12 @@ public final class ReportRunService implements ReportRunUseCase {
 
   private final StoreRunJournalPort journals;
   private final WriteReportPort reports;
+  private final RecordChangesPort changes;
 
-  public ReportRunService(StoreRunJournalPort journals, WriteReportPort reports) {
+  public ReportRunService(StoreRunJournalPort journals, WriteReportPort reports, RecordChangesPort changes) {
     this.journals = Objects.requireNonNull(journals, "journals");
     this.reports = Objects.requireNonNull(reports, "reports");
+    this.changes = Objects.requireNonNull(changes, "changes");
   }
 
   @Override
@@ -42,11 +46,14 @@ public final class ReportRunService implements ReportRunUseCase {
         "there is no run journal in this work directory; run the phases first"));
     DowntimeProjection projection = DowntimeProjection.of(journal, command.productionRows(), command.window());
     boolean verified = journal.latest(Phase.VERIFY).map(PhaseRun::succeeded).orElse(false);
-    String saved = reports.write(NAME, markdown(journal, projection, verified), json(journal, projection, verified));
+    RecordChangesPort.Summary decided = changes.summary();
+    String saved = reports.write(NAME, markdown(journal, projection, verified, decided),
+        json(journal, projection, verified, decided));
     return new RunReport(journal, projection, verified, saved);
   }
 
-  static String markdown(RunJournal journal, DowntimeProjection projection, boolean verified) {
+  static String markdown(RunJournal journal, DowntimeProjection projection, boolean verified,
+      RecordChangesPort.Summary decided) {
     StringBuilder md = new StringBuilder();
     md.append("# converge run report — ").append(journal.runId()).append("\n\n");
     md.append("- Source: ").append(journal.source()).append('\n');
@@ -64,6 +71,15 @@ public final class ReportRunService implements ReportRunUseCase {
       md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %s | %s | %s |%n", table.table(), table.state(),
           table.rows(), seconds(journal, Phase.EXPORT, table.table()), seconds(journal, Phase.VALIDATE, table.table()),
           seconds(journal, Phase.IMPORT, table.table())));
+    }
+    if (!decided.counts().isEmpty()) {
+      md.append("\n## Decisions\n\nRows set aside and values changed by the operator's decisions and the column"
+          + " policies, as the last export recorded them; verify expects exactly these differences.\n\n"
+          + "| table | decision | rows or values |\n|---|---|---:|\n");
+      decided.counts().forEach((table, counts) -> counts.forEach((decision, count) -> md.append(String.format(
+          Locale.ROOT, "| %s | %s | %,d |%n", table, cell(decision), count))));
+      md.append("\nEach one is a line of ").append(decided.changesFile()).append("; the rows set aside, with every"
+          + " value, are in ").append(decided.quarantineDirectory()).append(" (one file per table).\n");
     }
     md.append("\n## Downtime projection\n\n");
     md.append(String.format(Locale.ROOT, "Rehearsal rows: %,d; production rows: %,d; maintenance window: %d min.%n%n",
@@ -98,11 +114,17 @@ public final class ReportRunService implements ReportRunUseCase {
     return text.replace("|", "\\|").replace("\n", " ");
   }
 
-  private static Map<String, Object> json(RunJournal journal, DowntimeProjection projection, boolean verified) {
+  private static Map<String, Object> json(RunJournal journal, DowntimeProjection projection, boolean verified,
+      RecordChangesPort.Summary decided) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("runId", journal.runId());
     json.put("verified", verified);
     json.put("journal", journal);
+    Map<String, Object> decisions = new LinkedHashMap<>();
+    decisions.put("counts", decided.counts());
+    decisions.put("changesFile", decided.changesFile());
+    decisions.put("quarantineDirectory", decided.quarantineDirectory());
+    json.put("decisions", decisions);
     Map<String, Object> downtime = new LinkedHashMap<>();
     downtime.put("rehearsalRows", projection.rehearsalRows());
     downtime.put("productionRows", projection.productionRows());

@@ -1,5 +1,6 @@
 package dev.converge.application.service;
 
+import dev.converge.application.port.out.LookupSourceValuesPort;
 import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.ReportProgressPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
@@ -7,9 +8,8 @@ import dev.converge.application.port.out.StreamSourceRowsPort.Snapshot;
 import dev.converge.application.port.out.StreamSourceRowsPort.TableRead;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.plan.ColumnPlan;
-import dev.converge.domain.conversion.type.TargetType;
 import dev.converge.domain.plan.DirtyRow;
-import dev.converge.domain.plan.ExistingRows;
+import dev.converge.domain.plan.ValueLookup;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.TablePlan;
 import dev.converge.domain.plan.TableScan;
@@ -32,8 +32,11 @@ final class SourceDataScan {
   private final StreamSourceRowsPort source;
   private final ReportProgressPort progress;
   private final ReadTargetRowsPort targetRows;
+  private final LookupSourceValuesPort lookups;
 
-  SourceDataScan(StreamSourceRowsPort source, ReportProgressPort progress, ReadTargetRowsPort targetRows) {
+  SourceDataScan(StreamSourceRowsPort source, ReportProgressPort progress, ReadTargetRowsPort targetRows,
+      LookupSourceValuesPort lookups) {
+    this.lookups = Objects.requireNonNull(lookups, "lookups");
     this.source = Objects.requireNonNull(source, "source");
     this.progress = Objects.requireNonNull(progress, "progress");
     this.targetRows = Objects.requireNonNull(targetRows, "targetRows");
@@ -45,30 +48,22 @@ final class SourceDataScan {
       return 0;
     }
     AtomicLong rows = new AtomicLong();
-    try (Snapshot snapshot = source.openSnapshot(Math.max(1, Math.min(parallelism, plan.tables().size())))) {
+    try (Snapshot snapshot = source.openSnapshot(Math.max(1, Math.min(parallelism, plan.tables().size())));
+        SourceLookups.Opened lookup = SourceLookups.open(lookups, plan.decisions())) {
       AtomicBoolean failed = new AtomicBoolean();
       ParallelTables.run("converge-scan", snapshot.readers(), plan.tables(), failed,
-          table -> rows.addAndGet(scanTable(plan, table, snapshot, failed, dirty)), ErrorCode.PLAN_BLOCKED);
+          table -> rows.addAndGet(scanTable(plan, table, snapshot, failed, dirty, lookup.lookup())), ErrorCode.PLAN_BLOCKED);
     }
     return rows.get();
   }
 
   private long scanTable(MigrationPlan plan, TablePlan table, Snapshot snapshot, AtomicBoolean failed,
-      Consumer<DirtyRow> dirty) {
+      Consumer<DirtyRow> dirty, ValueLookup lookup) {
     long started = System.nanoTime();
-    TableScan verdict = TableScan.forExport(plan, table);
-    if (table.existingRows() > 0 && table.existingRowsHandling() != ExistingRows.TRUNCATE) {
+    TableScan verdict = TableScan.forExport(plan, table, lookup);
+    if (ExistingTargetRows.kept(table)) {
       // The rows the target keeps: a source row repeating one of their unique keys would fail the load.
-      List<TargetType> types = table.columns().stream().map(column -> TargetType.of(column.target())).toList();
-      String[] canonical = new String[types.size()];
-      boolean merge = table.existingRowsHandling() == ExistingRows.MERGE_BY_PRIMARY_KEY;
-      targetRows.streamRows(table.targetTable(), table.columns().stream().map(column -> column.target().name()).toList(),
-          values -> {
-            for (int i = 0; i < canonical.length; i++) {
-              canonical[i] = values[i] == null ? null : types.get(i).canonical(values[i]);
-            }
-            verdict.existingRow(canonical, merge);
-          });
+      ExistingTargetRows.hold(targetRows, table, verdict);
     }
     TableRead read = new TableRead(table.sourceTable(), table.columns().stream().map(ColumnPlan::source).toList(),
         rowKey(table));

@@ -9,6 +9,7 @@ import dev.converge.application.port.out.CheckTargetIntegrityPort;
 import dev.converge.application.port.out.ReadChecklistPort;
 import dev.converge.application.port.out.ReadSourcePositionPort;
 import dev.converge.application.port.out.ReadTableFilesPort;
+import dev.converge.application.port.out.LookupSourceValuesPort;
 import dev.converge.application.port.out.RecordChangesPort;
 import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
@@ -35,6 +36,7 @@ import dev.converge.domain.manifest.TableManifest;
 import dev.converge.domain.plan.ColumnPlan;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.RowDecisions;
+import dev.converge.domain.plan.ValueLookup;
 import dev.converge.domain.plan.TablePlan;
 import dev.converge.domain.schema.ForeignKey;
 import dev.converge.domain.schema.TargetSchema;
@@ -90,12 +92,15 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
   private final StaleExports staleExports;
   private final TargetIntegrityChecks integrityChecks;
   private final RecordChangesPort changes;
+  private final LookupSourceValuesPort lookups;
 
   public VerifyMigrationService(StorePlanPort plans, StoreManifestPort manifests, StreamSourceRowsPort source,
       ReadTargetRowsPort targetRows, ReadTargetSchemaPort targetSchema, CheckTargetIntegrityPort integrity,
       WriteReportPort reports, ReadTableFilesPort files, ReadChecklistPort checklists, RunChecklistQueryPort queries,
-      RunSourceQueryPort sourceQueries, ReadSourcePositionPort sourcePosition, RecordChangesPort changes) {
+      RunSourceQueryPort sourceQueries, ReadSourcePositionPort sourcePosition, RecordChangesPort changes,
+      LookupSourceValuesPort lookups) {
     this.changes = Objects.requireNonNull(changes, "changes");
+    this.lookups = Objects.requireNonNull(lookups, "lookups");
     this.plans = Objects.requireNonNull(plans, "plans");
     this.manifests = Objects.requireNonNull(manifests, "manifests");
     this.source = Objects.requireNonNull(source, "source");
@@ -126,6 +131,8 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
         .filter(table -> manifest.table(table.sourceTable()).isPresent()).toList();
     Sides sides = readSides(exportedTables, manifest, command, plan.decisions());
     List<TableVerdict> verdicts = new ArrayList<>();
+    RecordChangesPort.Summary decided = manifest.tables().stream().anyMatch(t -> t.quarantined() > 0 || t.changed() > 0)
+        ? changes.summary() : null;
     for (TablePlan table : plan.tables()) {
       TableManifest exported = manifest.table(table.sourceTable()).orElse(null);
       if (exported == null) {
@@ -136,7 +143,8 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
           sides.target.get(table.sourceTable()), command.examples());
       verdicts.add(verdict);
       checks.addAll(contentChecks(verdict, keyNames(table), command.examples()));
-      expectedDifferences(exported, sides.source.get(table.sourceTable())).ifPresent(checks::add);
+      expectedDifferences(exported, sides.source.get(table.sourceTable()), decided).ifPresent(checks::add);
+      keptRows(table, sides.target.get(table.sourceTable())).ifPresent(checks::add);
     }
     checks.addAll(integrityChecks.run(plan, command.examples()));
     List<ChecklistRun> runs = new ArrayList<>();
@@ -164,18 +172,43 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
 
   /**
    * The operator's decisions, expected: rows set aside are neither in the export nor in the target
-   * (source = target + quarantined), values a default replaced are the export's on both sides; both
-   * counted here, every one listed in changes.csv. Anything else still fails its own check.
+   * (source = target + quarantined); values a default, a map or a column policy replaced are the
+   * export's on both sides (the source is read again through the same digest); all counted here per
+   * decision, every one listed in changes.csv. Anything else still fails its own check.
    */
-  private static java.util.Optional<Check> expectedDifferences(TableManifest exported, SourceSide source) {
+  private static java.util.Optional<Check> expectedDifferences(TableManifest exported, SourceSide source,
+      RecordChangesPort.Summary decided) {
     if (exported.quarantined() == 0 && exported.changed() == 0) {
       return java.util.Optional.empty();
     }
     String now = source == null || source.quarantinedNow() == exported.quarantined() ? ""
         : " (the source holds " + source.quarantinedNow() + " of them now)";
+    List<String> perDecision = new ArrayList<>();
+    decided.of(exported.sourceTable()).forEach((decision, count) -> perDecision.add(decision + ": " + count));
     return java.util.Optional.of(new Check("decided differences", exported.targetTable(), true, exported.quarantined()
         + " row(s) quarantined, not loaded" + now + "; " + exported.changed()
-        + " value(s) changed as decided; each listed in changes.csv (source = target + quarantined)"));
+        + " value(s) changed as decided (defaults, maps, column policies)"
+        + (perDecision.isEmpty() ? "" : " [" + String.join("; ", perDecision) + "]")
+        + "; each listed in " + decided.changesFile() + (exported.quarantined() == 0 ? ""
+            : ", the rows set aside with every value in " + decided.quarantineDirectory() + exported.sourceTable() + ".csv")
+        + " (source = target + quarantined)"));
+  }
+
+  /**
+   * The rows the target kept besides the export's ({@code --existing-rows keep} or
+   * {@code merge-by-primary-key}: its own rows under other keys, e.g. the row a source row colliding
+   * with it was set aside for): expected up to the number the plan found there, more fail.
+   */
+  private static java.util.Optional<Check> keptRows(TablePlan table, TargetSide target) {
+    if (target == null || target.kept() == 0) {
+      return java.util.Optional.empty();
+    }
+    boolean expected = target.kept() <= table.existingRows();
+    return java.util.Optional.of(new Check("kept target rows", table.targetTable(), expected, target.kept()
+        + " row(s) the target held before the load and kept (--existing-rows " + table.targetTable() + "="
+        + table.existingRowsHandling().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+        + "), not in the export; the plan found " + table.existingRows() + " there"
+        + (expected ? "" : ": more than that, so rows were added in the target")));
   }
 
   /** What one pass over each side found, by source table. */
@@ -195,8 +228,13 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       Map<List<String>, List<String>> kept, KeyHashSet inserted, long changed, long insertedRows, String failure,
       String note, long quarantinedNow) {}
 
-  /** The target's table as one pass over it found it. */
-  private record TargetSide(long rows, String checksum, long millis) {}
+  /**
+   * The target's table as one pass over it found it.
+   *
+   * @param kept the rows the target kept under {@code --existing-rows keep}/{@code merge-by-primary-key}
+   *     that the export does not hold (not in {@code rows} or the checksum)
+   */
+  private record TargetSide(long rows, String checksum, long millis, long kept) {}
 
   /**
    * Streams every table from the source (one snapshot, as export does) and from the target at the same
@@ -210,13 +248,14 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       return new Sides(sourceSides, targetSides);
     }
     AtomicBoolean failed = new AtomicBoolean();
-    try (Snapshot snapshot = source.openSnapshot(Math.min(command.parallelism(), tables.size()))) {
+    try (Snapshot snapshot = source.openSnapshot(Math.min(command.parallelism(), tables.size()));
+        SourceLookups.Opened lookup = SourceLookups.open(lookups, decisions)) {
       AtomicReference<RuntimeException> sourceFailure = new AtomicReference<>();
       Thread sourceRun = new Thread(() -> {
         try {
           ParallelTables.run("converge-verify-source", snapshot.readers(), tables, failed, table -> sourceSides.put(
               table.sourceTable(), readSource(table, manifest.table(table.sourceTable()).orElseThrow(), snapshot,
-                  command.examples(), failed, decisions)), ErrorCode.VERIFICATION);
+                  command.examples(), failed, decisions, lookup.lookup())), ErrorCode.VERIFICATION);
         } catch (RuntimeException e) {
           sourceFailure.set(e);
         }
@@ -226,7 +265,8 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       RuntimeException targetFailure = null;
       try {
         ParallelTables.run("converge-verify-target", command.parallelism(), tables, failed,
-            table -> targetSides.put(table.sourceTable(), readTarget(table, failed)), ErrorCode.VERIFICATION);
+            table -> targetSides.put(table.sourceTable(), readTarget(table,
+                manifest.table(table.sourceTable()).orElseThrow(), failed)), ErrorCode.VERIFICATION);
       } catch (RuntimeException e) {
         targetFailure = e;
       }
@@ -270,15 +310,15 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
    * changed, inserted or deleted since the export are counted and the first ones kept, in one read.
    */
   private SourceSide readSource(TablePlan table, TableManifest exported, Snapshot snapshot, int examples,
-      AtomicBoolean failed, RowDecisions decisions) {
+      AtomicBoolean failed, RowDecisions decisions, ValueLookup lookup) {
     long started = System.nanoTime();
     int[] key = RowDigest.keyColumns(table);
     String note = key.length == 0 ? "the table has no primary key to name the differing rows by"
         : !filesPresent(exported) ? "the export's files are no longer in the work directory to name the differing rows by"
         : null;
     ExportedRowHashes hashes = note == null ? exportedRowHashes(exported, key) : null;
-    // The export's defaults applied again; the rows it set aside skipped (they are expected to be missing).
-    RowDigest digest = new RowDigest(table, decisions);
+    // The export's defaults and maps applied again; the rows it set aside skipped (they are expected to be missing).
+    RowDigest digest = new RowDigest(table, decisions, lookup);
     Set<String> quarantined = exported.quarantined() == 0 ? Set.of() : changes.quarantinedKeys(table.sourceTable());
     long[] quarantinedNow = new long[1];
     ContentChecksum csvHasher = new ContentChecksum();
@@ -354,13 +394,22 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     return !exported.files().isEmpty() && exported.files().stream().allMatch(file -> files.exists(file.name()));
   }
 
-  /** One pass over the target's table: its rows and the export's checksum recomputed from PostgreSQL's output. */
-  private TargetSide readTarget(TablePlan table, AtomicBoolean failed) {
+  /**
+   * One pass over the target's table: its rows and the export's checksum recomputed from PostgreSQL's
+   * output. Where the plan kept the target's rows ({@code --existing-rows keep} or
+   * {@code merge-by-primary-key}), a target row whose key the export does not hold is one the target
+   * kept: counted apart (at most as many as the plan found there), not compared.
+   */
+  private TargetSide readTarget(TablePlan table, TableManifest exported, AtomicBoolean failed) {
     long started = System.nanoTime();
     List<UnaryOperator<String>> canonical = canonicalForms(table);
     ContentChecksum checksum = new ContentChecksum();
     String[] canonicalValues = new String[canonical.size()];
     List<String> row = Arrays.asList(canonicalValues);
+    int[] key = RowDigest.keyColumns(table);
+    KeyHashSet exportedKeys = ExistingTargetRows.kept(table) && key.length > 0 && filesPresent(exported)
+        ? exportedKeys(exported, key, canonical) : null;
+    long[] kept = {0};
     long rows = targetRows.streamRows(table.targetTable(), targetColumns(table), values -> {
       if (failed.get()) {
         throw new ParallelTables.Stopped();
@@ -368,9 +417,23 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       for (int i = 0; i < values.length; i++) {
         canonicalValues[i] = canonical.get(i).apply(values[i]);
       }
+      if (exportedKeys != null && !exportedKeys.contains(keyOf(row, key))) {
+        kept[0]++;
+        return;
+      }
       checksum.add(row);
     });
-    return new TargetSide(rows, checksum.hex(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+    return new TargetSide(rows - kept[0], checksum.hex(), Duration.ofNanos(System.nanoTime() - started).toMillis(),
+        kept[0]);
+  }
+
+  /** The canonical primary keys of the export's rows, read from its files. */
+  private KeyHashSet exportedKeys(TableManifest exported, int[] key, List<UnaryOperator<String>> canonical) {
+    KeyHashSet keys = new KeyHashSet();
+    for (TableManifest.DataFile file : exported.files()) {
+      files.forEachRow(file.name(), read -> keys.add(keyOf(canonicalRow(canonical, read.values()), key), 0));
+    }
+    return keys;
   }
 
   /** The table's three sides compared; on a mismatch the differing rows named by key. */

@@ -87,6 +87,14 @@ class ExportTablesServiceTest {
   }
 
   private final InMemoryChanges changes = new InMemoryChanges();
+  private final InMemoryLookups lookups = new InMemoryLookups();
+  /** The target's kept rows by target table, as PostgreSQL's text of the planned columns. */
+  private final Map<String, List<String[]>> keptRows = new java.util.HashMap<>();
+  private final dev.converge.application.port.out.ReadTargetRowsPort targetRows = (table, columns, rows) -> {
+    List<String[]> kept = keptRows.getOrDefault(table, List.of());
+    kept.forEach(rows);
+    return kept.size();
+  };
   private java.util.function.Predicate<Manifest> resumeFinished = manifest -> false;
 
   private ExportTablesReport export(ExportTablesCommand command, ExportTablesService.Listener listener) {
@@ -199,7 +207,7 @@ class ExportTablesServiceTest {
     return new ExportTablesService(plans, () -> source, () -> target, snapshots, () -> Optional.ofNullable(position),
         tableFiles, store, silent,
         new ConnectionSettings(endpoint, endpoint, "public", Path.of("work")),
-        Clock.fixed(Instant.parse("2026-11-21T10:15:30Z"), ZoneOffset.UTC), changes)
+        Clock.fixed(Instant.parse("2026-11-21T10:15:30Z"), ZoneOffset.UTC), changes, lookups, targetRows)
         .export(command, listener, false, resumeFinished);
   }
 
@@ -381,6 +389,81 @@ class ExportTablesServiceTest {
         + " value: a boolean must be 0 or 1"), refused.blockers().toString());
   }
 
+  private static final String LOOKUP = "SELECT COALESCE((SELECT flag FROM legacy WHERE word = ?), ?)";
+
+  private void planWithMap(java.util.Set<String> quarantine) {
+    plan = new MigrationPlanner(new PlanSettings(PlanSettings.DEFAULT_EXCLUSIONS, java.util.Set.of(),
+        dev.converge.domain.conversion.ValuePolicies.STRICT, Map.of(), Map.of(),
+        new RowDecisions(quarantine == null ? Map.of() : Map.of("gamma", quarantine), Map.of(),
+            Map.of("gamma.isOpen", LOOKUP)))).plan(source, target, Map.of(), true);
+    assertFalse(plan.hasBlockers(), plan.blockers().toString());
+  }
+
+  @Test
+  void aMappedColumnLoadsTheLookupsAnswerListsEachChangedValueAndAsksTheSourceOncePerValue() {
+    planWithMap(null);
+    lookups.answer(LOOKUP, "1", "1").answer(LOOKUP, "0", "0").answer(LOOKUP, "yes", "1");
+    rows.get("gamma").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "yes"});
+    rows.get("gamma").add(new Object[] {"3f8fad5b-d9cb-469f-a165-70867728950e", "yes"});
+
+    Manifest manifest = export(new ExportTablesCommand(1, false)).manifest();
+
+    assertEquals(4, manifest.table("gamma").orElseThrow().rows());
+    assertEquals(2, manifest.table("gamma").orElseThrow().changed());
+    assertEquals(List.of(new ValueChange("gamma", "id='2f8fad5b-d9cb-469f-a165-70867728950e'", "isOpen", "'yes'", "'1'",
+        "map: " + LOOKUP), new ValueChange("gamma", "id='3f8fad5b-d9cb-469f-a165-70867728950e'", "isOpen", "'yes'", "'1'",
+        "map: " + LOOKUP)), changes.changes);
+    assertEquals("map", changes.changes.get(0).decision());
+    assertEquals(3, lookups.asked, "each distinct value once: 1, 0, yes");
+    assertEquals(1, lookups.opened);
+    assertEquals(1, lookups.closed, "the read-only session ends with the export");
+    assertTrue(files.values().stream().anyMatch(content -> content.contains("3f8fad5b-d9cb-469f-a165-70867728950e,true")),
+        files.toString());
+  }
+
+  @Test
+  void aValueTheMapFindsNoRowOrSeveralForStopsTheExportByKeyUnlessUnmappedRowsAreQuarantined() {
+    planWithMap(null);
+    lookups.answer(LOOKUP, "1", "1").answer(LOOKUP, "0", "0").answer(LOOKUP, "both", "1", "0");
+    rows.get("gamma").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "both"});
+
+    RowRejectedException rejected = assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+
+    assertEquals("id='2f8fad5b-d9cb-469f-a165-70867728950e'", rejected.key());
+    assertEquals("isOpen", rejected.column());
+    assertEquals("the column's map lookup found several rows for the value (" + LOOKUP + ")", rejected.rule());
+
+    planWithMap(java.util.Set.of(RowDecisions.UNMAPPED));
+    Manifest manifest = export(new ExportTablesCommand(1, false)).manifest();
+    assertEquals(1, manifest.table("gamma").orElseThrow().quarantined());
+    assertEquals("quarantine: unmapped", changes.changes.get(0).decision());
+  }
+
+  @Test
+  void underKeepARowCollidingWithOneTheTargetHoldsIsSetAsideWhenExistingRowCollisionsAreQuarantined() {
+    target = new TargetSchema("public", "17.5", TABLES.stream()
+        .map(name -> new TargetTable(name, List.of(UUID, BOOL), List.of("id"), List.of(List.of("isOpen")), List.of(),
+            List.of(), List.of()))
+        .toList());
+    plan = new MigrationPlanner(new PlanSettings(PlanSettings.DEFAULT_EXCLUSIONS, java.util.Set.of(),
+        dev.converge.domain.conversion.ValuePolicies.STRICT, Map.of(),
+        Map.of("beta", dev.converge.domain.plan.ExistingRows.KEEP),
+        new RowDecisions(Map.of("beta", java.util.Set.of(RowDecisions.EXISTING_ROW)), Map.of())))
+        .plan(source, target, Map.of("beta", 1L), true);
+    assertFalse(plan.hasBlockers(), plan.blockers().toString());
+    // The target already holds isOpen = true under another id.
+    keptRows.put("beta", List.<String[]>of(new String[] {"9f8fad5b-d9cb-469f-a165-70867728950e", "true"}));
+
+    Manifest manifest = export(new ExportTablesCommand(1, false)).manifest();
+
+    TableManifest beta = manifest.table("beta").orElseThrow();
+    assertEquals(1, beta.rows());
+    assertEquals(1, beta.quarantined());
+    assertEquals(List.of("quarantine: existing-row"), changes.changes.stream().map(ValueChange::decision).toList());
+    assertEquals("id='0F8FAD5B-D9CB-469F-A165-708677289504'",
+        changes.changes.get(0).key());
+  }
+
   @Test
   void exportRefusesDecisionsThePlanWasNotMadeWith() {
     ConvergeException refused = assertThrows(ConvergeException.class, () -> export(new ExportTablesCommand(1, false,
@@ -390,6 +473,43 @@ class ExportTablesServiceTest {
     assertEquals(ErrorCode.CONFIGURATION, refused.code());
     assertTrue(refused.getMessage().contains("give them to converge plan"), refused.getMessage());
     assertTrue(streamed.isEmpty());
+  }
+
+  @Test
+  void inASelfReferencingTableTheChildrenOfASetAsideRowFollowItTransitivelyWhereverTheyComeInKeyOrder() {
+    SourceColumn parentId = new SourceColumn("parentId", 3, "char", "char(36)", true, 36L, null, null, null, false,
+        false, false, "utf8mb4_0900_ai_ci", List.of());
+    TargetColumn parentUuid = new TargetColumn("parentId", 3, "uuid", "uuid", null, null, null, true, false, false, null,
+        false, List.of(), false);
+    source = new SourceSchema("app", "8.0.31", List.of(
+        new SourceTable("alpha", List.of(ID, FLAG, parentId), List.of("id"), List.of(), List.of(), 5)));
+    target = new TargetSchema("public", "17.5", List.of(
+        new TargetTable("alpha", List.of(UUID, BOOL, parentUuid), List.of("id"), List.of(),
+            List.of(new dev.converge.domain.schema.ForeignKey("alpha_parent", List.of("parentId"), "alpha", List.of("id"),
+                "")), List.of(), List.of())));
+    plan = new MigrationPlanner(new PlanSettings(PlanSettings.DEFAULT_EXCLUSIONS, java.util.Set.of(),
+        dev.converge.domain.conversion.ValuePolicies.STRICT, Map.of(), Map.of(),
+        new RowDecisions(Map.of("alpha", java.util.Set.of(RowDecisions.INVALID_VALUE)), Map.of())))
+        .plan(source, target, Map.of(), true);
+    String child = "1f8fad5b-d9cb-469f-a165-70867728950e";
+    String good = "2f8fad5b-d9cb-469f-a165-70867728950e";
+    String bad = "3f8fad5b-d9cb-469f-a165-70867728950e";
+    String grandchild = "0f8fad5b-d9cb-469f-a165-70867728950e";
+    // Key order: the grandchild first, then its parent, then the good row, then the bad row they descend from.
+    rows.put("alpha", new ArrayList<>(List.of(new Object[] {grandchild, "1", child}, new Object[] {child, "1", bad},
+        new Object[] {good, "0", null}, new Object[] {bad, "5", good})));
+
+    Manifest manifest = export(new ExportTablesCommand(1, false)).manifest();
+
+    TableManifest alpha = manifest.table("alpha").orElseThrow();
+    assertEquals(1, alpha.rows(), "only the good row is loaded");
+    assertEquals(3, alpha.quarantined());
+    assertEquals(List.of("id='" + grandchild + "'", "id='" + child + "'", "id='" + bad + "'"),
+        changes.changes.stream().map(ValueChange::key).toList());
+    assertEquals(List.of("quarantine: parent-quarantined", "quarantine: parent-quarantined", "quarantine: invalid-value"),
+        changes.changes.stream().map(ValueChange::decision).toList());
+    assertTrue(changes.changes.get(0).rule().endsWith("its parent in alpha itself (foreign key alpha_parent) was set aside"),
+        changes.changes.get(0).rule());
   }
 
   @Test

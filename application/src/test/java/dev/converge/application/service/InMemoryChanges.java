@@ -45,6 +45,14 @@ final class InMemoryChanges implements RecordChangesPort {
   }
 
   @Override
+  public synchronized Summary summary() {
+    Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+    changes.forEach(change -> counts.computeIfAbsent(change.table(), t -> new LinkedHashMap<>())
+        .merge(change.decision(), 1L, Long::sum));
+    return new Summary(counts, "changes.csv", "quarantine/");
+  }
+
+  @Override
   public synchronized Set<String> quarantinedKeys(String table) {
     Set<String> keys = new HashSet<>();
     quarantined.getOrDefault(table, List.of()).forEach(row -> keys.add(row.get(0)));

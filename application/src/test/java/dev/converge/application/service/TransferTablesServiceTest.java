@@ -253,7 +253,7 @@ class TransferTablesServiceTest {
     ConnectionSettings settings = new ConnectionSettings(endpoint, endpoint, "public", workDirectory);
     Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:15:30Z"), ZoneOffset.UTC);
     ExportTablesService export = new ExportTablesService(plans, () -> source, () -> target, snapshots, Optional::empty,
-        tableFiles, store, silent, settings, clock, new InMemoryChanges());
+        tableFiles, store, silent, settings, clock, new InMemoryChanges(), new InMemoryLookups(), (table, columns, rows) -> 0);
     ValidateFilesService validation = new ValidateFilesService(plans, store, tableFiles, verdicts, clock);
     ImportTablesService imports = new ImportTablesService(plans, store, verdicts, () -> target, new FakeTarget(),
         List::of, journal, tableFiles, silent, settings, Optional::empty, new InMemorySchemaRows());

@@ -127,7 +127,7 @@ class VerifyMigrationServiceChecklistTest {
           markdown = text;
           json = report;
           return name + ".md";
-        }, files, reader, queries, sourceQueries, Optional::empty, new InMemoryChanges());
+        }, files, reader, queries, sourceQueries, Optional::empty, new InMemoryChanges(), new InMemoryLookups());
   }
 
   /** The fake servers: the answer stored under {@code key} (database + "|" + sql; "source|" + sql for the source). */

@@ -204,10 +204,11 @@ class VerifyMigrationServiceTest {
           throw new AssertionError("no checklist");
         }, (sql, timeout, rows) -> {
           throw new AssertionError("no checklist");
-        }, Optional::empty, changes).verify(new VerifyMigrationCommand(5, List.of(), Map.of(), Duration.ofSeconds(5), 2));
+        }, Optional::empty, changes, lookups).verify(new VerifyMigrationCommand(5, List.of(), Map.of(), Duration.ofSeconds(5), 2));
   }
 
   private final InMemoryChanges changes = new InMemoryChanges();
+  private final InMemoryLookups lookups = new InMemoryLookups();
 
   private static Check check(VerifyMigrationReport report, String name) {
     return report.checks().stream().filter(check -> check.name().equals(name)).findFirst().orElseThrow();

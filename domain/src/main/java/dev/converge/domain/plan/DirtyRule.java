@@ -52,14 +52,15 @@ public record DirtyRule(String table, String column, String rule, long rows, Lis
             : "fix: " + fix + " (or " + decision() + ")");
   }
 
-  /** The explicit decision that lets the load pass without these rows' values: a default for a NULL, else quarantine. */
+  /**
+   * The explicit decision that lets the load pass without these rows' values: a default for a NULL,
+   * else quarantine (also of a source row colliding with one the target keeps: the choice besides
+   * truncating the target's rows).
+   */
   private String decision() {
     String code = RowDecisions.codeOf(rule);
     if (code.equals(RowDecisions.ORPHAN)) {
       return "load its parent row too";
-    }
-    if (code.equals(RowDecisions.EXISTING_ROW)) {
-      return "correct the rows on one side";
     }
     return (code.equals(RowDecisions.NOT_NULL) ? "replace the NULL with --default " + table + "." + column + "=VALUE or " : "")
         + "set the rows aside with --quarantine " + table + ":" + code;

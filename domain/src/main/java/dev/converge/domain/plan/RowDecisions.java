@@ -19,11 +19,15 @@ import java.util.TreeSet;
  *     empty set sets aside a row for any rule
  * @param defaults {@code table.column} (source names) → the value, in the source's text form, that
  *     stands for a NULL in the column (whose target is NOT NULL)
+ * @param lookups {@code table.column} (source names) → the SQL that maps each of the column's
+ *     non-NULL values to the value loaded: run on the source with every {@code ?} bound to the value,
+ *     it must return exactly one row (its first column is the new value, in the source's text form)
  */
-public record RowDecisions(Map<String, Set<String>> quarantine, Map<String, String> defaults) {
+public record RowDecisions(Map<String, Set<String>> quarantine, Map<String, String> defaults,
+    Map<String, String> lookups) {
 
   /** No decision: every dirty row blocks. */
-  public static final RowDecisions NONE = new RowDecisions(Map.of(), Map.of());
+  public static final RowDecisions NONE = new RowDecisions(Map.of(), Map.of(), Map.of());
 
   /** A NULL where the target column is NOT NULL (and no default is decided). */
   public static final String NOT_NULL = "not-null";
@@ -45,12 +49,19 @@ public record RowDecisions(Map<String, Set<String>> quarantine, Map<String, Stri
   public static final String EXISTING_ROW = "existing-row";
   /** A NULL replaced by the column's decided default. */
   public static final String DEFAULT = "default";
+  /** A value the column's map lookup replaced ({@code map: TABLE.COLUMN}), or found no single row for. */
+  public static final String MAP = "map";
+  /** A value the column's map lookup finds no row for, or several. */
+  public static final String UNMAPPED = "unmapped";
 
   /** How the plan's orphan rule begins (MySqlPreflightAdapter words it). */
   public static final String ORPHAN_RULE = "references a row of ";
 
+  /** How the rule of a value the column's map lookup cannot map begins. */
+  public static final String UNMAPPED_RULE = "the column's map lookup found ";
+
   /** The rule codes {@code --quarantine TABLE:RULE} takes. */
-  public static final List<String> RULES = List.of(NOT_NULL, UNIQUE, INVALID_VALUE);
+  public static final List<String> RULES = List.of(NOT_NULL, UNIQUE, INVALID_VALUE, UNMAPPED, EXISTING_ROW);
 
   public RowDecisions {
     Map<String, Set<String>> copied = new TreeMap<>();
@@ -65,12 +76,23 @@ public record RowDecisions(Map<String, Set<String>> quarantine, Map<String, Stri
     });
     quarantine = Map.copyOf(copied);
     defaults = Map.copyOf(Objects.requireNonNull(defaults, "defaults"));
+    lookups = lookups == null ? Map.of() : Map.copyOf(lookups); // a plan saved before maps existed
+  }
+
+  /** Quarantines and defaults, no map. */
+  public RowDecisions(Map<String, Set<String>> quarantine, Map<String, String> defaults) {
+    this(quarantine, defaults, Map.of());
   }
 
   /** Whether a dirty row of {@code table} breaking rule {@code code} is set aside (an orphan never is). */
   public boolean quarantines(String table, String code) {
-    Set<String> rules = code.equals(ORPHAN) || code.equals(EXISTING_ROW) ? null : quarantine.get(table);
+    Set<String> rules = code.equals(ORPHAN) ? null : quarantine.get(table);
     return rules != null && (rules.isEmpty() || rules.contains(code));
+  }
+
+  /** The SQL of the column's map, if it has one. */
+  public Optional<String> lookupFor(String table, String column) {
+    return Optional.ofNullable(lookups.get(table + "." + column));
   }
 
   public boolean quarantinesAny() {
@@ -82,7 +104,7 @@ public record RowDecisions(Map<String, Set<String>> quarantine, Map<String, Stri
   }
 
   public boolean isEmpty() {
-    return quarantine.isEmpty() && defaults.isEmpty();
+    return quarantine.isEmpty() && defaults.isEmpty() && lookups.isEmpty();
   }
 
   /** The rule code a dirty row breaks, as {@code --quarantine TABLE:RULE} names it. */
@@ -101,6 +123,9 @@ public record RowDecisions(Map<String, Set<String>> quarantine, Map<String, Stri
     if (rule.startsWith(TableScan.EXISTING_ROW_RULE)) {
       return EXISTING_ROW;
     }
+    if (rule.startsWith(UNMAPPED_RULE)) {
+      return UNMAPPED;
+    }
     return rule.startsWith(TableScan.REPEATED_KEY_RULE) ? UNIQUE : INVALID_VALUE;
   }
 
@@ -110,6 +135,7 @@ public record RowDecisions(Map<String, Set<String>> quarantine, Map<String, Stri
     new TreeMap<>(quarantine).forEach((table, rules) -> lines.add("--quarantine " + table
         + (rules.isEmpty() || rules.containsAll(RULES) ? "" : ":" + String.join(",", new TreeSet<>(rules)))));
     new TreeMap<>(defaults).forEach((column, value) -> lines.add("--default " + column + "=" + value));
+    new TreeMap<>(lookups).forEach((column, sql) -> lines.add("--map " + column + "=lookup:" + sql));
     return lines;
   }
 
@@ -139,6 +165,20 @@ public record RowDecisions(Map<String, Set<String>> quarantine, Map<String, Stri
       } else {
         TableScan.refusal(planned.get(), value).ifPresent(rule -> problems.add(new Blocker(table, column, "--default "
             + name + "=" + value + ": the target column refuses this value: " + rule)));
+      }
+    });
+    new TreeMap<>(lookups).forEach((name, sql) -> {
+      int dot = name.indexOf('.');
+      String table = dot < 0 ? name : name.substring(0, dot);
+      String column = dot < 0 ? "" : name.substring(dot + 1);
+      boolean planned = tables.stream().filter(t -> t.sourceTable().equals(table))
+          .flatMap(t -> t.columns().stream()).anyMatch(c -> c.source().name().equals(column));
+      if (!planned) {
+        problems.add(new Blocker(table, column.isEmpty() ? null : column, "--map " + name + "=lookup:" + sql
+            + ": no planned source column " + name + " (give TABLE.COLUMN=lookup:SQL in source names)"));
+      } else if (!sql.contains("?")) {
+        problems.add(new Blocker(table, column, "--map " + name + "=lookup:" + sql
+            + ": the lookup has no ? for the column's value"));
       }
     });
     return problems;

@@ -35,6 +35,11 @@ public final class RowDigest {
     this(table, TableScan.conversionOnly(table, decisions));
   }
 
+  /** Converts only, with the operator's defaults and maps (their lookups answered by {@code lookup}). */
+  public RowDigest(TablePlan table, RowDecisions decisions, ValueLookup lookup) {
+    this(table, TableScan.conversionOnly(table, decisions, lookup));
+  }
+
   private RowDigest(TablePlan table, TableScan scan) {
     this.scan = scan;
     List<ColumnPlan> columns = table.columns();
@@ -49,7 +54,20 @@ public final class RowDigest {
    * anything of the table is committed.
    */
   public static RowDigest forExport(MigrationPlan plan, TablePlan table) {
-    return new RowDigest(table, TableScan.forExport(plan, table));
+    return forExport(plan, table, ValueLookup.NONE);
+  }
+
+  /** Export's digest with the source lookups the plan's maps need. */
+  public static RowDigest forExport(MigrationPlan plan, TablePlan table, ValueLookup lookup) {
+    return new RowDigest(table, TableScan.forExport(plan, table, lookup));
+  }
+
+  /**
+   * Hands the digest's scan to {@code reader}, which feeds it the rows the target keeps
+   * ({@link TableScan#existingRow}), before the first row is checked.
+   */
+  public void holdExisting(java.util.function.Consumer<TableScan> reader) {
+    reader.accept(scan);
   }
 
   /** The positions of the primary key's columns among the table's planned columns; empty without a primary key. */

@@ -49,13 +49,20 @@ public final class TableScan {
   private final String[] defaults;
   private final ColumnCodec[] nullMapping;
   private final List<ValueChange> changes = new ArrayList<>();
+  /** Per column with a policy that is not strict: the strict codec, which tells whether the policy changed a value. */
+  private final ColumnCodec[] strictCodecs;
+  /** Per such column, each of its non-strict policies alone: which one changed a value (made when first needed). */
+  private final ColumnCodec[][] singlePolicyCodecs;
+  /** Per column with a map: its lookup's SQL; else null. */
+  private final String[] lookups;
+  private final ValueLookup lookup;
 
   /**
    * @param uniqueKeys the target's primary and unique keys in source column names; the folded
    *     columns compare ignoring case
    */
   public TableScan(TablePlan table, List<FoldedUniqueKey> uniqueKeys) {
-    this(table, uniqueKeys, true, RowDecisions.NONE);
+    this(table, uniqueKeys, true, RowDecisions.NONE, ValueLookup.NONE);
   }
 
   /**
@@ -63,11 +70,21 @@ public final class TableScan {
    *     converted as the default, and recorded in {@link #changes}); quarantine is the caller's
    */
   public TableScan(TablePlan table, List<FoldedUniqueKey> uniqueKeys, RowDecisions decisions) {
-    this(table, uniqueKeys, true, decisions);
+    this(table, uniqueKeys, true, decisions, ValueLookup.NONE);
   }
 
-  private TableScan(TablePlan table, List<FoldedUniqueKey> uniqueKeys, boolean enforceNotNull, RowDecisions decisions) {
+  /**
+   * @param lookup answers the decisions' map lookups (a value the lookup maps is converted as the
+   *     lookup's answer, and recorded in {@link #changes}; a value it finds no single row for is a dirty row)
+   */
+  public TableScan(TablePlan table, List<FoldedUniqueKey> uniqueKeys, RowDecisions decisions, ValueLookup lookup) {
+    this(table, uniqueKeys, true, decisions, lookup);
+  }
+
+  private TableScan(TablePlan table, List<FoldedUniqueKey> uniqueKeys, boolean enforceNotNull, RowDecisions decisions,
+      ValueLookup lookup) {
     this.table = Objects.requireNonNull(table, "table");
+    this.lookup = Objects.requireNonNull(lookup, "lookup");
     this.enforceNotNull = enforceNotNull;
     List<ColumnPlan> columns = table.columns();
     width = columns.size();
@@ -78,8 +95,12 @@ public final class TableScan {
     alternativeCodecs = new ColumnCodec[width][];
     defaults = new String[width];
     nullMapping = new ColumnCodec[width];
+    strictCodecs = new ColumnCodec[width];
+    singlePolicyCodecs = new ColumnCodec[width][];
+    lookups = new String[width];
     for (int i = 0; i < width; i++) {
       ColumnPlan column = columns.get(i);
+      lookups[i] = decisions.lookupFor(table.sourceTable(), column.source().name()).orElse(null);
       defaults[i] = decisions.defaultFor(table.sourceTable(), column.source().name()).orElse(null);
       if (defaults[i] != null) {
         // The column's codec as if the target took NULL: a value its policies map to NULL (zero-dates,
@@ -90,6 +111,9 @@ public final class TableScan {
             t.generated())).codec(column.conversion(), column.policies());
       }
       codecs[i] = TargetType.of(column.target()).codec(column.conversion(), column.policies());
+      if (!column.policies().equals(ValuePolicies.STRICT)) {
+        strictCodecs[i] = TargetType.of(column.target()).codec(column.conversion(), ValuePolicies.STRICT);
+      }
       alternatives.add(alternatives(column.policies()));
     }
     primaryKey = columns.stream().filter(column -> table.primaryKey().contains(column.target().name()))
@@ -113,7 +137,12 @@ public final class TableScan {
    * unique keys the plan lists for the table (in its duplicate checks).
    */
   public static TableScan forExport(MigrationPlan plan, TablePlan table) {
-    return new TableScan(table, targetKeys(plan, table), plan.decisions());
+    return forExport(plan, table, ValueLookup.NONE);
+  }
+
+  /** {@link #forExport(MigrationPlan, TablePlan)} with the source lookups the plan's maps need. */
+  public static TableScan forExport(MigrationPlan plan, TablePlan table, ValueLookup lookup) {
+    return new TableScan(table, targetKeys(plan, table), plan.decisions(), lookup);
   }
 
   /**
@@ -121,7 +150,12 @@ public final class TableScan {
    * difference verify reports, not a reason to stop reading.
    */
   public static TableScan conversionOnly(TablePlan table, RowDecisions decisions) {
-    return new TableScan(table, List.of(), false, decisions);
+    return conversionOnly(table, decisions, ValueLookup.NONE);
+  }
+
+  /** {@link #conversionOnly(TablePlan, RowDecisions)} with the source lookups the decisions' maps need. */
+  public static TableScan conversionOnly(TablePlan table, RowDecisions decisions, ValueLookup lookup) {
+    return new TableScan(table, List.of(), false, decisions, lookup);
   }
 
   /** Why the column's codec refuses {@code value} (source text form), or empty when it takes it. */
@@ -163,13 +197,33 @@ public final class TableScan {
     for (int i = 0; i < width; i++) {
       ColumnPlan column = table.columns().get(i);
       String rule;
+      Object value = row[i];
       try {
-        ColumnCodec.Converted converted = defaults[i] == null ? codecs[i].convert(row[i]) : nullMapping[i].convert(row[i]);
+        if (lookups[i] != null && value != null) {
+          value = mapped(i, row, position);
+        }
+        ColumnCodec codec = defaults[i] == null ? codecs[i] : nullMapping[i];
+        ColumnCodec.Converted converted;
+        String strictRule = null;
+        if (strictCodecs[i] == null) {
+          converted = codec.convert(value);
+        } else {
+          // A policy acts only on a value strict conversion refuses (the property test proves both agree
+          // on every other): strict first, so a clean value is converted once and a changed one is known.
+          try {
+            converted = strictCodecs[i].convert(value);
+          } catch (ValueRejectedException refused) {
+            strictRule = refused.rule();
+            converted = codec.convert(value);
+          }
+        }
         if (converted.text() == null && defaults[i] != null) {
           // A NULL in the source, or one a policy wrote (invalid-uuids, zero-dates: null): the decided default.
           converted = codecs[i].convert(defaults[i]);
           changes.add(new ValueChange(table.sourceTable(), rowKey(row, position), column.source().name(),
               ValueDisplay.of(row[i]), ValueDisplay.of(defaults[i]), RowDecisions.DEFAULT));
+        } else if (strictRule != null) {
+          recordPolicyChange(i, value, row, position, converted, strictRule);
         }
         text[i] = converted.text();
         canonical[i] = converted.canonical();
@@ -185,8 +239,9 @@ public final class TableScan {
       }
       rejected[i] = true;
       dirty = dirty == null ? new ArrayList<>() : dirty;
+      // A value its map cannot map is the map's problem: no policy fixes the lookup.
       dirty.add(new DirtyRow(table.sourceTable(), rowKey(row, position), column.source().name(), rule,
-          ValueDisplay.of(row[i]), fix(i, row[i])));
+          ValueDisplay.of(row[i]), rule.startsWith(RowDecisions.UNMAPPED_RULE) ? null : fix(i, value)));
     }
     for (UniqueKey key : keys) {
       DirtyRow repeated = key.repeated(row, position);
@@ -225,7 +280,81 @@ public final class TableScan {
     return KeyHashSet.hashOf(parts);
   }
 
-  /** The values the operator's defaults changed in the row last checked (the list is reused). */
+  /**
+   * Records the value of column {@code i}, which the strict codec refused with {@code strictRule}, as
+   * changed by the column's policy: {@code policy: SETTING: the strict rule}, the setting being the
+   * first of the column's policies that alone takes the value.
+   */
+  private void recordPolicyChange(int i, Object value, Object[] row, long position, ColumnCodec.Converted converted,
+      String strictRule) {
+    ColumnPlan column = table.columns().get(i);
+    List<Alternative> single = singlePolicies(column.policies());
+    if (singlePolicyCodecs[i] == null) {
+      singlePolicyCodecs[i] = single.stream()
+          .map(choice -> TargetType.of(column.target()).codec(column.conversion(), choice.policies()))
+          .toArray(ColumnCodec[]::new);
+    }
+    String setting = single.stream().map(Alternative::setting).reduce((a, b) -> a + "," + b).orElse("?");
+    for (int a = 0; a < single.size(); a++) {
+      try {
+        singlePolicyCodecs[i][a].convert(value);
+        setting = single.get(a).setting();
+        break;
+      } catch (ValueRejectedException e) {
+        // Not this policy alone.
+      }
+    }
+    changes.add(new ValueChange(table.sourceTable(), rowKey(row, position), column.source().name(),
+        ValueDisplay.of(value), ValueDisplay.of(converted.text()), ValueChange.POLICY + ": " + setting + ": " + strictRule));
+  }
+
+  /**
+   * The value column {@code i}'s map gives the row's value: the lookup's one row, recorded as a change
+   * when it differs; a lookup finding no row or several rejects the value with the unmapped rule.
+   */
+  private Object mapped(int i, Object[] row, long position) {
+    List<Object> found = lookup.matches(lookups[i], row[i]);
+    if (found.size() != 1) {
+      throw new ValueRejectedException(RowDecisions.UNMAPPED_RULE + (found.isEmpty() ? "no row" : "several rows") + " for the value (" + lookups[i] + ")");
+    }
+    Object value = found.get(0);
+    boolean same = value instanceof byte[] bytes && row[i] instanceof byte[] before ? Arrays.equals(bytes, before)
+        : Objects.equals(value, row[i]);
+    if (!same) {
+      changes.add(new ValueChange(table.sourceTable(), rowKey(row, position), table.columns().get(i).source().name(),
+          ValueDisplay.of(row[i]), ValueDisplay.of(value), RowDecisions.MAP + ": " + lookups[i]));
+    }
+    return value;
+  }
+
+  /** Each policy of {@code p} that is not strict, alone on top of strict, named as {@code --column-policy} writes it. */
+  private static List<Alternative> singlePolicies(ValuePolicies p) {
+    ValuePolicies s = ValuePolicies.STRICT;
+    List<Alternative> single = new ArrayList<>();
+    if (p.nulBytes() != s.nulBytes()) {
+      single.add(new Alternative("nul-bytes=strip", new ValuePolicies(s.booleans(), s.zeroDates(), p.nulBytes(),
+          s.overlong(), s.invalidUuids())));
+    }
+    if (p.invalidUuids() != s.invalidUuids()) {
+      single.add(new Alternative("invalid-uuids=null", new ValuePolicies(s.booleans(), s.zeroDates(), s.nulBytes(),
+          s.overlong(), p.invalidUuids())));
+    }
+    if (p.zeroDates() != s.zeroDates()) {
+      single.add(new Alternative("zero-dates=null", new ValuePolicies(s.booleans(), p.zeroDates(), s.nulBytes(),
+          s.overlong(), s.invalidUuids())));
+    }
+    if (p.booleans() != s.booleans()) {
+      single.add(new Alternative("booleans=nonzero-is-true", new ValuePolicies(p.booleans(), s.zeroDates(),
+          s.nulBytes(), s.overlong(), s.invalidUuids())));
+    }
+    if (p.overlong() != s.overlong()) {
+      single.add(new Alternative("overlong=truncate", new ValuePolicies(s.booleans(), s.zeroDates(), s.nulBytes(),
+          p.overlong(), s.invalidUuids())));
+    }
+    return single;
+  }
+
+  /** The values the operator's defaults, maps and value policies changed in the row last checked (the list is reused). */
   public List<ValueChange> changes() {
     return changes;
   }

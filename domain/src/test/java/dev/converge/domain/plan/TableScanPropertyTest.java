@@ -32,13 +32,51 @@ class TableScanPropertyTest {
   private static final SourceColumn SOURCE_ID = new SourceColumn("id", 1, "int", "int", false, null, null, null, null,
       false, false, false, null, List.of());
 
-  /** One column of one family: its source and target type and the conversion export uses. */
-  record Family(String sourceType, String targetType, Integer length, ConversionKind kind, Arbitrary<String> values) {}
+  /** One column of one family: its source and target type, the conversion export uses, and enum labels if any. */
+  record Family(String sourceType, String targetType, Integer length, ConversionKind kind, Arbitrary<Object> values,
+      List<String> labels) {
+    Family(String sourceType, String targetType, Integer length, ConversionKind kind, Arbitrary<String> values) {
+      this(sourceType, targetType, length, kind, values.map(value -> (Object) value), List.of());
+    }
 
-  record Case(Family family, String value, boolean nullable, ValuePolicies policies) {}
+    @Override
+    public String toString() {
+      return sourceType + "→" + targetType + (length == null ? "" : "(" + length + ")") + " " + kind;
+    }
+  }
+
+  record Case(Family family, Object value, boolean nullable, ValuePolicies policies) {
+    @Override
+    public String toString() {
+      return family + " " + (value instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes) : value)
+          + " nullable=" + nullable + " " + policies;
+    }
+  }
+
+  /** Made once: a row sequence draws its values from one family, recognised by identity. */
+  private static final List<Family> FAMILIES = families();
+
+  /** Every conversion kind export knows is drawn below: a new kind must be given a family here. */
+  @net.jqwik.api.Example
+  void everyConversionKindHasAFamily() {
+    java.util.Set<ConversionKind> covered = java.util.EnumSet.noneOf(ConversionKind.class);
+    FAMILIES.forEach(family -> covered.add(family.kind()));
+    assertEquals(java.util.EnumSet.allOf(ConversionKind.class), covered);
+  }
 
   @Provide
   Arbitrary<Case> cases() {
+    Arbitrary<Family> families = Arbitraries.of(FAMILIES);
+    Arbitrary<ValuePolicies> policies = Combinators.combine(Arbitraries.of(ValuePolicies.BooleanPolicy.class),
+        Arbitraries.of(ValuePolicies.ZeroDatePolicy.class), Arbitraries.of(ValuePolicies.NulBytePolicy.class),
+        Arbitraries.of(ValuePolicies.OverlongPolicy.class), Arbitraries.of(ValuePolicies.InvalidUuidPolicy.class))
+        .as(ValuePolicies::new);
+    return families.flatMap(family -> Combinators.combine(family.values().injectNull(0.05), Arbitraries.of(true, false), policies)
+        .as((value, nullable, chosen) -> new Case(family, value, nullable, chosen)));
+  }
+
+  /** One family per source and target type pair export converts, with values around each rule's edges. */
+  static List<Family> families() {
     Arbitrary<String> control = Arbitraries.of("", "\u0000", "NULL", "\\x00", "\n", " ", "0", "1");
     Arbitrary<String> digits = Arbitraries.oneOf(Arbitraries.bigIntegers().between(
         new java.math.BigInteger("-99999999999999999999"), new java.math.BigInteger("99999999999999999999")).map(Object::toString),
@@ -61,7 +99,13 @@ class TableScanPropertyTest {
             .as((h, m) -> String.format("%02d:%02d:00", h, m)));
     Arbitrary<String> decimals = Combinators.combine(digits, Arbitraries.integers().between(0, 99999))
         .as((whole, fraction) -> whole + "." + fraction);
-    Arbitrary<Family> families = Arbitraries.of(
+    Arbitrary<String> floats = Arbitraries.oneOf(Arbitraries.doubles().map(Object::toString),
+        Arbitraries.floats().map(Object::toString), Arbitraries.of("NaN", "Infinity", "-Infinity", "1e400", "-0", "1E-320",
+            "3.4028235E38", "3.5E38"), text);
+    Arbitrary<Object> labelled = Arbitraries.oneOf(Arbitraries.of("happy", "sad", "", "Happy", "angry", "happy,sad"), text)
+        .map(value -> (Object) value);
+    Arbitrary<Object> bytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(20).map(b -> (Object) b);
+    return List.of(
         new Family("int", "int2", null, ConversionKind.INTEGER_TO_INTEGER, digits),
         new Family("bigint", "int4", null, ConversionKind.INTEGER_TO_INTEGER, digits),
         new Family("bigint", "int8", null, ConversionKind.INTEGER_TO_INTEGER, digits),
@@ -75,16 +119,30 @@ class TableScanPropertyTest {
         new Family("datetime", "timestamp", null, ConversionKind.DATETIME_TO_TIMESTAMP, datetimes),
         new Family("datetime", "timestamptz", null, ConversionKind.DATETIME_TO_TIMESTAMPTZ, datetimes),
         new Family("date", "date", null, ConversionKind.DATE_TO_DATE, dates),
-        new Family("time", "time", null, ConversionKind.TIME_TO_TIME, times));
-    Arbitrary<ValuePolicies> policies = Combinators.combine(Arbitraries.of(ValuePolicies.BooleanPolicy.class),
-        Arbitraries.of(ValuePolicies.ZeroDatePolicy.class), Arbitraries.of(ValuePolicies.NulBytePolicy.class),
-        Arbitraries.of(ValuePolicies.OverlongPolicy.class), Arbitraries.of(ValuePolicies.InvalidUuidPolicy.class))
-        .as(ValuePolicies::new);
-    return families.flatMap(family -> Combinators.combine(family.values().injectNull(0.05), Arbitraries.of(true, false), policies)
-        .as((value, nullable, chosen) -> new Case(family, value, nullable, chosen)));
+        new Family("time", "time", null, ConversionKind.TIME_TO_TIME, times),
+        new Family("int", "numeric", null, ConversionKind.INTEGER_TO_NUMERIC, digits),
+        // A bit column is read as its unsigned number, a YEAR as four digits (1901–2155 or 0000): only those arrive.
+        new Family("bit", "bool", null, ConversionKind.BIT_TO_BOOLEAN, Arbitraries.oneOf(Arbitraries.of("0", "1", "2"),
+            Arbitraries.bigIntegers().between(java.math.BigInteger.ZERO, new java.math.BigInteger("18446744073709551615"))
+                .map(Object::toString))),
+        new Family("bit", "int8", null, ConversionKind.BIT_TO_INTEGER, Arbitraries.bigIntegers()
+            .between(java.math.BigInteger.ZERO, new java.math.BigInteger("18446744073709551615")).map(Object::toString)),
+        new Family("year", "int2", null, ConversionKind.YEAR_TO_INTEGER, Arbitraries.oneOf(Arbitraries.of("0000"),
+            Arbitraries.integers().between(1901, 2155).map(Object::toString))),
+        new Family("double", "float8", null, ConversionKind.FLOAT_TO_FLOAT, floats),
+        new Family("float", "float4", null, ConversionKind.FLOAT_TO_FLOAT, floats),
+        new Family("varchar", "mood", null, ConversionKind.TEXT_TO_ENUM, labelled, List.of("happy", "sad", "")),
+        new Family("enum", "mood", null, ConversionKind.ENUM_TO_ENUM, labelled, List.of("happy", "sad", "")),
+        new Family("enum", "varchar", 5, ConversionKind.ENUM_TO_TEXT, labelled.map(String::valueOf)),
+        new Family("json", "text", null, ConversionKind.JSON_TO_TEXT, json),
+        new Family("char", "bpchar", 8, ConversionKind.TEXT_TO_TEXT, text),
+        new Family("varchar", "citext", null, ConversionKind.TEXT_TO_TEXT, text),
+        new Family("varbinary", "bytea", null, ConversionKind.BINARY_TO_BYTEA, bytes, List.of()),
+        new Family("binary", "uuid", null, ConversionKind.BINARY_TO_UUID,
+            Arbitraries.oneOf(Arbitraries.bytes().array(byte[].class).ofSize(16).map(b -> (Object) b), bytes), List.of()));
   }
 
-  @Property(tries = 3000)
+  @Property(tries = 6000)
   void theScanRejectsExactlyWhatExportRejectsWithExportsRule(@ForAll("cases") Case example) {
     ColumnPlan column = column(example);
     TableScan scan = new TableScan(table(column), List.of());
@@ -92,8 +150,21 @@ class TableScanPropertyTest {
     List<DirtyRow> dirty = scan.check(new Object[] {"1", example.value()}, 1);
 
     String exportRule = exportVerdict(column, example.value());
+    // The scan converts strict first and uses the column's policies only where strict refuses:
+    // sound because a policy never changes a value strict conversion takes.
+    ColumnPlan strictColumn = new ColumnPlan(column.source(), column.target(), column.conversion(), ValuePolicies.STRICT);
+    Converted strictResult = converted(strictColumn, example.value());
+    if (strictResult != null) {
+      assertEquals(strictResult, converted(column, example.value()), "the policies change what strict takes: " + example);
+    }
     if (exportRule == null) {
       assertEquals(List.of(), dirty, "export accepts " + example);
+      // A value is recorded as a policy's change exactly when strict conversion refuses it.
+      ColumnPlan strict = new ColumnPlan(column.source(), column.target(), column.conversion(), ValuePolicies.STRICT);
+      boolean strictRefuses = example.value() != null && exportVerdict(strict, example.value()) != null
+          && !"NULL in a NOT NULL column".equals(exportVerdict(strict, example.value()));
+      assertEquals(strictRefuses, !scan.changes().isEmpty(), "policy change recorded for " + example + ": "
+          + scan.changes());
       return;
     }
     assertEquals(1, dirty.size(), example.toString());
@@ -157,6 +228,15 @@ class TableScanPropertyTest {
             .toList()));
   }
 
+  /** The codec's result for the value, or null when it refuses it. */
+  private static Converted converted(ColumnPlan column, Object value) {
+    try {
+      return TargetType.of(column.target()).codec(column.conversion(), column.policies()).convert(value);
+    } catch (ValueRejectedException e) {
+      return null;
+    }
+  }
+
   /** What export does with the value: null when it writes it, else the rule of its refusal. */
   private static String exportVerdict(ColumnPlan column, Object value) {
     try {
@@ -193,7 +273,7 @@ class TableScanPropertyTest {
     TargetColumn target = new TargetColumn("v", 2, family.targetType(),
         family.targetType() + (family.length() != null ? "(" + family.length() + ")" : numeric ? "(12,2)" : ""),
         family.length(), numeric ? 12 : null, numeric ? 2 : null, example.nullable(), false, false, null, false,
-        List.of(), false);
+        family.labels(), false);
     return new ColumnPlan(source, target, family.kind(), example.policies());
   }
 

@@ -54,6 +54,28 @@ class TableScanTest {
   }
 
   @Test
+  void aValueAColumnPolicyChangedIsRecordedWithTheSettingAndTheStrictRuleAndAnUnchangedOneIsNot() {
+    ValuePolicies strip = new ValuePolicies(ValuePolicies.BooleanPolicy.REJECT, ValuePolicies.ZeroDatePolicy.REJECT,
+        ValuePolicies.NulBytePolicy.STRIP, ValuePolicies.OverlongPolicy.TRUNCATE, ValuePolicies.InvalidUuidPolicy.NULL);
+    ColumnPlan bio = new ColumnPlan(text("bio", "text", 65535, true), target("bio", "text", true),
+        ConversionKind.TEXT_TO_TEXT, strip);
+    ColumnPlan ref = new ColumnPlan(text("ref", "char", 36, true), target("ref", "uuid", true),
+        ConversionKind.TEXT_TO_UUID, strip);
+    TableScan scan = new TableScan(table(List.of("id"), bio, ref), List.of());
+
+    assertEquals(List.of(), scan.check(new Object[] {"1", "a\u0000b", "nameid"}, 1));
+    assertEquals(List.of(
+        new ValueChange("user", "id='1'", "bio", "'a\\x00b'", "'ab'",
+            "policy: nul-bytes=strip: contains a NUL character, which PostgreSQL text cannot hold (policy nul-bytes: strip)"),
+        new ValueChange("user", "id='1'", "ref", "'nameid'", "NULL",
+            "policy: invalid-uuids=null: not a uuid (8-4-4-4-12 hex digits) (policy invalid-uuids: null)")), scan.changes());
+    assertEquals("policy: nul-bytes=strip", scan.changes().get(0).decision());
+
+    assertEquals(List.of(), scan.check(new Object[] {"2", "plain", "7D4A1A22-1F0E-4BD8-9A55-3F0A3C0C3E11"}, 2));
+    assertEquals(List.of(), scan.changes(), "a value the strict codec takes as well is not a policy's change");
+  }
+
+  @Test
   void anInvalidUuidInANotNullColumnHasNoPolicyFix() {
     TableScan scan = new TableScan(table(List.of("id"), uuid("owner", false)), List.of());
     DirtyRow row = scan.check(new Object[] {"1", "nameid"}, 1).get(0);

@@ -2,6 +2,8 @@ package dev.converge.application.port.out;
 
 import dev.converge.domain.plan.ValueChange;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -16,6 +18,37 @@ public interface RecordChangesPort {
 
   /** The keys (as {@link ValueChange#key()} names them) of the rows the last export set aside from {@code table}. */
   Set<String> quarantinedKeys(String table);
+
+  /**
+   * What the last export decided, read back from {@code changes.csv}: per source table, each
+   * decision ({@link ValueChange#decision()}) and how many values or rows it covers; empty when
+   * nothing was decided.
+   */
+  Summary summary();
+
+  /**
+   * The decisions' counts and where their audit lies.
+   *
+   * @param counts source table → decision ({@code default}, {@code map}, {@code quarantine: unique},
+   *     {@code policy: nul-bytes=strip}, …) → lines in changes.csv, in table and decision order
+   * @param changesFile the path of {@code changes.csv}
+   * @param quarantineDirectory the path of {@code quarantine/}
+   */
+  record Summary(Map<String, Map<String, Long>> counts, String changesFile, String quarantineDirectory) {
+    public Summary {
+      Map<String, Map<String, Long>> copied = new java.util.TreeMap<>();
+      Objects.requireNonNull(counts, "counts").forEach((table, decisions) -> copied.put(table,
+          java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(decisions))));
+      counts = java.util.Collections.unmodifiableMap(copied);
+      Objects.requireNonNull(changesFile, "changesFile");
+      Objects.requireNonNull(quarantineDirectory, "quarantineDirectory");
+    }
+
+    /** The counts of one table's decisions (empty when none). */
+    public Map<String, Long> of(String table) {
+      return counts.getOrDefault(table, Map.of());
+    }
+  }
 
   /** The files being written; every method is thread-safe, the files are complete once closed. */
   interface Changes extends AutoCloseable {
