@@ -127,6 +127,9 @@ class TableScanPropertyTest {
                 .map(Object::toString))),
         new Family("bit", "int8", null, ConversionKind.BIT_TO_INTEGER, Arbitraries.bigIntegers()
             .between(java.math.BigInteger.ZERO, new java.math.BigInteger("18446744073709551615")).map(Object::toString)),
+        new Family("bit", "bit", 12, ConversionKind.BIT_TO_BIT, Arbitraries.oneOf(
+            Arbitraries.integers().between(0, 4095).map(Object::toString), Arbitraries.bigIntegers()
+                .between(java.math.BigInteger.ZERO, new java.math.BigInteger("18446744073709551615")).map(Object::toString))),
         new Family("year", "int2", null, ConversionKind.YEAR_TO_INTEGER, Arbitraries.oneOf(Arbitraries.of("0000"),
             Arbitraries.integers().between(1901, 2155).map(Object::toString))),
         new Family("double", "float8", null, ConversionKind.FLOAT_TO_FLOAT, floats),
