@@ -133,7 +133,7 @@ class PlanReferenceDatasetsIT {
     Blocker narrowed = blockers.stream().filter(b -> "email".equals(b.column())).findFirst().orElseThrow();
     long users = dataset.tables().stream().filter(t -> t.name().equals("user")).findFirst().orElseThrow()
         .rowCount(DatasetOptions.clean(SCALE));
-    assertTrue(narrowed.reason().startsWith(users + " row(s): N characters, longer than"), narrowed.reason());
+    assertTrue(narrowed.reason().startsWith(users + " row(s): longer than"), narrowed.reason());
     assertTrue(narrowed.reason().contains("fix: --column-policy user.email:overlong=truncate"), narrowed.reason());
   }
 

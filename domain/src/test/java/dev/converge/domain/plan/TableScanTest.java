@@ -114,7 +114,7 @@ class TableScanTest {
     assertEquals(DirtyRule.groupOf(first.rule()), DirtyRule.groupOf(second.rule()));
     DirtyRule rule = DirtyRule.of(first).plus(second);
     assertEquals(2, rule.rows());
-    assertEquals("2 row(s): N characters, longer than varchar(36); keys id='1' | id='2' (all in dirty_rows.csv); no"
+    assertEquals("2 row(s): longer than varchar(36); keys id='1' | id='2' (all in dirty_rows.csv); no"
         + " policy fixes it: correct the rows in the source, set the rows aside with --quarantine user:invalid-value, or"
         + " exclude the table", rule.summary());
   }
