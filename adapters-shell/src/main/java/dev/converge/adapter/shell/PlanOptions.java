@@ -18,24 +18,25 @@ import picocli.CommandLine.Option;
 /** The plan's settings as command-line options: exclusions, ignored columns, policies, existing rows. */
 public final class PlanOptions {
 
-  @Option(names = "--exclude-table", paramLabel = "TABLE=REASON",
+  // Lists (converge.yml's, or comma-separated) split between entries; a reason may hold commas of its own.
+  @Option(names = "--exclude-table", paramLabel = "TABLE=REASON", split = ",(?=[^,=\\s]+=)", splitSynopsisLabel = ",",
       description = "Never copy this source table; the reason is shown in the plan. Repeatable.")
   Map<String, String> excludedTables = new LinkedHashMap<>();
 
-  @Option(names = "--ignore-column", paramLabel = "TABLE.COLUMN",
+  @Option(names = "--ignore-column", paramLabel = "TABLE.COLUMN", split = ",",
       description = "Do not copy this source column. Repeatable.")
   List<String> ignoredColumns = new ArrayList<>();
 
-  @Option(names = "--policy", paramLabel = "NAME=CHOICE",
+  @Option(names = "--policy", paramLabel = "NAME=CHOICE", split = ",",
       description = "A value policy for every column: booleans=reject|nonzero-is-true, zero-dates=reject|null,"
           + " nul-bytes=reject|strip, overlong=reject|truncate, invalid-uuids=reject|null. Repeatable.")
   Map<String, String> policies = new LinkedHashMap<>();
 
-  @Option(names = "--column-policy", paramLabel = "TABLE.COLUMN:NAME=CHOICE",
+  @Option(names = "--column-policy", paramLabel = "TABLE.COLUMN:NAME=CHOICE", split = ",",
       description = "A value policy for one column, e.g. user.bio:nul-bytes=strip. Repeatable.")
   List<String> columnPolicies = new ArrayList<>();
 
-  @Option(names = "--existing-rows", paramLabel = "TABLE=HANDLING",
+  @Option(names = "--existing-rows", paramLabel = "TABLE=HANDLING", split = ",",
       description = "What to do with rows a target table already holds: truncate (default), keep,"
           + " merge-by-primary-key. Repeatable.")
   Map<String, String> existingRows = new LinkedHashMap<>();

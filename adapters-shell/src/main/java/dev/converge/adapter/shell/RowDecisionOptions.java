@@ -26,7 +26,7 @@ public final class RowDecisionOptions {
           + " and changes.csv lists each. Repeatable or comma-separated.")
   List<String> quarantine = new ArrayList<>();
 
-  @Option(names = "--default", paramLabel = "TABLE.COLUMN=VALUE", split = ",(?=[^,=]+\\.[^,=]+=)",
+  @Option(names = "--default", paramLabel = "TABLE.COLUMN=VALUE", split = ",(?=[^,=]+\\.[^,=]+=)", splitSynopsisLabel = ",",
       description = "Load VALUE (in the source's text form) for a NULL in this source column, whose target column is"
           + " NOT NULL; each replaced NULL is listed in changes.csv. Repeatable.")
   List<String> defaults = new ArrayList<>();
