@@ -58,8 +58,9 @@ final class PlanView {
         }
         TargetType.of(column.target()).caveat(column.conversion()).ifPresent(caveat ->
             out.printf("  %s.%s note: %s%n", table.targetTable(), column.target().name(), caveat));
-        if (!column.policies().equals(ValuePolicies.STRICT)) {
-          out.printf("  %s.%s policies: %s%n", table.sourceTable(), column.source().name(), policies(column.policies()));
+        ValuePolicies applied = column.policies().appliedBy(column.conversion());
+        if (!applied.equals(ValuePolicies.STRICT)) {
+          out.printf("  %s.%s policies: %s%n", table.sourceTable(), column.source().name(), policies(applied));
         }
       }
     }

@@ -38,4 +38,25 @@ public record ValuePolicies(
     Objects.requireNonNull(overlong, "overlong");
     Objects.requireNonNull(invalidUuids, "invalidUuids");
   }
+
+  /**
+   * Only the policies {@code conversion} consults (the others as strict): what a column's policies
+   * mean for it, e.g. nothing of a global {@code nul-bytes: strip} for an integer column. Each type
+   * class in {@code domain.conversion.type} reads the policies named here for these conversions.
+   */
+  public ValuePolicies appliedBy(ConversionKind conversion) {
+    return switch (conversion) {
+      case INTEGER_TO_BOOLEAN -> new ValuePolicies(booleans, ZeroDatePolicy.REJECT, NulBytePolicy.REJECT,
+          OverlongPolicy.REJECT, InvalidUuidPolicy.REJECT);
+      case DATETIME_TO_TIMESTAMP, DATETIME_TO_TIMESTAMPTZ, DATE_TO_DATE, YEAR_TO_INTEGER -> new ValuePolicies(
+          BooleanPolicy.REJECT, zeroDates, NulBytePolicy.REJECT, OverlongPolicy.REJECT, InvalidUuidPolicy.REJECT);
+      case TEXT_TO_TEXT, JSON_TO_TEXT, ENUM_TO_TEXT -> new ValuePolicies(BooleanPolicy.REJECT, ZeroDatePolicy.REJECT,
+          nulBytes, overlong, InvalidUuidPolicy.REJECT);
+      case TEXT_TO_JSON, JSON_TO_JSON -> new ValuePolicies(BooleanPolicy.REJECT, ZeroDatePolicy.REJECT, nulBytes,
+          OverlongPolicy.REJECT, InvalidUuidPolicy.REJECT);
+      case TEXT_TO_UUID -> new ValuePolicies(BooleanPolicy.REJECT, ZeroDatePolicy.REJECT, NulBytePolicy.REJECT,
+          OverlongPolicy.REJECT, invalidUuids);
+      default -> STRICT;
+    };
+  }
 }
