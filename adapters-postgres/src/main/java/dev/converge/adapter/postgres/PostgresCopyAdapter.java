@@ -3,6 +3,7 @@ package dev.converge.adapter.postgres;
 import dev.converge.application.port.out.LoadTargetTablesPort;
 import dev.converge.application.port.out.LoadTargetTablesPort.Part;
 import dev.converge.application.port.out.ReadDroppedForeignKeysPort;
+import dev.converge.domain.failure.ChangedFileException;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.failure.ImportRejectedException;
@@ -182,14 +183,15 @@ public final class PostgresCopyAdapter implements LoadTargetTablesPort, ReadDrop
             // The bytes PostgreSQL received are the bytes that were exported (and validated): checked before commit.
             String sent256 = in.sha256();
             if (part.sha256() != null && !part.sha256().equalsIgnoreCase(sent256)) {
-              throw new ConvergeException(ErrorCode.IMPORT, "table " + table.table() + ": " + fileName + " changed"
-                  + " since it was exported: the bytes sent have SHA-256 " + sent256 + ", the manifest says "
+              throw new ChangedFileException(table.table(), fileName, "table " + table.table() + ": " + fileName
+                  + " changed since it was exported: the bytes sent have SHA-256 " + sent256 + ", the manifest says "
                   + part.sha256() + "; nothing of the table was committed. Export again (converge export --restart)");
             }
           }
           if (partRows != part.rows()) {
-            throw new ConvergeException(ErrorCode.IMPORT, "table " + table.table() + ": COPY loaded " + partRows
-                + " rows from " + fileName + " where the manifest says " + part.rows());
+            throw new ChangedFileException(table.table(), fileName, "table " + table.table() + ": COPY loaded "
+                + partRows + " rows from " + fileName + " where the manifest says " + part.rows()
+                + "; nothing of the table was committed. Export again (converge export --restart)");
           }
           rows += partRows;
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.converge.domain.failure.ChangedFileException;
 import dev.converge.domain.failure.MalformedFileException;
 import dev.converge.domain.failure.RowRejectedException;
 import java.util.List;
@@ -39,6 +40,17 @@ class FailureDocumentTest {
     assertEquals("user_1.csv", error.get("file"));
     assertEquals(12L, error.get("line"));
     assertEquals(List.of("because of this"), error.get("causes"));
+  }
+
+  @Test
+  void aFileChangedSinceTheExportNamesTableAndFile() {
+    ChangedFileException failure = new ChangedFileException("identities", "identities_1.csv",
+        "table identities: identities_1.csv changed since it was exported");
+    Map<?, ?> error = (Map<?, ?>) FailureDocument.of("import", 9, "IMPORT", List.of(failure.getMessage()), failure)
+        .get("error");
+
+    assertEquals("identities", error.get("table"));
+    assertEquals("identities_1.csv", error.get("file"));
   }
 
   @Test
