@@ -2,9 +2,8 @@ package dev.converge.adapter.shell;
 
 import dev.converge.application.port.in.ImportTablesCommand;
 import dev.converge.application.port.in.ImportTablesReport;
-import dev.converge.application.session.MigrationSession;
+import dev.converge.application.port.in.RunPhaseUseCase.PhaseStep;
 import dev.converge.domain.run.Phase;
-import dev.converge.domain.run.TableState;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,19 +38,8 @@ public final class ImportCommand extends PhaseCommand<ImportTablesReport> {
   }
 
   @Override
-  protected String summary(ImportTablesReport report) {
-    return report.loaded().size() + " table(s) loaded, " + report.rows() + " rows, " + report.skipped().size()
-        + " already committed";
-  }
-
-  @Override
-  protected TableState doneState() {
-    return TableState.IMPORTED;
-  }
-
-  @Override
-  protected ImportTablesReport run(MigrationSession session) {
-    return session.importTables().importTables(new ImportTablesCommand(parallelism, restart, reuseStaleExport));
+  protected PhaseStep.Import step() {
+    return new PhaseStep.Import(new ImportTablesCommand(parallelism, restart, reuseStaleExport));
   }
 
   @Override

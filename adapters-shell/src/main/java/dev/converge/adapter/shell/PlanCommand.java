@@ -2,13 +2,9 @@ package dev.converge.adapter.shell;
 
 import dev.converge.application.port.in.PlanMigrationCommand;
 import dev.converge.application.port.in.PlanMigrationReport;
-import dev.converge.application.session.MigrationSession;
-import dev.converge.domain.failure.PlanBlockedException;
+import dev.converge.application.port.in.RunPhaseUseCase.PhaseStep;
 import dev.converge.domain.run.Phase;
-import dev.converge.domain.run.TableOutcome;
-import dev.converge.domain.run.TableState;
 import java.time.Duration;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,20 +49,18 @@ public final class PlanCommand extends PhaseCommand<PlanMigrationReport> {
   }
 
   @Override
-  protected String summary(PlanMigrationReport report) {
-    return report.plan().tables().size() + " table(s), " + report.plan().blockers().size() + " blocker(s)";
+  protected PhaseStep.Plan step() {
+    return step(planOptions.settings(), parallelism);
   }
 
-  @Override
-  protected List<TableOutcome> tables(PlanMigrationReport report) {
-    return report.plan().tables().stream()
-        .map(table -> TableOutcome.done(table.targetTable(), TableState.PENDING, 0, 0)).toList();
+  /** As {@link #step()}, with {@code migrate}'s row decisions and parallelism instead of this command's own. */
+  PhaseStep.Plan step(RowDecisionOptions decisions, Integer parallel) {
+    return step(planOptions.settings(decisions), parallel == null ? parallelism : parallel);
   }
 
-  @Override
-  protected PlanMigrationReport run(MigrationSession session) {
-    return session.planMigration().plan(new PlanMigrationCommand(planOptions.settings(), checkTimeout, scanBudget,
-        acceptUnchecked, history.tables, history.acceptedMissingVersions, parallelism));
+  private PhaseStep.Plan step(dev.converge.domain.plan.PlanSettings settings, int parallel) {
+    return new PhaseStep.Plan(new PlanMigrationCommand(settings, checkTimeout, scanBudget, acceptUnchecked,
+        history.tables, history.acceptedMissingVersions, parallel));
   }
 
   @Override
@@ -82,13 +76,6 @@ public final class PlanCommand extends PhaseCommand<PlanMigrationReport> {
   @Override
   protected Object jsonOf(PlanMigrationReport report) {
     return report.plan();
-  }
-
-  @Override
-  protected void failIfFailed(PlanMigrationReport report) {
-    if (report.plan().hasBlockers()) {
-      throw new PlanBlockedException(report.plan().blockers().stream().map(Object::toString).toList());
-    }
   }
 
 }
