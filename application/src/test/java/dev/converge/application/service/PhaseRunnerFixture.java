@@ -195,6 +195,7 @@ abstract class PhaseRunnerFixture {
     for (String table : tables) {
       parts.add(new TableManifest(table, table, List.of(), List.of(), 3, "c", "snap", null));
     }
-    return new Manifest(id, "s", "t", "sf", "tf", "2026-01-01T00:00:00Z", "2026-01-01T00:01:00Z", true, parts);
+    return new Manifest(id, "s", "t", "sf", "tf", Instant.parse("2026-01-01T00:00:00Z"),
+        Instant.parse("2026-01-01T00:01:00Z"), true, parts);
   }
 }
