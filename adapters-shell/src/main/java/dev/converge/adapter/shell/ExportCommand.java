@@ -1,5 +1,6 @@
 package dev.converge.adapter.shell;
 
+import dev.converge.application.port.in.Parallelism;
 import dev.converge.application.port.in.ExportTablesCommand;
 import dev.converge.application.port.in.ExportTablesReport;
 import dev.converge.application.port.in.RunPhaseUseCase.PhaseStep;
@@ -21,9 +22,9 @@ import picocli.CommandLine.Option;
       "An interrupted export resumes: tables whose files prove intact (SHA-256) are kept, the rest is exported again."})
 public final class ExportCommand extends PhaseCommand<ExportTablesReport> {
 
-  @Option(names = "--parallel", defaultValue = "4",
+  @Option(names = "--parallel", paramLabel = "N", converter = ParallelismText.class, defaultValue = "4",
       description = "Tables exported at once, each on its own connection to the same snapshot (default ${DEFAULT-VALUE}).")
-  int parallelism;
+  Parallelism parallelism;
 
   @Option(names = "--restart", description = "Ignore an unfinished earlier export and start clean.")
   boolean restart;
@@ -63,7 +64,7 @@ public final class ExportCommand extends PhaseCommand<ExportTablesReport> {
 
   @Override
   protected PhaseStep.Export step() {
-    return new PhaseStep.Export(new ExportTablesCommand(parallelism, restart, partBytes, snapshotMode(snapshotMode),
+    return new PhaseStep.Export(new ExportTablesCommand(parallelism.tables(), restart, partBytes, snapshotMode(snapshotMode),
         snapshotLockTimeout, reuseStaleExport, decisions.decisions()));
   }
 

@@ -1,5 +1,6 @@
 package dev.converge.adapter.shell;
 
+import dev.converge.application.port.in.Parallelism;
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.ExportTablesCommand;
 import dev.converge.application.port.in.ImportTablesCommand;
@@ -69,9 +70,9 @@ public final class MigrateCommand implements Callable<Integer>, FailureDocument.
   @Option(names = "--keep-plan", description = "Use the plan already in the work directory instead of planning again.")
   boolean keepPlan;
 
-  @Option(names = "--parallel", paramLabel = "N",
+  @Option(names = "--parallel", converter = ParallelismText.class, paramLabel = "N",
       description = "Tables scanned (plan), exported, imported and verified at once (default: each phase's own default).")
-  Integer parallelism;
+  Parallelism parallelism;
 
   @Option(names = "--part-size", paramLabel = "SIZE", converter = ByteSize.class,
       description = "The size of a table's file parts (as converge export --part-size; default: export's own default).")
@@ -143,14 +144,14 @@ public final class MigrateCommand implements Callable<Integer>, FailureDocument.
     // The row decisions go to plan (which checks them against the data) and to export (which follows them).
     PhaseStep.Plan plan = keepPlan ? null : parsed(root, PlanCommand.class).step(decisions, parallelism);
     ExportTablesCommand exported = parsed(root, ExportCommand.class).step().command();
-    ExportTablesCommand export = new ExportTablesCommand(parallelism == null ? exported.parallelism() : parallelism,
+    ExportTablesCommand export = new ExportTablesCommand(parallelism == null ? exported.parallelism() : parallelism.tables(),
         exported.restart(), partBytes == null ? exported.partBytes() : partBytes,
         snapshotMode == null ? exported.snapshotMode() : ExportCommand.snapshotMode(snapshotMode),
         snapshotLockTimeout == null ? exported.snapshotLockTimeout() : snapshotLockTimeout,
         reuseStaleExport || exported.reuseStaleExport(),
         decisions.decisions().isEmpty() ? exported.decisions() : decisions.decisions());
     ImportTablesCommand loaded = parsed(root, ImportCommand.class).step().command();
-    ImportTablesCommand load = new ImportTablesCommand(parallelism == null ? loaded.parallelism() : parallelism,
+    ImportTablesCommand load = new ImportTablesCommand(parallelism == null ? loaded.parallelism() : parallelism.tables(),
         loaded.restart(), reuseStaleExport || loaded.reuseStaleExport());
     return new RunMigrationCommand(settings, schema, plan, new PhaseStep.Export(export),
         parsed(root, ValidateCommand.class).step(), new PhaseStep.Import(load),

@@ -1,5 +1,6 @@
 package dev.converge.adapter.shell;
 
+import dev.converge.application.port.in.Parallelism;
 import dev.converge.application.port.in.PlanMigrationCommand;
 import dev.converge.application.port.in.PlanMigrationReport;
 import dev.converge.application.port.in.RunPhaseUseCase.PhaseStep;
@@ -20,9 +21,9 @@ public final class PlanCommand extends PhaseCommand<PlanMigrationReport> {
 
   @Mixin PlanOptions planOptions = new PlanOptions();
 
-  @Option(names = "--parallel", defaultValue = "4",
+  @Option(names = "--parallel", paramLabel = "N", converter = ParallelismText.class, defaultValue = "4",
       description = "Tables the data scan reads at once, from one snapshot (each needs a source connection; default ${DEFAULT-VALUE}).")
-  int parallelism;
+  Parallelism parallelism;
 
   @Option(names = "--check-timeout", defaultValue = "PT60S",
       description = "Longest one foreign-key orphan query may run (60s, 15m, 1h30m or ISO-8601; default ${DEFAULT-VALUE})."
@@ -50,12 +51,12 @@ public final class PlanCommand extends PhaseCommand<PlanMigrationReport> {
 
   @Override
   protected PhaseStep.Plan step() {
-    return step(planOptions.settings(), parallelism);
+    return step(planOptions.settings(), parallelism.tables());
   }
 
   /** As {@link #step()}, with {@code migrate}'s row decisions and parallelism instead of this command's own. */
-  PhaseStep.Plan step(RowDecisionOptions decisions, Integer parallel) {
-    return step(planOptions.settings(decisions), parallel == null ? parallelism : parallel);
+  PhaseStep.Plan step(RowDecisionOptions decisions, Parallelism parallel) {
+    return step(planOptions.settings(decisions), (parallel == null ? parallelism : parallel).tables());
   }
 
   private PhaseStep.Plan step(dev.converge.domain.plan.PlanSettings settings, int parallel) {

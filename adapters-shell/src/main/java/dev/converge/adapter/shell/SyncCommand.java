@@ -1,5 +1,6 @@
 package dev.converge.adapter.shell;
 
+import dev.converge.application.port.in.Parallelism;
 import dev.converge.application.port.in.RunPhaseUseCase.PhaseStep;
 import dev.converge.application.port.in.SyncTablesCommand;
 import dev.converge.application.port.in.SyncTablesReport;
@@ -24,10 +25,10 @@ import picocli.CommandLine.Option;
       "Exits with status 10 when the proof fails."})
 public final class SyncCommand extends PhaseCommand<SyncTablesReport> {
 
-  @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
+  @Option(names = "--parallel", converter = ParallelismText.class, paramLabel = "N", defaultValue = "4",
       description = "Tables compared at once, each reading the source and the target on their own connections"
           + " (1 to " + SyncTablesCommand.MAX_PARALLELISM + "; default ${DEFAULT-VALUE}).")
-  int parallelism;
+  Parallelism parallelism;
 
   @Option(names = "--memory-budget", paramLabel = "SIZE", defaultValue = "128MiB", converter = ByteSize.class,
       description = "Memory the comparison may hold for all tables at once, 17 bytes a target row; a table larger"
@@ -49,7 +50,7 @@ public final class SyncCommand extends PhaseCommand<SyncTablesReport> {
 
   @Override
   protected PhaseStep.Sync step() {
-    return new PhaseStep.Sync(new SyncTablesCommand(parallelism, memoryBudget, examples));
+    return new PhaseStep.Sync(new SyncTablesCommand(parallelism.tables(), memoryBudget, examples));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.converge.adapter.shell;
 
+import dev.converge.application.port.in.Parallelism;
 import dev.converge.application.port.in.VerifyMigrationCommand;
 import dev.converge.application.port.in.VerifyMigrationReport;
 import dev.converge.application.port.in.RunPhaseUseCase.PhaseStep;
@@ -42,10 +43,10 @@ public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
           + " port and login). Repeatable or comma-separated (env CONVERGE_CHECKLIST_DATABASE).")
   Map<String, String> checklistDatabases = new LinkedHashMap<>();
 
-  @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
+  @Option(names = "--parallel", converter = ParallelismText.class, paramLabel = "N", defaultValue = "4",
       description = "Tables read at once on each side, source and target, each on its own connection"
           + " (default ${DEFAULT-VALUE}).")
-  int parallelism;
+  Parallelism parallelism;
 
   @Option(names = "--check-timeout", defaultValue = "PT60S",
       description = "Longest one checklist query may run (60s, 15m, 1h30m or ISO-8601; default ${DEFAULT-VALUE}).")
@@ -66,9 +67,9 @@ public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
   }
 
   /** As {@link #step()}, with {@code migrate}'s parallelism instead of this command's own when given. */
-  PhaseStep.Verify step(Integer parallel) {
+  PhaseStep.Verify step(Parallelism parallel) {
     return new PhaseStep.Verify(new VerifyMigrationCommand(examples, checklists, checklistDatabases, checkTimeout,
-        parallel == null ? parallelism : parallel));
+        (parallel == null ? parallelism : parallel).tables()));
   }
 
   @Override
