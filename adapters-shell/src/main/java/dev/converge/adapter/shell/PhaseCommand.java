@@ -60,6 +60,11 @@ abstract class PhaseCommand<R> implements Callable<Integer>, FailureDocument.Con
       succeeded(done.report());
     }
     render(done.report(), done.summary(), done.failure().isPresent());
+    if (done.failure().isEmpty() && !output.json() && !output.quiet()) {
+      // The same advice in the shell and in batch mode: the application's, from the journal.
+      out.println(done.next().advice());
+      out.flush();
+    }
     done.failure().ifPresent(failure -> {
       throw failure;
     });

@@ -3,6 +3,7 @@ package dev.converge.application.service;
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.BeginPhaseCommand;
 import dev.converge.application.port.in.EndPhaseCommand;
+import dev.converge.application.port.in.NextStep;
 import dev.converge.application.port.in.RecordPhaseUseCase;
 import dev.converge.application.port.out.RecordImportPort;
 import dev.converge.application.port.out.StoreManifestPort;
@@ -49,6 +50,11 @@ final class PhaseJournal {
     if (refusal.isPresent()) {
       throw new PhaseRefusedException(phase.command(), refusal.get());
     }
+  }
+
+  /** What to run next, as the journal says now. */
+  NextStep next() {
+    return NextStep.of(journals.load());
   }
 
   /** Begins {@code phase} (the databases as it sees them, none for a phase that does not connect); its run id. */

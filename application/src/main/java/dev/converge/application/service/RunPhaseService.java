@@ -67,6 +67,6 @@ public final class RunPhaseService implements RunPhaseUseCase {
       throw failure;
     }
     Optional<ConvergeException> failure = journal.ended(phase, report);
-    return new RunPhaseReport<>(step, report, runId, PhaseOutcomes.summary(report), failure);
+    return new RunPhaseReport<>(step, report, runId, PhaseOutcomes.summary(report), failure, journal.next());
   }
 }

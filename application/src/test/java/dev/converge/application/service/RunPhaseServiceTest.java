@@ -84,6 +84,7 @@ class RunPhaseServiceTest extends PhaseRunnerFixture {
     assertEquals(Duration.ofMillis(300), export.lockWait());
     assertTrue(export.summary().startsWith("2 table(s), 6 rows; manifest.json"), export.summary());
     assertTrue(session.closed, "the session is closed after the phase");
+    assertEquals("Next: converge validate", done.next().advice());
   }
 
   @Test
