@@ -2,6 +2,8 @@ package dev.converge.bootstrap;
 
 import dev.converge.application.port.in.RecordPhaseUseCase;
 import dev.converge.application.port.in.ReportRunUseCase;
+import dev.converge.application.port.in.RunMigrationUseCase;
+import dev.converge.application.port.in.RunPhaseUseCase;
 import dev.converge.application.port.in.ShowStatusUseCase;
 import dev.converge.application.session.Workspace;
 import dev.converge.application.session.Workspaces;
@@ -34,6 +36,16 @@ final class SubcomponentWorkspaces implements Workspaces {
       @Override
       public ShowStatusUseCase showStatus() {
         return workspace.showStatus();
+      }
+
+      @Override
+      public RunPhaseUseCase runPhase() {
+        return workspace.runPhase();
+      }
+
+      @Override
+      public RunMigrationUseCase runMigration() {
+        return workspace.runMigration();
       }
 
       @Override

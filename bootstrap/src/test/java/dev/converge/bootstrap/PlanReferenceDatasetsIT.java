@@ -110,8 +110,13 @@ class PlanReferenceDatasetsIT {
     }
     assertTrue(run.out.toString().contains("every one by key in"), run.output());
 
-    // Nothing reaches the target without a decision: export refuses a blocked plan.
-    assertEquals(ExitStatus.of(dev.converge.domain.failure.ErrorCode.PLAN_BLOCKED), run.converge("export"), run.output());
+    // Nothing reaches the target without a decision: export refuses to start after a blocked plan.
+    assertEquals(ExitStatus.of(dev.converge.domain.failure.ErrorCode.CONFIGURATION), run.converge("export"),
+        run.output());
+    assertTrue(run.err.toString().contains("export cannot run yet: there is no successful plan yet; run plan first"),
+        run.output());
+    assertTrue(new dev.converge.adapter.csv.JsonManifestFileAdapter(workDirectory).latest().isEmpty(),
+        "nothing was exported");
   }
 
   @Test

@@ -74,8 +74,12 @@ class SyncIT {
     assertEquals(ExitStatus.of(ErrorCode.CONFIGURATION), run.converge("sync"), "no plan, no pre-copy: " + run.output());
     assertTrue(run.err.toString().contains("there is no plan in the work directory"), run.output());
     assertEquals(0, run.converge("plan"), run.output());
+    // Out of order: the run's state machine refuses it before it starts, as in the shell, and journals nothing.
+    String journal = Files.readString(workDirectory.resolve("run_journal.json"));
     assertEquals(ExitStatus.of(ErrorCode.CONFIGURATION), run.converge("sync"), run.output());
-    assertTrue(run.err.toString().contains("the target was never loaded from this work directory"), run.output());
+    assertTrue(run.err.toString().contains("sync cannot run yet: the target was never loaded (or was rolled back"
+        + " since); pre-copy with migrate first"), run.output());
+    assertEquals(journal, Files.readString(workDirectory.resolve("run_journal.json")), "the refusal is not journaled");
 
     AtomicBoolean writing = new AtomicBoolean(true);
     AtomicInteger writes = new AtomicInteger();

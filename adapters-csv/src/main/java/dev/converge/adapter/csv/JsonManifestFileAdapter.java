@@ -22,9 +22,8 @@ import java.util.stream.Stream;
 public final class JsonManifestFileAdapter implements StoreManifestPort {
 
   private final Path directory;
-  private final ObjectMapper json = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  // ISO-8601 instants (as the export always wrote them), conversion kinds by name.
+  private final ObjectMapper json = JsonMappers.create();
 
   public JsonManifestFileAdapter(Path directory) {
     this.directory = Objects.requireNonNull(directory, "directory");

@@ -18,9 +18,7 @@ public final class JsonValidationFileAdapter implements RecordValidationPort {
   static final String FILE_NAME = "validation.json";
 
   private final Path directory;
-  private final ObjectMapper json = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private final ObjectMapper json = JsonMappers.create();
 
   public JsonValidationFileAdapter(Path directory) {
     this.directory = Objects.requireNonNull(directory, "directory");

@@ -1,7 +1,6 @@
 package dev.converge.adapter.shell;
 
-import dev.converge.application.connection.ConnectionSettings;
-import dev.converge.application.session.MigrationSession;
+import dev.converge.application.port.in.RunPhaseUseCase.PhaseStep;
 import dev.converge.domain.run.Phase;
 import java.util.Objects;
 import picocli.CommandLine.Command;
@@ -18,10 +17,7 @@ import picocli.CommandLine.Spec;
     description = {"Connects to the MySQL source (read-only) and the PostgreSQL target and proves both answer.",
       "In the interactive shell, the connection options given here apply to every later command until the next"
           + " connect."})
-public final class ConnectCommand extends PhaseCommand<ConnectCommand.Connected> {
-
-  /** What was reached. */
-  public record Connected(String source, String target, String workDirectory) {}
+public final class ConnectCommand extends PhaseCommand<PhaseStep.Connected> {
 
   private final ConfiguredDefaults defaults;
 
@@ -38,7 +34,12 @@ public final class ConnectCommand extends PhaseCommand<ConnectCommand.Connected>
   }
 
   @Override
-  protected Connected run(MigrationSession session) {
+  protected PhaseStep.Connect step() {
+    return new PhaseStep.Connect();
+  }
+
+  @Override
+  protected void succeeded(PhaseStep.Connected report) {
     // Opening the session proved both pools; in the shell, what was typed now stays in force.
     if (context.control().interactive()) {
       for (OptionSpec option : spec.options()) {
@@ -48,17 +49,10 @@ public final class ConnectCommand extends PhaseCommand<ConnectCommand.Connected>
         }
       }
     }
-    ConnectionSettings settings = connection.settings(context.environment());
-    return new Connected(describe(settings.source()), describe(settings), settings.workDirectory().toString());
   }
 
   @Override
-  protected String summary(Connected result) {
-    return "both databases answered";
-  }
-
-  @Override
-  protected void print(Connected result) {
+  protected void print(PhaseStep.Connected result) {
     out.printf("Connected: source %s (read-only), target %s; work directory %s%n", result.source(), result.target(),
         result.workDirectory());
   }

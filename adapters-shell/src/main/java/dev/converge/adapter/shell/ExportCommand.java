@@ -1,11 +1,11 @@
 package dev.converge.adapter.shell;
 
+import dev.converge.application.port.in.Parallelism;
 import dev.converge.application.port.in.ExportTablesCommand;
 import dev.converge.application.port.in.ExportTablesReport;
-import dev.converge.application.session.MigrationSession;
+import dev.converge.application.port.in.RunPhaseUseCase.PhaseStep;
 import dev.converge.domain.manifest.TableManifest;
 import dev.converge.domain.run.Phase;
-import dev.converge.domain.run.TableState;
 import dev.converge.application.port.in.SnapshotMode;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
@@ -22,9 +22,9 @@ import picocli.CommandLine.Option;
       "An interrupted export resumes: tables whose files prove intact (SHA-256) are kept, the rest is exported again."})
 public final class ExportCommand extends PhaseCommand<ExportTablesReport> {
 
-  @Option(names = "--parallel", defaultValue = "4",
+  @Option(names = "--parallel", paramLabel = "N", converter = ParallelismText.class, defaultValue = "4",
       description = "Tables exported at once, each on its own connection to the same snapshot (default ${DEFAULT-VALUE}).")
-  int parallelism;
+  Parallelism parallelism;
 
   @Option(names = "--restart", description = "Ignore an unfinished earlier export and start clean.")
   boolean restart;
@@ -63,31 +63,15 @@ public final class ExportCommand extends PhaseCommand<ExportTablesReport> {
   }
 
   @Override
-  protected String summary(ExportTablesReport report) {
-    return report.manifest().tables().size() + " table(s), " + report.manifest().rows() + " rows; " + report.savedAs()
-        + String.format(Locale.ROOT, "; snapshot lock waited %.1f s", report.lockWait().toMillis() / 1000.0);
-  }
-
-  @Override
-  protected Duration lockWait(ExportTablesReport report) {
-    return report.lockWait();
-  }
-
-  @Override
-  protected TableState doneState() {
-    return TableState.EXPORTED;
-  }
-
-  @Override
-  protected ExportTablesReport run(MigrationSession session) {
-    return session.exportTables().export(new ExportTablesCommand(parallelism, restart, partBytes, snapshotMode(),
+  protected PhaseStep.Export step() {
+    return new PhaseStep.Export(new ExportTablesCommand(parallelism.tables(), restart, partBytes, snapshotMode(snapshotMode),
         snapshotLockTimeout, reuseStaleExport, decisions.decisions()));
   }
 
-  /** The {@code --snapshot-mode} keyword as the application's mode; a misspelt one is a configuration error. */
-  SnapshotMode snapshotMode() {
+  /** A {@code --snapshot-mode} keyword as the application's mode; a misspelt one is a configuration error. */
+  static SnapshotMode snapshotMode(String keyword) {
     try {
-      return SnapshotMode.of(snapshotMode);
+      return SnapshotMode.of(keyword);
     } catch (IllegalArgumentException e) {
       throw new ConvergeException(ErrorCode.CONFIGURATION, "--snapshot-mode: " + e.getMessage());
     }

@@ -1,10 +1,10 @@
 package dev.converge.adapter.shell;
 
+import dev.converge.application.port.in.Parallelism;
 import dev.converge.application.port.in.ImportTablesCommand;
 import dev.converge.application.port.in.ImportTablesReport;
-import dev.converge.application.session.MigrationSession;
+import dev.converge.application.port.in.RunPhaseUseCase.PhaseStep;
 import dev.converge.domain.run.Phase;
-import dev.converge.domain.run.TableState;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
       "A re-run after any failure continues with the tables not yet committed; --restart loads all again."})
 public final class ImportCommand extends PhaseCommand<ImportTablesReport> {
 
-  @Option(names = "--parallel", defaultValue = "4",
+  @Option(names = "--parallel", paramLabel = "N", converter = ParallelismText.class, defaultValue = "4",
       description = "Tables loaded at once, each on its own connection (default ${DEFAULT-VALUE}).")
-  int parallelism;
+  Parallelism parallelism;
 
   @Option(names = "--restart", description = "Forget which tables an earlier run committed and load every table again.")
   boolean restart;
@@ -39,19 +39,8 @@ public final class ImportCommand extends PhaseCommand<ImportTablesReport> {
   }
 
   @Override
-  protected String summary(ImportTablesReport report) {
-    return report.loaded().size() + " table(s) loaded, " + report.rows() + " rows, " + report.skipped().size()
-        + " already committed";
-  }
-
-  @Override
-  protected TableState doneState() {
-    return TableState.IMPORTED;
-  }
-
-  @Override
-  protected ImportTablesReport run(MigrationSession session) {
-    return session.importTables().importTables(new ImportTablesCommand(parallelism, restart, reuseStaleExport));
+  protected PhaseStep.Import step() {
+    return new PhaseStep.Import(new ImportTablesCommand(parallelism.tables(), restart, reuseStaleExport));
   }
 
   @Override

@@ -1,12 +1,19 @@
 package dev.converge.adapter.shell;
 
+import dev.converge.application.port.in.Parallelism;
 import dev.converge.application.connection.ConnectionSettings;
-import dev.converge.application.port.in.BeginPhaseCommand;
-import dev.converge.application.port.in.EndPhaseCommand;
-import dev.converge.application.port.in.RecordPhaseUseCase;
-import dev.converge.application.session.MigrationSession;
+import dev.converge.application.port.in.ExportTablesCommand;
+import dev.converge.application.port.in.ImportTablesCommand;
+import dev.converge.application.port.in.RunPhaseUseCase.PhaseStep;
+import dev.converge.application.port.in.RunMigrationCommand;
+import dev.converge.application.port.in.RunMigrationReport;
+import dev.converge.application.port.in.RunMigrationUseCase;
+import dev.converge.application.port.in.RunPhaseUseCase;
+import dev.converge.application.port.in.TransferTablesReport;
 import dev.converge.domain.run.Phase;
-import dev.converge.domain.run.PhaseOutcome;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.function.BiConsumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,13 +70,13 @@ public final class MigrateCommand implements Callable<Integer>, FailureDocument.
   @Option(names = "--keep-plan", description = "Use the plan already in the work directory instead of planning again.")
   boolean keepPlan;
 
-  @Option(names = "--parallel", paramLabel = "N",
+  @Option(names = "--parallel", converter = ParallelismText.class, paramLabel = "N",
       description = "Tables scanned (plan), exported, imported and verified at once (default: each phase's own default).")
-  Integer parallelism;
+  Parallelism parallelism;
 
-  @Option(names = "--part-size", paramLabel = "SIZE",
+  @Option(names = "--part-size", paramLabel = "SIZE", converter = ByteSize.class,
       description = "The size of a table's file parts (as converge export --part-size; default: export's own default).")
-  String partSize;
+  Long partBytes;
 
   @Option(names = "--snapshot-mode", paramLabel = "MODE",
       description = "How the export's readers share one snapshot: auto, lock or lock-free (as converge export"
@@ -80,7 +86,7 @@ public final class MigrateCommand implements Callable<Integer>, FailureDocument.
   @Option(names = "--snapshot-lock-timeout", paramLabel = "DURATION",
       description = "Longest wait for the snapshot's global read lock (as converge export --snapshot-lock-timeout;"
           + " default: export's own default).")
-  String snapshotLockTimeout;
+  Duration snapshotLockTimeout;
 
   @Option(names = "--reuse-stale-export", description = "A re-run continues and loads the earlier export although"
       + " the source moved since it was read (a rehearsal); without it such an export is refused.")
@@ -106,53 +112,11 @@ public final class MigrateCommand implements Callable<Integer>, FailureDocument.
     // Text prints each phase; JSON collects them into one document; quiet prints only the last line.
     boolean verbose = !json && !output.quiet();
     context.progress().quiet(output.quiet());
-    BiConsumer<String, Object> collect = (phase, result) -> {
-      if (json) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("phase", phase);
-        entry.put("result", result);
-        finished.add(entry);
-      }
-    };
     ConnectionSettings settings = connection.settings(context.environment());
-    List<PhaseCommand<?>> phases = phases();
+    RunMigrationCommand command = command(settings, new Rendering(verbose, json));
     context.control().reset();
-    RecordPhaseUseCase journal = context.workspaces().open(settings.workDirectory()).recordPhase();
-    long started = System.nanoTime();
-    MigrationSession session;
-    journal.begin(new BeginPhaseCommand(Phase.CONNECT, PhaseCommand.describe(settings.source()),
-        PhaseCommand.describe(settings)));
-    try {
-      session = context.sessions().open(settings);
-    } catch (RuntimeException failure) {
-      journal.end(new EndPhaseCommand(Phase.CONNECT, PhaseOutcome.FAILED, context.exitStatus().applyAsInt(failure), "",
-          failure.getMessage(), List.of()));
-      throw failure;
-    }
-    journal.end(new EndPhaseCommand(Phase.CONNECT, PhaseOutcome.SUCCEEDED, 0, "both databases reachable", null,
-        List.of()));
-    try (session) {
-      for (int i = 0; i < phases.size(); i++) {
-        PhaseCommand<?> phase = phases.get(i);
-        if (!sequential && phase instanceof ExportCommand export) {
-          if (verbose) {
-            context.out().printf("%n== export, validate, import (one pipeline)%n");
-            context.out().flush();
-          }
-          new Pipeline(context, settings, journal).run(session, export, (ValidateCommand) phases.get(i + 1),
-              (ImportCommand) phases.get(i + 2), verbose ? null : collect);
-          i += 2;
-          continue;
-        }
-        if (verbose) {
-          context.out().printf("%n== %s%n", phase.phase().command());
-          context.out().flush();
-        }
-        String name = phase.phase().command();
-        phase.runIn(settings, journal, session, verbose ? null : result -> collect.accept(name, result));
-      }
-    }
-    double seconds = (System.nanoTime() - started) / 1e9;
+    RunMigrationReport report = context.workspaces().open(settings.workDirectory()).runMigration().migrate(command);
+    double seconds = report.elapsed().toMillis() / 1000.0;
     if (json) {
       Map<String, Object> document = new LinkedHashMap<>();
       document.put("command", "migrate");
@@ -166,6 +130,133 @@ public final class MigrateCommand implements Callable<Integer>, FailureDocument.
     }
     context.out().flush();
     return 0;
+  }
+
+  /**
+   * Each phase's typed command: the phase's own command parsed without arguments (so that its
+   * defaults from converge.yml and the environment apply as when it runs alone), with migrate's own
+   * options, where given, in their place.
+   */
+  private RunMigrationCommand command(ConnectionSettings settings, Rendering rendering) {
+    CommandLine root = spec.root().commandLine();
+    ProvisioningChoice provisioning = ProvisioningChoice.of(spec, flywayLocation, provisionCommand);
+    PhaseStep.Schema schema = provisioning.given() ? parsed(root, SchemaCommand.class).step(provisioning) : null;
+    // The row decisions go to plan (which checks them against the data) and to export (which follows them).
+    PhaseStep.Plan plan = keepPlan ? null : parsed(root, PlanCommand.class).step(decisions, parallelism);
+    ExportTablesCommand exported = parsed(root, ExportCommand.class).step().command();
+    ExportTablesCommand export = new ExportTablesCommand(parallelism == null ? exported.parallelism() : parallelism.tables(),
+        exported.restart(), partBytes == null ? exported.partBytes() : partBytes,
+        snapshotMode == null ? exported.snapshotMode() : ExportCommand.snapshotMode(snapshotMode),
+        snapshotLockTimeout == null ? exported.snapshotLockTimeout() : snapshotLockTimeout,
+        reuseStaleExport || exported.reuseStaleExport(),
+        decisions.decisions().isEmpty() ? exported.decisions() : decisions.decisions());
+    ImportTablesCommand loaded = parsed(root, ImportCommand.class).step().command();
+    ImportTablesCommand load = new ImportTablesCommand(parallelism == null ? loaded.parallelism() : parallelism.tables(),
+        loaded.restart(), reuseStaleExport || loaded.reuseStaleExport());
+    return new RunMigrationCommand(settings, schema, plan, new PhaseStep.Export(export),
+        parsed(root, ValidateCommand.class).step(), new PhaseStep.Import(load),
+        parsed(root, VerifyCommand.class).step(parallelism), sequential, rendering);
+  }
+
+  /** Prints (or, for JSON, collects) each phase as it ends, with the phase's own command's rendering. */
+  private final class Rendering implements RunMigrationUseCase.Watcher {
+
+    private final boolean verbose;
+    private final boolean json;
+    private final RunPhaseUseCase.Watcher progress = PhaseCommand.watcher(context);
+
+    Rendering(boolean verbose, boolean json) {
+      this.verbose = verbose;
+      this.json = json;
+    }
+
+    @Override
+    public void begun(String runId, String name) {
+      progress.begun(runId, name);
+    }
+
+    @Override
+    public void ended() {
+      progress.ended();
+    }
+
+    @Override
+    public boolean cancelled() {
+      return progress.cancelled();
+    }
+
+    @Override
+    public void phaseBegun(String name) {
+      if (verbose) {
+        context.out().printf("%n== %s%n", name.equals("export+validate+import") ? "export, validate, import (one pipeline)"
+            : name);
+        context.out().flush();
+      }
+    }
+
+    @Override
+    public <R> void phaseEnded(PhaseStep<R> step, R report) {
+      PhaseCommand<R> phase = renderer(step);
+      if (verbose) {
+        phase.print(report);
+        context.out().flush();
+      } else {
+        collect(step.phase().command(), phase.jsonOf(report));
+      }
+    }
+
+    @Override
+    public void pipelineEnded(TransferTablesReport report) {
+      ExportCommand export = parsed(ExportCommand.class);
+      ValidateCommand validate = parsed(ValidateCommand.class);
+      ImportCommand load = parsed(ImportCommand.class);
+      if (!verbose) {
+        collect(Phase.EXPORT.command(), export.jsonOf(report.export()));
+        collect(Phase.VALIDATE.command(), validate.jsonOf(report.validation()));
+        collect(Phase.IMPORT.command(), load.jsonOf(report.imported()));
+        Map<String, Object> times = new LinkedHashMap<>();
+        times.put("started", report.started());
+        times.put("exportEnded", report.exportEnded());
+        times.put("validationEnded", report.validationEnded());
+        times.put("importEnded", report.importEnded());
+        times.put("tables", report.tables());
+        collect("pipeline", times);
+        return;
+      }
+      export.print(report.export());
+      validate.print(report.validation());
+      load.print(report.imported());
+      PrintWriter out = context.out();
+      out.printf(Locale.ROOT, "Pipeline: exported after %.1f s, validated after %.1f s, imported after %.1f s%n",
+          seconds(report.started(), report.exportEnded()), seconds(report.started(), report.validationEnded()),
+          seconds(report.started(), report.importEnded()));
+      out.printf("  %-40s %12s %9s %10s %9s%n", "table", "rows", "export s", "validate s", "load s");
+      for (TransferTablesReport.TableTimes table : report.tables()) {
+        out.printf(Locale.ROOT, "  %-40s %,12d %9.1f %10.1f %9s%n", table.table(), table.rows(),
+            table.export().toMillis() / 1000.0, table.validation().toMillis() / 1000.0,
+            table.loaded() ? String.format(Locale.ROOT, "%.1f", table.load().toMillis() / 1000.0) : "committed before");
+      }
+      out.flush();
+    }
+
+    private void collect(String phase, Object result) {
+      if (json) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("phase", phase);
+        entry.put("result", result);
+        finished.add(entry);
+      }
+    }
+
+    @SuppressWarnings("unchecked") // each step's report is the one its command renders
+    private <R> PhaseCommand<R> renderer(PhaseStep<R> step) {
+      CommandLine phase = spec.root().commandLine().getSubcommands().get(step.phase().command());
+      return (PhaseCommand<R>) phase.getCommand();
+    }
+
+    private <C> C parsed(Class<C> type) {
+      return type.cast(spec.root().commandLine().getSubcommands().get(commandName(type)).getCommand());
+    }
   }
 
   @Override
@@ -182,7 +273,7 @@ public final class MigrateCommand implements Callable<Integer>, FailureDocument.
     steps.add(keepPlan ? "plan: use the plan already in " + settings.workDirectory()
         : "plan: map every table and scan the data" + (parallelism == null ? "" : ", " + parallelism + " at once")
             + "; stop if it has blockers");
-    String parts = (partSize == null ? "" : ", parts of " + partSize) + (parallelism == null ? ""
+    String parts = (partBytes == null ? "" : ", parts of " + partBytes + " bytes") + (parallelism == null ? ""
         : ", " + parallelism + " tables at once");
     steps.add(sequential ? "export every table" + parts + ", then validate every file, then import every table"
         : "export, validate and import as one pipeline" + parts + ": each part validated as it is written and"
@@ -196,57 +287,18 @@ public final class MigrateCommand implements Callable<Integer>, FailureDocument.
     document.put("phases", List.copyOf(finished));
   }
 
-  /** The phase commands, each parsed as if run alone (so that its defaults and configured options apply). */
-  private List<PhaseCommand<?>> phases() {
-    CommandLine root = spec.root().commandLine();
-    List<PhaseCommand<?>> phases = new ArrayList<>();
-    if (flywayLocation != null) {
-      phases.add(parsed(root, "schema", "--flyway-location", flywayLocation));
-    } else if (provisionCommand != null) {
-      phases.add(parsed(root, "schema", "--provision-command", provisionCommand));
-    }
-    // The row decisions go to plan (which checks them against the data) and to export (which follows them).
-    List<String> decided = new ArrayList<>();
-    decisions.quarantine.forEach(table -> decided.addAll(List.of("--quarantine", table)));
-    decisions.defaults.forEach(value -> decided.addAll(List.of("--default", value)));
-    if (!keepPlan) {
-      List<String> planOptions = new ArrayList<>(decided);
-      if (parallelism != null) {
-        planOptions.addAll(List.of("--parallel", "" + parallelism));
-      }
-      phases.add(parsed(root, "plan", planOptions.toArray(String[]::new)));
-    }
-    List<String> exportOptions = new ArrayList<>(decided);
-    if (parallelism != null) {
-      exportOptions.addAll(List.of("--parallel", "" + parallelism));
-    }
-    if (partSize != null) {
-      exportOptions.addAll(List.of("--part-size", partSize));
-    }
-    if (snapshotMode != null) {
-      exportOptions.addAll(List.of("--snapshot-mode", snapshotMode));
-    }
-    if (snapshotLockTimeout != null) {
-      exportOptions.addAll(List.of("--snapshot-lock-timeout", snapshotLockTimeout));
-    }
-    List<String> importOptions = new ArrayList<>();
-    if (parallelism != null) {
-      importOptions.addAll(List.of("--parallel", "" + parallelism));
-    }
-    if (reuseStaleExport) {
-      exportOptions.add("--reuse-stale-export");
-      importOptions.add("--reuse-stale-export");
-    }
-    phases.add(parsed(root, "export", exportOptions.toArray(String[]::new)));
-    phases.add(parsed(root, "validate"));
-    phases.add(parsed(root, "import", importOptions.toArray(String[]::new)));
-    phases.add(parallelism == null ? parsed(root, "verify") : parsed(root, "verify", "--parallel", "" + parallelism));
-    return phases;
+  /** The phase command of {@code type}, parsed without arguments: its configured defaults applied, as when it runs alone. */
+  private static <C> C parsed(CommandLine root, Class<C> type) {
+    CommandLine phase = root.getSubcommands().get(commandName(type));
+    phase.parseArgs();
+    return type.cast(phase.getCommand());
   }
 
-  private static PhaseCommand<?> parsed(CommandLine root, String name, String... args) {
-    CommandLine phase = root.getSubcommands().get(name);
-    phase.parseArgs(args);
-    return (PhaseCommand<?>) phase.getCommand();
+  private static String commandName(Class<?> type) {
+    return type.getAnnotation(Command.class).name();
+  }
+
+  private static double seconds(Instant from, Instant to) {
+    return Duration.between(from, to).toMillis() / 1000.0;
   }
 }

@@ -1,9 +1,6 @@
 package dev.converge.adapter.shell;
 
-import dev.converge.domain.failure.ConvergeException;
-import dev.converge.domain.failure.ErrorCode;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -18,22 +15,17 @@ final class OutputOptions {
   static final String OUTPUT = "--output";
   static final String QUIET = "--quiet";
 
-  @Option(names = OUTPUT, paramLabel = "text|json", defaultValue = "text",
+  @Option(names = OUTPUT, paramLabel = "text|json", defaultValue = "text", converter = OutputFormat.Converter.class,
       description = "text, or json: one JSON document on standard output, failures included; progress goes to"
           + " standard error (default ${DEFAULT-VALUE}).")
-  String format = "text";
+  OutputFormat format = OutputFormat.TEXT;
 
   @Option(names = QUIET, description = "Print only the one-line summary and errors: no tables, no progress.")
   boolean quiet;
 
-  /** Whether the command prints JSON; any other value than text or json is a configuration error. */
+  /** Whether the command prints JSON. */
   boolean json() {
-    return switch (format.toLowerCase(Locale.ROOT)) {
-      case "json" -> true;
-      case "text" -> false;
-      default -> throw new ConvergeException(ErrorCode.CONFIGURATION,
-          "--output must be text or json, not '" + format + "'");
-    };
+    return format == OutputFormat.JSON;
   }
 
   /** Text, but only the summary line. */
@@ -44,14 +36,15 @@ final class OutputOptions {
   /** Whether the command that {@code commandLine} parsed asked for JSON (read by the failure reporter). */
   static boolean json(CommandLine commandLine) {
     OptionSpec option = commandLine.getCommandSpec().findOption(OUTPUT);
-    return option != null && "json".equalsIgnoreCase(String.valueOf((Object) option.getValue()));
+    return option != null && option.getValue() == OutputFormat.JSON;
   }
 
   /** Whether a command line that could not be parsed asked for JSON: {@code --output json} or {@code --output=json}. */
   static boolean json(List<String> args) {
     for (int i = 0; i < args.size(); i++) {
-      if (args.get(i).equalsIgnoreCase(OUTPUT + "=json")
-          || args.get(i).equals(OUTPUT) && i + 1 < args.size() && args.get(i + 1).equalsIgnoreCase("json")) {
+      if (args.get(i).equalsIgnoreCase(OUTPUT + "=" + OutputFormat.JSON.word())
+          || args.get(i).equals(OUTPUT) && i + 1 < args.size()
+          && args.get(i + 1).equalsIgnoreCase(OutputFormat.JSON.word())) {
         return true;
       }
     }

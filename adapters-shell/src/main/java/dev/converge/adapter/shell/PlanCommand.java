@@ -1,14 +1,11 @@
 package dev.converge.adapter.shell;
 
+import dev.converge.application.port.in.Parallelism;
 import dev.converge.application.port.in.PlanMigrationCommand;
 import dev.converge.application.port.in.PlanMigrationReport;
-import dev.converge.application.session.MigrationSession;
-import dev.converge.domain.failure.PlanBlockedException;
+import dev.converge.application.port.in.RunPhaseUseCase.PhaseStep;
 import dev.converge.domain.run.Phase;
-import dev.converge.domain.run.TableOutcome;
-import dev.converge.domain.run.TableState;
 import java.time.Duration;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,9 +21,9 @@ public final class PlanCommand extends PhaseCommand<PlanMigrationReport> {
 
   @Mixin PlanOptions planOptions = new PlanOptions();
 
-  @Option(names = "--parallel", defaultValue = "4",
+  @Option(names = "--parallel", paramLabel = "N", converter = ParallelismText.class, defaultValue = "4",
       description = "Tables the data scan reads at once, from one snapshot (each needs a source connection; default ${DEFAULT-VALUE}).")
-  int parallelism;
+  Parallelism parallelism;
 
   @Option(names = "--check-timeout", defaultValue = "PT60S",
       description = "Longest one foreign-key orphan query may run (60s, 15m, 1h30m or ISO-8601; default ${DEFAULT-VALUE})."
@@ -53,20 +50,18 @@ public final class PlanCommand extends PhaseCommand<PlanMigrationReport> {
   }
 
   @Override
-  protected String summary(PlanMigrationReport report) {
-    return report.plan().tables().size() + " table(s), " + report.plan().blockers().size() + " blocker(s)";
+  protected PhaseStep.Plan step() {
+    return step(planOptions.settings(), parallelism.tables());
   }
 
-  @Override
-  protected List<TableOutcome> tables(PlanMigrationReport report) {
-    return report.plan().tables().stream()
-        .map(table -> TableOutcome.done(table.targetTable(), TableState.PENDING, 0, 0)).toList();
+  /** As {@link #step()}, with {@code migrate}'s row decisions and parallelism instead of this command's own. */
+  PhaseStep.Plan step(RowDecisionOptions decisions, Parallelism parallel) {
+    return step(planOptions.settings(decisions), (parallel == null ? parallelism : parallel).tables());
   }
 
-  @Override
-  protected PlanMigrationReport run(MigrationSession session) {
-    return session.planMigration().plan(new PlanMigrationCommand(planOptions.settings(), checkTimeout, scanBudget,
-        acceptUnchecked, history.tables, history.acceptedMissingVersions, parallelism));
+  private PhaseStep.Plan step(dev.converge.domain.plan.PlanSettings settings, int parallel) {
+    return new PhaseStep.Plan(new PlanMigrationCommand(settings, checkTimeout, scanBudget, acceptUnchecked,
+        history.tables, history.acceptedMissingVersions, parallel));
   }
 
   @Override
@@ -82,13 +77,6 @@ public final class PlanCommand extends PhaseCommand<PlanMigrationReport> {
   @Override
   protected Object jsonOf(PlanMigrationReport report) {
     return report.plan();
-  }
-
-  @Override
-  protected void failIfFailed(PlanMigrationReport report) {
-    if (report.plan().hasBlockers()) {
-      throw new PlanBlockedException(report.plan().blockers().stream().map(Object::toString).toList());
-    }
   }
 
 }

@@ -45,6 +45,15 @@ public final class PlanOptions {
 
   /** The settings: the default exclusions plus these options. */
   public PlanSettings settings() {
+    return settings(decisions);
+  }
+
+  /**
+   * As {@link #settings()}, with {@code given}'s row decisions when it holds any ({@code migrate}'s,
+   * which go to plan and export alike), else these options' own.
+   */
+  public PlanSettings settings(RowDecisionOptions given) {
+    RowDecisionOptions rows = given != null && !given.decisions().isEmpty() ? given : decisions;
     Map<String, String> excluded = new LinkedHashMap<>(PlanSettings.DEFAULT_EXCLUSIONS);
     excluded.putAll(excludedTables);
     ValuePolicies global = apply(ValuePolicies.STRICT, policies);
@@ -63,7 +72,7 @@ public final class PlanOptions {
     Map<String, ExistingRows> handling = new HashMap<>();
     existingRows.forEach((table, choice) -> handling.put(table, choice(ExistingRows.class, "--existing-rows", choice)));
     return new PlanSettings(excluded, Set.copyOf(ignoredColumns), global, columnSettings, handling,
-        decisions.decisions());
+        rows.decisions());
   }
 
   private static ValuePolicies apply(ValuePolicies base, Map<String, String> choices) {

@@ -4,7 +4,7 @@ import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.RollbackTargetCommand;
 import dev.converge.application.port.in.RollbackTargetCommand.Mode;
 import dev.converge.application.port.in.RollbackTargetReport;
-import dev.converge.application.session.MigrationSession;
+import dev.converge.application.port.in.RunPhaseUseCase.PhaseStep;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.run.Phase;
@@ -93,7 +93,7 @@ public final class RollbackCommand extends PhaseCommand<RollbackTargetReport> im
   }
 
   @Override
-  protected RollbackTargetReport run(MigrationSession session) {
+  protected PhaseStep.Rollback step() {
     ParseResult line = spec.commandLine().getParseResult();
     if (!drop && line != null
         && (line.hasMatchedOption("--flyway-location") || line.hasMatchedOption("--provision-command"))) {
@@ -102,14 +102,8 @@ public final class RollbackCommand extends PhaseCommand<RollbackTargetReport> im
     // Without --drop, configured provisioning (the schema section of converge.yml, say) is simply not needed.
     ProvisioningChoice provisioning = drop ? ProvisioningChoice.of(spec, flywayLocation, provisionCommand)
         : new ProvisioningChoice(null, List.of());
-    return session.rollbackTarget().rollback(new RollbackTargetCommand(confirmed, drop ? Mode.DROP : Mode.TRUNCATE,
+    return new PhaseStep.Rollback(new RollbackTargetCommand(confirmed, drop ? Mode.DROP : Mode.TRUNCATE,
         provisioning.flywayLocation(), provisioning.command()));
-  }
-
-  @Override
-  protected String summary(RollbackTargetReport report) {
-    return (report.mode() == Mode.DROP ? "schema dropped and provisioned again, " : "")
-        + report.emptied().size() + " table(s) emptied";
   }
 
   @Override

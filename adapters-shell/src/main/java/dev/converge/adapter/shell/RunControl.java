@@ -3,9 +3,9 @@ package dev.converge.adapter.shell;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What the front end tells the commands about how they run: in the interactive shell (where the
- * phase state machine gates the steps and destructive steps ask first) or in batch mode, and
- * whether the operator cancelled the running phase with Ctrl-C.
+ * What the front end tells the commands about how they run: in the interactive shell (where
+ * destructive steps ask first and {@code connect} stays in force) or in batch mode, and whether the
+ * operator cancelled the running phase with Ctrl-C. The phase gate is the application's, the same in both.
  */
 public final class RunControl {
 

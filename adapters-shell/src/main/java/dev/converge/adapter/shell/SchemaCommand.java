@@ -2,10 +2,9 @@ package dev.converge.adapter.shell;
 
 import dev.converge.application.port.in.ProvisionTargetCommand;
 import dev.converge.application.port.in.ProvisionTargetReport;
-import dev.converge.application.session.MigrationSession;
+import dev.converge.application.port.in.RunPhaseUseCase.PhaseStep;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
-import dev.converge.domain.failure.SchemaContractException;
 import dev.converge.domain.plan.PlanSettings;
 import dev.converge.domain.run.Phase;
 import java.util.ArrayList;
@@ -59,32 +58,18 @@ public final class SchemaCommand extends PhaseCommand<ProvisionTargetReport> {
   }
 
   @Override
-  protected ProvisionTargetReport run(MigrationSession session) {
-    ProvisioningChoice provisioning = ProvisioningChoice.of(spec, flywayLocation, provisionCommand);
+  protected PhaseStep.Schema step() {
+    return step(ProvisioningChoice.of(spec, flywayLocation, provisionCommand));
+  }
+
+  /** As {@link #step()}, provisioned as {@code migrate} was told (its --flyway-location or --provision-command). */
+  PhaseStep.Schema step(ProvisioningChoice provisioning) {
     PlanSettings settings = PlanSettings.defaults();
     for (Map.Entry<String, String> excluded : excludedTables.entrySet()) {
       settings = settings.withExcludedTable(excluded.getKey(), excluded.getValue());
     }
-    return session.provisionTarget().provision(new ProvisionTargetCommand(provisioning.flywayLocation(),
-        provisioning.command(), expectedVersion, history.tables,
-        history.acceptedMissingVersions, settings));
-  }
-
-  @Override
-  protected String summary(ProvisionTargetReport report) {
-    String provisioned = switch (report.mode()) {
-      case FLYWAY -> report.migrationsApplied() + " Flyway migration(s) applied, version " + report.version();
-      case COMMAND -> "provisioning command run";
-      case ALREADY_PROVISIONED -> "already provisioned";
-    };
-    return provisioned + "; contract " + (report.contractHolds() ? "holds" : "broken");
-  }
-
-  @Override
-  protected void failIfFailed(ProvisionTargetReport report) {
-    if (!report.contractHolds()) {
-      throw new SchemaContractException(report.problems());
-    }
+    return new PhaseStep.Schema(new ProvisionTargetCommand(provisioning.flywayLocation(), provisioning.command(),
+        expectedVersion, history.tables, history.acceptedMissingVersions, settings));
   }
 
   @Override

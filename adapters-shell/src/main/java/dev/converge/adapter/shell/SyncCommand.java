@@ -1,15 +1,12 @@
 package dev.converge.adapter.shell;
 
+import dev.converge.application.port.in.Parallelism;
+import dev.converge.application.port.in.RunPhaseUseCase.PhaseStep;
 import dev.converge.application.port.in.SyncTablesCommand;
 import dev.converge.application.port.in.SyncTablesReport;
 import dev.converge.application.port.in.SyncTablesReport.TableSync;
 import dev.converge.application.port.in.VerifyMigrationReport;
-import dev.converge.application.session.MigrationSession;
-import dev.converge.domain.failure.VerificationFailedException;
 import dev.converge.domain.run.Phase;
-import dev.converge.domain.run.TableOutcome;
-import dev.converge.domain.run.TableState;
-import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,10 +25,10 @@ import picocli.CommandLine.Option;
       "Exits with status 10 when the proof fails."})
 public final class SyncCommand extends PhaseCommand<SyncTablesReport> {
 
-  @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
+  @Option(names = "--parallel", converter = ParallelismText.class, paramLabel = "N", defaultValue = "4",
       description = "Tables compared at once, each reading the source and the target on their own connections"
           + " (1 to " + SyncTablesCommand.MAX_PARALLELISM + "; default ${DEFAULT-VALUE}).")
-  int parallelism;
+  Parallelism parallelism;
 
   @Option(names = "--memory-budget", paramLabel = "SIZE", defaultValue = "128MiB", converter = ByteSize.class,
       description = "Memory the comparison may hold for all tables at once, 17 bytes a target row; a table larger"
@@ -52,28 +49,8 @@ public final class SyncCommand extends PhaseCommand<SyncTablesReport> {
   }
 
   @Override
-  protected String summary(SyncTablesReport report) {
-    return String.format(Locale.ROOT, "%s: %d table(s), %d changed; %d inserted, %d updated, %d deleted",
-        report.passed() ? "PASS" : "FAIL", report.tables().size(),
-        report.tables().stream().filter(TableSync::changed).count(), inserted(report), updated(report), deleted(report));
-  }
-
-  @Override
-  protected List<TableOutcome> tables(SyncTablesReport report) {
-    return report.tables().stream().map(table -> new TableOutcome(table.table(),
-        table.proven() ? TableState.VERIFIED : TableState.FAILED, table.sourceRows(), table.millis(),
-        table.proven() ? null : table.detail(), new TableOutcome.RowChanges(table.inserted(), table.updated(),
-            table.deleted(), table.fullReload() != null && table.changed()))).toList();
-  }
-
-  @Override
-  protected TableState doneState() {
-    return TableState.VERIFIED;
-  }
-
-  @Override
-  protected SyncTablesReport run(MigrationSession session) {
-    return session.syncTables().sync(new SyncTablesCommand(parallelism, memoryBudget, examples));
+  protected PhaseStep.Sync step() {
+    return new PhaseStep.Sync(new SyncTablesCommand(parallelism.tables(), memoryBudget, examples));
   }
 
   @Override
@@ -95,13 +72,6 @@ public final class SyncCommand extends PhaseCommand<SyncTablesReport> {
     out.printf("Proof: %s — %d table(s) and %d target check(s), %d failed; report %s%n",
         report.passed() ? "PASS" : "FAIL", report.tables().size(), report.checks().size(), report.failures(),
         report.savedAs());
-  }
-
-  @Override
-  protected void failIfFailed(SyncTablesReport report) {
-    if (!report.passed()) {
-      throw new VerificationFailedException(report.failures(), report.savedAs());
-    }
   }
 
   private static long inserted(SyncTablesReport report) {

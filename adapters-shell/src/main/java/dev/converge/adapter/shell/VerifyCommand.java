@@ -1,12 +1,10 @@
 package dev.converge.adapter.shell;
 
+import dev.converge.application.port.in.Parallelism;
 import dev.converge.application.port.in.VerifyMigrationCommand;
 import dev.converge.application.port.in.VerifyMigrationReport;
-import dev.converge.application.session.MigrationSession;
-import dev.converge.domain.failure.VerificationFailedException;
+import dev.converge.application.port.in.RunPhaseUseCase.PhaseStep;
 import dev.converge.domain.run.Phase;
-import dev.converge.domain.run.TableOutcome;
-import dev.converge.domain.run.TableState;
 import dev.converge.domain.verification.CheckOrigin;
 import dev.converge.domain.verification.CheckResult;
 import java.time.Duration;
@@ -45,10 +43,10 @@ public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
           + " port and login). Repeatable or comma-separated (env CONVERGE_CHECKLIST_DATABASE).")
   Map<String, String> checklistDatabases = new LinkedHashMap<>();
 
-  @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
+  @Option(names = "--parallel", converter = ParallelismText.class, paramLabel = "N", defaultValue = "4",
       description = "Tables read at once on each side, source and target, each on its own connection"
           + " (default ${DEFAULT-VALUE}).")
-  int parallelism;
+  Parallelism parallelism;
 
   @Option(names = "--check-timeout", defaultValue = "PT60S",
       description = "Longest one checklist query may run (60s, 15m, 1h30m or ISO-8601; default ${DEFAULT-VALUE}).")
@@ -64,37 +62,14 @@ public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
   }
 
   @Override
-  protected String summary(VerifyMigrationReport report) {
-    return (report.passed() ? "PASS" : "FAIL") + ": " + report.checks().size() + " check(s), " + report.failures()
-        + " failed";
+  protected PhaseStep.Verify step() {
+    return step(null);
   }
 
-  @Override
-  protected List<TableOutcome> tables(VerifyMigrationReport report) {
-    Map<String, TableOutcome> outcomes = new LinkedHashMap<>();
-    for (VerifyMigrationReport.Check check : report.checks()) {
-      // Checklist checks are named "checklist <name>": they judge the run, not a table.
-      if (check.table() == null || check.table().isBlank() || check.table().startsWith("checklist ")) {
-        continue;
-      }
-      if (!check.passed()) {
-        outcomes.put(check.table(), TableOutcome.failed(check.table(), 0, check.name() + ": " + check.detail()));
-      } else {
-        outcomes.putIfAbsent(check.table(), TableOutcome.done(check.table(), TableState.VERIFIED, 0, 0));
-      }
-    }
-    return List.copyOf(outcomes.values());
-  }
-
-  @Override
-  protected TableState doneState() {
-    return TableState.VERIFIED;
-  }
-
-  @Override
-  protected VerifyMigrationReport run(MigrationSession session) {
-    return session.verifyMigration().verify(new VerifyMigrationCommand(examples, checklists, checklistDatabases,
-        checkTimeout, parallelism));
+  /** As {@link #step()}, with {@code migrate}'s parallelism instead of this command's own when given. */
+  PhaseStep.Verify step(Parallelism parallel) {
+    return new PhaseStep.Verify(new VerifyMigrationCommand(examples, checklists, checklistDatabases, checkTimeout,
+        (parallel == null ? parallelism : parallel).tables()));
   }
 
   @Override
@@ -124,10 +99,4 @@ public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
         report.checks().size(), report.failures(), report.savedAs());
   }
 
-  @Override
-  protected void failIfFailed(VerifyMigrationReport report) {
-    if (!report.passed()) {
-      throw new VerificationFailedException(report.failures(), report.savedAs());
-    }
-  }
 }

@@ -16,4 +16,9 @@ public record ConnectionSettings(DatabaseEndpoint source, DatabaseEndpoint targe
     Objects.requireNonNull(targetSchema, "targetSchema");
     Objects.requireNonNull(workDirectory, "workDirectory");
   }
+
+  /** {@code user@host:port/database (schema s)}: the target as the journal and reports name it, never its password. */
+  public String describeTarget() {
+    return target.describe() + " (schema " + targetSchema + ")";
+  }
 }

@@ -182,7 +182,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
     removeLeftovers(plan, previous.isPresent() ? done.values() : manifests.latest()
         .map(stored -> stored.manifest().tables()).orElse(List.of()));
     Progress state = new Progress(previous.map(stored -> stored.manifest().migrationId()).orElse(UUID.randomUUID().toString()),
-        previous.map(stored -> stored.manifest().exportStarted()).orElse(clock.instant().toString()), plan, done, manifestFile);
+        previous.map(stored -> stored.manifest().exportStarted()).orElse(clock.instant()), plan, done, manifestFile);
     state.save(false);
     listener.started(state.migrationId);
     for (TablePlan table : plan.tables()) {
@@ -537,7 +537,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
       long total = written.stream().mapToLong(TableManifest.DataFile::bytes).sum();
       progress.finished(table.sourceTable(), checksum.rows(), total, Duration.ofNanos(System.nanoTime() - started));
       List<TableManifest.Column> described = table.columns().stream().map(column -> new TableManifest.Column(
-          column.source().name(), column.target().name(), column.target().formattedType(), column.conversion().name()))
+          column.source().name(), column.target().name(), column.target().formattedType(), column.conversion()))
           .toList();
       TableManifest exported = new TableManifest(table.sourceTable(), table.targetTable(), described, List.copyOf(written),
           checksum.rows(), checksum.hex(), snapshot.description(), snapshot.position().orElse(null),
@@ -581,12 +581,12 @@ public final class ExportTablesService implements ExportTablesUseCase {
   /** The manifest as it grows: saved after every finished table. */
   private final class Progress {
     final String migrationId;
-    private final String exportStarted;
+    private final java.time.Instant exportStarted;
     private final MigrationPlan plan;
     private final Map<String, TableManifest> done;
     private final String fileName;
 
-    Progress(String migrationId, String exportStarted, MigrationPlan plan, Map<String, TableManifest> done, String fileName) {
+    Progress(String migrationId, java.time.Instant exportStarted, MigrationPlan plan, Map<String, TableManifest> done, String fileName) {
       this.migrationId = migrationId;
       this.exportStarted = exportStarted;
       this.plan = plan;
@@ -604,7 +604,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
       List<TableManifest> tables = plan.tables().stream().map(table -> done.get(table.sourceTable()))
           .filter(Objects::nonNull).toList();
       Manifest manifest = new Manifest(migrationId, settings.source().describe(), settings.target().describe(),
-          plan.sourceFingerprint(), plan.targetFingerprint(), exportStarted, complete ? clock.instant().toString() : null,
+          plan.sourceFingerprint(), plan.targetFingerprint(), exportStarted, complete ? clock.instant() : null,
           complete && tables.size() == plan.tables().size(), tables);
       manifests.save(manifest, fileName);
       return manifest;

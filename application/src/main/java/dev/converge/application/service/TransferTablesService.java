@@ -144,11 +144,13 @@ public final class TransferTablesService implements TransferTablesUseCase {
     TransferTablesReport run() {
       exporter.execute(this::exportAll);
       LoadSession session = null;
+      Map<String, Long> committed = Map.of();
       try {
         if (!await(idKnown)) {
           throw stopped();
         }
-        Map<String, Long> committed = imports.committed(plan, migrationId.get(), command.restartImport());
+        committed = imports.committed(plan, migrationId.get(), command.restartImport());
+        Map<String, Long> earlier = committed;
         session = imports.open(plan);
         LoadSession loading = session;
         ValidateFilesReport verdict = null;
@@ -159,7 +161,7 @@ public final class TransferTablesService implements TransferTablesUseCase {
             if (lane != null) {
               scheduled++;
               checkers.execute(() -> check(lane));
-              loaders.execute(() -> load(lane, loading, committed));
+              loaders.execute(() -> load(lane, loading, earlier));
             }
           } else if (verdict == null) {
             if (exportDone.await(50, TimeUnit.MILLISECONDS) && checksDone.await(50, TimeUnit.MILLISECONDS)
@@ -177,7 +179,7 @@ public final class TransferTablesService implements TransferTablesUseCase {
             .map(lane -> lane.table.targetTable()).collect(java.util.stream.Collectors.toSet()));
         Instant ended = clock.instant();
         ImportTablesReport imported = new ImportTablesReport(migrationId.get(), loadedRows(),
-            plan.tables().stream().map(TablePlan::targetTable).filter(committed::containsKey).toList(),
+            plan.tables().stream().map(TablePlan::targetTable).filter(earlier::containsKey).toList(),
             Duration.between(started, ended));
         Instant validationEnded = lanes.values().stream().map(lane -> lane.checked).filter(Objects::nonNull)
             .max(Instant::compareTo).orElse(exportEnded);
@@ -209,7 +211,21 @@ public final class TransferTablesService implements TransferTablesUseCase {
         if (session != null) {
           session.close();
         }
+        if (failure.get() != null) {
+          reportStopped(committed);
+        }
       }
+    }
+
+    /** Once every worker ended: which target tables are committed (now or earlier) and which are not. */
+    private void reportStopped(Map<String, Long> earlier) {
+      List<String> committed = new ArrayList<>();
+      List<String> notCommitted = new ArrayList<>();
+      for (Lane lane : lanes.values()) {
+        String table = lane.table.targetTable();
+        (lane.loaded || earlier.containsKey(table) ? committed : notCommitted).add(table);
+      }
+      stages.stopped(committed, notCommitted);
     }
 
     /** The export stage, on its own thread; tells the lanes of each part as it is finished. */

@@ -275,7 +275,7 @@ class SyncTablesServiceTest {
       }
     };
     Manifest manifest = new Manifest("m-1", "mysql", "postgres", plan.sourceFingerprint(), plan.targetFingerprint(),
-        "start", "end", true, List.of());
+        java.time.Instant.EPOCH, java.time.Instant.EPOCH.plusSeconds(60), true, List.of());
     StoreManifestPort manifests = new StoreManifestPort() {
       @Override
       public String save(Manifest saved, String fileName) {

@@ -85,7 +85,8 @@ class VerifyMigrationServiceChecklistTest {
 
       @Override
       public Optional<Stored> latest() {
-        return Optional.of(new Stored(new Manifest("m-1", "mysql", "postgres", "s", "t", "start", "end", true, List.of()),
+        return Optional.of(new Stored(new Manifest("m-1", "mysql", "postgres", "s", "t", java.time.Instant.EPOCH,
+            java.time.Instant.EPOCH.plusSeconds(60), true, List.of()),
             "migration_manifest.json"));
       }
     };

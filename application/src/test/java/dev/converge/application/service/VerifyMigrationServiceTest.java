@@ -93,7 +93,8 @@ class VerifyMigrationServiceTest {
     for (String[] row : exportRows) {
       targetRows.add(new String[] {row[0], row[1].equals("true") ? "t" : "f"});
     }
-    manifest = new Manifest("m-1", "mysql", "postgres", plan.sourceFingerprint(), plan.targetFingerprint(), "start", "end",
+    manifest = new Manifest("m-1", "mysql", "postgres", plan.sourceFingerprint(), plan.targetFingerprint(), java.time.Instant.EPOCH,
+        java.time.Instant.EPOCH.plusSeconds(60),
         true, List.of(new TableManifest("space", "space", List.of(), List.of(new TableManifest.DataFile(FILE, 4, 100, "x")),
             digest.checksum().rows(), digest.checksum().hex(), "snapshot", null)));
   }

@@ -1,5 +1,6 @@
 package dev.converge.domain.manifest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,8 +22,8 @@ public record Manifest(
     String target,
     String sourceFingerprint,
     String targetFingerprint,
-    String exportStarted,
-    String exportFinished,
+    Instant exportStarted,
+    Instant exportFinished,
     boolean complete,
     List<TableManifest> tables) {
 

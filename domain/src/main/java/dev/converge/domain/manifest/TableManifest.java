@@ -1,5 +1,6 @@
 package dev.converge.domain.manifest;
 
+import dev.converge.domain.conversion.ConversionKind;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,7 +30,7 @@ public record TableManifest(
     long changed) {
 
   /** A CSV column: where it comes from, where it goes, how it is converted. */
-  public record Column(String source, String target, String targetType, String conversion) {
+  public record Column(String source, String target, String targetType, ConversionKind conversion) {
     public Column {
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(target, "target");

@@ -26,7 +26,7 @@ public record ExportTablesCommand(int parallelism, boolean restart, long partByt
   public static final Duration DEFAULT_SNAPSHOT_LOCK_TIMEOUT = Duration.ofSeconds(5);
 
   /** Most tables a phase moves at once; the connection pools hold this many and two more. */
-  public static final int MAX_PARALLELISM = 32;
+  public static final int MAX_PARALLELISM = Parallelism.MAX;
 
   public ExportTablesCommand {
     requireParallelism(parallelism);
@@ -58,13 +58,9 @@ public record ExportTablesCommand(int parallelism, boolean restart, long partByt
     }
   }
 
-  /** 1 to {@link #MAX_PARALLELISM}: each table at once needs its own connection. */
+  /** 1 to {@link #MAX_PARALLELISM}: each table at once needs its own connection ({@link Parallelism}'s rule). */
   public static void requireParallelism(int parallelism) {
-    if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
-      throw new dev.converge.domain.failure.ConvergeException(dev.converge.domain.failure.ErrorCode.CONFIGURATION,
-          "--parallel must be 1 to " + MAX_PARALLELISM + " (each table at once needs its own connection), was "
-          + parallelism);
-    }
+    new Parallelism(parallelism);
   }
 
   public ExportTablesCommand(int parallelism, boolean restart) {

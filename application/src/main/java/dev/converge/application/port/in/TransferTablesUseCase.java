@@ -22,5 +22,11 @@ public interface TransferTablesUseCase {
     /** Every file passed validation and the verdict is saved; {@code tables} is each table's checking time. */
     default void validated(ValidateFilesReport report, java.time.Instant at,
         java.util.Map<String, java.time.Duration> tables) {}
+
+    /**
+     * The pipeline stopped at a failure, every stage's workers ended: the target tables committed
+     * (now or by an earlier run of the same export; they stay) and those not committed, in plan order.
+     */
+    default void stopped(java.util.List<String> committed, java.util.List<String> notCommitted) {}
   }
 }

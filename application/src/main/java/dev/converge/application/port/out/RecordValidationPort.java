@@ -14,7 +14,7 @@ public interface RecordValidationPort {
    * The outcome of validating one manifest, identified by its migration id and the moment its
    * export finished (a re-export makes a different manifest).
    */
-  record Verdict(String manifestFile, String migrationId, String exportFinished, boolean passed, long problems,
+  record Verdict(String manifestFile, String migrationId, java.time.Instant exportFinished, boolean passed, long problems,
       String validatedAt) {
     public Verdict {
       Objects.requireNonNull(manifestFile, "manifestFile");
