@@ -96,7 +96,8 @@ public final class MigrateCommand implements Callable<Integer>, FailureDocument.
       + " table, instead of as one pipeline: nothing reaches the target before every file has passed validation.")
   boolean sequential;
 
-  @Mixin RowDecisionOptions decisions = new RowDecisionOptions();
+  /** The plan's settings, row decisions included: the plan's advice names these flags, on migrate as on plan. */
+  @Mixin PlanOptions planOptions = new PlanOptions();
 
   public MigrateCommand(PhaseContext context) {
     this.context = Objects.requireNonNull(context, "context");
@@ -125,8 +126,8 @@ public final class MigrateCommand implements Callable<Integer>, FailureDocument.
       document.put("phases", List.copyOf(finished));
       context.out().println(context.json().json(document));
     } else {
-      context.out().printf(Locale.ROOT, "%sMigrate: every phase passed in %.1f s; converge report projects the cut-over.%n",
-          verbose ? "%n" : "", seconds);
+      context.out().printf(Locale.ROOT, (verbose ? "%n" : "")
+          + "Migrate: every phase passed in %.1f s; converge report projects the cut-over.%n", seconds);
     }
     context.out().flush();
     return 0;
@@ -142,7 +143,8 @@ public final class MigrateCommand implements Callable<Integer>, FailureDocument.
     ProvisioningChoice provisioning = ProvisioningChoice.of(spec, flywayLocation, provisionCommand);
     PhaseStep.Schema schema = provisioning.given() ? parsed(root, SchemaCommand.class).step(provisioning) : null;
     // The row decisions go to plan (which checks them against the data) and to export (which follows them).
-    PhaseStep.Plan plan = keepPlan ? null : parsed(root, PlanCommand.class).step(decisions, parallelism);
+    RowDecisionOptions decisions = planOptions.decisions;
+    PhaseStep.Plan plan = keepPlan ? null : parsed(root, PlanCommand.class).step(planOptions, parallelism);
     ExportTablesCommand exported = parsed(root, ExportCommand.class).step().command();
     ExportTablesCommand export = new ExportTablesCommand(parallelism == null ? exported.parallelism() : parallelism.tables(),
         exported.restart(), partBytes == null ? exported.partBytes() : partBytes,

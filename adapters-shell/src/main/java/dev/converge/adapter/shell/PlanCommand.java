@@ -54,10 +54,14 @@ public final class PlanCommand extends PhaseCommand<PlanMigrationReport> {
     return step(planOptions.settings(), parallelism.tables());
   }
 
-  /** As {@link #step()}, with {@code migrate}'s row decisions and parallelism instead of this command's own. */
-  PhaseStep.Plan step(RowDecisionOptions decisions, Parallelism parallel) {
-    return step(planOptions.settings(decisions), (parallel == null ? parallelism : parallel).tables());
+  /**
+   * As {@link #step()}, with {@code migrate}'s plan options (exclusions, policies, existing rows, row
+   * decisions; configured defaults included, as they apply to migrate's options too) and parallelism.
+   */
+  PhaseStep.Plan step(PlanOptions migrate, Parallelism parallel) {
+    return step(migrate.settings(), (parallel == null ? parallelism : parallel).tables());
   }
+
 
   private PhaseStep.Plan step(dev.converge.domain.plan.PlanSettings settings, int parallel) {
     return new PhaseStep.Plan(new PlanMigrationCommand(settings, checkTimeout, scanBudget, acceptUnchecked,

@@ -45,15 +45,7 @@ public final class PlanOptions {
 
   /** The settings: the default exclusions plus these options. */
   public PlanSettings settings() {
-    return settings(decisions);
-  }
-
-  /**
-   * As {@link #settings()}, with {@code given}'s row decisions when it holds any ({@code migrate}'s,
-   * which go to plan and export alike), else these options' own.
-   */
-  public PlanSettings settings(RowDecisionOptions given) {
-    RowDecisionOptions rows = given != null && !given.decisions().isEmpty() ? given : decisions;
+    RowDecisionOptions rows = decisions;
     Map<String, String> excluded = new LinkedHashMap<>(PlanSettings.DEFAULT_EXCLUSIONS);
     excluded.putAll(excludedTables);
     ValuePolicies global = apply(ValuePolicies.STRICT, policies);

@@ -128,6 +128,21 @@ class MigrateCommandTest {
   }
 
   @Test
+  void thePlansOptionsAreMigratesToo() {
+    // The plan's advice names --column-policy, --policy, --existing-rows …: they work on migrate as on plan.
+    assertEquals(0, migrate(Map.of("exclude-table", "legacy=retired"), "--column-policy", "site.name:overlong=truncate",
+        "--policy", "nul-bytes=strip", "--existing-rows", "firmware=keep", "--ignore-column", "site.notes"),
+        out.toString());
+
+    var settings = handed.plan().command().settings();
+    assertEquals("TRUNCATE", settings.policiesFor("site", "name").overlong().name());
+    assertEquals("STRIP", settings.policiesFor("any", "column").nulBytes().name());
+    assertEquals("KEEP", settings.existingRowsFor("firmware").name());
+    assertTrue(settings.ignoredColumns().contains("site.notes"));
+    assertEquals("retired", settings.excludedTables().get("legacy"), "converge.yml's plan settings apply to migrate");
+  }
+
+  @Test
   void withoutKeepPlanThePlanTakesMigratesRowDecisions() {
     assertEquals(0, migrate(Map.of(), "--quarantine", "users", "--default", "users.name=anonymous"), out.toString());
 
