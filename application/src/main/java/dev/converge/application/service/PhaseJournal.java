@@ -9,6 +9,7 @@ import dev.converge.application.port.out.RecordImportPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StoreRunJournalPort;
 import dev.converge.domain.failure.ConvergeException;
+import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.failure.PhaseRefusedException;
 import dev.converge.domain.run.Phase;
 import dev.converge.domain.run.PhaseOutcome;
@@ -59,6 +60,13 @@ final class PhaseJournal {
 
   /** Begins {@code phase} (the databases as it sees them, none for a phase that does not connect); its run id. */
   String begin(Phase phase, ConnectionSettings settings) {
+    if (settings != null) {
+      Optional<String> other = journals.load()
+          .flatMap(run -> run.otherDatabases(settings.source().describe(), settings.describeTarget()));
+      if (other.isPresent()) {
+        throw new ConvergeException(ErrorCode.CONFIGURATION, phase.command() + " refused: " + other.get());
+      }
+    }
     return journal.begin(new BeginPhaseCommand(phase, settings == null ? null : settings.source().describe(),
         settings == null ? null : settings.describeTarget())).runId();
   }

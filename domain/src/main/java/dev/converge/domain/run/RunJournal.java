@@ -30,6 +30,28 @@ public record RunJournal(String runId, Instant created, String source, String ta
     return new RunJournal(runId, created, source, target, List.of());
   }
 
+  /**
+   * Why a phase connecting to {@code sourceNow} and {@code targetNow} may not use this journal's work
+   * directory, if it may not: the run belongs to the databases it recorded (the user aside, which
+   * may differ per phase). A work directory reused for another pair would take the other pair's
+   * committed tables, export and plan for its own.
+   */
+  public Optional<String> otherDatabases(String sourceNow, String targetNow) {
+    boolean sameSource = source.isEmpty() || sourceNow == null || withoutUser(source).equals(withoutUser(sourceNow));
+    boolean sameTarget = target.isEmpty() || targetNow == null || withoutUser(target).equals(withoutUser(targetNow));
+    if (phases.isEmpty() || (sameSource && sameTarget)) {
+      return Optional.empty();
+    }
+    return Optional.of("this work directory holds the run from " + source + " to " + target + "; this command connects to "
+        + (sameSource ? "" : sourceNow + (sameTarget ? "" : " and ")) + (sameTarget ? "" : targetNow)
+        + ". A work directory belongs to one pair of databases: use a new --work-dir for these, or the connection"
+        + " settings this run used");
+  }
+
+  private static String withoutUser(String database) {
+    return database.substring(database.indexOf('@') + 1);
+  }
+
   /** This journal with a phase begun (and the databases as this phase sees them). */
   public RunJournal begin(Phase phase, Instant at, String sourceNow, String targetNow) {
     List<PhaseRun> all = new ArrayList<>(phases);

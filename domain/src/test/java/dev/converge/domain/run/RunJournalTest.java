@@ -31,6 +31,20 @@ class RunJournalTest {
   }
 
   @Test
+  void aWorkDirectoryBelongsToThePairOfDatabasesItsRunUsed() {
+    assertTrue(journal.otherDatabases("root@mysql:3306/other", "app@pg:5432/other (public)").isEmpty(),
+        "a journal with no phase yet takes any pair");
+    run(Phase.PLAN, PhaseOutcome.SUCCEEDED);
+    assertTrue(journal.otherDatabases("app@mysql:3306/alkemio", "app@pg:5432/alkemio (public)").isEmpty());
+    assertTrue(journal.otherDatabases("reader@mysql:3306/alkemio", "migrator@pg:5432/alkemio (public)").isEmpty(),
+        "another login to the same databases");
+    String other = journal.otherDatabases("app@mysql:3306/alkemio", "app@pg:5432/fleet3 (public)").orElseThrow();
+    assertTrue(other.contains("holds the run from app@mysql:3306/alkemio to app@pg:5432/alkemio (public); this command"
+        + " connects to app@pg:5432/fleet3 (public)") && other.contains("use a new --work-dir"), other);
+    assertTrue(journal.otherDatabases("app@mysql:3307/alkemio", "app@pg:5432/alkemio (public)").isPresent());
+  }
+
+  @Test
   void importNeedsAValidationNewerThanTheLatestExport() {
     run(Phase.PLAN, PhaseOutcome.SUCCEEDED);
     run(Phase.EXPORT, PhaseOutcome.SUCCEEDED, TableOutcome.done("user", TableState.EXPORTED, 10, 5));
