@@ -83,7 +83,7 @@ public final class StatusCommand implements Callable<Integer> {
     out.println("Next: converge " + status.next().command());
     out.println("Source: " + status.source().line());
     journal.cutOverByDelta().ifPresent(sync -> out.println("Two-step cut-over: after this pre-copy, converge "
-        + sync.command() + " in the window copies only what changed since (docs/runbook.md)"));
+        + sync.command() + " in the window copies only what changed since it (docs/runbook.md)"));
   }
 
   private static String seconds(RunJournal journal, Phase phase, String table) {
