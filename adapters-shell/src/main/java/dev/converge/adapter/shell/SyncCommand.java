@@ -1,5 +1,8 @@
 package dev.converge.adapter.shell;
 
+import picocli.CommandLine.Mixin;
+import java.util.List;
+import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.port.in.Parallelism;
 import dev.converge.application.port.in.RunPhaseUseCase.PhaseStep;
 import dev.converge.application.port.in.SyncTablesCommand;
@@ -23,7 +26,9 @@ import picocli.CommandLine.Option;
         + " was never loaded.",
       "A re-run (after Ctrl-C, a kill or a failure) computes the delta again; a synced table commits nothing.",
       "Exits with status 10 when the proof fails."})
-public final class SyncCommand extends PhaseCommand<SyncTablesReport> {
+public final class SyncCommand extends PhaseCommand<SyncTablesReport> implements DryRun.Steps {
+
+  @Mixin DryRun dryRun = new DryRun();
 
   @Option(names = "--parallel", converter = ParallelismText.class, paramLabel = "N", defaultValue = "4",
       description = "Tables compared at once, each reading the source and the target on their own connections"
@@ -46,6 +51,27 @@ public final class SyncCommand extends PhaseCommand<SyncTablesReport> {
   @Override
   protected Phase phase() {
     return Phase.SYNC;
+  }
+
+  @Override
+  protected boolean dryRunRequested() {
+    return dryRun.requested;
+  }
+
+  @Override
+  public List<String> steps() {
+    ConnectionSettings settings = connection.settings(context.environment());
+    return List.of(
+        "check the run journal: the target holds a pre-copy (an import or a sync since the latest rollback) of the"
+            + " plan in " + settings.workDirectory() + ", which has no row decisions",
+        "connect to " + describe(settings.source()) + " (read-only, one consistent snapshot) and " + describe(settings),
+        "compare every planned table by primary key, " + parallelism.tables() + " at once within " + memoryBudget
+            + " bytes of comparison memory (a table without a primary key whole)",
+        "write only the rows that differ (deletes, updates, inserts), each table in one transaction with the plan's"
+            + " conversions and foreign-key handling; reload whole a table without a primary key that differs",
+        "prove the result: the rows found equal plus the rows written against the source, foreign keys without"
+            + " orphans, sequences past their columns; write sync_report.md and sync_report.json; journal the changes"
+            + " per table");
   }
 
   @Override

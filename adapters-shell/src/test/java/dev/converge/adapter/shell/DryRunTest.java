@@ -23,6 +23,7 @@ class DryRunTest {
     CommandLine root = new CommandLine(new ConvergeCommand(new PrintWriter(out, true)));
     root.addSubcommand(new MigrateCommand(context));
     root.addSubcommand(new RollbackCommand(context));
+    root.addSubcommand(new SyncCommand(context));
     root.setErr(new PrintWriter(out, true));
     return root;
   }
@@ -48,6 +49,17 @@ class DryRunTest {
     assertEquals(0, status, out.toString());
     assertTrue(out.toString().contains("empty every table of the plan in run-1")
         && out.toString().contains("without --yes"), out.toString());
+  }
+
+  @Test
+  void syncSaysWhatItWouldCompareAndWriteAndConnectsToNothing() {
+    int status = commandLine().execute("sync", "--dry-run", "--parallel", "2", "--source-database", "app",
+        "--source-user", "migrator", "--target-database", "app", "--target-user", "app", "--work-dir", "run-1");
+
+    String text = out.toString();
+    assertEquals(0, status, text);
+    assertTrue(text.startsWith("sync --dry-run: nothing was done; it would:") && text.contains("2 at once")
+        && text.contains("write only the rows that differ") && text.contains("prove the result"), text);
   }
 
   @Test
