@@ -65,6 +65,8 @@ class JsonDocumentsIT {
     valid("manifest", file(export.get("savedAs").asText()));
     valid("run-journal", file("run_journal.json"));
 
+    JsonNode sync = valid("sync", json(0, run.arguments("sync", "--output", "json")));
+    assertTrue(sync.get("tables").size() > 0 && sync.get("tables").get(0).get("proven").asBoolean(), sync.toString());
     valid("rollback", json(0, run.arguments("rollback", "--yes", "--output", "json")));
     Path again = workDirectory.resolve("again");
     JsonNode migrate = valid("migrate", json(0, run.withFreshTarget(again).arguments("migrate", "--output", "json")));

@@ -103,7 +103,7 @@ final class PhaseOutcomes {
       return List.copyOf(outcomes.values());
     } else if (report instanceof SyncTablesReport sync) {
       return sync.tables().stream().map(table -> new TableOutcome(table.table(),
-          table.proven() ? TableState.VERIFIED : TableState.FAILED, table.sourceRows(), table.millis(),
+          table.proven() ? TableState.VERIFIED : TableState.FAILED, table.sourceRows(), table.elapsed().toMillis(),
           table.proven() ? null : table.detail(), new TableOutcome.RowChanges(table.inserted(), table.updated(),
               table.deleted(), table.fullReload() != null && table.changed()))).toList();
     }

@@ -287,11 +287,11 @@ public final class SyncTablesService implements SyncTablesUseCase {
             }
           });
       ContentChecksum sourceChecksum = digest[0].checksum();
-      long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
       String passes = delta.passes() == 1 ? "" : " in " + delta.passes() + " passes (the table exceeded its memory share)";
       if (delta.same()) {
         return new TableSync(table.targetTable(), sourceChecksum.rows(), sourceChecksum.hex(), targetBefore[0],
-            delta.equal(), 0, 0, 0, null, delta.passes(), millis, true,
+            delta.equal(), 0, 0, 0, null, delta.passes(), elapsed, true,
             "equal: all " + delta.equal() + " rows the same by key and content" + passes + "; nothing written");
       }
       writes.beforeCommit();
@@ -320,7 +320,7 @@ public final class SyncTablesService implements SyncTablesUseCase {
       }
       return new TableSync(table.targetTable(), sourceChecksum.rows(), sourceChecksum.hex(), targetBefore[0],
           delta.equal(), applied.inserted(), applied.updated(), applied.deleted(), null, delta.passes(),
-          Duration.ofNanos(System.nanoTime() - started).toMillis(), counted && same, detail);
+          Duration.ofNanos(System.nanoTime() - started), counted && same, detail);
     }
   }
 
@@ -343,7 +343,7 @@ public final class SyncTablesService implements SyncTablesUseCase {
     ContentChecksum sourceChecksum = compared.checksum();
     if (sourceChecksum.rows() == before.rows() && sourceChecksum.hex().equals(before.hex())) {
       return new TableSync(table.targetTable(), sourceChecksum.rows(), sourceChecksum.hex(), before.rows(),
-          before.rows(), 0, 0, 0, why, 1, Duration.ofNanos(System.nanoTime() - started).toMillis(), true,
+          before.rows(), 0, 0, 0, why, 1, Duration.ofNanos(System.nanoTime() - started), true,
           why + ": compared whole, equal (" + before.rows() + " rows, checksum " + before.hex() + "); nothing written");
     }
     try (TableChanges open = changes.begin(new TableChange(table.targetTable(), columns, List.of(),
@@ -368,7 +368,7 @@ public final class SyncTablesService implements SyncTablesUseCase {
       ContentChecksum copiedChecksum = copied.checksum();
       boolean same = after.rows() == copiedChecksum.rows() && after.hex().equals(copiedChecksum.hex());
       return new TableSync(table.targetTable(), copiedChecksum.rows(), copiedChecksum.hex(), before.rows(), 0,
-          applied.inserted(), 0, applied.deleted(), why, 1, Duration.ofNanos(System.nanoTime() - started).toMillis(),
+          applied.inserted(), 0, applied.deleted(), why, 1, Duration.ofNanos(System.nanoTime() - started),
           same, why + ": reloaded whole (" + applied.deleted() + " rows deleted, " + applied.inserted()
               + " inserted); read back " + after.rows() + " rows, checksum " + after.hex()
               + (same ? ", equal to the source's" : ", where the source's " + copiedChecksum.rows() + " have "
@@ -485,7 +485,7 @@ public final class SyncTablesService implements SyncTablesUseCase {
     for (TableSync table : report.tables()) {
       text.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %.1f | %s | %s |%n", cell(table.table()),
           table.sourceRows(), table.targetRowsBefore(), table.equalRows(), table.inserted(), table.updated(),
-          table.deleted(), table.millis() / 1000.0, table.proven() ? "PASS" : "**FAIL**", cell(table.detail())));
+          table.deleted(), table.elapsed().toMillis() / 1000.0, table.proven() ? "PASS" : "**FAIL**", cell(table.detail())));
     }
     text.append("\n## Target checks\n\n| check | table | result | detail |\n|---|---|---|---|\n");
     for (Check check : report.checks()) {

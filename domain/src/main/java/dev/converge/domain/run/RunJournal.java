@@ -32,13 +32,15 @@ public record RunJournal(String runId, Instant created, String source, String ta
 
   /**
    * Why a phase connecting to {@code sourceNow} and {@code targetNow} may not use this journal's work
-   * directory, if it may not: the run belongs to the databases it recorded (the user aside, which
-   * may differ per phase). A work directory reused for another pair would take the other pair's
-   * committed tables, export and plan for its own.
+   * directory, if it may not: the run belongs to the databases it recorded, by name (and the target's
+   * schema). The login and the address may change between phases — the same database reached
+   * through a port-forward for the pre-copy and by its service name in the window — but a work
+   * directory reused for another database would take its committed tables, export and plan for
+   * the other's.
    */
   public Optional<String> otherDatabases(String sourceNow, String targetNow) {
-    boolean sameSource = source.isEmpty() || sourceNow == null || withoutUser(source).equals(withoutUser(sourceNow));
-    boolean sameTarget = target.isEmpty() || targetNow == null || withoutUser(target).equals(withoutUser(targetNow));
+    boolean sameSource = source.isEmpty() || sourceNow == null || databaseOf(source).equals(databaseOf(sourceNow));
+    boolean sameTarget = target.isEmpty() || targetNow == null || databaseOf(target).equals(databaseOf(targetNow));
     if (phases.isEmpty() || (sameSource && sameTarget)) {
       return Optional.empty();
     }
@@ -48,8 +50,11 @@ public record RunJournal(String runId, Instant created, String source, String ta
         + " settings this run used");
   }
 
-  private static String withoutUser(String database) {
-    return database.substring(database.indexOf('@') + 1);
+  /** {@code user@host:port/database (schema s)} without the login and the address: {@code database (schema s)}. */
+  private static String databaseOf(String described) {
+    String withoutUser = described.substring(described.indexOf('@') + 1);
+    int slash = withoutUser.indexOf('/');
+    return slash < 0 ? withoutUser : withoutUser.substring(slash + 1);
   }
 
   /** This journal with a phase begun (and the databases as this phase sees them). */

@@ -41,7 +41,10 @@ class RunJournalTest {
     String other = journal.otherDatabases("app@mysql:3306/alkemio", "app@pg:5432/fleet3 (public)").orElseThrow();
     assertTrue(other.contains("holds the run from app@mysql:3306/alkemio to app@pg:5432/alkemio (public); this command"
         + " connects to app@pg:5432/fleet3 (public)") && other.contains("use a new --work-dir"), other);
-    assertTrue(journal.otherDatabases("app@mysql:3307/alkemio", "app@pg:5432/alkemio (public)").isPresent());
+    assertTrue(journal.otherDatabases("app@127.0.0.1:13306/alkemio", "app@pg.svc:5432/alkemio (public)").isEmpty(),
+        "the same databases at another address (a port-forward, then the service name)");
+    assertTrue(journal.otherDatabases("app@mysql:3306/alkemio", "app@pg:5432/alkemio (app)").isPresent(),
+        "another target schema");
   }
 
   @Test

@@ -26,11 +26,12 @@ public record SyncTablesReport(List<TableSync> tables, List<VerifyMigrationRepor
    * @param detail the proof's facts
    */
   public record TableSync(String table, long sourceRows, String sourceChecksum, long targetRowsBefore, long equalRows,
-      long inserted, long updated, long deleted, String fullReload, int passes, long millis, boolean proven,
+      long inserted, long updated, long deleted, String fullReload, int passes, Duration elapsed, boolean proven,
       String detail) {
     public TableSync {
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(detail, "detail");
+      Objects.requireNonNull(elapsed, "elapsed");
     }
 
     /** Whether the sync wrote anything to this table. */
