@@ -108,11 +108,13 @@ public final class RollbackCommand extends PhaseCommand<RollbackTargetReport> im
 
   @Override
   protected void print(RollbackTargetReport report) {
+    boolean restored = report.restored().values().stream().anyMatch(rows -> rows > 0);
     if (report.mode() == Mode.DROP) {
-      out.printf("Rollback: schema dropped, re-created and provisioned again; %d planned table(s) as provisioned."
-          + " Rows the provisioning seeded:%n", report.emptied().size());
+      out.printf("Rollback: schema dropped, re-created and provisioned again; %d planned table(s) as provisioned. %s%n",
+          report.emptied().size(), restored ? "Rows the provisioning seeded:" : "The provisioning seeded no rows.");
     } else {
-      out.printf("Rollback: %d table(s) emptied; rows restored as converge first found them:%n", report.emptied().size());
+      out.printf("Rollback: %d table(s) emptied; %s%n", report.emptied().size(),
+          restored ? "rows restored as converge first found them:" : "they held no rows when converge first found them.");
     }
     report.restored().forEach((table, rows) -> {
       if (rows > 0) {

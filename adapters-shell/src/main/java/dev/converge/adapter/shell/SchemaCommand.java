@@ -83,9 +83,11 @@ public final class SchemaCommand extends PhaseCommand<ProvisionTargetReport> {
     if (report.existingRows().isEmpty()) {
       out.println("Rows already in the target: none");
     } else {
-      out.println("Rows already in the target (the plan decides: truncate by default, keep or merge-by-primary-key):");
+      out.println("Rows already in the target (for a table the plan loads, it decides: truncate by default, keep or"
+          + " merge-by-primary-key):");
       report.existingRows().entrySet().stream().sorted(Map.Entry.comparingByKey())
-          .forEach(entry -> out.printf("  %s: %d%n", entry.getKey(), entry.getValue()));
+          .forEach(entry -> out.printf("  %s: %d%s%n", entry.getKey(), entry.getValue(),
+              history(entry.getKey()) ? " (a migration history: never loaded, kept as it is)" : ""));
     }
     HistoryOptions.print(report.histories(), out);
     if (report.contractHolds()) {
@@ -133,5 +135,11 @@ public final class SchemaCommand extends PhaseCommand<ProvisionTargetReport> {
       throw new ConvergeException(ErrorCode.CONFIGURATION, "--provision-command is empty");
     }
     return words;
+  }
+
+  /** Whether {@code table} is a migration history converge recognises, which no plan loads. */
+  private static boolean history(String table) {
+    return dev.converge.domain.history.HistoryTable.known().stream().anyMatch(known -> known.named(table))
+        || dev.converge.domain.plan.PlanSettings.DEFAULT_EXCLUSIONS.containsKey(table);
   }
 }
