@@ -57,7 +57,7 @@ abstract class PhaseRunnerFixture {
 
     /** A journal in which {@code phases} succeeded, in order. */
     Journals with(Phase... phases) {
-      RunJournal run = RunJournal.start("run-1", Instant.EPOCH, "s", "t");
+      RunJournal run = RunJournal.start("run-1", Instant.EPOCH, SETTINGS.source().describe(), SETTINGS.describeTarget());
       for (Phase phase : phases) {
         run = run.begin(phase, Instant.EPOCH, null, null).end(phase, Instant.EPOCH, PhaseOutcome.SUCCEEDED, 0, "", null,
             List.of());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.converge.application.connection.ConnectionSettings;
+import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.port.in.ExportTablesCommand;
 import dev.converge.application.port.in.ExportTablesReport;
 import dev.converge.application.port.in.ImportTablesCommand;
@@ -50,6 +52,23 @@ class RunPhaseServiceTest extends PhaseRunnerFixture {
 
     assertEquals("import cannot run yet: the latest export has not passed validation; run validate first",
         refused.getMessage());
+    assertEquals(ErrorCode.CONFIGURATION, refused.code());
+    assertSame(before, journals.journal, "nothing journaled");
+    assertEquals(0, opened.get(), "no connection opened");
+  }
+
+  @Test
+  void aPhaseConnectingToAnotherDatabaseThanTheRunsIsRefusedBeforeAnythingStarts() {
+    journals.with(Phase.PLAN);
+    RunJournal before = journals.journal;
+    ConnectionSettings elsewhere = new ConnectionSettings(SETTINGS.source(),
+        new DatabaseEndpoint("pg.internal", 5432, "app3", "owner", "secret"), "public", Path.of("work"));
+
+    ConvergeException refused = assertThrows(ConvergeException.class, () -> service().run(
+        new RunPhaseCommand<>(new PhaseStep.Export(new ExportTablesCommand(2, false)), elsewhere, null)));
+
+    assertTrue(refused.getMessage().startsWith("export refused: this work directory holds the run from"
+        + " migrator@mysql.internal:3306/app to owner@pg.internal:5432/app (schema public)"), refused.getMessage());
     assertEquals(ErrorCode.CONFIGURATION, refused.code());
     assertSame(before, journals.journal, "nothing journaled");
     assertEquals(0, opened.get(), "no connection opened");
