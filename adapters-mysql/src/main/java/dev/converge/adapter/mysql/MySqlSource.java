@@ -42,15 +42,13 @@ public final class MySqlSource implements AutoCloseable {
     try {
       pool = MySqlDataSourceFactory.readOnlySource(endpoint, connections);
     } catch (RuntimeException e) {
-      throw new ConvergeException(ErrorCode.CONNECTION, "cannot connect to the source " + endpoint.describe()
-          + ": " + rootMessage(e) + tlsHint(endpoint.tls(), e) + passwordHint(endpoint, e), e);
+      throw connectionFailure(endpoint, rootMessage(e) + tlsHint(endpoint.tls(), e), e);
     }
     try (Connection connection = pool.getConnection()) {
       connection.isValid(5);
     } catch (SQLException e) {
       pool.close();
-      throw new ConvergeException(ErrorCode.CONNECTION, "cannot connect to the source " + endpoint.describe()
-          + ": " + e.getMessage() + tlsHint(endpoint.tls(), e) + passwordHint(endpoint, e), e);
+      throw connectionFailure(endpoint, e.getMessage() + tlsHint(endpoint.tls(), e), e);
     }
     return new MySqlSource(endpoint, pool);
   }
@@ -118,6 +116,20 @@ public final class MySqlSource implements AutoCloseable {
       root = root.getCause();
     }
     return root.getMessage();
+  }
+
+  /**
+   * Why the source could not be reached, first in the operator's words: a login refused while no
+   * password was given says that (and where to give one) instead of the server's "using password: NO".
+   */
+  static ConvergeException connectionFailure(DatabaseEndpoint endpoint, String detail, Throwable failure) {
+    String noPassword = passwordHint(endpoint, failure);
+    if (!noPassword.isEmpty()) {
+      return new ConvergeException(ErrorCode.CONNECTION, noPassword.substring(2) + " (the source refused "
+          + endpoint.describe() + " without one)", failure);
+    }
+    return new ConvergeException(ErrorCode.CONNECTION, "cannot connect to the source " + endpoint.describe() + ": "
+        + detail, failure);
   }
 
   /**

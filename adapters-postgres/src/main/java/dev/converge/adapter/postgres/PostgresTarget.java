@@ -36,15 +36,13 @@ public final class PostgresTarget implements AutoCloseable {
       // Flyway holds one connection for its lock while it migrates on another.
       pool = PostgresDataSourceFactory.target(endpoint, Math.max(2, connections));
     } catch (RuntimeException e) {
-      throw new ConvergeException(ErrorCode.CONNECTION, "cannot connect to the target " + endpoint.describe()
-          + ": " + e.getMessage() + tlsHint(endpoint.tls(), e) + passwordHint(endpoint, e), e);
+      throw connectionFailure(endpoint, e.getMessage() + tlsHint(endpoint.tls(), e), e);
     }
     try (Connection connection = pool.getConnection()) {
       connection.isValid(5);
     } catch (SQLException e) {
       pool.close();
-      throw new ConvergeException(ErrorCode.CONNECTION, "cannot connect to the target " + endpoint.describe()
-          + ": " + e.getMessage() + tlsHint(endpoint.tls(), e) + passwordHint(endpoint, e), e);
+      throw connectionFailure(endpoint, e.getMessage() + tlsHint(endpoint.tls(), e), e);
     }
     return new PostgresTarget(endpoint, schema, pool);
   }
@@ -113,6 +111,20 @@ public final class PostgresTarget implements AutoCloseable {
       }
     }
     return "";
+  }
+
+  /**
+   * Why the target could not be reached, first in the operator's words: a login refused while no
+   * password was given says that (and where to give one) instead of the server's "using password: NO".
+   */
+  static ConvergeException connectionFailure(DatabaseEndpoint endpoint, String detail, Throwable failure) {
+    String noPassword = passwordHint(endpoint, failure);
+    if (!noPassword.isEmpty()) {
+      return new ConvergeException(ErrorCode.CONNECTION, noPassword.substring(2) + " (the target refused "
+          + endpoint.describe() + " without one)", failure);
+    }
+    return new ConvergeException(ErrorCode.CONNECTION, "cannot connect to the target " + endpoint.describe() + ": "
+        + detail, failure);
   }
 
   /**
