@@ -25,9 +25,9 @@ class MySqlSourceTest {
 
     assertEquals("no password was given for migrator@mysql.internal: set CONVERGE_SOURCE_PASSWORD or"
         + " --source-password-file (the source refused migrator@mysql.internal:3306/alkemio without one)",
-        MySqlSource.connectionFailure(noPassword, DENIED.getMessage(), DENIED).getMessage());
+        MySqlSource.connectionFailure(noPassword, DENIED.getMessage(), "", DENIED).getMessage());
     assertEquals("cannot connect to the source migrator@mysql.internal:3306/alkemio: Communications link failure",
-        MySqlSource.connectionFailure(noPassword, "Communications link failure",
+        MySqlSource.connectionFailure(noPassword, "Communications link failure", "",
             new SQLException("Communications link failure", "08S01")).getMessage());
   }
 

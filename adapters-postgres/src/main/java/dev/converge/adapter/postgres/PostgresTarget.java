@@ -36,13 +36,13 @@ public final class PostgresTarget implements AutoCloseable {
       // Flyway holds one connection for its lock while it migrates on another.
       pool = PostgresDataSourceFactory.target(endpoint, Math.max(2, connections));
     } catch (RuntimeException e) {
-      throw connectionFailure(endpoint, e.getMessage() + tlsHint(endpoint.tls(), e), e);
+      throw connectionFailure(endpoint, e.getMessage(), tlsHint(endpoint.tls(), e), e);
     }
     try (Connection connection = pool.getConnection()) {
       connection.isValid(5);
     } catch (SQLException e) {
       pool.close();
-      throw connectionFailure(endpoint, e.getMessage() + tlsHint(endpoint.tls(), e), e);
+      throw connectionFailure(endpoint, e.getMessage(), tlsHint(endpoint.tls(), e), e);
     }
     return new PostgresTarget(endpoint, schema, pool);
   }
@@ -117,15 +117,18 @@ public final class PostgresTarget implements AutoCloseable {
    * Why the target could not be reached, first in the operator's words: a login refused while no
    * password was given says that (and where to give one) instead of the server's "using password: NO".
    */
-  static ConvergeException connectionFailure(DatabaseEndpoint endpoint, String detail, Throwable failure) {
+  static ConvergeException connectionFailure(DatabaseEndpoint endpoint, String detail, String tlsHint,
+      Throwable failure) {
     String noPassword = passwordHint(endpoint, failure);
-    if (!noPassword.isEmpty()) {
+    if (!noPassword.isEmpty() && tlsHint.isEmpty()) {
       return new ConvergeException(ErrorCode.CONNECTION, noPassword.substring(2) + " (the target refused "
           + endpoint.describe() + " without one)", failure);
     }
+    // A refusal that TLS explains says TLS first (a server that accepts only TLS refuses a plaintext login too).
     return new ConvergeException(ErrorCode.CONNECTION, "cannot connect to the target " + endpoint.describe() + ": "
-        + detail, failure);
+        + detail + tlsHint + noPassword, failure);
   }
+
 
   /**
    * A login refused while no password was given at all: the operator forgot the variable or file,
