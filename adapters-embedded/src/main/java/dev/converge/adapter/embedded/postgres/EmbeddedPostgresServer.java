@@ -1,5 +1,6 @@
 package dev.converge.adapter.embedded.postgres;
 
+import dev.converge.adapter.embedded.BinaryArtifact;
 import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.connection.RunningServer;
 import dev.converge.domain.failure.ConvergeException;

