@@ -6,6 +6,7 @@ import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.plan.DirtyRow;
 import dev.converge.domain.plan.Finding;
+import dev.converge.domain.plan.ParentCandidates;
 import dev.converge.domain.plan.PreflightCheck;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -37,7 +39,7 @@ public final class MySqlPreflightAdapter implements RunPreflightChecksPort {
 
   @Override
   public List<Finding> run(List<PreflightCheck> checks, Duration perCheck, Duration total,
-      Map<String, List<String>> rowKeys, Consumer<DirtyRow> orphans) {
+      Map<String, List<String>> rowKeys, Consumer<DirtyRow> orphans, BooleanSupplier stopped) {
     List<Finding> findings = new ArrayList<>();
     long deadline = System.nanoTime() + total.toNanos();
     try (Connection connection = source.getConnection()) {
@@ -46,7 +48,7 @@ public final class MySqlPreflightAdapter implements RunPreflightChecksPort {
         if (check.kind() != PreflightCheck.Kind.ORPHAN) {
           throw new IllegalArgumentException(check.kind() + " is the data scan's check, not a query's");
         }
-        if (System.nanoTime() > deadline) {
+        if (System.nanoTime() > deadline || stopped.getAsBoolean()) {
           findings.add(new Finding(check, 0, null, false));
           continue;
         }
@@ -66,8 +68,7 @@ public final class MySqlPreflightAdapter implements RunPreflightChecksPort {
         : query.replaceFirst("^SELECT ", "SELECT /*+ MAX_EXECUTION_TIME(" + limit.toMillis() + ") */ ");
     List<String> child = check.foreignKey().columns();
     String column = String.join(",", child);
-    String rule = "references a row of " + check.foreignKey().referencedTable() + " that does not exist (foreign key "
-        + check.foreignKey().name() + "; MySQL had foreign-key checks off)";
+    String rule = ParentCandidates.rule(check.foreignKey());
     long rows = 0;
     String example = null;
     // Forward-only, read-only, streamed: every orphan is reported, none held in memory.

@@ -69,7 +69,7 @@ class MySqlPreflightAdapterIT {
     List<DirtyRow> orphans = new ArrayList<>();
     try (HikariDataSource source = MySqlDataSourceFactory.readOnlySource(SharedMySqlServers.of(flavor).endpoint(database), 1)) {
       List<Finding> findings = new MySqlPreflightAdapter(source).run(checks, Duration.ofSeconds(30), Duration.ofMinutes(1),
-          Map.of("child", List.of("id")), orphans::add);
+          Map.of("child", List.of("id")), orphans::add, () -> false);
 
       assertEquals(List.of(2L, 1L), findings.stream().map(Finding::rows).toList(), orphans.toString());
       assertTrue(findings.stream().allMatch(Finding::completed));
@@ -111,9 +111,24 @@ class MySqlPreflightAdapterIT {
     String database = SharedMySqlServers.freshDatabase(flavor, "orphans_budget");
     try (HikariDataSource source = MySqlDataSourceFactory.readOnlySource(SharedMySqlServers.of(flavor).endpoint(database), 1)) {
       List<Finding> findings = new MySqlPreflightAdapter(source).run(List.of(orphan("fk", "ref", List.of())),
-          Duration.ofSeconds(1), Duration.ofNanos(-1), Map.of(), row -> { });
+          Duration.ofSeconds(1), Duration.ofNanos(-1), Map.of(), row -> { }, () -> false);
       assertFalse(findings.get(0).completed());
       assertTrue(findings.get(0).blocking(), "unchecked data is not assumed clean");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(MySqlFlavor.class)
+  void checksNotStartedWhenTheScanStoppedComeBackNotRun(MySqlFlavor flavor) throws SQLException {
+    String database = prepare(flavor, LOOK_ALIKES);
+    List<PreflightCheck> checks = List.of(orphan("fk_text", "textRef", List.of()), orphan("fk_uuid", "uuidRef", List.of("uuidRef")));
+    int[] asked = {0};
+    try (HikariDataSource source = MySqlDataSourceFactory.readOnlySource(SharedMySqlServers.of(flavor).endpoint(database), 1)) {
+      // Stopped after the first check began: the second is never run.
+      List<Finding> findings = new MySqlPreflightAdapter(source).run(checks, Duration.ofSeconds(30), Duration.ofMinutes(1),
+          Map.of("child", List.of("id")), row -> { }, () -> asked[0]++ > 0);
+      assertEquals(List.of(true, false), findings.stream().map(Finding::completed).toList());
+      assertEquals(2L, findings.get(0).rows());
     }
   }
 }

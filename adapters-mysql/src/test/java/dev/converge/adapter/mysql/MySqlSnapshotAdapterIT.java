@@ -342,4 +342,56 @@ class MySqlSnapshotAdapterIT {
     }
     throw new AssertionError("the long query never started");
   }
+
+  @ParameterizedTest
+  @EnumSource(MySqlFlavor.class)
+  void eachRowComesWithTheOneParentTheCollationFindsThroughTheParentsIndex(MySqlFlavor flavor) throws SQLException {
+    String database = prepare(flavor,
+        "CREATE TABLE parent (id VARCHAR(40) PRIMARY KEY, born DATETIME) CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci",
+        "CREATE TABLE child (id INT PRIMARY KEY, ref VARCHAR(40), other VARCHAR(40)) CHARACTER SET utf8mb4"
+            + " COLLATE utf8mb4_0900_ai_ci",
+        "INSERT INTO parent VALUES ('abc', '2024-01-02 03:04:05'), ('0f8fad5b-d9cb-469f-a165-70867728950e', NULL)",
+        // 'ABC' finds 'abc' (the collation ignores case), a uuid with a trailing newline finds nothing.
+        "INSERT INTO child VALUES (1, 'ABC', 'abc'), (2, CONCAT('0f8fad5b-d9cb-469f-a165-70867728950e', CHAR(10)), NULL),"
+            + " (3, NULL, 'gone'), (4, '0f8fad5b-d9cb-469f-a165-70867728950e', 'ABC')");
+    try (HikariDataSource source = MySqlDataSourceFactory.readOnlySource(SharedMySqlServers.of(flavor).endpoint(database), 2)) {
+      TableRead parent = read(source, database, "parent");
+      TableRead child = read(source, database, "child").withParents(List.of(
+          new StreamSourceRowsPort.ParentRead("parent", List.of("ref"), parent.columns().subList(0, 1)),
+          new StreamSourceRowsPort.ParentRead("parent", List.of("other"), parent.columns().subList(0, 1))));
+      assertThrows(IllegalArgumentException.class, () -> child.withParents(List.of(
+          new StreamSourceRowsPort.ParentRead("parent", List.of("nope"), parent.columns().subList(0, 1)))));
+      assertEquals(3 + 1 + 1, child.width());
+      try (Snapshot snapshot = new MySqlSnapshotAdapter(source).openSnapshot(1)) {
+        List<List<Object>> rows = rows(snapshot, child).stream().map(java.util.Arrays::asList).toList();
+        assertEquals(List.of(
+            java.util.Arrays.asList("1", "ABC", "abc", "abc", "abc"),
+            java.util.Arrays.asList("2", "0f8fad5b-d9cb-469f-a165-70867728950e\n", null, null, null),
+            java.util.Arrays.asList("3", null, "gone", null, null),
+            java.util.Arrays.asList("4", "0f8fad5b-d9cb-469f-a165-70867728950e", "ABC",
+                "0f8fad5b-d9cb-469f-a165-70867728950e", "abc")), rows,
+            "each row, then the candidate each lookup found, as the source holds it");
+        // Key ranges read with parents too.
+        List<StreamSourceRowsPort.KeyRange> ranges = snapshot.split(child, 2);
+        long total = 0;
+        for (StreamSourceRowsPort.KeyRange range : ranges) {
+          total += snapshot.stream(child.within(range), row -> assertEquals(5, row.length));
+        }
+        assertEquals(4, total);
+      }
+      String sql = MySqlSnapshotAdapter.query(child).sql();
+      try (Connection connection = source.getConnection(); Statement statement = connection.createStatement();
+          ResultSet plan = statement.executeQuery("EXPLAIN " + sql)) {
+        StringBuilder shown = new StringBuilder();
+        while (plan.next()) {
+          shown.append(plan.getString("table")).append(' ').append(plan.getString("type")).append(' ')
+              .append(plan.getString("key")).append(' ').append(plan.getString("Extra")).append('\n');
+          if (plan.getString("table").startsWith("p")) {
+            assertEquals("PRIMARY", plan.getString("key"), flavor + " looks the parent up without its index:\n" + shown + sql);
+          }
+        }
+        assertTrue(shown.indexOf("p0") >= 0 && shown.indexOf("p1") >= 0, shown.toString());
+      }
+    }
+  }
 }

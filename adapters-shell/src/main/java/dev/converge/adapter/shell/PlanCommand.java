@@ -74,8 +74,9 @@ public final class PlanCommand extends PhaseCommand<PlanMigrationReport> {
     PlanView.print(report.plan(), out);
     PlanView.printDirtyRows(report.dirtyRules(), report.scannedRows(), report.dirtyRowsFiles(),
         report.plan().decisions(), out);
-    out.printf("Saved as %s (introspection %d ms, scan %d ms)%n", report.savedAs(),
-        report.introspection().toMillis(), report.scan().toMillis());
+    out.printf("Saved as %s (introspection %d ms, scan %d ms: rows %d ms beside foreign-key queries %d ms)%n",
+        report.savedAs(), report.introspection().toMillis(), report.scan().toMillis(), report.rowScan().toMillis(),
+        report.foreignKeyQueries().toMillis());
   }
 
   @Override

@@ -66,8 +66,6 @@ public final class ExportTablesService implements ExportTablesUseCase {
 
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
   private static final long PROGRESS_EVERY = 50_000;
-  /** A table is read as key ranges side by side from this many (estimated) rows per range on. */
-  static final long SPLIT_ROWS = 100_000;
 
   private final StorePlanPort plans;
   private final ReadSourceSchemaPort sourceSchema;
@@ -253,11 +251,6 @@ public final class ExportTablesService implements ExportTablesUseCase {
         .allMatch(file -> files.sha256(file.name()).filter(file.sha256()::equals).isPresent());
   }
 
-  /**
-   * Every table on the snapshot's readers, the largest first; a table of at least {@link #SPLIT_ROWS}
-   * rows per reader-to-be is split by primary-key ranges read side by side (up to one range per
-   * reader), its parts and content checksums gathered into one table.
-   */
   /** What a resumed export without decisions records: nothing can change or be set aside. */
   private static final RecordChangesPort.Changes NO_CHANGES = new RecordChangesPort.Changes() {
     @Override
@@ -274,6 +267,11 @@ public final class ExportTablesService implements ExportTablesUseCase {
     public void close() {}
   };
 
+  /**
+   * Every table on the snapshot's readers, the largest first; a large table is split by primary-key
+   * ranges read side by side ({@link KeyRangeReads}), its parts and content checksums gathered into
+   * one table.
+   */
   private void exportAll(MigrationPlan plan, List<TablePlan> tables, Snapshot snapshot, String snapshotAt, String stamp,
       Progress state, long partBytes, Listener listener, RecordChangesPort.Changes audit, ValueLookup lookup) {
     AtomicBoolean failed = new AtomicBoolean();
@@ -281,8 +279,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
     // With row decisions, children wait for their parents' set-aside rows: load order, one reader a
     // table. Without, the largest first: the longest table starts at once (plan order on ties).
     boolean decided = !plan.decisions().isEmpty();
-    List<TablePlan> order = decided ? tables : tables.stream()
-        .sorted(java.util.Comparator.comparingLong(TablePlan::estimatedRows).reversed()).toList();
+    List<TablePlan> order = decided ? tables : KeyRangeReads.largestFirst(tables);
     ParallelTables.runWithFollowUps("converge-export", snapshot.readers(), order, failed, (table, followUp) -> {
       try {
         TableExport export = new TableExport(plan, table, stamp, partBytes, listener, snapshot, state, audit,
@@ -292,8 +289,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
           return;
         }
         export.begin();
-        int ranges = decided || !splittable(plan, table) ? 1
-            : (int) Math.min(snapshot.readers(), table.estimatedRows() / SPLIT_ROWS);
+        int ranges = decided ? 1 : KeyRangeReads.ranges(plan, table, snapshot.readers());
         List<KeyRange> split = ranges < 2 ? List.of(KeyRange.ALL) : export.split(ranges);
         export.expect(split.size());
         for (KeyRange range : split.subList(1, split.size())) {
@@ -304,15 +300,6 @@ public final class ExportTablesService implements ExportTablesUseCase {
         quarantine.finished(table);
       }
     }, ErrorCode.EXPORT);
-  }
-
-  /**
-   * Whether a table may be read as key ranges side by side: each range checks the target's keys over
-   * its own rows only, so a table with a target unique key besides its primary key (which the ranges
-   * keep apart by construction) is read whole, where one check sees every row.
-   */
-  private static boolean splittable(MigrationPlan plan, TablePlan table) {
-    return TableScan.targetKeys(plan, table).size() <= 1;
   }
 
   /** Part 1 is {@code table_stamp.csv}, part n {@code table_stamp.n.csv}. */

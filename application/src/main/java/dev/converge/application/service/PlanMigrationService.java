@@ -30,6 +30,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -83,6 +85,9 @@ public final class PlanMigrationService implements PlanMigrationUseCase {
     // Per table, column, rule and fix, in the order first found.
     Map<List<String>, DirtyRule> rules = new LinkedHashMap<>();
     long scannedRows;
+    List<Finding> answered;
+    Duration rowScan;
+    Duration foreignKeyQueries;
     List<Finding> orphans;
     String files;
     try (WriteDirtyRowsPort.DirtyRows written = dirtyRows.open()) {
@@ -94,15 +99,50 @@ public final class PlanMigrationService implements PlanMigrationUseCase {
               DirtyRule.of(row), (earlier, one) -> earlier.plus(row));
         }
       };
-      scannedRows = scan.scan(plan, command.parallelism(), record);
       Map<String, List<String>> rowKeys = new LinkedHashMap<>();
       plan.tables().forEach(table -> rowKeys.put(table.sourceTable(), SourceDataScan.rowKey(table)));
       // A foreign key over a mapped column references by the mapped value, which only the scan knows:
       // its orphans are PostgreSQL's (at the load) and verify's to find, not the source's SQL's.
-      orphans = preflight.run(plan.checks().stream().filter(check -> check.kind() == PreflightCheck.Kind.ORPHAN)
+      List<PreflightCheck> orphanChecks = plan.checks().stream().filter(check -> check.kind() == PreflightCheck.Kind.ORPHAN)
           .filter(check -> check.foreignKey().columns().stream()
-              .noneMatch(column -> plan.decisions().lookupFor(check.table(), column).isPresent())).toList(),
-          command.checkTimeout(), command.scanBudget(), rowKeys, record);
+              .noneMatch(column -> plan.decisions().lookupFor(check.table(), column).isPresent())).toList();
+      // A parent the source holds unique under the referenced columns is looked up beside each child row
+      // in the scan's own read (an index lookup, compared as the target will); any other check is a query
+      // of its own, on its own connection beside the rows' read.
+      List<PreflightCheck> beside = orphanChecks.stream().filter(check -> source.table(check.foreignKey().referencedTable())
+          .filter(parent -> parent.holdsUnique(check.foreignKey().referencedColumns())).isPresent()).toList();
+      List<PreflightCheck> queried = orphanChecks.stream().filter(check -> !beside.contains(check)).toList();
+      AtomicBoolean stopped = new AtomicBoolean();
+      long[] queryTime = {0};
+      CompletableFuture<List<Finding>> orphanQueries = CompletableFuture.supplyAsync(() -> {
+        long begun = System.nanoTime();
+        try {
+          return queried.isEmpty() ? List.<Finding>of()
+              : preflight.run(queried, command.checkTimeout(), command.scanBudget(), rowKeys, record, stopped::get);
+        } finally {
+          queryTime[0] = System.nanoTime() - begun;
+        }
+      }, runnable -> {
+        Thread thread = new Thread(runnable, "converge-orphans");
+        thread.setDaemon(true);
+        thread.start();
+      });
+      try {
+        SourceDataScan.Scanned read = scan.scan(plan, command.parallelism(), record, beside);
+        scannedRows = read.rows();
+        answered = read.findings();
+        rowScan = Duration.ofNanos(System.nanoTime() - scanStarted);
+      } catch (RuntimeException e) {
+        stopped.set(true);
+        awaitQuietly(orphanQueries);
+        throw e;
+      }
+      List<Finding> asked = await(orphanQueries);
+      foreignKeyQueries = Duration.ofNanos(queryTime[0]);
+      // In the plan's order of checks, whichever way each was answered.
+      Map<PreflightCheck, Finding> byCheck = new java.util.HashMap<>();
+      java.util.stream.Stream.concat(answered.stream(), asked.stream()).forEach(finding -> byCheck.put(finding.check(), finding));
+      orphans = orphanChecks.stream().map(byCheck::get).toList();
     }
     List<DirtyRule> dirty = List.copyOf(rules.values());
     // A rule the operator decided (quarantine) is reported, not a blocker: export sets those rows aside.
@@ -110,7 +150,29 @@ public final class PlanMigrationService implements PlanMigrationUseCase {
         .withBlockers(dirty.stream().filter(rule -> !plan.decisions().quarantines(rule.table(),
             RowDecisions.codeOf(rule.rule()))).map(DirtyRule::blocker).toList());
     Duration scanTime = Duration.ofNanos(System.nanoTime() - scanStarted);
-    return new PlanMigrationReport(scanned, plans.save(scanned), introspection, scanTime, history.comparisons(), dirty,
+    return new PlanMigrationReport(scanned, plans.save(scanned), introspection, scanTime, rowScan, foreignKeyQueries,
+        history.comparisons(), dirty,
         scannedRows, files);
+  }
+
+  /** The orphan queries' findings, or the failure that stopped them, as it was thrown. */
+  private static List<Finding> await(CompletableFuture<List<Finding>> queries) {
+    try {
+      return queries.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  /** After the rows' read failed: the query running ends (bounded by its time limit), no other starts. */
+  private static void awaitQuietly(CompletableFuture<List<Finding>> queries) {
+    try {
+      queries.join();
+    } catch (RuntimeException ignored) {
+      // The scan's own failure is the one reported.
+    }
   }
 }

@@ -78,7 +78,7 @@ class TransferTablesServiceTest {
   /** alpha is estimated large enough to be read as key ranges side by side; the others are read whole. */
   private final SourceSchema source = new SourceSchema("app", "8.0.31", TABLES.stream()
       .map(name -> new SourceTable(name, List.of(ID, FLAG), List.of("id"), List.of(), List.of(),
-          name.equals("alpha") ? 10 * ExportTablesService.SPLIT_ROWS : ROWS)).toList());
+          name.equals("alpha") ? 10 * KeyRangeReads.SPLIT_ROWS : ROWS)).toList());
   private final TargetSchema target = new TargetSchema("public", "17.5", TABLES.stream()
       .map(name -> new TargetTable(name, List.of(UUID, BOOL), List.of("id"), List.of(), List.of(), List.of(), List.of()))
       .toList());
@@ -338,7 +338,7 @@ class TransferTablesServiceTest {
   void theValidationAndTheLoadOfEveryTableHaveTheirOwnBarThatEndsAtTheTablesRows() {
     assertTimeoutPreemptively(Duration.ofSeconds(30), this::transfer);
     for (String table : TABLES) {
-      long estimated = table.equals("alpha") ? 10 * ExportTablesService.SPLIT_ROWS : ROWS;
+      long estimated = table.equals("alpha") ? 10 * KeyRangeReads.SPLIT_ROWS : ROWS;
       for (String stage : List.of("validate", "import")) {
         assertTrue(bars.contains(stage + " started " + table + " " + estimated), stage + " " + table + ": " + bars);
         assertTrue(bars.contains(stage + " finished " + table + " " + ROWS), stage + " " + table + ": " + bars);

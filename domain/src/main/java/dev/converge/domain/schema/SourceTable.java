@@ -21,6 +21,15 @@ public record SourceTable(
     foreignKeys = List.copyOf(foreignKeys);
   }
 
+  /**
+   * Whether the source holds at most one row per value of {@code columns}: they include its primary key
+   * or one of its unique keys (under the columns' own collation, as the source compares them).
+   */
+  public boolean holdsUnique(List<String> columns) {
+    return java.util.stream.Stream.concat(java.util.stream.Stream.of(primaryKey), uniqueKeys.stream())
+        .anyMatch(key -> !key.isEmpty() && columns.containsAll(key));
+  }
+
   /** The column named exactly {@code columnName}. */
   public Optional<SourceColumn> column(String columnName) {
     return columns.stream().filter(column -> column.name().equals(columnName)).findFirst();

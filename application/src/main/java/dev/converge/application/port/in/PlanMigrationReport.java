@@ -15,15 +15,20 @@ import java.util.Objects;
  * @param dirtyRules per table, column and rule: count, first keys, fix
  * @param scannedRows the source rows the scan read
  * @param dirtyRowsFiles where every dirty row is listed by key (e.g. dirty_rows.csv, dirty_rows.json)
+ * @param scan the whole data scan, from its first read to its last answer
+ * @param rowScan of which the rows' read through export's rules (every table, side by side)
+ * @param foreignKeyQueries of which the foreign-key orphan queries (beside the rows' read, on their own connection)
  */
 public record PlanMigrationReport(MigrationPlan plan, String savedAs, Duration introspection, Duration scan,
-    List<HistoryComparison> histories, List<DirtyRule> dirtyRules, long scannedRows, String dirtyRowsFiles) {
+    Duration rowScan, Duration foreignKeyQueries, List<HistoryComparison> histories, List<DirtyRule> dirtyRules, long scannedRows, String dirtyRowsFiles) {
 
   public PlanMigrationReport {
     Objects.requireNonNull(plan, "plan");
     histories = List.copyOf(histories);
     Objects.requireNonNull(introspection, "introspection");
     Objects.requireNonNull(scan, "scan");
+    Objects.requireNonNull(rowScan, "rowScan");
+    Objects.requireNonNull(foreignKeyQueries, "foreignKeyQueries");
     dirtyRules = List.copyOf(dirtyRules);
     Objects.requireNonNull(dirtyRowsFiles, "dirtyRowsFiles");
   }
