@@ -44,7 +44,7 @@ public record RowDecisions(Map<String, Set<String>> quarantine, Map<String, Stri
   public static final String ORPHAN = "orphan";
   /**
    * A source row whose unique key matches a row the target already holds (existing rows kept):
-   * resolved by truncating the target's rows; not yet by quarantine (export does not read the target).
+   * resolved by truncating the target's rows, or by quarantine (export then reads the target's kept rows).
    */
   public static final String EXISTING_ROW = "existing-row";
   /** A NULL replaced by the column's decided default. */
