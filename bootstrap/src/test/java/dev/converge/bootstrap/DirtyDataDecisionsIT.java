@@ -241,6 +241,133 @@ class DirtyDataDecisionsIT {
   }
 
   @Test
+  void underMergeByPrimaryKeyARowTheTargetKeepsWithOtherContentIsListedRecordedAndExpectedAndAnIdenticalOneIsNot()
+      throws Exception {
+    Rehearsal run = Rehearsal.of("kratos", EmbeddedServers.mySql(), DatasetOptions.clean(SCALE), true, workDirectory);
+    String differing;
+    String name;
+    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + run.target.host() + ":"
+        + run.target.port() + "/" + run.target.database(), run.target.user(), "");
+        Statement statement = connection.createStatement()) {
+      // The seed gave both installs the same credential types under the same ids; this install renamed one.
+      try (ResultSet first = statement.executeQuery("SELECT id::text, name FROM identity_credential_types ORDER BY name"
+          + " LIMIT 1")) {
+        first.next();
+        differing = first.getString(1);
+        name = first.getString(2);
+      }
+      statement.execute("UPDATE identity_credential_types SET name = name || '-here' WHERE id = '" + differing + "'");
+      assertTrue(count(statement, "SELECT COUNT(*) FROM identity_credential_types") > 1, "identical rows stay too");
+    }
+    String key = "id='" + differing + "'";
+
+    assertEquals(0, run.converge("plan", "--existing-rows", "identity_credential_types=merge-by-primary-key"),
+        run.output());
+
+    List<CSVRecord> dirty = csv(workDirectory.resolve("dirty_rows.csv"));
+    assertEquals(1, dirty.size(), "only the row whose content differs, not the identical ones: " + dirty);
+    assertEquals(List.of("identity_credential_types", key, "name", "'" + name + "' (the target keeps '" + name
+        + "-here')"), List.of(dirty.get(0).get("table"), dirty.get(0).get("key"), dirty.get(0).get("column"),
+            dirty.get(0).get("value")));
+    assertTrue(dirty.get(0).get("rule").startsWith("merged-by-primary-key: "), dirty.toString());
+    assertTrue(run.out.toString().contains("identity_credential_types.name: 1 value(s) differ where the target already"
+        + " holds the row's primary key"), run.output());
+    assertTrue(run.out.toString().contains("Blockers: none"), run.output());
+
+    Path config = configDirectory.resolve("converge.yml");
+    Files.writeString(config, "existing-rows: \"identity_credential_types=merge-by-primary-key\"\n",
+        StandardCharsets.UTF_8);
+    assertEquals(0, run.converge("migrate", "--config", config.toString()), run.output());
+
+    assertTrue(run.out.toString().contains("Verification: PASS"), run.output());
+    List<CSVRecord> changes = csv(workDirectory.resolve("changes.csv"));
+    assertEquals(1, changes.size(), "exactly the differing value: " + changes);
+    assertEquals(List.of("identity_credential_types", key, "name", "'" + name + "'", "'" + name + "-here'"),
+        List.of(changes.get(0).get("table"), changes.get(0).get("key"), changes.get(0).get("column"),
+            changes.get(0).get("before"), changes.get(0).get("after")));
+    assertTrue(changes.get(0).get("rule").startsWith("merged-by-primary-key: "), changes.toString());
+    Manifest manifest = new JsonManifestFileAdapter(workDirectory).latest().orElseThrow().manifest();
+    TableManifest types = manifest.table("identity_credential_types").orElseThrow();
+    assertEquals(1, types.merged());
+    assertEquals(sourceCount(run, "identity_credential_types"), types.rows() + types.merged(),
+        "source = exported + merged");
+    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + run.target.host() + ":"
+        + run.target.port() + "/" + run.target.database(), run.target.user(), "");
+        Statement statement = connection.createStatement()) {
+      assertEquals(1, count(statement, "SELECT COUNT(*) FROM identity_credential_types WHERE id = '" + differing
+          + "' AND name = '" + name + "-here'"), "the target's own row stays");
+    }
+    String report = Files.readString(workDirectory.resolve("verification_report.md"), StandardCharsets.UTF_8);
+    assertTrue(report.contains("merged-by-primary-key: 1"), report);
+    com.fasterxml.jackson.databind.JsonNode verified = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(workDirectory.resolve("verification_report.json").toFile());
+    com.fasterxml.jackson.databind.JsonNode table = null;
+    for (com.fasterxml.jackson.databind.JsonNode one : verified.get("tables")) {
+      if (one.get("table").asText().equals("identity_credential_types")) {
+        table = one;
+      }
+    }
+    assertTrue(table != null, verified.toString());
+    assertEquals(1, table.at("/decided/merged").asLong(), table.toString());
+    assertEquals(0, table.at("/decided/quarantined").asLong(), table.toString());
+    assertEquals(1, table.at("/decided/byDecision/merged-by-primary-key").asLong(), table.toString());
+  }
+
+  @Test
+  void aChildWhoseMappedForeignKeyNamesAQuarantinedParentFollowsItAndOneNamingAnotherIsLoadedMapped()
+      throws Exception {
+    Rehearsal run = Rehearsal.of("alkemio", EmbeddedServers.mySql(), DatasetOptions.clean(SCALE), true, workDirectory);
+    List<String> userIds = new ArrayList<>();
+    List<String> nameIds = new ArrayList<>();
+    List<String> notifications = new ArrayList<>();
+    try (HikariDataSource writable = MySqlDataSourceFactory.writable(run.source, 1);
+        Connection connection = writable.getConnection(); Statement statement = connection.createStatement()) {
+      try (ResultSet users = statement.executeQuery("SELECT id, nameID FROM `user` ORDER BY id LIMIT 2")) {
+        while (users.next()) {
+          userIds.add(users.getString(1));
+          nameIds.add(users.getString(2));
+        }
+      }
+      try (ResultSet rows = statement.executeQuery("SELECT id FROM in_app_notification WHERE receiverID NOT IN ('"
+          + userIds.get(0) + "', '" + userIds.get(1) + "') ORDER BY id LIMIT 2")) {
+        while (rows.next()) {
+          notifications.add(rows.getString(1));
+        }
+      }
+      assertEquals(2, notifications.size(), "the dataset has notifications of other users");
+      // Receivers named by nameID, as Alkemio's virtualContributorID (written with the foreign-key checks off,
+      // as such data got there): the first user's, then the second's.
+      statement.execute("SET FOREIGN_KEY_CHECKS = 0");
+      for (int i = 0; i < 2; i++) {
+        statement.execute("UPDATE in_app_notification SET receiverID = '" + nameIds.get(i) + "' WHERE id = '"
+            + notifications.get(i) + "'");
+      }
+      // A NUL character the target's text refuses: the first user is set aside.
+      statement.execute("UPDATE `user` SET firstName = CONCAT(firstName, CHAR(0)) WHERE id = '" + userIds.get(0) + "'");
+    }
+    String map = "in_app_notification.receiverID=lookup:SELECT id FROM `user` WHERE nameID = ? UNION ALL SELECT ?"
+        + " FROM DUAL WHERE ? REGEXP '^[0-9a-fA-F-]{36}$'";
+
+    assertEquals(0, run.converge("migrate", "--map", map, "--quarantine", "user:invalid-value"), run.output());
+
+    assertTrue(run.out.toString().contains("Verification: PASS"), "no orphan: " + run.output());
+    List<CSVRecord> setAside = csv(workDirectory.resolve("quarantine").resolve("in_app_notification.csv"));
+    CSVRecord follower = setAside.stream().filter(c -> c.get("key").equals("id='" + notifications.get(0) + "'"))
+        .findFirst().orElseThrow(() -> new AssertionError("the notification naming the set-aside user by nameID"
+            + " follows it: " + setAside));
+    assertTrue(follower.get("rule").startsWith("quarantine: parent-quarantined: its parent in user"), follower.toString());
+    assertTrue(setAside.stream().noneMatch(c -> c.get("key").equals("id='" + notifications.get(1) + "'")), setAside.toString());
+    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + run.target.host() + ":"
+        + run.target.port() + "/" + run.target.database(), run.target.user(), "");
+        Statement statement = connection.createStatement()) {
+      assertEquals(0, count(statement, "SELECT COUNT(*) FROM in_app_notification WHERE id = '" + notifications.get(0)
+          + "'"), "never an orphan");
+      assertEquals(1, count(statement, "SELECT COUNT(*) FROM in_app_notification WHERE id = '" + notifications.get(1)
+          + "' AND \"receiverID\" = '" + userIds.get(1) + "'"), "the other is loaded with its receiver's id");
+    }
+  }
+
+  @Test
   void aQuarantinedSpaceTakesItsSubspacesAndTheirsWithItUnderTheSelfReferenceAndVerifyFindsNoOrphan() throws Exception {
     Rehearsal run = Rehearsal.of("alkemio", EmbeddedServers.mySql(), DatasetOptions.clean(SCALE), true, workDirectory);
     String root;

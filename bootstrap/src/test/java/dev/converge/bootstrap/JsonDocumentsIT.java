@@ -56,6 +56,9 @@ class JsonDocumentsIT {
     JsonNode table = verify.at("/tables/0");
     assertEquals(table.at("/source/rows").asLong(), table.at("/target/rows").asLong(), "counts are fields: " + table);
     assertEquals(table.at("/export/checksum").asText(), table.at("/target/checksum").asText(), "checksums are fields");
+    assertTrue(table.at("/decided/quarantined").isIntegralNumber() && table.at("/decided/changed").isIntegralNumber()
+        && table.at("/decided/merged").isIntegralNumber() && table.at("/decided/byDecision").isObject(),
+        "the decisions' counts are fields: " + table);
     valid("status", json(0, List.of("status", "--work-dir", workDirectory.toString(), "--output", "json")));
     JsonNode status = valid("status", json(0, run.arguments("status", "--output", "json")));
     assertEquals("CURRENT", status.at("/source/state").asText(), "compared with the source now: " + status);

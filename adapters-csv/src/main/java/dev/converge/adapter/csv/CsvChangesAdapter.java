@@ -3,6 +3,7 @@ package dev.converge.adapter.csv;
 import dev.converge.application.port.out.RecordChangesPort;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
+import dev.converge.domain.plan.RowDecisions;
 import dev.converge.domain.plan.ValueChange;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -77,6 +78,28 @@ public final class CsvChangesAdapter implements RecordChangesPort {
       throw new ConvergeException(ErrorCode.VERIFICATION, "cannot read " + file + ": " + CsvDialect.problem(e)
           + "; it lists the rows of table " + table + " that export quarantined: restore the file, or export again"
           + " (converge export --restart)", e);
+    }
+    return keys;
+  }
+
+  @Override
+  public Set<String> mergedKeys(String table) {
+    Path file = directory.resolve(CHANGES);
+    Set<String> keys = new HashSet<>();
+    if (!Files.exists(file)) {
+      return keys;
+    }
+    try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8,
+        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+      for (CSVRecord row : parser) {
+        if (row.get("table").equals(table) && ValueChange.decisionOf(row.get("rule")).equals(RowDecisions.MERGED)) {
+          keys.add(row.get("key"));
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new ConvergeException(ErrorCode.VERIFICATION, "cannot read " + file + ": " + CsvDialect.problem(e)
+          + "; it lists the rows of table " + table + " that export left to the target's own rows (merge-by-primary-key):"
+          + " restore the file, or export again (converge export --restart)", e);
     }
     return keys;
   }

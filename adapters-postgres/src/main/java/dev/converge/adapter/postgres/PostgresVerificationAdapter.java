@@ -6,9 +6,11 @@ import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.schema.ForeignKey;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -56,6 +58,33 @@ public final class PostgresVerificationAdapter implements ReadTargetRowsPort, Ch
       }
     } catch (SQLException e) {
       throw new ConvergeException(ErrorCode.VERIFICATION, "cannot read " + table + " from the target: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void streamRowsByKey(String table, List<String> columns, List<String> keyColumns, List<String> keyValues,
+      Consumer<String[]> rows) {
+    // Each value as an untyped parameter: the server reads it with the key column's own input function
+    // (the text COPY loads), so the primary key's index answers.
+    String sql = "SELECT " + columns.stream().map(c -> quote(c) + "::text").collect(Collectors.joining(", "))
+        + " FROM " + qualified(table) + " WHERE "
+        + keyColumns.stream().map(c -> quote(c) + " = ?").collect(Collectors.joining(" AND "));
+    try (Connection connection = target.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < keyValues.size(); i++) {
+        statement.setObject(i + 1, keyValues.get(i), Types.OTHER);
+      }
+      try (ResultSet result = statement.executeQuery()) {
+        String[] values = new String[columns.size()];
+        while (result.next()) {
+          for (int i = 0; i < values.length; i++) {
+            values[i] = result.getString(i + 1);
+          }
+          rows.accept(values);
+        }
+      }
+    } catch (SQLException e) {
+      throw new ConvergeException(ErrorCode.VERIFICATION, "cannot read the row " + String.join(", ", keyColumns) + " = "
+          + String.join(", ", keyValues) + " of " + table + " from the target: " + e.getMessage(), e);
     }
   }
 

@@ -97,9 +97,20 @@ final class PlanView {
   /** As above, then the operator's decisions and the dirty rows each sets aside (their children follow at export). */
   static void printDirtyRows(List<DirtyRule> rules, long scannedRows, String files,
       dev.converge.domain.plan.RowDecisions decisions, PrintWriter out) {
-    long dirty = rules.stream().mapToLong(DirtyRule::rows).sum();
+    List<DirtyRule> merged = rules.stream().filter(rule -> dev.converge.domain.plan.RowDecisions.codeOf(rule.rule())
+        .equals(dev.converge.domain.plan.RowDecisions.MERGED)).toList();
+    List<DirtyRule> refused = rules.stream().filter(rule -> !merged.contains(rule)).toList();
+    long dirty = refused.stream().mapToLong(DirtyRule::rows).sum();
     out.printf("Data scan: %d row(s) read, %d dirty row(s)%s%n", scannedRows, dirty,
-        dirty == 0 ? "" : " under " + rules.size() + " rule(s), every one by key in " + files);
+        dirty == 0 ? "" : " under " + refused.size() + " rule(s), every one by key in " + files);
+    for (DirtyRule rule : merged) {
+      // Decided by --existing-rows merge-by-primary-key: shown, never a blocker.
+      out.printf("  • %s.%s: %d value(s) differ where the target already holds the row's primary key"
+          + " (merge-by-primary-key): the target's row stays, the source's is not loaded; key%s %s%s (all in %s,"
+          + " recorded in changes.csv at export)%n", rule.table(), rule.column(), rule.rows(),
+          rule.rows() == 1 ? "" : "s", String.join(" | ", rule.firstKeys()),
+          rule.rows() > rule.firstKeys().size() ? " | …" : "", files);
+    }
     if (!decisions.isEmpty()) {
       long decided = rules.stream().filter(rule -> decisions.quarantines(rule.table(),
           dev.converge.domain.plan.RowDecisions.codeOf(rule.rule()))).mapToLong(DirtyRule::rows).sum();

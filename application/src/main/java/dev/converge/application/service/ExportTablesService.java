@@ -167,7 +167,9 @@ public final class ExportTablesService implements ExportTablesUseCase {
     List<String> reused = new ArrayList<>();
     // With row decisions a table's changes and quarantined keys (its children's) belong to one run:
     // an unfinished export with decisions starts over rather than continue without them.
-    boolean continuable = plan.decisions().isEmpty() || previous.map(stored -> stored.manifest().complete()).orElse(false);
+    // So does a table merged into the target's kept rows: the rows it leaves to them are recorded as it reads.
+    boolean continuable = plan.decisions().isEmpty() && plan.tables().stream().noneMatch(ExistingTargetRows::merged)
+        || previous.map(stored -> stored.manifest().complete()).orElse(false);
     previous.filter(stored -> continuable).ifPresent(stored -> stored.manifest().tables().forEach(table -> {
       if (intact(table)) {
         done.put(table.sourceTable(), table);
@@ -333,6 +335,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
     private final QuarantinedParents quarantine;
     private final java.util.concurrent.atomic.AtomicLong quarantined = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong changed = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong merged = new java.util.concurrent.atomic.AtomicLong();
     /** Recorded when the source keeps no position: what then shows the export stale. */
     private final TableFingerprint.Tally fingerprint;
     private final String snapshotAt;
@@ -398,9 +401,9 @@ public final class ExportTablesService implements ExportTablesUseCase {
             throw new ParallelTables.Stopped();
           }
           fingerprint.see(row);
-          List<DirtyRow> dirty = digest.check(row);
+          List<DirtyRow> dirty = refused(digest.check(row));
           // A child of a row set aside follows it, whatever else is wrong with it: never an orphan.
-          ValueChange setAside = decided.parentQuarantined(row, digest.rowKey(row));
+          ValueChange setAside = decided.parentQuarantined(row, digest);
           if (setAside == null && !dirty.isEmpty()) {
             for (DirtyRow one : dirty) {
               if (!decisions.quarantines(table.sourceTable(), RowDecisions.codeOf(one))) {
@@ -412,10 +415,19 @@ public final class ExportTablesService implements ExportTablesUseCase {
                 "quarantine: " + RowDecisions.codeOf(first) + ": " + first.rule());
           }
           if (setAside != null) {
-            decided.quarantined(row);
+            decided.quarantined(digest);
             audit.quarantine(table.sourceTable(), sourceNames,
                 java.util.Arrays.stream(row).map(ValueDisplay::full).toList(), setAside);
             quarantined.incrementAndGet();
+            return;
+          }
+          if (!digest.merged().isEmpty()) {
+            // The target keeps its own row under this primary key (merge-by-primary-key): not exported,
+            // each value that differs recorded, so that import and verify know the row is the target's.
+            for (ValueChange change : digest.merged()) {
+              audit.change(change);
+            }
+            merged.incrementAndGet();
             return;
           }
           for (ValueChange change : digest.changes()) {
@@ -450,12 +462,19 @@ public final class ExportTablesService implements ExportTablesUseCase {
     /** The plan's scan for one read of the table, with the target's kept rows when their collisions are set aside. */
     private RowDigest digest() {
       RowDigest digest = RowDigest.forExport(plan, table, lookup);
-      if (ExistingTargetRows.kept(table)
+      if (ExistingTargetRows.merged(table) || ExistingTargetRows.kept(table)
           && plan.decisions().quarantines(table.sourceTable(), RowDecisions.EXISTING_ROW)) {
-        // The target's kept rows, as the plan's scan read them: a source row colliding with one is set aside.
+        // The target's kept rows, as the plan's scan read them: a source row colliding with one is set
+        // aside; one whose primary key the target keeps with other content is left to the target's row.
         digest.holdExisting(scan -> ExistingTargetRows.hold(targetRows, table, scan));
       }
       return digest;
+    }
+
+    /** The dirty rows that need a decision: a merged row's differing values are decided by the merge itself. */
+    private List<DirtyRow> refused(List<DirtyRow> dirty) {
+      return dirty.isEmpty() ? dirty : dirty.stream()
+          .filter(one -> !RowDecisions.codeOf(one).equals(RowDecisions.MERGED)).toList();
     }
 
     /**
@@ -474,11 +493,11 @@ public final class ExportTablesService implements ExportTablesUseCase {
           if (failed.get()) {
             throw new ParallelTables.Stopped();
           }
-          List<DirtyRow> dirty = probe.check(row);
+          List<DirtyRow> dirty = refused(probe.check(row));
           boolean decidedAside = !dirty.isEmpty() && dirty.stream()
               .allMatch(one -> decisions.quarantines(table.sourceTable(), RowDecisions.codeOf(one)));
-          if (decidedAside || decided.parentQuarantined(row, "") != null) {
-            decided.quarantined(row);
+          if (decidedAside || decided.parentQuarantined(row, probe) != null) {
+            decided.quarantined(probe);
           }
         });
       } while (decided.setAsideInTable() > known);
@@ -528,7 +547,8 @@ public final class ExportTablesService implements ExportTablesUseCase {
           .toList();
       TableManifest exported = new TableManifest(table.sourceTable(), table.targetTable(), described, List.copyOf(written),
           checksum.rows(), checksum.hex(), snapshot.description(), snapshot.position().orElse(null),
-          snapshot.position().isPresent() ? null : fingerprint.fingerprint(snapshotAt), quarantined.get(), changed.get());
+          snapshot.position().isPresent() ? null : fingerprint.fingerprint(snapshotAt), quarantined.get(), changed.get(),
+          merged.get());
       state.finished(exported);
       listener.exported(table, exported);
     }

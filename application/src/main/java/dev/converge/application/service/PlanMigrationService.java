@@ -145,9 +145,10 @@ public final class PlanMigrationService implements PlanMigrationUseCase {
       orphans = orphanChecks.stream().map(byCheck::get).toList();
     }
     List<DirtyRule> dirty = List.copyOf(rules.values());
-    // A rule the operator decided (quarantine) is reported, not a blocker: export sets those rows aside.
+    // A rule the operator decided (quarantine, or merge-by-primary-key's rows left to the target's) is
+    // reported, not a blocker: export sets those rows aside, or records the target's values kept.
     MigrationPlan scanned = plan.withFindings(orphans, command.acceptUnchecked())
-        .withBlockers(dirty.stream().filter(rule -> !plan.decisions().quarantines(rule.table(),
+        .withBlockers(dirty.stream().filter(rule -> !plan.decisions().decides(rule.table(),
             RowDecisions.codeOf(rule.rule()))).map(DirtyRule::blocker).toList());
     Duration scanTime = Duration.ofNanos(System.nanoTime() - scanStarted);
     return new PlanMigrationReport(scanned, plans.save(scanned), introspection, scanTime, rowScan, foreignKeyQueries,

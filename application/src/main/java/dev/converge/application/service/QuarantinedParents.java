@@ -7,6 +7,7 @@ import dev.converge.domain.plan.ColumnPlan;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.PreflightCheck;
 import dev.converge.domain.plan.RowDecisions;
+import dev.converge.domain.plan.RowDigest;
 import dev.converge.domain.plan.TablePlan;
 import dev.converge.domain.plan.ValueChange;
 import dev.converge.domain.schema.ForeignKey;
@@ -29,7 +30,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the referenced key values of each row it sets aside, and each of its children waits until it is
  * finished, then sets aside every row that references one of them. Parents come first in the plan's
  * load order, and the export's threads take tables in that order, so a waiting child never holds up
- * its parent. Keys compare as the source held them (ignoring case where the target's key folds it).
+ * its parent. Keys compare as the row is loaded, in the source's form ({@link RowDigest#loaded}: a
+ * mapped column by its lookup's answer, a defaulted NULL by its default), ignoring case where the
+ * target's key folds it: a child references the parent its loaded value names.
  * A self-referencing table that may lose rows follows its own foreign key too: export reads it
  * until the rows set aside stop growing ({@link Table#selfReferencing}), so a row whose parent in the
  * same table was set aside follows it, transitively, whatever the order of the rows. Cycles of
@@ -182,10 +185,17 @@ final class QuarantinedParents {
       return self.stream().mapToInt(link -> link.setAside().size()).sum();
     }
 
-    /** Why the row follows a parent row that was set aside, or null. */
-    ValueChange parentQuarantined(Object[] row, String rowKey) {
+    /**
+     * Why the row follows a parent row that was set aside, or null.
+     *
+     * @param row the row as the source streamed it
+     * @param checked the digest that last checked {@code row}: the values it loads
+     */
+    ValueChange parentQuarantined(Object[] row, RowDigest checked) {
+      Object[] loaded = checked.loaded();
+      String rowKey = checked.rowKey(row);
       for (Link link : self) {
-        List<String> value = key(row, link.childColumns(), link.folded());
+        List<String> value = key(loaded, link.childColumns(), link.folded());
         if (value != null && link.setAside().contains(value)) {
           String column = link.key().columns().get(0);
           return new ValueChange(name, rowKey, column, ValueDisplay.of(row[link.childColumns()[0]]),
@@ -194,7 +204,7 @@ final class QuarantinedParents {
         }
       }
       for (Link link : parents) {
-        List<String> value = key(row, link.childColumns(), link.folded());
+        List<String> value = key(loaded, link.childColumns(), link.folded());
         if (value != null && link.setAside().contains(value)) {
           String column = link.key().columns().get(0);
           return new ValueChange(name, rowKey, column, ValueDisplay.of(row[link.childColumns()[0]]),
@@ -205,8 +215,9 @@ final class QuarantinedParents {
       return null;
     }
 
-    /** Records the row, set aside, for the children that reference it. */
-    void quarantined(Object[] row) {
+    /** Records the row {@code checked} last checked, set aside, for the children that reference it (by its loaded values). */
+    void quarantined(RowDigest checked) {
+      Object[] row = checked.loaded();
       for (Link link : self) {
         List<String> value = key(row, link.parentColumns(), link.folded());
         if (value != null) {
@@ -221,7 +232,7 @@ final class QuarantinedParents {
       }
     }
 
-    /** The key as the source holds it; null when a part is NULL (references nothing). */
+    /** The key in the source's form; null when a part is NULL (references nothing). */
     private static List<String> key(Object[] row, int[] columns, boolean[] folded) {
       List<String> parts = new ArrayList<>(columns.length);
       for (int i = 0; i < columns.length; i++) {

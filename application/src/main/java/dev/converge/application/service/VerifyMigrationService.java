@@ -131,8 +131,8 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
         .filter(table -> manifest.table(table.sourceTable()).isPresent()).toList();
     Sides sides = readSides(exportedTables, manifest, command, plan.decisions());
     List<TableVerdict> verdicts = new ArrayList<>();
-    RecordChangesPort.Summary decided = manifest.tables().stream().anyMatch(t -> t.quarantined() > 0 || t.changed() > 0)
-        ? changes.summary() : null;
+    RecordChangesPort.Summary decided = manifest.tables().stream()
+        .anyMatch(t -> t.quarantined() > 0 || t.changed() > 0 || t.merged() > 0) ? changes.summary() : null;
     for (TablePlan table : plan.tables()) {
       TableManifest exported = manifest.table(table.sourceTable()).orElse(null);
       if (exported == null) {
@@ -140,11 +140,11 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
         continue;
       }
       TableVerdict verdict = judge(table, exported, sides.source.get(table.sourceTable()),
-          sides.target.get(table.sourceTable()), command.examples());
+          sides.target.get(table.sourceTable()), command.examples(), decided);
       verdicts.add(verdict);
       checks.addAll(contentChecks(verdict, keyNames(table), command.examples()));
       expectedDifferences(exported, sides.source.get(table.sourceTable()), decided).ifPresent(checks::add);
-      keptRows(table, sides.target.get(table.sourceTable())).ifPresent(checks::add);
+      keptRows(table, exported, sides.target.get(table.sourceTable())).ifPresent(checks::add);
     }
     checks.addAll(integrityChecks.run(plan, command.examples()));
     List<ChecklistRun> runs = new ArrayList<>();
@@ -173,25 +173,40 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
   /**
    * The operator's decisions, expected: rows set aside are neither in the export nor in the target
    * (source = target + quarantined); values a default, a map or a column policy replaced are the
-   * export's on both sides (the source is read again through the same digest); all counted here per
-   * decision, every one listed in changes.csv. Anything else still fails its own check.
+   * export's on both sides (the source is read again through the same digest); rows left to the
+   * target's own row under the same primary key (merge-by-primary-key) are neither in the export nor
+   * compared (the target's row is among the kept ones); all counted here per decision, every one
+   * listed in changes.csv. Anything else still fails its own check.
    */
   private static java.util.Optional<Check> expectedDifferences(TableManifest exported, SourceSide source,
       RecordChangesPort.Summary decided) {
-    if (exported.quarantined() == 0 && exported.changed() == 0) {
+    if (exported.quarantined() == 0 && exported.changed() == 0 && exported.merged() == 0) {
       return java.util.Optional.empty();
     }
     String now = source == null || source.quarantinedNow() == exported.quarantined() ? ""
         : " (the source holds " + source.quarantinedNow() + " of them now)";
+    String merged = source == null || source.mergedNow() == exported.merged() ? ""
+        : " (the source holds " + source.mergedNow() + " of them now)";
     List<String> perDecision = new ArrayList<>();
     decided.of(exported.sourceTable()).forEach((decision, count) -> perDecision.add(decision + ": " + count));
     return java.util.Optional.of(new Check("decided differences", exported.targetTable(), true, exported.quarantined()
         + " row(s) quarantined, not loaded" + now + "; " + exported.changed()
         + " value(s) changed as decided (defaults, maps, column policies)"
+        + (exported.merged() == 0 ? "" : "; " + exported.merged() + " row(s) merged: the target keeps its own row"
+            + " under the same primary key with other values (--existing-rows merge-by-primary-key)" + merged)
         + (perDecision.isEmpty() ? "" : " [" + String.join("; ", perDecision) + "]")
         + "; each listed in " + decided.changesFile() + (exported.quarantined() == 0 ? ""
             : ", the rows set aside with every value in " + decided.quarantineDirectory() + exported.sourceTable() + ".csv")
-        + " (source = target + quarantined)"));
+        + (exported.merged() == 0 ? " (source = target + quarantined)" : " (source = exported + quarantined + merged)")));
+  }
+
+  /** The decisions on a table as fields: the manifest's counts and changes.csv's lines per decision. */
+  private static VerifyMigrationReport.Decided decisions(TableManifest exported, RecordChangesPort.Summary decided) {
+    if (exported.quarantined() == 0 && exported.changed() == 0 && exported.merged() == 0) {
+      return VerifyMigrationReport.Decided.NONE;
+    }
+    return new VerifyMigrationReport.Decided(exported.quarantined(), exported.changed(), exported.merged(),
+        decided == null ? Map.of() : decided.of(exported.sourceTable()));
   }
 
   /**
@@ -199,7 +214,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
    * {@code merge-by-primary-key}: its own rows under other keys, e.g. the row a source row colliding
    * with it was set aside for): expected up to the number the plan found there, more fail.
    */
-  private static java.util.Optional<Check> keptRows(TablePlan table, TargetSide target) {
+  private static java.util.Optional<Check> keptRows(TablePlan table, TableManifest exported, TargetSide target) {
     if (target == null || target.kept() == 0) {
       return java.util.Optional.empty();
     }
@@ -207,7 +222,9 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     return java.util.Optional.of(new Check("kept target rows", table.targetTable(), expected, target.kept()
         + " row(s) the target held before the load and kept (--existing-rows " + table.targetTable() + "="
         + table.existingRowsHandling().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-        + "), not in the export; the plan found " + table.existingRows() + " there"
+        + "), not in the export" + (exported.merged() == 0 ? "" : ", " + exported.merged()
+            + " of them under a source row's primary key (merged, in changes.csv)")
+        + "; the plan found " + table.existingRows() + " there"
         + (expected ? "" : ": more than that, so rows were added in the target")));
   }
 
@@ -226,7 +243,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
    */
   private record SourceSide(long rows, String checksum, long millis, ExportedRowHashes exported,
       Map<List<String>, List<String>> kept, KeyHashSet inserted, long changed, long insertedRows, String failure,
-      String note, long quarantinedNow) {}
+      String note, long quarantinedNow, long mergedNow) {}
 
   /**
    * The target's table as one pass over it found it.
@@ -320,7 +337,9 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     // The export's defaults and maps applied again; the rows it set aside skipped (they are expected to be missing).
     RowDigest digest = new RowDigest(table, decisions, lookup);
     Set<String> quarantined = exported.quarantined() == 0 ? Set.of() : changes.quarantinedKeys(table.sourceTable());
-    long[] quarantinedNow = new long[1];
+    // The rows export left to the target's own row under their primary key: not in the export, skipped too.
+    Set<String> merged = exported.merged() == 0 ? Set.of() : changes.mergedKeys(table.sourceTable());
+    long[] quarantinedNow = new long[2];
     ContentChecksum csvHasher = new ContentChecksum();
     Map<List<String>, List<String>> kept = new LinkedHashMap<>();
     // Made at the first inserted key: an empty KeyHashSet already holds 1 MiB, and most tables have none.
@@ -336,6 +355,10 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
         }
         if (!quarantined.isEmpty() && quarantined.contains(digest.rowKey(row))) {
           quarantinedNow[0]++;
+          return;
+        }
+        if (!merged.isEmpty() && merged.contains(digest.rowKey(row))) {
+          quarantinedNow[1]++;
           return;
         }
         String[] values = digest.add(row);
@@ -369,10 +392,10 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     if (same || failure != null) {
       // Nothing to name by key (a source read only part-way is judged by its rejected value alone): free the memory.
       return new SourceSide(checksum.rows(), checksum.hex(), millis, null, Map.of(), null, moved[0], moved[1], failure,
-          note, quarantinedNow[0]);
+          note, quarantinedNow[0], quarantinedNow[1]);
     }
     return new SourceSide(checksum.rows(), checksum.hex(), millis, hashes, kept, inserted[0], moved[0], moved[1], null,
-        note, quarantinedNow[0]);
+        note, quarantinedNow[0], quarantinedNow[1]);
   }
 
   /**
@@ -438,7 +461,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
 
   /** The table's three sides compared; on a mismatch the differing rows named by key. */
   private TableVerdict judge(TablePlan table, TableManifest exported, SourceSide sourceSide, TargetSide targetSide,
-      int examples) {
+      int examples, RecordChangesPort.Summary decided) {
     boolean sourceSame = sourceSide.failure() == null && sourceSide.rows() == exported.rows()
         && sourceSide.checksum().equals(exported.contentChecksum());
     boolean targetSame = targetSide.rows() == exported.rows() && targetSide.checksum().equals(exported.contentChecksum());
@@ -460,7 +483,8 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
         new VerifyMigrationReport.Side(sourceSide.rows(), sourceSide.checksum()),
         new VerifyMigrationReport.Side(exported.rows(), exported.contentChecksum()),
         new VerifyMigrationReport.Side(targetSide.rows(), targetSide.checksum()), sourceSide.millis(),
-        targetSide.millis(), sourceSame && targetSame, changes, differences, sourceSide.failure(), note);
+        targetSide.millis(), sourceSame && targetSame, changes, differences, sourceSide.failure(), note,
+        decisions(exported, decided));
   }
 
   /**
@@ -779,13 +803,16 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     }
     if (!tables.isEmpty()) {
       text.append("\n## Tables: source, export and target\n\n| table | source rows | export rows | target rows"
-          + " | source checksum | export checksum | target checksum | source s | target s | verdict |\n"
-          + "|---|---:|---:|---:|---|---|---|---:|---:|---|\n");
+          + " | quarantined | changed | merged | source checksum | export checksum | target checksum | source s"
+          + " | target s | verdict |\n|---|---:|---:|---:|---:|---:|---:|---|---|---|---:|---:|---|\n");
     }
     for (TableVerdict table : tables) {
-      text.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | `%s` | `%s` | `%s` | %.1f | %.1f | %s |%n",
+      VerifyMigrationReport.Decided decided = table.decided();
+      text.append(String.format(Locale.ROOT,
+          "| %s | %d | %d | %d | %d | %d | %d | `%s` | `%s` | `%s` | %.1f | %.1f | %s |%n",
           cell(table.table()), table.source().rows(), table.export().rows(), table.target().rows(),
-          table.source().checksum(), table.export().checksum(), table.target().checksum(), table.sourceMillis() / 1000.0,
+          decided.quarantined(), decided.changed(), decided.merged(), table.source().checksum(),
+          table.export().checksum(), table.target().checksum(), table.sourceMillis() / 1000.0,
           table.targetMillis() / 1000.0, table.passed() ? "PASS" : "**FAIL**"));
     }
     for (TableVerdict table : tables) {

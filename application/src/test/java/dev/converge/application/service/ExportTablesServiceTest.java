@@ -465,6 +465,29 @@ class ExportTablesServiceTest {
   }
 
   @Test
+  void underMergeARowWhoseKeyTheTargetKeepsWithOtherContentIsNotExportedButRecordedAndAnIdenticalOneIsExported() {
+    plan = new MigrationPlanner(new PlanSettings(PlanSettings.DEFAULT_EXCLUSIONS, java.util.Set.of(),
+        dev.converge.domain.conversion.ValuePolicies.STRICT, Map.of(),
+        Map.of("beta", dev.converge.domain.plan.ExistingRows.MERGE_BY_PRIMARY_KEY), RowDecisions.NONE))
+        .plan(source, target, Map.of("beta", 2L), true);
+    assertFalse(plan.hasBlockers(), plan.blockers().toString());
+    // The target keeps the first row as the source holds it, and the second with another flag.
+    keptRows.put("beta", List.<String[]>of(new String[] {"0f8fad5b-d9cb-469f-a165-708677289504", "true"},
+        new String[] {"1f8fad5b-d9cb-469f-a165-70867728950e", "true"}));
+
+    Manifest manifest = export(new ExportTablesCommand(1, false)).manifest();
+
+    TableManifest beta = manifest.table("beta").orElseThrow();
+    assertEquals(1, beta.rows(), "the identical row is exported: the merge skips it at the load");
+    assertEquals(1, beta.merged());
+    assertEquals(0, beta.changed());
+    assertEquals(List.of(new ValueChange("beta", "id='1f8fad5b-d9cb-469f-a165-70867728950e'", "isOpen", "'0'", "'true'",
+        dev.converge.domain.plan.TableScan.MERGED_RULE)), changes.changes);
+    assertEquals(1, changes.opened, "recorded from the start of one export");
+    assertEquals(0, manifest.table("alpha").orElseThrow().merged(), "only the merged table");
+  }
+
+  @Test
   void exportRefusesDecisionsThePlanWasNotMadeWith() {
     ConvergeException refused = assertThrows(ConvergeException.class, () -> export(new ExportTablesCommand(1, false,
         ExportTablesCommand.DEFAULT_PART_BYTES, SnapshotMode.AUTO, ExportTablesCommand.DEFAULT_SNAPSHOT_LOCK_TIMEOUT, false,

@@ -53,6 +53,14 @@ final class InMemoryChanges implements RecordChangesPort {
   }
 
   @Override
+  public synchronized Set<String> mergedKeys(String table) {
+    Set<String> keys = new HashSet<>();
+    changes.stream().filter(change -> change.table().equals(table)
+        && change.decision().equals(dev.converge.domain.plan.RowDecisions.MERGED)).forEach(change -> keys.add(change.key()));
+    return keys;
+  }
+
+  @Override
   public synchronized Set<String> quarantinedKeys(String table) {
     Set<String> keys = new HashSet<>();
     quarantined.getOrDefault(table, List.of()).forEach(row -> keys.add(row.get(0)));

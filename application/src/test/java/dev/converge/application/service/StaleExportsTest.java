@@ -66,7 +66,7 @@ class StaleExportsTest {
 
   private static TableManifest fingerprinted(String name, long rows, String latest) {
     return new TableManifest(name, name, List.of(), List.of(), rows, "x", "snapshot", null,
-        new TableFingerprint(rows, latest == null ? null : "updatedDate", latest, READ_AT), 0, 0);
+        new TableFingerprint(rows, latest == null ? null : "updatedDate", latest, READ_AT), 0, 0, 0);
   }
 
   /** A source without a binary log: no position, each table's fingerprint as {@code now} says. */

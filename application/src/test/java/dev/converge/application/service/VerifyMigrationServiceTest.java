@@ -231,7 +231,8 @@ class VerifyMigrationServiceTest {
     assertTrue(space.differences().isEmpty());
     assertEquals(1, reads.get("source space").get());
     assertEquals(1, reads.get("target space").get());
-    assertTrue(markdown.contains("| space | 4 | 4 | 4 | `" + space.source().checksum() + "` |"), markdown);
+    assertEquals(VerifyMigrationReport.Decided.NONE, space.decided(), "no decision: nothing expected");
+    assertTrue(markdown.contains("| space | 4 | 4 | 4 | 0 | 0 | 0 | `" + space.source().checksum() + "` |"), markdown);
     assertEquals(report.tables(), ((VerifyMigrationReport) json).tables(), "the JSON carries the sides as fields");
   }
 

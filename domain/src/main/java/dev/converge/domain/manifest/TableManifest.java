@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param quarantined source rows set aside by the operator's decisions (not in the files; source =
  *     rows + quarantined), listed in {@code changes.csv} and {@code quarantine/<table>.csv}
  * @param changed values the operator's decisions changed (a default for a NULL), listed in {@code changes.csv}
+ * @param merged source rows not exported because the target keeps its own row under the same primary
+ *     key with other content ({@code --existing-rows merge-by-primary-key}; source = rows + quarantined +
+ *     merged), each differing value listed in {@code changes.csv}; 0 in a manifest written before
  */
 public record TableManifest(
     String sourceTable,
@@ -27,7 +30,8 @@ public record TableManifest(
     SourcePosition sourcePosition,
     TableFingerprint fingerprint,
     long quarantined,
-    long changed) {
+    long changed,
+    long merged) {
 
   /** A CSV column: where it comes from, where it goes, how it is converted. */
   public record Column(String source, String target, String targetType, ConversionKind conversion) {
@@ -51,7 +55,7 @@ public record TableManifest(
     columns = List.copyOf(columns);
     files = List.copyOf(files);
     Objects.requireNonNull(contentChecksum, "contentChecksum");
-    if (quarantined < 0 || changed < 0) {
+    if (quarantined < 0 || changed < 0 || merged < 0) {
       throw new IllegalArgumentException("negative decision counts");
     }
   }
@@ -59,6 +63,6 @@ public record TableManifest(
   /** A table no decision touched. */
   public TableManifest(String sourceTable, String targetTable, List<Column> columns, List<DataFile> files, long rows,
       String contentChecksum, String snapshot, SourcePosition sourcePosition) {
-    this(sourceTable, targetTable, columns, files, rows, contentChecksum, snapshot, sourcePosition, null, 0, 0);
+    this(sourceTable, targetTable, columns, files, rows, contentChecksum, snapshot, sourcePosition, null, 0, 0, 0);
   }
 }

@@ -63,6 +63,9 @@ public record DirtyRule(String table, String column, String rule, long rows, Lis
     if (code.equals(RowDecisions.ORPHAN)) {
       return "load its parent row too";
     }
+    if (code.equals(RowDecisions.MERGED)) {
+      return "keep --existing-rows merge-by-primary-key for the table (the target's row stays)";
+    }
     return (code.equals(RowDecisions.NOT_NULL) ? "replace the NULL with --default " + table + "." + column + "=VALUE or " : "")
         + "set the rows aside with --quarantine " + table + ":" + code;
   }

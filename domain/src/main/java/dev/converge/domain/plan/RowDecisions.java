@@ -44,7 +44,7 @@ public record RowDecisions(Map<String, Set<String>> quarantine, Map<String, Stri
   public static final String ORPHAN = "orphan";
   /**
    * A source row whose unique key matches a row the target already holds (existing rows kept):
-   * resolved by truncating the target's rows; not yet by quarantine (export does not read the target).
+   * resolved by truncating the target's rows, or by quarantine (export then reads the target's kept rows).
    */
   public static final String EXISTING_ROW = "existing-row";
   /** A NULL replaced by the column's decided default. */
@@ -53,6 +53,13 @@ public record RowDecisions(Map<String, Set<String>> quarantine, Map<String, Stri
   public static final String MAP = "map";
   /** A value the column's map lookup finds no row for, or several. */
   public static final String UNMAPPED = "unmapped";
+  /**
+   * A source row whose primary key the target already holds with other content, under
+   * {@code --existing-rows merge-by-primary-key}: the target's row stays, the source's is not loaded.
+   * Decided by that choice itself, never a blocker and never quarantined; each differing value is
+   * listed in dirty_rows.csv and changes.csv, and verify expects it.
+   */
+  public static final String MERGED = "merged-by-primary-key";
 
   /** How the plan's orphan rule begins (MySqlPreflightAdapter words it). */
   public static final String ORPHAN_RULE = "references a row of ";
@@ -86,8 +93,16 @@ public record RowDecisions(Map<String, Set<String>> quarantine, Map<String, Stri
 
   /** Whether a dirty row of {@code table} breaking rule {@code code} is set aside (an orphan never is). */
   public boolean quarantines(String table, String code) {
-    Set<String> rules = code.equals(ORPHAN) ? null : quarantine.get(table);
+    Set<String> rules = code.equals(ORPHAN) || code.equals(MERGED) ? null : quarantine.get(table);
     return rules != null && (rules.isEmpty() || rules.contains(code));
+  }
+
+  /**
+   * Whether a dirty row of {@code table} breaking rule {@code code} is decided, so not a blocker: set
+   * aside by a quarantine, or merged (the operator chose merge-by-primary-key: the target's row stays).
+   */
+  public boolean decides(String table, String code) {
+    return code.equals(MERGED) || quarantines(table, code);
   }
 
   /** The SQL of the column's map, if it has one. */
@@ -125,6 +140,9 @@ public record RowDecisions(Map<String, Set<String>> quarantine, Map<String, Stri
     }
     if (rule.startsWith(UNMAPPED_RULE)) {
       return UNMAPPED;
+    }
+    if (rule.startsWith(TableScan.MERGED_RULE)) {
+      return MERGED;
     }
     return rule.startsWith(TableScan.REPEATED_KEY_RULE) ? UNIQUE : INVALID_VALUE;
   }

@@ -101,6 +101,16 @@ public final class RowDigest {
     return scan.changes();
   }
 
+  /** The values of the row last checked where the target keeps another row under its primary key (merge-by-primary-key). */
+  public List<ValueChange> merged() {
+    return scan.merged();
+  }
+
+  /** The row last checked as it is loaded, in the source's form: mapped values and defaults in place ({@link TableScan#loaded}). */
+  public Object[] loaded() {
+    return scan.loaded();
+  }
+
   /** Adds the row last {@link #check checked} (and found clean) to the checksum; its CSV values (reused by the next row). */
   public String[] accept() {
     lastRowHash = checksum.add(canonicalRow);

@@ -30,6 +30,20 @@ public final class TableScan {
   public static final String EXISTING_ROW_RULE = "collides with a row the target already holds under its unique key";
   /** How the rule of a repeated key begins. */
   public static final String REPEATED_KEY_RULE = "repeats an earlier row's value under the target's unique key";
+  /** The rule of a value a merged source row holds where the target's row under the same primary key differs. */
+  public static final String MERGED_RULE = RowDecisions.MERGED + ": the target already holds this primary key with"
+      + " another value here (--existing-rows merge-by-primary-key): the target's row stays, the source's is not loaded";
+
+  /** Reads one row the target keeps, by its primary key: a merged source row's differing values. */
+  @FunctionalInterface
+  public interface KeptRows {
+    /**
+     * PostgreSQL's text of the planned columns, in column order, of the target's row under the
+     * primary key whose columns hold {@code keyTexts} (the text COPY would load, in key order) and
+     * whose canonical values are {@code keyCanonicals}; null when the target holds no such row.
+     */
+    String[] row(List<String> keyTexts, List<String> keyCanonicals);
+  }
 
   /** One alternative to a column's policies, named as the operator would write it. */
   private record Alternative(String setting, ValuePolicies policies) {}
@@ -56,6 +70,16 @@ public final class TableScan {
   /** Per column with a map: its lookup's SQL; else null. */
   private final String[] lookups;
   private final ValueLookup lookup;
+  /** The row last checked as it is loaded, in the source's form: mapped values and defaults in place. */
+  private final Object[] loaded;
+  /**
+   * Under merge-by-primary-key, per primary key the target keeps: the 64-bit hash of its row's
+   * canonical content (about 16 bytes a row), so only a source row that differs is read back; else null.
+   */
+  private KeyHashSet keptContent;
+  private KeptRows keptRows;
+  private TargetType[] types;
+  private final List<ValueChange> merged = new ArrayList<>();
 
   /**
    * @param uniqueKeys the target's primary and unique keys in source column names; the folded
@@ -98,6 +122,7 @@ public final class TableScan {
     strictCodecs = new ColumnCodec[width];
     singlePolicyCodecs = new ColumnCodec[width][];
     lookups = new String[width];
+    loaded = new Object[width];
     for (int i = 0; i < width; i++) {
       ColumnPlan column = columns.get(i);
       lookups[i] = decisions.lookupFor(table.sourceTable(), column.source().name()).orElse(null);
@@ -194,13 +219,17 @@ public final class TableScan {
   public List<DirtyRow> check(Object[] row, long position) {
     List<DirtyRow> dirty = null;
     changes.clear();
+    merged.clear();
     for (int i = 0; i < width; i++) {
       ColumnPlan column = table.columns().get(i);
       String rule;
       Object value = row[i];
+      loaded[i] = value;
       try {
         if (lookups[i] != null && value != null) {
+          loaded[i] = null; // until the map answers: a value it cannot map references nothing
           value = mapped(i, row, position);
+          loaded[i] = value;
         }
         ColumnCodec codec = defaults[i] == null ? codecs[i] : nullMapping[i];
         ColumnCodec.Converted converted;
@@ -220,6 +249,7 @@ public final class TableScan {
         if (converted.text() == null && defaults[i] != null) {
           // A NULL in the source, or one a policy wrote (invalid-uuids, zero-dates: null): the decided default.
           converted = codecs[i].convert(defaults[i]);
+          loaded[i] = defaults[i];
           changes.add(new ValueChange(table.sourceTable(), rowKey(row, position), column.source().name(),
               ValueDisplay.of(row[i]), ValueDisplay.of(defaults[i]), RowDecisions.DEFAULT));
         } else if (strictRule != null) {
@@ -243,6 +273,9 @@ public final class TableScan {
       dirty.add(new DirtyRow(table.sourceTable(), rowKey(row, position), column.source().name(), rule,
           ValueDisplay.of(row[i]), rule.startsWith(RowDecisions.UNMAPPED_RULE) ? null : fix(i, value)));
     }
+    if (keptContent != null && dirty == null) {
+      dirty = merged(row, position);
+    }
     for (UniqueKey key : keys) {
       DirtyRow repeated = key.repeated(row, position);
       if (repeated != null) {
@@ -262,6 +295,12 @@ public final class TableScan {
   public void existingRow(String[] canonicalValues, boolean mergeByPrimaryKey) {
     merge = mergeByPrimaryKey;
     long owner = primaryKeyHash(canonicalValues);
+    if (mergeByPrimaryKey && primaryKey.length > 0) {
+      if (keptContent == null) {
+        keptContent = new KeyHashSet();
+      }
+      keptContent.add(primaryKeyValues(canonicalValues), contentHash(canonicalValues));
+    }
     for (UniqueKey key : keys) {
       if (!(mergeByPrimaryKey && key.primary)) {
         key.holdExisting(canonicalValues, owner);
@@ -270,6 +309,83 @@ public final class TableScan {
   }
 
   private boolean merge;
+
+  /**
+   * Under merge-by-primary-key, how to read a kept row back by its key: a source row whose primary
+   * key the target keeps with other content is then a dirty row per differing value (rule
+   * {@link #MERGED_RULE}; decided by the merge, not a blocker), its values in {@link #merged}.
+   * Without it a merged row's content is not compared.
+   */
+  public void keptRows(KeptRows reader) {
+    keptRows = Objects.requireNonNull(reader, "reader");
+  }
+
+  /** The values the row last checked holds where the target keeps another row under its primary key (the list is reused). */
+  public List<ValueChange> merged() {
+    return merged;
+  }
+
+  /**
+   * The row last checked as it is loaded, in the source's form (the array is reused): a mapped
+   * column's lookup answer and a default in place of the source's value (a value its map cannot map
+   * is null): what the row references under the target's foreign keys.
+   */
+  public Object[] loaded() {
+    return loaded;
+  }
+
+  /** The 64-bit hash of a row's whole canonical content, never {@link KeyHashSet#ABSENT}. */
+  private static long contentHash(String[] canonicalValues) {
+    long hash = KeyHashSet.hashOf(Arrays.asList(canonicalValues));
+    return hash == KeyHashSet.ABSENT ? hash + 1 : hash;
+  }
+
+  private List<String> primaryKeyValues(String[] values) {
+    List<String> parts = new ArrayList<>(primaryKey.length);
+    for (int i : primaryKey) {
+      parts.add(values[i]);
+    }
+    return parts;
+  }
+
+  /**
+   * The dirty rows of a source row whose primary key the target keeps with other content (one per
+   * differing value, each recorded in {@link #merged}); null when the target keeps no such row or the
+   * same content. Only such a row's key is looked up in the target.
+   */
+  private List<DirtyRow> merged(Object[] row, long position) {
+    List<String> key = primaryKeyValues(canonical);
+    if (key.contains(null)) {
+      return null;
+    }
+    long kept = keptContent.lineOf(key);
+    if (kept == KeyHashSet.ABSENT || kept == contentHash(canonical) || keptRows == null) {
+      return null;
+    }
+    String[] target = keptRows.row(primaryKeyValues(text), key);
+    if (target == null) {
+      return null;
+    }
+    if (types == null) {
+      types = table.columns().stream().map(column -> TargetType.of(column.target())).toArray(TargetType[]::new);
+    }
+    List<DirtyRow> dirty = null;
+    String rowKey = rowKey(row, position);
+    for (int i = 0; i < width; i++) {
+      String keptValue = target[i] == null ? null : types[i].canonical(target[i]);
+      if (Objects.equals(keptValue, canonical[i])) {
+        continue;
+      }
+      String column = table.columns().get(i).source().name();
+      ValueChange change = new ValueChange(table.sourceTable(), rowKey, column, ValueDisplay.of(row[i]),
+          ValueDisplay.of(target[i]), MERGED_RULE);
+      merged.add(change);
+      dirty = dirty == null ? new ArrayList<>() : dirty;
+      dirty.add(new DirtyRow(table.sourceTable(), rowKey, column, MERGED_RULE, change.before() + " (the target keeps "
+          + change.after() + ")", null));
+    }
+    return dirty;
+  }
 
   /** The 64-bit hash of a row's primary key, in canonical form: which existing row a key belongs to. */
   private long primaryKeyHash(String[] canonicalValues) {

@@ -149,4 +149,56 @@ class TableScanTest {
         + " --existing-rows merge-by-primary-key", keep.check(new Object[] {"1", "webauthn"}, 1).get(0).rule(),
         "without the merge the primary key collides too");
   }
+
+  @Test
+  void underMergeASourceRowWhoseKeyTheTargetKeepsWithOtherContentIsADecidedDirtyRowPerDifferingValueAndAnIdenticalOneIsNothing() {
+    ColumnPlan name = new ColumnPlan(text("name", "varchar", 32, false), target("name", "text", false),
+        ConversionKind.TEXT_TO_TEXT, ValuePolicies.STRICT);
+    TablePlan kept = new TablePlan("identity_credential_types", "identity_credential_types",
+        List.of(new ColumnPlan(ID, TARGET_ID, ConversionKind.INTEGER_TO_INTEGER, ValuePolicies.STRICT), name, bio()),
+        List.of(), List.of(), List.of("id"), 3, 2, ExistingRows.MERGE_BY_PRIMARY_KEY, 0, false, false);
+    TableScan merge = new TableScan(kept, List.of(new FoldedUniqueKey("id", List.of("id"), List.of())));
+    merge.existingRow(new String[] {"1", "password", null}, true);
+    merge.existingRow(new String[] {"2", "oidc", "seed"}, true);
+    List<List<String>> asked = new ArrayList<>();
+    merge.keptRows((keyTexts, keyCanonicals) -> {
+      asked.add(keyTexts);
+      return keyTexts.equals(List.of("2")) ? new String[] {"2", "oidc", "seed"} : null;
+    });
+
+    assertEquals(List.of(), merge.check(new Object[] {"1", "password", null}, 1), "the same row: nothing to record");
+    assertEquals(List.of(), merge.merged());
+    assertEquals(List.of(), merge.check(new Object[] {"3", "totp", null}, 2), "a key the target does not hold");
+    assertEquals(List.of(), asked, "only a differing row is read back from the target");
+
+    List<DirtyRow> differing = merge.check(new Object[] {"2", "OIDC", "seed"}, 3);
+
+    assertEquals(List.of(List.of("2")), asked);
+    assertEquals(List.of(new DirtyRow("identity_credential_types", "id='2'", "name", TableScan.MERGED_RULE,
+        "'OIDC' (the target keeps 'oidc')", null)), differing);
+    assertEquals(List.of(new ValueChange("identity_credential_types", "id='2'", "name", "'OIDC'", "'oidc'",
+        TableScan.MERGED_RULE)), merge.merged());
+    assertEquals(RowDecisions.MERGED, RowDecisions.codeOf(differing.get(0)));
+    assertEquals(RowDecisions.MERGED, new ValueChange("t", "k", "c", "a", "b", TableScan.MERGED_RULE).decision());
+    RowDecisions all = new RowDecisions(java.util.Map.of("identity_credential_types", java.util.Set.of()),
+        java.util.Map.of());
+    assertEquals(false, all.quarantines("identity_credential_types", RowDecisions.MERGED), "a merge is never quarantined");
+    assertEquals(true, RowDecisions.NONE.decides("identity_credential_types", RowDecisions.MERGED), "nor a blocker");
+  }
+
+  @Test
+  void theLoadedValuesAreTheMapsAnswersAndTheDefaultsNotTheSourcesValues() {
+    ColumnPlan owner = uuid("owner", false);
+    TablePlan mapped = table(List.of("id"), owner, uuid("ref", false));
+    RowDecisions decisions = new RowDecisions(java.util.Map.of(), java.util.Map.of("user.ref",
+        "7d4a1a22-1f0e-4bd8-9a55-3f0a3c0c3e11"), java.util.Map.of("user.owner", "SELECT id FROM u WHERE name = ?"));
+    TableScan scan = new TableScan(mapped, List.of(), decisions,
+        (sql, value) -> value.equals("alice") ? List.of("0b9c1f6e-3a52-4c1e-9d0e-5a8f7f1c2b33") : List.of());
+
+    assertEquals(List.of(), scan.check(new Object[] {"1", "alice", null}, 1));
+    assertEquals(List.of("1", "0b9c1f6e-3a52-4c1e-9d0e-5a8f7f1c2b33", "7d4a1a22-1f0e-4bd8-9a55-3f0a3c0c3e11"),
+        java.util.Arrays.asList(scan.loaded()));
+    assertEquals(1, scan.check(new Object[] {"2", "bob", null}, 2).size(), "bob cannot be mapped");
+    assertNull(scan.loaded()[1], "a value its map cannot map references nothing");
+  }
 }

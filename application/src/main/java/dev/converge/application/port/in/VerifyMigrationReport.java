@@ -2,8 +2,11 @@ package dev.converge.application.port.in;
 
 import dev.converge.domain.verification.CheckResult;
 import dev.converge.domain.verification.RowDivergence;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Every check with its verdict; the migration passes only when every check does. The checklist's
@@ -39,12 +42,36 @@ public record VerifyMigrationReport(String migrationId, List<Check> checks, List
    * @param differences the first differing rows by primary key, each with its three values and the odd side
    * @param sourceFailure why the source could not be read to the end (a value the plan cannot convert), else null
    * @param note why the differing rows could not be named, else null
+   * @param decided the operator's decisions on the table: the differences verify expects
    */
   public record TableVerdict(String table, Side source, Side export, Side target, long sourceMillis, long targetMillis,
-      boolean passed, SourceChanges sourceChanges, List<RowDivergence> differences, String sourceFailure, String note) {
+      boolean passed, SourceChanges sourceChanges, List<RowDivergence> differences, String sourceFailure, String note,
+      Decided decided) {
     public TableVerdict {
       Objects.requireNonNull(table, "table");
       differences = List.copyOf(differences);
+      Objects.requireNonNull(decided, "decided");
+    }
+  }
+
+  /**
+   * The operator's decisions on one table, as export counted them in the manifest and listed each in
+   * changes.csv: the differences between source and target that verify expects.
+   *
+   * @param quarantined source rows set aside, not loaded (source = target + quarantined + merged)
+   * @param changed values a default, a map or a column policy changed
+   * @param merged source rows not loaded because the target keeps its own row under the same primary
+   *     key with other content ({@code --existing-rows merge-by-primary-key})
+   * @param byDecision lines of changes.csv per decision ({@code default}, {@code map},
+   *     {@code policy: SETTING}, {@code quarantine: RULE}, {@code merged-by-primary-key}: one line per
+   *     differing value), in decision order
+   */
+  public record Decided(long quarantined, long changed, long merged, Map<String, Long> byDecision) {
+    /** A table no decision touched. */
+    public static final Decided NONE = new Decided(0, 0, 0, Map.of());
+
+    public Decided {
+      byDecision = Collections.unmodifiableMap(new TreeMap<>(byDecision));
     }
   }
 

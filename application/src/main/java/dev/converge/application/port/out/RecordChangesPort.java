@@ -20,6 +20,13 @@ public interface RecordChangesPort {
   Set<String> quarantinedKeys(String table);
 
   /**
+   * The keys of the source rows of {@code table} the last export did not export because the target
+   * keeps its own row under the same primary key with other content (their lines in
+   * {@code changes.csv} with the decision {@code merged-by-primary-key}).
+   */
+  Set<String> mergedKeys(String table);
+
+  /**
    * What the last export decided, read back from {@code changes.csv}: per source table, each
    * decision ({@link ValueChange#decision()}) and how many values or rows it covers; empty when
    * nothing was decided.

@@ -1,0 +1,55 @@
+package dev.converge.adapter.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.converge.adapter.postgres.connection.PostgresDataSourceFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Reading target rows back on a real PostgreSQL 17: by a primary key given as the text COPY loads. */
+class PostgresVerificationAdapterIT {
+
+  private static HikariDataSource pool;
+  private static PostgresVerificationAdapter adapter;
+
+  @BeforeAll
+  static void table() throws SQLException {
+    pool = PostgresDataSourceFactory.target(SharedPostgresServer.get()
+        .endpoint(SharedPostgresServer.freshDatabase("verification")), 2);
+    try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE public.kept (id uuid, at timestamp, name text, PRIMARY KEY (id, at))");
+      statement.execute("INSERT INTO public.kept VALUES ('0f8fad5b-d9cb-469f-a165-708677289504', '2024-01-01 10:00:00',"
+          + " 'seed'), ('0f8fad5b-d9cb-469f-a165-708677289504', '2024-01-02 10:00:00', 'other'),"
+          + " ('1f8fad5b-d9cb-469f-a165-70867728950e', '2024-01-01 10:00:00', NULL)");
+    }
+    adapter = new PostgresVerificationAdapter(pool, "public");
+  }
+
+  @AfterAll
+  static void closePool() {
+    pool.close();
+  }
+
+  private static List<List<String>> byKey(String id, String at) {
+    List<List<String>> rows = new ArrayList<>();
+    adapter.streamRowsByKey("kept", List.of("id", "at", "name"), List.of("id", "at"), List.of(id, at),
+        values -> rows.add(java.util.Arrays.asList(values.clone())));
+    return rows;
+  }
+
+  @Test
+  void theRowUnderAKeyIsReadByTheKeysInputTextInPostgresOwnTextAndNoOther() {
+    assertEquals(List.of(List.of("0f8fad5b-d9cb-469f-a165-708677289504", "2024-01-02 10:00:00", "other")),
+        byKey("0F8FAD5B-D9CB-469F-A165-708677289504", "2024-01-02 10:00:00"), "uuid input folds case, as COPY does");
+    assertEquals(List.of(java.util.Arrays.asList("1f8fad5b-d9cb-469f-a165-70867728950e", "2024-01-01 10:00:00", null)),
+        byKey("1f8fad5b-d9cb-469f-a165-70867728950e", "2024-01-01 10:00:00.000000"));
+    assertEquals(List.of(), byKey("1f8fad5b-d9cb-469f-a165-70867728950e", "2024-01-02 10:00:00"), "no such row");
+  }
+}
