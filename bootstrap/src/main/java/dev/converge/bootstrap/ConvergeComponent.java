@@ -2,10 +2,10 @@ package dev.converge.bootstrap;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dev.converge.adapter.csv.FileWorkDirectoryLockAdapter;
 import dev.converge.adapter.shell.ConfiguredDefaults;
 import dev.converge.adapter.shell.RunControl;
 import dev.converge.adapter.shell.ShellTerminals;
+import dev.converge.adapter.workdir.FileWorkDirectoryLockAdapter;
 import dev.converge.application.port.out.RenderJsonPort;
 import dev.converge.application.port.out.StartSourceServerPort;
 import dev.converge.application.port.out.StartTargetServerPort;
@@ -17,8 +17,8 @@ import picocli.CommandLine;
 
 /** The compile-time object graph of one converge process. */
 @Singleton
-@Component(modules = {ShellModule.class, MySqlModule.class, PostgresModule.class, CsvModule.class, FailureModule.class,
-    SessionsModule.class})
+@Component(modules = {ShellModule.class, MySqlModule.class, PostgresModule.class, JsonModule.class,
+    WorkDirectoryModule.class, FailureModule.class, SessionsModule.class})
 interface ConvergeComponent {
 
   CommandLine commandLine();

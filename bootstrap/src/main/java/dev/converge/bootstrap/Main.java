@@ -1,11 +1,11 @@
 package dev.converge.bootstrap;
 
-import dev.converge.adapter.csv.FileWorkDirectoryLockAdapter;
-import dev.converge.adapter.csv.YamlConfigurationFile;
 import dev.converge.adapter.shell.ConfiguredDefaults;
 import dev.converge.adapter.shell.DemoCommand;
 import dev.converge.adapter.shell.FailureDocument;
 import dev.converge.adapter.shell.ShellTerminals;
+import dev.converge.adapter.workdir.FileWorkDirectoryLockAdapter;
+import dev.converge.adapter.yaml.YamlConfigurationFile;
 import dev.converge.domain.failure.ConvergeException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -18,7 +18,7 @@ import dev.converge.application.port.in.VerifyMigrationUseCase;
 /** The object graph of one connected run; it owns the source and target pools. */
 @SessionScope
 @Subcomponent(modules = {MySqlSessionModule.class, PostgresSessionModule.class, CsvSessionModule.class,
-    ApplicationModule.class})
+    JsonSessionModule.class, YamlSessionModule.class, MarkdownSessionModule.class, ApplicationModule.class})
 interface SessionComponent {
 
   PlanMigrationUseCase planMigration();

@@ -3,14 +3,14 @@ package dev.converge.bootstrap;
 import dagger.Module;
 import dagger.Provides;
 import dev.converge.adapter.csv.CsvChangesAdapter;
-import dev.converge.adapter.csv.FileReportAdapter;
-import dev.converge.adapter.csv.FileWorkDirectoryLockAdapter;
 import dev.converge.adapter.csv.CsvTableFilesAdapter;
-import dev.converge.adapter.csv.JsonImportJournalAdapter;
-import dev.converge.adapter.csv.JsonManifestFileAdapter;
-import dev.converge.adapter.csv.JsonPlanFileAdapter;
-import dev.converge.adapter.csv.JsonRunJournalAdapter;
-import dev.converge.adapter.csv.JsonValidationFileAdapter;
+import dev.converge.adapter.json.JsonImportJournalAdapter;
+import dev.converge.adapter.json.JsonManifestFileAdapter;
+import dev.converge.adapter.json.JsonPlanFileAdapter;
+import dev.converge.adapter.json.JsonRunJournalAdapter;
+import dev.converge.adapter.json.JsonValidationFileAdapter;
+import dev.converge.adapter.markdown.FileReportAdapter;
+import dev.converge.adapter.workdir.FileWorkDirectoryLockAdapter;
 import dev.converge.adapter.mysql.MySqlSourceCheckAdapter;
 import dev.converge.application.port.in.RecordPhaseUseCase;
 import dev.converge.application.port.in.ReportRunUseCase;
@@ -20,6 +20,7 @@ import dev.converge.application.port.in.ShowStatusUseCase;
 import dev.converge.application.port.in.ValidateFilesUseCase;
 import dev.converge.application.port.out.LockWorkDirectoryPort;
 import dev.converge.application.port.out.RecordImportPort;
+import dev.converge.application.port.out.RenderJsonPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StoreRunJournalPort;
 import dev.converge.application.service.RecordPhaseService;
@@ -64,8 +65,8 @@ interface WorkspaceModule {
   }
 
   @Provides
-  static ReportRunUseCase reportRun(StoreRunJournalPort journal, Path workDirectory) {
-    return new ReportRunService(journal, new FileReportAdapter(workDirectory), new CsvChangesAdapter(workDirectory));
+  static ReportRunUseCase reportRun(StoreRunJournalPort journal, Path workDirectory, RenderJsonPort json) {
+    return new ReportRunService(journal, new FileReportAdapter(workDirectory, json), new CsvChangesAdapter(workDirectory));
   }
 
   @Provides

@@ -1,8 +1,8 @@
 package dev.converge.bootstrap;
 
-import dev.converge.adapter.csv.JsonPlanFileAdapter;
-import dev.converge.adapter.csv.JsonRunJournalAdapter;
 import dev.converge.adapter.embedded.mysql.EmbeddedMySqlServer;
+import dev.converge.adapter.json.JsonPlanFileAdapter;
+import dev.converge.adapter.json.JsonRunJournalAdapter;
 import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.dataset.DatasetOptions;
 import dev.converge.domain.plan.ColumnPlan;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.converge.adapter.csv.JsonManifestFileAdapter;
+import dev.converge.adapter.json.JsonManifestFileAdapter;
 import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
 import dev.converge.dataset.DatasetOptions;
 import dev.converge.dataset.DirtyTrap;

@@ -1,6 +1,6 @@
 package dev.converge.bootstrap;
 
-import dev.converge.adapter.csv.JsonManifestFileAdapter;
+import dev.converge.adapter.json.JsonManifestFileAdapter;
 import dev.converge.dataset.DatasetOptions;
 import dev.converge.domain.manifest.Manifest;
 import dev.converge.domain.manifest.TableManifest;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.converge.adapter.csv.JsonPlanFileAdapter;
+import dev.converge.adapter.json.JsonPlanFileAdapter;
 import dev.converge.dataset.DatasetOptions;
 import dev.converge.domain.plan.ForeignKeyStrategy;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.converge.adapter.csv.JsonImportJournalAdapter;
-import dev.converge.adapter.csv.JsonManifestFileAdapter;
-import dev.converge.adapter.csv.JsonPlanFileAdapter;
+import dev.converge.adapter.json.JsonImportJournalAdapter;
+import dev.converge.adapter.json.JsonManifestFileAdapter;
+import dev.converge.adapter.json.JsonPlanFileAdapter;
 import dev.converge.dataset.DatasetOptions;
 import dev.converge.domain.plan.ForeignKeyStrategy;
 import dev.converge.domain.plan.MigrationPlan;

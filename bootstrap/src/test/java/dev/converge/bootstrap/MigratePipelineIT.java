@@ -3,8 +3,8 @@ package dev.converge.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.converge.adapter.csv.JsonManifestFileAdapter;
-import dev.converge.adapter.csv.JsonRunJournalAdapter;
+import dev.converge.adapter.json.JsonManifestFileAdapter;
+import dev.converge.adapter.json.JsonRunJournalAdapter;
 import dev.converge.dataset.DatasetOptions;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.manifest.Manifest;

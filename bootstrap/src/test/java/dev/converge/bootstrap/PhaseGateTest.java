@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.converge.adapter.csv.JsonRunJournalAdapter;
+import dev.converge.adapter.json.JsonRunJournalAdapter;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.run.Phase;
 import dev.converge.domain.run.PhaseOutcome;

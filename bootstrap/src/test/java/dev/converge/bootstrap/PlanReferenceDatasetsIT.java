@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.converge.adapter.csv.JsonPlanFileAdapter;
+import dev.converge.adapter.json.JsonPlanFileAdapter;
 import dev.converge.application.connection.RunningServer;
 import dev.converge.dataset.DatasetOptions;
 import dev.converge.dataset.DirtyTrap;
@@ -115,7 +115,7 @@ class PlanReferenceDatasetsIT {
         run.output());
     assertTrue(run.err.toString().contains("export cannot run yet: there is no successful plan yet; run plan first"),
         run.output());
-    assertTrue(new dev.converge.adapter.csv.JsonManifestFileAdapter(workDirectory).latest().isEmpty(),
+    assertTrue(new dev.converge.adapter.json.JsonManifestFileAdapter(workDirectory).latest().isEmpty(),
         "nothing was exported");
   }
 

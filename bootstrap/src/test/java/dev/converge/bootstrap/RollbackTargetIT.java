@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.converge.adapter.csv.JsonPlanFileAdapter;
-import dev.converge.adapter.csv.JsonRollbackJournalAdapter;
+import dev.converge.adapter.json.JsonPlanFileAdapter;
+import dev.converge.adapter.json.JsonRollbackJournalAdapter;
 import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
 import dev.converge.adapter.postgres.PostgresTarget;
 import dev.converge.dataset.DatasetOptions;

@@ -3,7 +3,7 @@ package dev.converge.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.converge.adapter.csv.JsonManifestFileAdapter;
+import dev.converge.adapter.json.JsonManifestFileAdapter;
 import dev.converge.dataset.DatasetOptions;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.manifest.SourcePosition;

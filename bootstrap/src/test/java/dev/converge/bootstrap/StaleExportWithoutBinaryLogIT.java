@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.converge.adapter.csv.JsonManifestFileAdapter;
 import dev.converge.adapter.embedded.mysql.EmbeddedMySqlServer;
 import dev.converge.adapter.embedded.mysql.MySqlFlavor;
+import dev.converge.adapter.json.JsonManifestFileAdapter;
 import dev.converge.dataset.DatasetOptions;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.manifest.Manifest;

@@ -2,9 +2,9 @@ package dev.converge.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.converge.adapter.csv.JsonPlanFileAdapter;
-import dev.converge.adapter.csv.JsonRunJournalAdapter;
 import dev.converge.adapter.embedded.mysql.EmbeddedMySqlServer;
+import dev.converge.adapter.json.JsonPlanFileAdapter;
+import dev.converge.adapter.json.JsonRunJournalAdapter;
 import dev.converge.dataset.DatasetOptions;
 import dev.converge.domain.plan.ColumnPlan;
 import dev.converge.domain.plan.MigrationPlan;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.adapter.csv.CsvTableFileReader;
 import dev.converge.adapter.csv.CsvTableFileWriter;
-import dev.converge.adapter.csv.JsonManifestFileAdapter;
-import dev.converge.adapter.csv.JsonPlanFileAdapter;
-import dev.converge.adapter.csv.JsonRunJournalAdapter;
+import dev.converge.adapter.json.JsonManifestFileAdapter;
+import dev.converge.adapter.json.JsonPlanFileAdapter;
+import dev.converge.adapter.json.JsonRunJournalAdapter;
 import dev.converge.dataset.DatasetOptions;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.manifest.Manifest;

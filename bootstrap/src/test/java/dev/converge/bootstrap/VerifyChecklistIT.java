@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.converge.adapter.csv.JacksonChecklistFileAdapter;
 import dev.converge.adapter.mysql.MySqlSourceQueryAdapter;
 import dev.converge.adapter.mysql.connection.MySqlDataSourceFactory;
+import dev.converge.adapter.yaml.JacksonChecklistFileAdapter;
 import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.dataset.DatasetOptions;
 import dev.converge.domain.failure.ErrorCode;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.converge.adapter.csv.FileWorkDirectoryLockAdapter;
+import dev.converge.adapter.workdir.FileWorkDirectoryLockAdapter;
 import dev.converge.domain.failure.ErrorCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;

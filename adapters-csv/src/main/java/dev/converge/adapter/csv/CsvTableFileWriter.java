@@ -1,5 +1,6 @@
 package dev.converge.adapter.csv;
 
+import dev.converge.adapter.workdir.WorkFiles;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import java.io.BufferedWriter;

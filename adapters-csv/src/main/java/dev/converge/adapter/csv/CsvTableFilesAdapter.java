@@ -1,5 +1,6 @@
 package dev.converge.adapter.csv;
 
+import dev.converge.adapter.workdir.WorkFiles;
 import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.WriteTableFilesPort;
 import dev.converge.domain.failure.ConvergeException;

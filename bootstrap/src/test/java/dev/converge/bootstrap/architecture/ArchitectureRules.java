@@ -23,22 +23,34 @@ final class ArchitectureRules {
   static final String MYSQL_ADAPTER = "dev.converge.adapter.mysql..";
   static final String POSTGRES_ADAPTER = "dev.converge.adapter.postgres..";
   static final String CSV_ADAPTER = "dev.converge.adapter.csv..";
+  static final String JSON_ADAPTER = "dev.converge.adapter.json..";
+  static final String YAML_ADAPTER = "dev.converge.adapter.yaml..";
   static final String EMBEDDED_ADAPTER = "dev.converge.adapter.embedded..";
   static final String SHELL_ADAPTER = "dev.converge.adapter.shell..";
   static final String BOOTSTRAP = "dev.converge.bootstrap..";
   static final String DATASETS = "dev.converge.dataset..";
 
   /** Which Maven module owns which root package; a class elsewhere is a split package. */
-  static final Map<String, String> MODULE_OF_PACKAGE = Map.of(
-      "dev.converge.domain", "domain",
-      "dev.converge.dataset", "datasets",
-      "dev.converge.application", "application",
-      "dev.converge.adapter.mysql", "adapters-mysql",
-      "dev.converge.adapter.postgres", "adapters-postgres",
-      "dev.converge.adapter.csv", "adapters-csv",
-      "dev.converge.adapter.embedded", "adapters-embedded",
-      "dev.converge.adapter.shell", "adapters-shell",
-      "dev.converge.bootstrap", "bootstrap");
+  static final Map<String, String> MODULE_OF_PACKAGE = Map.ofEntries(
+      Map.entry("dev.converge.domain", "domain"),
+      Map.entry("dev.converge.dataset", "datasets"),
+      Map.entry("dev.converge.application", "application"),
+      Map.entry("dev.converge.adapter.mysql", "adapters-mysql"),
+      Map.entry("dev.converge.adapter.postgres", "adapters-postgres"),
+      Map.entry("dev.converge.adapter.workdir", "adapters-workdir"),
+      Map.entry("dev.converge.adapter.csv", "adapters-csv"),
+      Map.entry("dev.converge.adapter.json", "adapters-json"),
+      Map.entry("dev.converge.adapter.yaml", "adapters-yaml"),
+      Map.entry("dev.converge.adapter.markdown", "adapters-markdown"),
+      Map.entry("dev.converge.adapter.embedded", "adapters-embedded"),
+      Map.entry("dev.converge.adapter.shell", "adapters-shell"),
+      Map.entry("dev.converge.bootstrap", "bootstrap"));
+
+  /**
+   * What the file adapters share: how a file or directory is created in the work directory
+   * (adapters-workdir's {@code WorkFiles}, 0600/0700). Nothing else of one adapter is another's to use.
+   */
+  static final String WORK_FILES = "dev.converge.adapter.workdir.WorkFiles";
 
   static final ArchRule DOMAIN_USES_ONLY_THE_JDK_CORE = classes()
       .that().resideInAPackage(DOMAIN)
@@ -62,7 +74,9 @@ final class ArchitectureRules {
   static final ArchRule ADAPTERS_DO_NOT_KNOW_EACH_OTHER = slices()
       .matching("dev.converge.adapter.(*)..")
       .should().notDependOnEachOther()
-      .as("no adapter depends on another adapter");
+      .ignoreDependency(DescribedPredicate.alwaysTrue(), DescribedPredicate.<JavaClass>describe(
+          "the work directory's file creation", type -> type.getName().equals(WORK_FILES)))
+      .as("no adapter depends on another adapter (but the file adapters on how work-directory files are created)");
 
   static final ArchRule JDBC_ONLY_IN_DATABASE_ADAPTERS =
       confined(new String[] {"java.sql..", "javax.sql..", "com.zaxxer.hikari.."}, MYSQL_ADAPTER, POSTGRES_ADAPTER,
@@ -77,9 +91,18 @@ final class ArchitectureRules {
       confined(new String[] {"org.postgresql..", "org.flywaydb.."}, POSTGRES_ADAPTER)
           .as("pgjdbc and Flyway are used only by adapters-postgres");
 
-  static final ArchRule CSV_AND_JACKSON_ONLY_IN_CSV_ADAPTER =
-      confined(new String[] {"org.apache.commons.csv..", "com.fasterxml.jackson..", "org.yaml.."}, CSV_ADAPTER)
-          .as("Commons CSV and Jackson (with SnakeYAML) are used only by adapters-csv");
+  static final ArchRule COMMONS_CSV_ONLY_IN_CSV_ADAPTER =
+      confined(new String[] {"org.apache.commons.csv.."}, CSV_ADAPTER)
+          .as("Commons CSV is used only by adapters-csv");
+
+  static final ArchRule JACKSON_ONLY_IN_DOCUMENT_ADAPTERS =
+      confined(new String[] {"com.fasterxml.jackson.."}, CSV_ADAPTER, JSON_ADAPTER, YAML_ADAPTER)
+          .as("Jackson is used only by adapters-json, adapters-yaml and adapters-csv (dirty_rows.json's streaming"
+              + " generator)");
+
+  static final ArchRule YAML_ONLY_IN_YAML_ADAPTER =
+      confined(new String[] {"com.fasterxml.jackson.dataformat.yaml..", "org.yaml.."}, YAML_ADAPTER)
+          .as("Jackson's YAML format and SnakeYAML are used only by adapters-yaml");
 
   static final ArchRule JLINE_AND_PICOCLI_ONLY_IN_SHELL_AND_BOOTSTRAP =
       confined(new String[] {"org.jline..", "picocli.."}, SHELL_ADAPTER, BOOTSTRAP)
