@@ -6,7 +6,7 @@ import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.plan.DirtyRow;
 import dev.converge.domain.plan.Finding;
-import dev.converge.domain.plan.ParentCandidates;
+import dev.converge.domain.plan.ParentReferences;
 import dev.converge.domain.plan.PreflightCheck;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -68,7 +68,7 @@ public final class MySqlPreflightAdapter implements RunPreflightChecksPort {
         : query.replaceFirst("^SELECT ", "SELECT /*+ MAX_EXECUTION_TIME(" + limit.toMillis() + ") */ ");
     List<String> child = check.foreignKey().columns();
     String column = String.join(",", child);
-    String rule = ParentCandidates.rule(check.foreignKey());
+    String rule = ParentReferences.rule(check.foreignKey());
     long rows = 0;
     String example = null;
     // Forward-only, read-only, streamed: every orphan is reported, none held in memory.

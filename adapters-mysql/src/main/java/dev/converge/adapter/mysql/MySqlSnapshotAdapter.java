@@ -545,11 +545,33 @@ public final class MySqlSnapshotAdapter implements StreamSourceRowsPort {
     }
 
     private static long stream(Connection connection, TableRead table, Consumer<Object[]> rows) throws SQLException {
-      Query query = query(table);
+      List<SourceColumn> columns = table.columns();
+      boolean[] binary = new boolean[columns.size()];
+      List<String> select = new ArrayList<>();
+      for (int i = 0; i < columns.size(); i++) {
+        SourceColumn column = columns.get(i);
+        binary[i] = READ_AS_BYTES.contains(column.dataType());
+        String name = quote(column.name());
+        // MySQL's own text for temporal, double and bit values: exact, zero dates included. A FLOAT's
+        // text has only six significant digits (482432.1 becomes 482432): widened to a double first
+        // (exactly), its text reads back as the very same float.
+        select.add(column.dataType().equals("bit") ? "CAST(" + name + " AS UNSIGNED)"
+            : column.dataType().equals("float") ? "CAST(" + name + " + 0e0 AS CHAR)"
+            : READ_AS_TEXT.contains(column.dataType()) ? "CAST(" + name + " AS CHAR)" : name);
+      }
       KeyRange range = table.range();
-      String sql = query.sql();
-      boolean[] binary = query.binary();
-      Object[] row = new Object[binary.length];
+      List<String> where = new ArrayList<>();
+      if (range.from() != null) {
+        where.add(quote(table.primaryKey().get(0)) + " >= ?");
+      }
+      if (range.to() != null) {
+        where.add(quote(table.primaryKey().get(0)) + " < ?");
+      }
+      String sql = "SELECT " + String.join(", ", select) + " FROM " + quote(table.table())
+          + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+          + (table.primaryKey().isEmpty() ? ""
+              : " ORDER BY " + table.primaryKey().stream().map(MySqlSnapshotAdapter::quote).collect(Collectors.joining(", ")));
+      Object[] row = new Object[columns.size()];
       long count = 0;
       try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
           ResultSet.CONCUR_READ_ONLY)) {
@@ -580,66 +602,6 @@ public final class MySqlSnapshotAdapter implements StreamSourceRowsPort {
     public void close() {
       connections.forEach(MySqlSnapshotAdapter::closeQuietly);
     }
-  }
-
-  /** A table read's SELECT, and which of its values are read as bytes. */
-  record Query(String sql, boolean[] binary) {}
-
-  /**
-   * The SELECT that streams {@code table}: its columns as {@link #read} selects them, in key order,
-   * within its key range. Each parent lookup is a LEFT JOIN by the collation's own equality on a key
-   * the source holds unique: an index lookup per row, at most one candidate, whose values follow the
-   * row's for the caller to compare as the target will.
-   */
-  static Query query(TableRead table) {
-    List<String> select = new ArrayList<>();
-    List<Boolean> binary = new ArrayList<>();
-    table.columns().forEach(column -> {
-      select.add(read("c", column));
-      binary.add(READ_AS_BYTES.contains(column.dataType()));
-    });
-    StringBuilder joins = new StringBuilder();
-    for (int p = 0; p < table.parents().size(); p++) {
-      ParentRead parent = table.parents().get(p);
-      String alias = "p" + p;
-      List<String> on = new ArrayList<>();
-      for (int i = 0; i < parent.columns().size(); i++) {
-        on.add(alias + "." + quote(parent.referenced().get(i).name()) + " = c." + quote(parent.columns().get(i)));
-        select.add(read(alias, parent.referenced().get(i)));
-        binary.add(READ_AS_BYTES.contains(parent.referenced().get(i).dataType()));
-      }
-      joins.append(" LEFT JOIN ").append(quote(parent.table())).append(' ').append(alias).append(" ON ")
-          .append(String.join(" AND ", on));
-    }
-    KeyRange range = table.range();
-    List<String> where = new ArrayList<>();
-    if (range.from() != null) {
-      where.add("c." + quote(table.primaryKey().get(0)) + " >= ?");
-    }
-    if (range.to() != null) {
-      where.add("c." + quote(table.primaryKey().get(0)) + " < ?");
-    }
-    String sql = "SELECT " + String.join(", ", select) + " FROM " + quote(table.table()) + " c" + joins
-        + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-        + (table.primaryKey().isEmpty() ? ""
-            : " ORDER BY " + table.primaryKey().stream().map(key -> "c." + quote(key)).collect(Collectors.joining(", ")));
-    boolean[] bytes = new boolean[binary.size()];
-    for (int i = 0; i < bytes.length; i++) {
-      bytes[i] = binary.get(i);
-    }
-    return new Query(sql, bytes);
-  }
-
-  /**
-   * How one column is selected: MySQL's own text for temporal, double and bit values (exact, zero dates
-   * included). A FLOAT's text has only six significant digits (482432.1 becomes 482432): widened to a
-   * double first (exactly), its text reads back as the very same float.
-   */
-  private static String read(String alias, SourceColumn column) {
-    String name = alias + "." + quote(column.name());
-    return column.dataType().equals("bit") ? "CAST(" + name + " AS UNSIGNED)"
-        : column.dataType().equals("float") ? "CAST(" + name + " + 0e0 AS CHAR)"
-        : READ_AS_TEXT.contains(column.dataType()) ? "CAST(" + name + " AS CHAR)" : name;
   }
 
   private static String quote(String identifier) {

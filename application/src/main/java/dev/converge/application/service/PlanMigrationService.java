@@ -21,6 +21,7 @@ import dev.converge.domain.plan.Finding;
 import dev.converge.domain.plan.PreflightCheck;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.MigrationPlanner;
+import dev.converge.domain.plan.ParentReferences;
 import dev.converge.domain.plan.TablePlan;
 import dev.converge.domain.schema.SourceSchema;
 import dev.converge.domain.schema.TargetSchema;
@@ -85,7 +86,6 @@ public final class PlanMigrationService implements PlanMigrationUseCase {
     // Per table, column, rule and fix, in the order first found.
     Map<List<String>, DirtyRule> rules = new LinkedHashMap<>();
     long scannedRows;
-    List<Finding> answered;
     Duration rowScan;
     Duration foreignKeyQueries;
     List<Finding> orphans;
@@ -106,12 +106,26 @@ public final class PlanMigrationService implements PlanMigrationUseCase {
       List<PreflightCheck> orphanChecks = plan.checks().stream().filter(check -> check.kind() == PreflightCheck.Kind.ORPHAN)
           .filter(check -> check.foreignKey().columns().stream()
               .noneMatch(column -> plan.decisions().lookupFor(check.table(), column).isPresent())).toList();
-      // A parent the source holds unique under the referenced columns is looked up beside each child row
-      // in the scan's own read (an index lookup, compared as the target will); any other check is a query
-      // of its own, on its own connection beside the rows' read.
-      List<PreflightCheck> beside = orphanChecks.stream().filter(check -> source.table(check.foreignKey().referencedTable())
-          .filter(parent -> parent.holdsUnique(check.foreignKey().referencedColumns())).isPresent()).toList();
-      List<PreflightCheck> queried = orphanChecks.stream().filter(check -> !beside.contains(check)).toList();
+      // Most foreign keys are answered from the scan's own read (ParentReferences: the parent's key hashes
+      // against the child's references), as many as fit a quarter of the heap; any other is a query of its
+      // own, on its own connection beside the read.
+      List<ParentReferences> hashed = new java.util.ArrayList<>();
+      List<PreflightCheck> queried = new java.util.ArrayList<>();
+      long budget = Runtime.getRuntime().maxMemory() / 4;
+      java.util.Set<String> parentsHeld = new java.util.HashSet<>();
+      for (PreflightCheck check : orphanChecks) {
+        java.util.Optional<ParentReferences> references = ParentReferences.of(plan, check);
+        long cost = references.isEmpty() ? Long.MAX_VALUE : ParentReferences.BYTES_PER_REFERENCE * estimatedRows(plan,
+            check.table()) + (parentsHeld.contains(check.foreignKey().referencedTable()) ? 0
+                : 2 * Long.BYTES * estimatedRows(plan, check.foreignKey().referencedTable()));
+        if (cost <= budget) {
+          budget -= cost;
+          parentsHeld.add(check.foreignKey().referencedTable());
+          hashed.add(references.get());
+        } else {
+          queried.add(check);
+        }
+      }
       AtomicBoolean stopped = new AtomicBoolean();
       long[] queryTime = {0};
       CompletableFuture<List<Finding>> orphanQueries = CompletableFuture.supplyAsync(() -> {
@@ -127,21 +141,30 @@ public final class PlanMigrationService implements PlanMigrationUseCase {
         thread.setDaemon(true);
         thread.start();
       });
+      Map<PreflightCheck, Long> counted;
       try {
-        SourceDataScan.Scanned read = scan.scan(plan, command.parallelism(), record, beside);
+        SourceDataScan.Scanned read = scan.scan(plan, command.parallelism(), record, hashed);
         scannedRows = read.rows();
-        answered = read.findings();
+        counted = read.orphans();
         rowScan = Duration.ofNanos(System.nanoTime() - scanStarted);
       } catch (RuntimeException e) {
         stopped.set(true);
         awaitQuietly(orphanQueries);
         throw e;
       }
-      List<Finding> asked = await(orphanQueries);
-      foreignKeyQueries = Duration.ofNanos(queryTime[0]);
+      List<Finding> asked = new java.util.ArrayList<>(await(orphanQueries));
+      // A foreign key the scan found orphans of is asked once more, in SQL, for those orphans by key.
+      List<PreflightCheck> withOrphans = counted.entrySet().stream().filter(entry -> entry.getValue() > 0)
+          .map(Map.Entry::getKey).toList();
+      long named = System.nanoTime();
+      if (!withOrphans.isEmpty()) {
+        asked.addAll(preflight.run(withOrphans, command.checkTimeout(), command.scanBudget(), rowKeys, record, () -> false));
+      }
+      foreignKeyQueries = Duration.ofNanos(queryTime[0] + System.nanoTime() - named);
       // In the plan's order of checks, whichever way each was answered.
       Map<PreflightCheck, Finding> byCheck = new java.util.HashMap<>();
-      java.util.stream.Stream.concat(answered.stream(), asked.stream()).forEach(finding -> byCheck.put(finding.check(), finding));
+      counted.keySet().forEach(check -> byCheck.put(check, new Finding(check, 0, null, true)));
+      asked.forEach(finding -> byCheck.put(finding.check(), finding));
       orphans = orphanChecks.stream().map(byCheck::get).toList();
     }
     List<DirtyRule> dirty = List.copyOf(rules.values());
@@ -175,5 +198,10 @@ public final class PlanMigrationService implements PlanMigrationUseCase {
     } catch (RuntimeException ignored) {
       // The scan's own failure is the one reported.
     }
+  }
+
+  private static long estimatedRows(MigrationPlan plan, String sourceTable) {
+    return plan.tables().stream().filter(table -> table.sourceTable().equals(sourceTable))
+        .mapToLong(table -> Math.max(0, table.estimatedRows())).findFirst().orElse(0);
   }
 }

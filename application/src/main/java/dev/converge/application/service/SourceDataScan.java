@@ -6,23 +6,20 @@ import dev.converge.application.port.out.ReportProgressPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
 import dev.converge.application.port.out.StreamSourceRowsPort.Snapshot;
 import dev.converge.application.port.out.StreamSourceRowsPort.KeyRange;
-import dev.converge.application.port.out.StreamSourceRowsPort.ParentRead;
 import dev.converge.application.port.out.StreamSourceRowsPort.TableRead;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.plan.ColumnPlan;
 import dev.converge.domain.plan.DirtyRow;
-import dev.converge.domain.plan.Finding;
-import dev.converge.domain.plan.ParentCandidates;
+import dev.converge.domain.plan.ParentReferences;
 import dev.converge.domain.plan.PreflightCheck;
 import dev.converge.domain.plan.ValueLookup;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.TablePlan;
 import dev.converge.domain.plan.TableScan;
-import dev.converge.domain.schema.SourceColumn;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,7 +29,7 @@ import java.util.function.Consumer;
  * The plan's data scan: streams every planned table once from one snapshot, as export reads them
  * (tables side by side, the largest first, a large one as key ranges: {@link KeyRangeReads}), and hands
  * each row to a {@link TableScan}, which applies export's own codecs and checks; every dirty row goes
- * to {@code dirty}.
+ * to {@code dirty}. Foreign keys are checked from the same read ({@link ParentReferences}).
  */
 final class SourceDataScan {
 
@@ -52,11 +49,10 @@ final class SourceDataScan {
   }
 
   /**
-   * What the scan read and found: its rows, and one finding per orphan check it answered.
-   *
-   * @param findings in the order of the checks asked
+   * What the scan read and found: its rows, and per orphan check it answered how many references no
+   * parent row holds.
    */
-  record Scanned(long rows, List<Finding> findings) {}
+  record Scanned(long rows, Map<PreflightCheck, Long> orphans) {}
 
   /** Scans the plan's tables; returns how many rows were read. */
   long scan(MigrationPlan plan, int parallelism, Consumer<DirtyRow> dirty) {
@@ -64,25 +60,24 @@ final class SourceDataScan {
   }
 
   /**
-   * Scans the plan's tables and answers {@code parentChecks} in the same read: each child row is read
-   * with its candidate parent rows beside it ({@link ParentRead}), compared by {@link ParentCandidates}.
-   * The caller passes only checks whose referenced columns the source holds unique.
+   * Scans the plan's tables and answers {@code references} from the same read: each parent's scan
+   * hands over the keys it saw, each child's the references it holds ({@link ParentReferences}).
    */
-  Scanned scan(MigrationPlan plan, int parallelism, Consumer<DirtyRow> dirty, List<PreflightCheck> parentChecks) {
+  Scanned scan(MigrationPlan plan, int parallelism, Consumer<DirtyRow> dirty, List<ParentReferences> references) {
     if (plan.tables().isEmpty()) {
-      return new Scanned(0, List.of());
+      return new Scanned(0, Map.of());
     }
-    Map<PreflightCheck, Finding> found = new ConcurrentHashMap<>();
-    parentChecks.forEach(check -> found.put(check, new Finding(check, 0, null, true)));
     AtomicLong rows = new AtomicLong();
     try (Snapshot snapshot = source.openSnapshot(Math.max(1, parallelism));
         SourceLookups.Opened lookup = SourceLookups.open(lookups, plan.decisions())) {
       AtomicBoolean failed = new AtomicBoolean();
       ParallelTables.runWithFollowUps("converge-scan", snapshot.readers(), KeyRangeReads.largestFirst(plan.tables()),
           failed, (table, followUp) -> scanTable(plan, table, snapshot, failed, dirty, lookup.lookup(), rows, followUp,
-              parentChecks, found), ErrorCode.PLAN_BLOCKED);
+              references), ErrorCode.PLAN_BLOCKED);
     }
-    return new Scanned(rows.get(), parentChecks.stream().map(found::get).toList());
+    Map<PreflightCheck, Long> orphans = new LinkedHashMap<>();
+    references.forEach(reference -> orphans.put(reference.check(), reference.orphans()));
+    return new Scanned(rows.get(), orphans);
   }
 
   /**
@@ -92,41 +87,35 @@ final class SourceDataScan {
    */
   private void scanTable(MigrationPlan plan, TablePlan table, Snapshot snapshot, AtomicBoolean failed,
       Consumer<DirtyRow> dirty, ValueLookup lookup, AtomicLong total, Consumer<Runnable> followUp,
-      List<PreflightCheck> parentChecks, Map<PreflightCheck, Finding> found) {
+      List<ParentReferences> references) {
     if (failed.get()) {
       return;
     }
     long started = System.nanoTime();
     boolean kept = ExistingTargetRows.kept(table);
-    List<PreflightCheck> checks = parentChecks.stream().filter(check -> check.table().equals(table.sourceTable())).toList();
     TableRead read = new TableRead(table.sourceTable(), table.columns().stream().map(ColumnPlan::source).toList(),
-        rowKey(table)).withParents(checks.stream().map(check -> parentRead(plan, check)).toList());
+        rowKey(table));
     progress.started(table.sourceTable(), table.estimatedRows());
     int ranges = kept ? 1 : KeyRangeReads.ranges(plan, table, snapshot.readers());
     List<KeyRange> split = ranges < 2 ? List.of(KeyRange.ALL) : snapshot.split(read, ranges);
     TableProgress tally = new TableProgress(table, split.size(), started);
+    List<ParentReferences> asChild = references.stream()
+        .filter(reference -> reference.check().table().equals(table.sourceTable())).toList();
+    List<ParentReferences> asParent = references.stream()
+        .filter(reference -> reference.parentTable().equals(table.sourceTable())).toList();
     for (KeyRange range : split.subList(1, split.size())) {
       followUp.accept(() -> scanRange(plan, table, read.within(range), false, snapshot, failed, dirty, lookup, total,
-          tally, checks, found));
+          tally, asChild, asParent));
     }
-    scanRange(plan, table, read.within(split.get(0)), kept, snapshot, failed, dirty, lookup, total, tally, checks, found);
-  }
-
-  /** The parent lookup that answers {@code check}: its referenced columns, read as the parent's own are. */
-  private static ParentRead parentRead(MigrationPlan plan, PreflightCheck check) {
-    TablePlan parent = plan.tables().stream()
-        .filter(table -> table.sourceTable().equals(check.foreignKey().referencedTable())).findFirst().orElseThrow();
-    List<SourceColumn> referenced = check.foreignKey().referencedColumns().stream()
-        .map(name -> parent.columns().stream().map(ColumnPlan::source).filter(column -> column.name().equals(name))
-            .findFirst().orElseThrow())
-        .toList();
-    return new ParentRead(parent.sourceTable(), check.foreignKey().columns(), referenced);
+    scanRange(plan, table, read.within(split.get(0)), kept, snapshot, failed, dirty, lookup, total, tally, asChild,
+        asParent);
   }
 
   private void scanRange(MigrationPlan plan, TablePlan table, TableRead read, boolean kept, Snapshot snapshot,
       AtomicBoolean failed, Consumer<DirtyRow> dirty, ValueLookup lookup, AtomicLong total, TableProgress tally,
-      List<PreflightCheck> checks, Map<PreflightCheck, Finding> found) {
+      List<ParentReferences> asChild, List<ParentReferences> asParent) {
     boolean complete = false;
+    List<ParentReferences.Child> children = asChild.stream().map(ParentReferences::child).toList();
     try {
       if (failed.get()) {
         throw new ParallelTables.Stopped();
@@ -136,11 +125,6 @@ final class SourceDataScan {
         // The rows the target keeps: a source row repeating one of their unique keys would fail the load.
         ExistingTargetRows.hold(targetRows, table, verdict);
       }
-      List<ParentCandidates> parents = checks.stream().map(check -> new ParentCandidates(plan, table, check)).toList();
-      int[] offsets = new int[parents.size()];
-      for (int p = 0, at = table.columns().size(); p < offsets.length; at += checks.get(p).foreignKey().columns().size(), p++) {
-        offsets[p] = at;
-      }
       long[] position = {0};
       snapshot.stream(read, row -> {
         if (failed.get()) {
@@ -148,11 +132,8 @@ final class SourceDataScan {
         }
         position[0]++;
         verdict.check(row, position[0]).forEach(dirty);
-        for (int p = 0; p < offsets.length; p++) {
-          DirtyRow orphan = parents.get(p).check(verdict, row, offsets[p], position[0]);
-          if (orphan != null) {
-            dirty.accept(orphan);
-          }
+        for (ParentReferences.Child child : children) {
+          child.see(verdict);
         }
         if (position[0] % PROGRESS_EVERY == 0) {
           tally.read(PROGRESS_EVERY);
@@ -160,9 +141,14 @@ final class SourceDataScan {
       });
       tally.read(position[0] % PROGRESS_EVERY);
       total.addAndGet(position[0]);
-      parents.forEach(parent -> found.merge(parent.finding().check(), parent.finding(), ParentCandidates::merged));
+      for (ParentReferences reference : asParent) {
+        reference.parentSeen(verdict.keysSeen(reference.parentKey()).orElseThrow(() -> new IllegalStateException(
+            table.sourceTable() + " does not check " + reference.parentKey() + ", which " + reference.check().table()
+                + " references")));
+      }
       complete = true;
     } finally {
+      children.forEach(ParentReferences.Child::close);
       tally.ended(complete);
     }
   }

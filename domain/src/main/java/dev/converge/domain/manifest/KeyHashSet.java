@@ -37,6 +37,11 @@ public final class KeyHashSet {
     return hashes[find(slotHash(canonicalKey))] != 0;
   }
 
+  /** Whether a key whose {@link #hashOf} is {@code hash} was added. */
+  public boolean containsHash(long hash) {
+    return hashes[find(hash == 0 ? 1 : hash)] != 0;
+  }
+
   /** What {@link #lineOf} answers for a key never added. */
   public static final long ABSENT = Long.MIN_VALUE;
 

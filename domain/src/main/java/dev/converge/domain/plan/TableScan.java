@@ -480,6 +480,14 @@ public final class TableScan {
     return text;
   }
 
+  /**
+   * The hashes of every value this scan saw under one of the target keys it checks (folded where the
+   * key folds case), for a child's foreign key to be looked up in; empty when it checks no such key.
+   */
+  public java.util.Optional<KeyHashSet> keysSeen(FoldedUniqueKey key) {
+    return keys.stream().filter(unique -> unique.key.equals(key)).map(unique -> unique.seen).findFirst();
+  }
+
   /** The canonical form of each value of the row last checked, as the checksum hashes it (the array is reused). */
   public String[] canonicals() {
     return canonical;

@@ -80,8 +80,7 @@ public interface StreamSourceRowsPort {
      * without holding the table in memory; blocks until done and returns the row count. Thread-safe:
      * up to {@link #readers()} calls may run at once. Values are null, a String in MySQL's text form
      * (temporal and bit columns are read as {@code CAST(… AS CHAR)}), or byte[] for binary columns.
-     * Each parent lookup of {@code table} adds its referenced columns at the row's end. The array handed to
-     * {@code rows} is reused after it returns.
+     * The array handed to {@code rows} is reused after it returns.
      */
     long stream(TableRead table, Consumer<Object[]> rows);
 
@@ -101,68 +100,29 @@ public interface StreamSourceRowsPort {
   }
 
   /**
-   * What to read from one table: its columns in CSV order, the key that orders and names rows, the
-   * range of that key to read, and the parent rows to look up beside each row.
-   *
-   * @param parents each row is followed, in this order, by the referenced columns of the one parent
-   *     row each of these finds (all null when none does), read as the parent's own columns are
+   * What to read from one table: its columns in CSV order, the key that orders and names rows, and
+   * the range of that key to read.
    */
-  record TableRead(String table, List<SourceColumn> columns, List<String> primaryKey, KeyRange range,
-      List<ParentRead> parents) {
+  record TableRead(String table, List<SourceColumn> columns, List<String> primaryKey, KeyRange range) {
     public TableRead {
       Objects.requireNonNull(table, "table");
       columns = List.copyOf(columns);
       primaryKey = List.copyOf(primaryKey);
       Objects.requireNonNull(range, "range");
-      parents = List.copyOf(parents);
       if (range != KeyRange.ALL && primaryKey.size() != 1) {
         throw new IllegalArgumentException("only a single-column primary key is read by range, " + table + " has "
             + primaryKey);
-      }
-      for (ParentRead parent : parents) {
-        if (!columns.stream().map(SourceColumn::name).toList().containsAll(parent.columns())) {
-          throw new IllegalArgumentException(table + " does not read " + parent.columns() + ", by which it looks up "
-              + parent.table());
-        }
       }
     }
 
     /** The whole table. */
     public TableRead(String table, List<SourceColumn> columns, List<String> primaryKey) {
-      this(table, columns, primaryKey, KeyRange.ALL, List.of());
+      this(table, columns, primaryKey, KeyRange.ALL);
     }
 
     /** The same read, of {@code part} of the table only. */
     public TableRead within(KeyRange part) {
-      return new TableRead(table, columns, primaryKey, part, parents);
-    }
-
-    /** The same read, each row followed by what {@code lookups} find. */
-    public TableRead withParents(List<ParentRead> lookups) {
-      return new TableRead(table, columns, primaryKey, range, lookups);
-    }
-
-    /** How many values each row handed over holds: the table's columns, then every parent's. */
-    public int width() {
-      return columns.size() + parents.stream().mapToInt(parent -> parent.referenced().size()).sum();
-    }
-  }
-
-  /**
-   * A parent row looked up beside each row read: the row of {@code table} whose {@code referenced}
-   * columns equal the row's {@code columns} under the source's own comparison (its collation), through
-   * the parent's index. The source holds those referenced columns unique, so there is at most one; the
-   * caller compares the values found as the target will.
-   */
-  record ParentRead(String table, List<String> columns, List<SourceColumn> referenced) {
-    public ParentRead {
-      Objects.requireNonNull(table, "table");
-      columns = List.copyOf(columns);
-      referenced = List.copyOf(referenced);
-      if (columns.isEmpty() || columns.size() != referenced.size()) {
-        throw new IllegalArgumentException("a parent lookup pairs each column with one referenced column: " + columns
-            + " → " + table + referenced.stream().map(SourceColumn::name).toList());
-      }
+      return new TableRead(table, columns, primaryKey, part);
     }
   }
 
