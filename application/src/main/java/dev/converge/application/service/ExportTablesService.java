@@ -25,7 +25,6 @@ import dev.converge.domain.plan.ValueChange;
 import dev.converge.domain.plan.RowDecisions;
 import dev.converge.domain.plan.TableScan;
 import dev.converge.domain.plan.ValueLookup;
-import dev.converge.domain.plan.DirtyRow;
 import dev.converge.domain.conversion.ValueDisplay;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
@@ -392,7 +391,6 @@ public final class ExportTablesService implements ExportTablesUseCase {
     void range(KeyRange range, AtomicBoolean failed) {
       // The plan's own scan, row by row: codecs, NOT NULL, the target's primary and unique keys.
       RowDigest digest = digest();
-      RowDecisions decisions = plan.decisions();
       List<String> sourceNames = table.columns().stream().map(column -> column.source().name()).toList();
       RangeParts own = new RangeParts();
       boolean complete = false;
@@ -411,19 +409,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
             throw new ParallelTables.Stopped();
           }
           fingerprint.see(row);
-          List<DirtyRow> dirty = digest.check(row);
-          // A child of a row set aside follows it, whatever else is wrong with it: never an orphan.
-          ValueChange setAside = decided.parentQuarantined(row, digest.rowKey(row));
-          if (setAside == null && !dirty.isEmpty()) {
-            for (DirtyRow one : dirty) {
-              if (!decisions.quarantines(table.sourceTable(), RowDecisions.codeOf(one))) {
-                throw RowDigest.rejected(one); // no decision covers it: the table stops before it is written
-              }
-            }
-            DirtyRow first = dirty.get(0);
-            setAside = new ValueChange(first.table(), first.key(), first.column(), first.value(), ValueChange.QUARANTINED,
-                "quarantine: " + RowDecisions.codeOf(first) + ": " + first.rule());
-          }
+          ValueChange setAside = decided.setAside(digest, row);
           if (setAside != null) {
             decided.quarantined(row);
             audit.quarantine(table.sourceTable(), sourceNames,
@@ -471,30 +457,14 @@ public final class ExportTablesService implements ExportTablesUseCase {
       return digest;
     }
 
-    /**
-     * Reads a self-referencing table that may lose rows until the rows it sets aside stop growing:
-     * a row's parent in the same table may come later in key order, and its children must follow it
-     * (transitively) before anything is written. Only the keys of rows set aside are held. Rows no
-     * decision covers are left to the export's own read, which stops at them.
-     */
+    /** {@link QuarantinedParents.Table#followInTable} over one range of the table. */
     private void setAsideInTable(QuarantinedParents.Table decided, KeyRange range, AtomicBoolean failed) {
-      RowDecisions decisions = plan.decisions();
-      int known;
-      do {
-        known = decided.setAsideInTable();
-        RowDigest probe = digest();
-        snapshot.stream(read.within(range), row -> {
-          if (failed.get()) {
-            throw new ParallelTables.Stopped();
-          }
-          List<DirtyRow> dirty = probe.check(row);
-          boolean decidedAside = !dirty.isEmpty() && dirty.stream()
-              .allMatch(one -> decisions.quarantines(table.sourceTable(), RowDecisions.codeOf(one)));
-          if (decidedAside || decided.parentQuarantined(row, "") != null) {
-            decided.quarantined(row);
-          }
-        });
-      } while (decided.setAsideInTable() > known);
+      decided.followInTable(this::digest, rows -> snapshot.stream(read.within(range), row -> {
+        if (failed.get()) {
+          throw new ParallelTables.Stopped();
+        }
+        rows.accept(row);
+      }));
     }
 
     /** One range ended; after the last, the table is recorded, or its parts removed. */
