@@ -411,7 +411,6 @@ public final class ExportTablesService implements ExportTablesUseCase {
           fingerprint.see(row);
           ValueChange setAside = decided.setAside(digest, row);
           if (setAside != null) {
-            decided.quarantined(row);
             audit.quarantine(table.sourceTable(), sourceNames,
                 java.util.Arrays.stream(row).map(ValueDisplay::full).toList(), setAside);
             quarantined.incrementAndGet();
