@@ -123,9 +123,9 @@ interface ApplicationModule {
   static SyncTablesUseCase syncTables(StorePlanPort plans, StoreManifestPort manifests, RecordImportPort imports,
       ReadTargetSchemaPort target, StreamSourceRowsPort source, ReadTargetRowsPort rows, ApplyTableChangesPort changes,
       LoadTargetTablesPort loads, CheckTargetIntegrityPort integrity, WriteReportPort reports,
-      ReportProgressPort progress) {
+      ReportProgressPort progress, RecordChangesPort records, LookupSourceValuesPort lookups) {
     return new SyncTablesService(plans, manifests, imports, target, source, rows, changes, loads, integrity, reports,
-        progress);
+        progress, records, lookups);
   }
 
   @Provides

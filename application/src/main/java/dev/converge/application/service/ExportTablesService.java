@@ -25,7 +25,6 @@ import dev.converge.domain.plan.ValueChange;
 import dev.converge.domain.plan.RowDecisions;
 import dev.converge.domain.plan.TableScan;
 import dev.converge.domain.plan.ValueLookup;
-import dev.converge.domain.plan.DirtyRow;
 import dev.converge.domain.conversion.ValueDisplay;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
@@ -204,7 +203,8 @@ public final class ExportTablesService implements ExportTablesUseCase {
         snapshotDescription = snapshot.description();
         lockWait = snapshot.lockWait();
         // The maps' lookups in a read-only session of their own, opened with the snapshot.
-        try (RecordChangesPort.Changes audit = done.isEmpty() ? changes.open() : NO_CHANGES;
+        try (RecordChangesPort.Changes audit = done.isEmpty() ? changes.open()
+                : new ResumedChanges(changes.rewrite(), remaining, done);
             SourceLookups.Opened lookup = SourceLookups.open(lookups, plan.decisions())) {
           exportAll(plan, remaining, snapshot, snapshotAt, stamp, state, command.partBytes(), listener, audit,
               lookup.lookup());
@@ -253,21 +253,48 @@ public final class ExportTablesService implements ExportTablesUseCase {
         .allMatch(file -> files.sha256(file.name()).filter(file.sha256()::equals).isPresent());
   }
 
-  /** What a resumed export without decisions records: nothing can change or be set aside. */
-  private static final RecordChangesPort.Changes NO_CHANGES = new RecordChangesPort.Changes() {
+  /**
+   * What a resumed export records (it has no row decisions, else it starts over, but its column
+   * policies may still change values): each remaining table's records are staged and replace that
+   * table's earlier lines (a run that stopped in it may have left some) once the table is exported;
+   * the finished tables' records stay as the earlier run wrote them.
+   */
+  private static final class ResumedChanges implements RecordChangesPort.Changes {
+    private final RecordChangesPort.Rewrite rewrite;
+    private final Map<String, RecordChangesPort.Changes> staged = new java.util.HashMap<>();
+    private final Map<String, TableManifest> done;
+
+    ResumedChanges(RecordChangesPort.Rewrite rewrite, List<TablePlan> remaining, Map<String, TableManifest> done) {
+      this.rewrite = rewrite;
+      this.done = done;
+      remaining.forEach(table -> staged.put(table.sourceTable(), rewrite.table(table.sourceTable())));
+    }
+
+    private RecordChangesPort.Changes of(String table) {
+      RecordChangesPort.Changes changes = staged.get(table);
+      if (changes == null) {
+        throw new IllegalStateException("a resumed export recorded a change of " + table + ", which it does not export");
+      }
+      return changes;
+    }
+
     @Override
     public void change(ValueChange change) {
-      throw new IllegalStateException("a resumed export has no decisions to record: " + change);
+      of(change.table()).change(change);
     }
 
     @Override
     public void quarantine(String table, List<String> columns, List<String> values, ValueChange reason) {
-      change(reason);
+      of(table).quarantine(table, columns, values, reason);
     }
 
     @Override
-    public void close() {}
-  };
+    public void close() {
+      // Every reader has ended: the tables exported are in done.
+      staged.keySet().stream().filter(done::containsKey).forEach(rewrite::keep);
+      rewrite.close();
+    }
+  }
 
   /**
    * Every table on the snapshot's readers, the largest first; a large table is split by primary-key
@@ -382,7 +409,6 @@ public final class ExportTablesService implements ExportTablesUseCase {
     void range(KeyRange range, AtomicBoolean failed) {
       // The plan's own scan, row by row: codecs, NOT NULL, the target's primary and unique keys.
       RowDigest digest = digest();
-      RowDecisions decisions = plan.decisions();
       List<String> sourceNames = table.columns().stream().map(column -> column.source().name()).toList();
       RangeParts own = new RangeParts();
       boolean complete = false;
@@ -401,21 +427,8 @@ public final class ExportTablesService implements ExportTablesUseCase {
             throw new ParallelTables.Stopped();
           }
           fingerprint.see(row);
-          List<DirtyRow> dirty = refused(digest.check(row));
-          // A child of a row set aside follows it, whatever else is wrong with it: never an orphan.
-          ValueChange setAside = decided.parentQuarantined(row, digest);
-          if (setAside == null && !dirty.isEmpty()) {
-            for (DirtyRow one : dirty) {
-              if (!decisions.quarantines(table.sourceTable(), RowDecisions.codeOf(one))) {
-                throw RowDigest.rejected(one); // no decision covers it: the table stops before it is written
-              }
-            }
-            DirtyRow first = dirty.get(0);
-            setAside = new ValueChange(first.table(), first.key(), first.column(), first.value(), ValueChange.QUARANTINED,
-                "quarantine: " + RowDecisions.codeOf(first) + ": " + first.rule());
-          }
+          ValueChange setAside = decided.setAside(digest, row);
           if (setAside != null) {
-            decided.quarantined(digest);
             audit.quarantine(table.sourceTable(), sourceNames,
                 java.util.Arrays.stream(row).map(ValueDisplay::full).toList(), setAside);
             quarantined.incrementAndGet();
@@ -471,36 +484,14 @@ public final class ExportTablesService implements ExportTablesUseCase {
       return digest;
     }
 
-    /** The dirty rows that need a decision: a merged row's differing values are decided by the merge itself. */
-    private List<DirtyRow> refused(List<DirtyRow> dirty) {
-      return dirty.isEmpty() ? dirty : dirty.stream()
-          .filter(one -> !RowDecisions.codeOf(one).equals(RowDecisions.MERGED)).toList();
-    }
-
-    /**
-     * Reads a self-referencing table that may lose rows until the rows it sets aside stop growing:
-     * a row's parent in the same table may come later in key order, and its children must follow it
-     * (transitively) before anything is written. Only the keys of rows set aside are held. Rows no
-     * decision covers are left to the export's own read, which stops at them.
-     */
+    /** {@link QuarantinedParents.Table#followInTable} over one range of the table. */
     private void setAsideInTable(QuarantinedParents.Table decided, KeyRange range, AtomicBoolean failed) {
-      RowDecisions decisions = plan.decisions();
-      int known;
-      do {
-        known = decided.setAsideInTable();
-        RowDigest probe = digest();
-        snapshot.stream(read.within(range), row -> {
-          if (failed.get()) {
-            throw new ParallelTables.Stopped();
-          }
-          List<DirtyRow> dirty = refused(probe.check(row));
-          boolean decidedAside = !dirty.isEmpty() && dirty.stream()
-              .allMatch(one -> decisions.quarantines(table.sourceTable(), RowDecisions.codeOf(one)));
-          if (decidedAside || decided.parentQuarantined(row, probe) != null) {
-            decided.quarantined(probe);
-          }
-        });
-      } while (decided.setAsideInTable() > known);
+      decided.followInTable(this::digest, rows -> snapshot.stream(read.within(range), row -> {
+        if (failed.get()) {
+          throw new ParallelTables.Stopped();
+        }
+        rows.accept(row);
+      }));
     }
 
     /** One range ended; after the last, the table is recorded, or its parts removed. */

@@ -60,7 +60,7 @@ final class PhaseOutcomes {
           + " failed";
     } else if (report instanceof SyncTablesReport sync) {
       return String.format(Locale.ROOT, "%s: %d table(s), %d changed; %d inserted, %d updated, %d deleted",
-          sync.passed() ? "PASS" : "FAIL", sync.tables().size(), sync.tables().stream().filter(TableSync::changed).count(),
+          sync.passed() ? "PASS" : "FAIL", sync.tables().size(), sync.tables().stream().filter(TableSync::written).count(),
           sync.tables().stream().mapToLong(TableSync::inserted).sum(),
           sync.tables().stream().mapToLong(TableSync::updated).sum(),
           sync.tables().stream().mapToLong(TableSync::deleted).sum());
@@ -105,7 +105,8 @@ final class PhaseOutcomes {
       return sync.tables().stream().map(table -> new TableOutcome(table.table(),
           table.proven() ? TableState.VERIFIED : TableState.FAILED, table.sourceRows(), table.elapsed().toMillis(),
           table.proven() ? null : table.detail(), new TableOutcome.RowChanges(table.inserted(), table.updated(),
-              table.deleted(), table.fullReload() != null && table.changed()))).toList();
+              table.deleted(), table.fullReload() != null && table.written(), table.quarantined(), table.changed())))
+          .toList();
     }
     return List.of();
   }

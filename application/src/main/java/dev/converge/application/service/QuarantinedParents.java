@@ -4,6 +4,7 @@ import dev.converge.domain.conversion.ValueDisplay;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.plan.ColumnPlan;
+import dev.converge.domain.plan.DirtyRow;
 import dev.converge.domain.plan.MigrationPlan;
 import dev.converge.domain.plan.PreflightCheck;
 import dev.converge.domain.plan.RowDecisions;
@@ -23,9 +24,11 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * The rows one export sets aside, as their children under the target's foreign keys need them: a
+ * The rows one export (or sync) sets aside, as their children under the target's foreign keys need them: a
  * table that may lose rows to quarantine (it has a quarantine decision, or a parent that may) records
  * the referenced key values of each row it sets aside, and each of its children waits until it is
  * finished, then sets aside every row that references one of them. Parents come first in the plan's
@@ -51,9 +54,14 @@ final class QuarantinedParents {
   private final Map<String, List<Link>> asParent = new HashMap<>();
   private final Map<String, List<String>> parents = new HashMap<>();
   private final Map<String, List<Link>> selfLinks = new HashMap<>();
+  private final RowDecisions decisions;
 
-  QuarantinedParents(MigrationPlan plan, List<TablePlan> exported) {
-    RowDecisions decisions = plan.decisions();
+  /**
+   * @param read the tables this read (an export, a sync) takes, in the plan's load order; only
+   *     these are waited for
+   */
+  QuarantinedParents(MigrationPlan plan, List<TablePlan> read) {
+    decisions = plan.decisions();
     if (!decisions.quarantinesAny()) {
       return;
     }
@@ -104,7 +112,7 @@ final class QuarantinedParents {
         }
       }
     }
-    for (TablePlan table : exported) {
+    for (TablePlan table : read) {
       if (losing.contains(table.sourceTable())) {
         finished.put(table.sourceTable(), new CountDownLatch(1));
       }
@@ -146,7 +154,8 @@ final class QuarantinedParents {
     }
     List<Link> children = asChild.getOrDefault(table.sourceTable(), List.of());
     List<Link> parentsOf = asParent.getOrDefault(table.sourceTable(), List.of());
-    return new Table(table.sourceTable(), children, parentsOf, selfLinks.getOrDefault(table.sourceTable(), List.of()));
+    return new Table(table.sourceTable(), children, parentsOf, selfLinks.getOrDefault(table.sourceTable(), List.of()),
+        decisions);
   }
 
   /** {@code table} is finished (or failed): its children may go on. */
@@ -163,12 +172,74 @@ final class QuarantinedParents {
     private final List<Link> parents;
     private final List<Link> children;
     private final List<Link> self;
+    private final RowDecisions decisions;
 
-    Table(String name, List<Link> parents, List<Link> children, List<Link> self) {
+    Table(String name, List<Link> parents, List<Link> children, List<Link> self, RowDecisions decisions) {
       this.name = name;
       this.parents = parents;
       this.children = children;
       this.self = self;
+      this.decisions = decisions;
+    }
+
+    /**
+     * The one verdict export and sync give a source row, through the plan's scan ({@code digest},
+     * {@link RowDigest#forExport}): null when the row is loaded — then {@link RowDigest#changes} are
+     * the values the decisions changed in it and {@link RowDigest#accept} gives its values — else why
+     * it is set aside: it follows a parent set aside (whatever else is wrong with it: never an
+     * orphan), or each dirty row it makes is one a quarantine decision covers. A row set aside is
+     * recorded for its children.
+     *
+     * @throws dev.converge.domain.failure.RowRejectedException for a dirty row no decision covers
+     */
+    ValueChange setAside(RowDigest digest, Object[] row) {
+      List<DirtyRow> dirty = refused(digest.check(row));
+      ValueChange aside = parentQuarantined(row, digest);
+      if (aside == null && !dirty.isEmpty()) {
+        for (DirtyRow one : dirty) {
+          if (!decisions.quarantines(name, RowDecisions.codeOf(one))) {
+            throw RowDigest.rejected(one);
+          }
+        }
+        DirtyRow first = dirty.get(0);
+        aside = new ValueChange(first.table(), first.key(), first.column(), first.value(), ValueChange.QUARANTINED,
+            ValueChange.QUARANTINE + ": " + RowDecisions.codeOf(first) + ": " + first.rule());
+      }
+      if (aside != null) {
+        quarantined(digest);
+      }
+      return aside;
+    }
+
+    /** The dirty rows that need a decision: a merged row's differing values are decided by the merge itself. */
+    private static List<DirtyRow> refused(List<DirtyRow> dirty) {
+      return dirty.isEmpty() ? dirty : dirty.stream()
+          .filter(one -> !RowDecisions.codeOf(one).equals(RowDecisions.MERGED)).toList();
+    }
+
+    /**
+     * Reads a self-referencing table that may lose rows until the rows it sets aside stop growing
+     * (usually twice): a row's parent in the same table may come later in key order, and its
+     * children must follow it, transitively, before anything of it is written. Only the keys of rows
+     * set aside are held. Rows no decision covers are left to the caller's own read, which stops at them.
+     *
+     * @param digests a new digest for each read (its key checks start empty)
+     * @param read streams the table's rows (each call one full read) to the consumer
+     */
+    void followInTable(Supplier<RowDigest> digests, Consumer<Consumer<Object[]>> read) {
+      int known;
+      do {
+        known = setAsideInTable();
+        RowDigest probe = digests.get();
+        read.accept(row -> {
+          List<DirtyRow> dirty = refused(probe.check(row));
+          boolean decidedAside = !dirty.isEmpty() && dirty.stream()
+              .allMatch(one -> decisions.quarantines(name, RowDecisions.codeOf(one)));
+          if (decidedAside || parentQuarantined(row, probe) != null) {
+            quarantined(probe);
+          }
+        });
+      } while (setAsideInTable() > known);
     }
 
     /**

@@ -11,9 +11,11 @@ import dev.converge.application.port.out.ApplyTableChangesPort.TableChange;
 import dev.converge.application.port.out.ApplyTableChangesPort.TableChanges;
 import dev.converge.application.port.out.CheckTargetIntegrityPort;
 import dev.converge.application.port.out.LoadTargetTablesPort;
+import dev.converge.application.port.out.LookupSourceValuesPort;
 import dev.converge.application.port.out.LoadTargetTablesPort.LoadSession;
 import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
+import dev.converge.application.port.out.RecordChangesPort;
 import dev.converge.application.port.out.RecordImportPort;
 import dev.converge.application.port.out.ReportProgressPort;
 import dev.converge.application.port.out.StoreManifestPort;
@@ -22,6 +24,8 @@ import dev.converge.application.port.out.StreamSourceRowsPort;
 import dev.converge.application.port.out.StreamSourceRowsPort.Snapshot;
 import dev.converge.application.port.out.StreamSourceRowsPort.TableRead;
 import dev.converge.application.port.out.WriteReportPort;
+import dev.converge.domain.conversion.ValueDisplay;
+import dev.converge.domain.conversion.ValuePolicies;
 import dev.converge.domain.conversion.type.TargetType;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
@@ -30,9 +34,12 @@ import dev.converge.domain.manifest.ContentChecksum;
 import dev.converge.domain.plan.ColumnPlan;
 import dev.converge.domain.plan.ForeignKeyStrategy;
 import dev.converge.domain.plan.MigrationPlan;
+import dev.converge.domain.plan.RowDecisions;
 import dev.converge.domain.plan.RowDigest;
 import dev.converge.domain.plan.SchemaFingerprint;
 import dev.converge.domain.plan.TablePlan;
+import dev.converge.domain.plan.ValueChange;
+import dev.converge.domain.plan.ValueLookup;
 import dev.converge.domain.sync.KeyedDelta;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +48,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,6 +67,15 @@ import java.util.function.UnaryOperator;
  * changed rows read back from the target after the commit and compared with the source's; then
  * foreign-key orphans and sequences as verify checks them. A re-run computes the delta again: a
  * synced table commits nothing.
+ *
+ * <p>The plan's row decisions apply as export applies them, through the same owners: each source
+ * row goes through the plan's scan ({@link RowDigest#forExport}) and {@link QuarantinedParents}'
+ * verdict, so a row set aside (and its children under the target's foreign keys) is absent from the
+ * source side — deleted from the target if it was there — and a value a default, a map or a column
+ * policy changed is compared and written in its decided form. Each table's records (changes.csv,
+ * quarantine/TABLE.csv) are made anew from the source as this sync read it and replace the table's
+ * earlier ones once the table is committed or found equal, so the work directory's records always
+ * describe the target as it is.
  */
 public final class SyncTablesService implements SyncTablesUseCase {
 
@@ -78,11 +95,15 @@ public final class SyncTablesService implements SyncTablesUseCase {
   private final TargetIntegrityChecks integrity;
   private final WriteReportPort reports;
   private final ReportProgressPort progress;
+  private final RecordChangesPort records;
+  private final LookupSourceValuesPort lookups;
 
   public SyncTablesService(StorePlanPort plans, StoreManifestPort manifests, RecordImportPort imports,
       ReadTargetSchemaPort targetSchema, StreamSourceRowsPort source, ReadTargetRowsPort targetRows,
       ApplyTableChangesPort changes, LoadTargetTablesPort loads, CheckTargetIntegrityPort integrity,
-      WriteReportPort reports, ReportProgressPort progress) {
+      WriteReportPort reports, ReportProgressPort progress, RecordChangesPort records, LookupSourceValuesPort lookups) {
+    this.records = Objects.requireNonNull(records, "records");
+    this.lookups = Objects.requireNonNull(lookups, "lookups");
     this.plans = Objects.requireNonNull(plans, "plans");
     this.manifests = Objects.requireNonNull(manifests, "manifests");
     this.imports = Objects.requireNonNull(imports, "imports");
@@ -104,12 +125,14 @@ public final class SyncTablesService implements SyncTablesUseCase {
     if (plan.hasBlockers()) {
       throw new PlanBlockedException(plan.blockers().stream().map(Object::toString).toList());
     }
-    if (!plan.decisions().isEmpty()) {
-      // Sync compares with export's conversions only: it would "repair" a quarantined row or a default
-      // back to the source's raw row, undoing a decision without a record.
-      throw new ConvergeException(ErrorCode.CONFIGURATION, "the plan has row decisions ("
-          + String.join("; ", plan.decisions().describe()) + "), which sync does not apply yet: it would undo them; cut over with"
-          + " converge migrate in the window instead");
+    for (TablePlan table : plan.tables()) {
+      if (ExistingTargetRows.kept(table) && plan.decisions().quarantines(table.sourceTable(), RowDecisions.EXISTING_ROW)) {
+        // The target then holds its own rows and the loaded ones alike: sync cannot tell which a source row collides with.
+        throw new ConvergeException(ErrorCode.CONFIGURATION, "table " + table.sourceTable() + ": the plan sets aside"
+            + " source rows colliding with the target's kept rows (--quarantine " + table.sourceTable()
+            + ":existing-row), which sync cannot apply (it cannot tell the target's kept rows from the loaded ones);"
+            + " cut over with converge migrate in the window instead");
+      }
     }
     String migrationId = manifests.latest().map(stored -> stored.manifest().migrationId()).orElse(null);
     if (migrationId == null || imports.committed(migrationId).isEmpty()) {
@@ -125,6 +148,9 @@ public final class SyncTablesService implements SyncTablesUseCase {
     Map<String, TableSync> synced = new ConcurrentHashMap<>();
     Writes writes = new Writes(plan);
     RuntimeException failure = null;
+    // Records only where the plan can change or set aside a value: a plan without either has none to keep true.
+    RecordChangesPort.Rewrite rewrite = audited(plan) ? records.rewrite() : null;
+    QuarantinedParents quarantine = new QuarantinedParents(plan, tables);
     try {
       if (plan.foreignKeyStrategy() == ForeignKeyStrategy.DROP_AND_RECREATE) {
         // Before any table's transaction: dropping a foreign key waits for every transaction that
@@ -132,13 +158,20 @@ public final class SyncTablesService implements SyncTablesUseCase {
         writes.beforeCommit();
       }
       if (!tables.isEmpty()) {
-        try (Snapshot snapshot = source.openSnapshot(Math.min(command.parallelism(), tables.size()))) {
+        try (Snapshot snapshot = source.openSnapshot(Math.min(command.parallelism(), tables.size()));
+            SourceLookups.Opened lookup = SourceLookups.open(lookups, plan.decisions())) {
           int capacity = (int) Math.min(Integer.MAX_VALUE - 8,
               Math.max(1024, command.memoryBudget() / BYTES_PER_ROW / snapshot.readers()));
           AtomicBoolean failed = new AtomicBoolean();
-          ParallelTables.run("converge-sync", snapshot.readers(), tables, failed,
-              table -> synced.put(table.targetTable(), syncTable(table, snapshot, capacity, writes, failed)),
-              ErrorCode.IMPORT);
+          // Plan order, which is load order: a child table waits for its parents' rows set aside.
+          ParallelTables.run("converge-sync", snapshot.readers(), tables, failed, table -> {
+            try {
+              Decided decided = new Decided(plan, table, quarantine.await(table, failed), rewrite, lookup.lookup());
+              synced.put(table.targetTable(), syncTable(table, snapshot, capacity, writes, failed, decided));
+            } finally {
+              quarantine.finished(table);
+            }
+          }, ErrorCode.IMPORT);
         }
       }
     } catch (RuntimeException e) {
@@ -147,17 +180,34 @@ public final class SyncTablesService implements SyncTablesUseCase {
     } finally {
       // Also after a failure: foreign keys a DROP_AND_RECREATE plan dropped come back, sequences of
       // the tables that committed move past their columns.
+      // And the records of the tables committed or found equal replace theirs, also after a failure.
       try {
         writes.finish();
       } catch (RuntimeException e) {
         if (failure == null) {
-          throw e;
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
         }
-        failure.addSuppressed(e);
+      }
+      if (rewrite != null) {
+        try {
+          rewrite.close();
+        } catch (RuntimeException e) {
+          if (failure == null) {
+            failure = e;
+          } else {
+            failure.addSuppressed(e);
+          }
+        }
+      }
+      if (failure != null) {
+        throw failure;
       }
     }
     List<TableSync> results = tables.stream().map(table -> synced.get(table.targetTable())).toList();
-    List<Check> checks = integrity.run(plan, command.examples());
+    List<Check> checks = new ArrayList<>(decidedDifferences(tables, results));
+    checks.addAll(integrity.run(plan, command.examples()));
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
     SyncTablesReport unsaved = new SyncTablesReport(results, checks, elapsed, null);
     String savedAs = reports.write(REPORT, markdown(unsaved), unsaved);
@@ -199,18 +249,21 @@ public final class SyncTablesService implements SyncTablesUseCase {
     }
   }
 
-  private TableSync syncTable(TablePlan table, Snapshot snapshot, int capacity, Writes writes, AtomicBoolean failed) {
+  private TableSync syncTable(TablePlan table, Snapshot snapshot, int capacity, Writes writes, AtomicBoolean failed,
+      Decided decided) {
     long started = System.nanoTime();
     progress.started(table.targetTable(), 0);
     TableSync result;
+    // A self-referencing table that may lose rows: its rows set aside, found before any is compared.
+    decided.followInTable(snapshot, sourceRead(table), failed);
     if (RowDigest.keyColumns(table).length == 0) {
-      result = reload(table, snapshot, writes, failed, "no primary key", started);
+      result = reload(table, snapshot, writes, failed, "no primary key", started, decided);
     } else {
       try {
-        result = byKey(table, snapshot, capacity, writes, failed, started);
+        result = byKey(table, snapshot, capacity, writes, failed, started, decided);
       } catch (KeyedDelta.KeyHashCollision e) {
         // Rolled back already: the table's changes were closed on the way out.
-        result = reload(table, snapshot, writes, failed, e.getMessage(), started);
+        result = reload(table, snapshot, writes, failed, e.getMessage(), started, decided);
       }
     }
     progress.finished(table.targetTable(), result.sourceRows(), 0, Duration.ofNanos(System.nanoTime() - started));
@@ -219,7 +272,8 @@ public final class SyncTablesService implements SyncTablesUseCase {
 
   /** The table compared by primary key, and only its differing rows written. */
   private TableSync byKey(TablePlan table, Snapshot snapshot, int capacity, Writes writes, AtomicBoolean failed,
-      long started) {
+      long started, Decided decided) {
+    decided.restart();
     int[] key = RowDigest.keyColumns(table);
     List<String> columns = targetColumns(table);
     List<String> keyNames = Arrays.stream(key).mapToObj(columns::get).toList();
@@ -248,14 +302,19 @@ public final class SyncTablesService implements SyncTablesUseCase {
         sink.accept(keyHasher.add(keyView), rowHash, null);
       });
     };
+    int[] sourcePasses = {0};
     KeyedDelta.RowStream<String[]> sourceRows = sink -> {
-      RowDigest pass = new RowDigest(table);
+      RowDigest pass = decided.digest();
       digest[0] = pass;
+      // Every pass reads every row the same way; the first records the decisions.
+      boolean record = ++sourcePasses[0] == 1;
       ContentChecksum keyHasher = new ContentChecksum();
       snapshot.stream(read, row -> {
         stopIfAsked(failed);
-        String[] values = pass.add(row);
-        sink.accept(keyHasher.add(pass.canonicalKey()), pass.lastRowHash(), values);
+        String[] values = decided.values(pass, row, record);
+        if (values != null) {
+          sink.accept(keyHasher.add(pass.canonicalKey()), pass.lastRowHash(), values);
+        }
       });
     };
     KeyedDelta.RowStream<String[]> targetKeys = sink -> {
@@ -290,13 +349,16 @@ public final class SyncTablesService implements SyncTablesUseCase {
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
       String passes = delta.passes() == 1 ? "" : " in " + delta.passes() + " passes (the table exceeded its memory share)";
       if (delta.same()) {
+        decided.keep();
         return new TableSync(table.targetTable(), sourceChecksum.rows(), sourceChecksum.hex(), targetBefore[0],
-            delta.equal(), 0, 0, 0, null, delta.passes(), elapsed, true,
-            "equal: all " + delta.equal() + " rows the same by key and content" + passes + "; nothing written");
+            delta.equal(), 0, 0, 0, decided.quarantined, decided.changed, decided.decisions(), null, delta.passes(),
+            elapsed, true, "equal: all " + delta.equal() + " rows the same by key and content" + passes
+                + decided.describe() + "; nothing written");
       }
       writes.beforeCommit();
       Applied applied = open.commit();
       writes.committed(table.targetTable());
+      decided.keep();
       ContentChecksum readBack = new ContentChecksum();
       String[] row = new String[columns.size()];
       List<String> rowView = Arrays.asList(row);
@@ -309,8 +371,9 @@ public final class SyncTablesService implements SyncTablesUseCase {
       boolean counted = applied.inserted() == delta.inserted() && applied.updated() == delta.updated()
           && applied.deleted() == delta.deleted();
       boolean same = readBack.rows() == changedSource.rows() && readBack.hex().equals(changedSource.hex());
-      String detail = String.format(Locale.ROOT, "%d rows equal; %d inserted, %d updated, %d deleted%s; the %d rows"
+      String detail = String.format(Locale.ROOT, "%d rows equal; %d inserted, %d updated, %d deleted%s%s; the %d rows"
           + " written read back %s", delta.equal(), applied.inserted(), applied.updated(), applied.deleted(), passes,
+          decided.describe(),
           readBack.rows(), same ? "equal to the source's" : "as " + readBack.rows() + " rows, checksum " + readBack.hex()
               + ", where the source's " + changedSource.rows() + " have " + changedSource.hex());
       if (!counted) {
@@ -319,18 +382,20 @@ public final class SyncTablesService implements SyncTablesUseCase {
             delta.inserted(), delta.updated(), delta.deleted());
       }
       return new TableSync(table.targetTable(), sourceChecksum.rows(), sourceChecksum.hex(), targetBefore[0],
-          delta.equal(), applied.inserted(), applied.updated(), applied.deleted(), null, delta.passes(),
-          Duration.ofNanos(System.nanoTime() - started), counted && same, detail);
+          delta.equal(), applied.inserted(), applied.updated(), applied.deleted(), decided.quarantined, decided.changed,
+          decided.decisions(), null, delta.passes(), Duration.ofNanos(System.nanoTime() - started), counted && same,
+          detail);
     }
   }
 
   /** A table compared as a whole (its content checksum) and, when it differs, reloaded whole in one transaction. */
   private TableSync reload(TablePlan table, Snapshot snapshot, Writes writes, AtomicBoolean failed, String why,
-      long started) {
+      long started, Decided decided) {
+    decided.restart();
     List<String> columns = targetColumns(table);
     List<UnaryOperator<String>> canonical = canonicalForms(table);
     TableRead read = sourceRead(table);
-    RowDigest compared = new RowDigest(table);
+    RowDigest compared = decided.digest();
     // Both sides at once, each on the one connection it used one after the other: the table's
     // snapshot reader and one target connection; nothing is written before both ended.
     AtomicBoolean stop = new AtomicBoolean();
@@ -338,24 +403,30 @@ public final class SyncTablesService implements SyncTablesUseCase {
         () -> snapshot.stream(read, row -> {
           stopIfAsked(failed);
           stopIfAsked(stop);
-          compared.add(row);
+          decided.values(compared, row, true);
         }), stop);
     ContentChecksum sourceChecksum = compared.checksum();
     if (sourceChecksum.rows() == before.rows() && sourceChecksum.hex().equals(before.hex())) {
+      decided.keep();
       return new TableSync(table.targetTable(), sourceChecksum.rows(), sourceChecksum.hex(), before.rows(),
-          before.rows(), 0, 0, 0, why, 1, Duration.ofNanos(System.nanoTime() - started), true,
-          why + ": compared whole, equal (" + before.rows() + " rows, checksum " + before.hex() + "); nothing written");
+          before.rows(), 0, 0, 0, decided.quarantined, decided.changed, decided.decisions(), why, 1,
+          Duration.ofNanos(System.nanoTime() - started), true, why + ": compared whole, equal (" + before.rows()
+              + " rows, checksum " + before.hex() + ")" + decided.describe() + "; nothing written");
     }
     try (TableChanges open = changes.begin(new TableChange(table.targetTable(), columns, List.of(),
         writes.plan.foreignKeyStrategy(), true))) {
-      RowDigest copied = new RowDigest(table);
+      RowDigest copied = decided.digest();
       snapshot.stream(read, row -> {
         stopIfAsked(failed);
-        open.put(copied.add(row));
+        String[] values = decided.values(copied, row, false);
+        if (values != null) {
+          open.put(values);
+        }
       });
       writes.beforeCommit();
       Applied applied = open.commit();
       writes.committed(table.targetTable());
+      decided.keep();
       ContentChecksum after = new ContentChecksum();
       String[] values = new String[columns.size()];
       List<String> view = Arrays.asList(values);
@@ -368,11 +439,139 @@ public final class SyncTablesService implements SyncTablesUseCase {
       ContentChecksum copiedChecksum = copied.checksum();
       boolean same = after.rows() == copiedChecksum.rows() && after.hex().equals(copiedChecksum.hex());
       return new TableSync(table.targetTable(), copiedChecksum.rows(), copiedChecksum.hex(), before.rows(), 0,
-          applied.inserted(), 0, applied.deleted(), why, 1, Duration.ofNanos(System.nanoTime() - started),
-          same, why + ": reloaded whole (" + applied.deleted() + " rows deleted, " + applied.inserted()
-              + " inserted); read back " + after.rows() + " rows, checksum " + after.hex()
+          applied.inserted(), 0, applied.deleted(), decided.quarantined, decided.changed, decided.decisions(), why, 1,
+          Duration.ofNanos(System.nanoTime() - started), same, why + ": reloaded whole (" + applied.deleted()
+              + " rows deleted, " + applied.inserted() + " inserted)" + decided.describe() + "; read back "
+              + after.rows() + " rows, checksum " + after.hex()
               + (same ? ", equal to the source's" : ", where the source's " + copiedChecksum.rows() + " have "
                   + copiedChecksum.hex()));
+    }
+  }
+
+  /** Whether the plan can change or set aside a value: row decisions, or a column policy other than strict. */
+  private static boolean audited(MigrationPlan plan) {
+    return !plan.decisions().isEmpty() || plan.tables().stream().flatMap(table -> table.columns().stream())
+        .anyMatch(column -> !column.policies().equals(ValuePolicies.STRICT));
+  }
+
+  /**
+   * Per table with decided differences, as verify reports them: the rows set aside (not in the
+   * target) and the values changed as decided, counted per decision — passing when the records the
+   * work directory now holds for the table list exactly those (read back from changes.csv).
+   */
+  private List<Check> decidedDifferences(List<TablePlan> tables, List<TableSync> results) {
+    if (results.stream().noneMatch(table -> table != null && (table.quarantined() > 0 || table.changed() > 0))) {
+      return List.of();
+    }
+    RecordChangesPort.Summary recorded = records.summary();
+    List<Check> checks = new ArrayList<>();
+    for (int i = 0; i < tables.size(); i++) {
+      TableSync result = results.get(i);
+      TablePlan table = tables.get(i);
+      if (result == null || result.quarantined() + result.changed() == 0) {
+        continue;
+      }
+      Map<String, Long> listed = recorded.of(table.sourceTable());
+      boolean exact = listed.equals(result.decided());
+      List<String> perDecision = new ArrayList<>();
+      result.decided().forEach((decision, count) -> perDecision.add(decision + ": " + count));
+      checks.add(new Check("decided differences", table.targetTable(), exact, result.quarantined()
+          + " row(s) quarantined, not loaded; " + result.changed() + " value(s) changed as decided (defaults, maps,"
+          + " column policies) [" + String.join("; ", perDecision) + "]; " + (exact ? "each listed in " : "but ")
+          + recorded.changesFile() + (exact ? "" : " lists " + listed) + (result.quarantined() == 0 ? ""
+              : ", the rows set aside with every value in " + recorded.quarantineDirectory() + table.sourceTable()
+                  + ".csv") + " (source = target + quarantined)"));
+    }
+    return checks;
+  }
+
+  /**
+   * One table's decisions as sync applies them: each source row's verdict (the plan's scan and
+   * {@link QuarantinedParents}, as export), the table's records staged for the rewrite, and their counts.
+   */
+  private static final class Decided {
+    private final MigrationPlan plan;
+    private final TablePlan table;
+    private final QuarantinedParents.Table rows;
+    private final RecordChangesPort.Rewrite rewrite;
+    private final ValueLookup lookup;
+    private final List<String> sourceNames;
+    private final Map<String, Long> perDecision = new TreeMap<>();
+    private RecordChangesPort.Changes staged;
+    long quarantined;
+    long changed;
+
+    Decided(MigrationPlan plan, TablePlan table, QuarantinedParents.Table rows, RecordChangesPort.Rewrite rewrite,
+        ValueLookup lookup) {
+      this.plan = plan;
+      this.table = table;
+      this.rows = rows;
+      this.rewrite = rewrite;
+      this.lookup = lookup;
+      this.sourceNames = table.columns().stream().map(column -> column.source().name()).toList();
+    }
+
+    /** A new digest for one read of the table: export's own (codecs, NOT NULL, the target's keys, the decisions). */
+    RowDigest digest() {
+      return RowDigest.forExport(plan, table, lookup);
+    }
+
+    /** Starts the table's records over (a table compared again whole after a key-hash collision). */
+    void restart() {
+      staged = rewrite == null ? null : rewrite.table(table.sourceTable());
+      quarantined = 0;
+      changed = 0;
+      perDecision.clear();
+    }
+
+    void followInTable(Snapshot snapshot, TableRead read, AtomicBoolean failed) {
+      if (rows.selfReferencing()) {
+        rows.followInTable(this::digest, consumer -> snapshot.stream(read, row -> {
+          stopIfAsked(failed);
+          consumer.accept(row);
+        }));
+      }
+    }
+
+    /**
+     * The row's CSV values as export writes them (the array is reused), or null when the decisions set
+     * it aside; with {@code record}, what was set aside or changed goes into the table's records.
+     */
+    String[] values(RowDigest digest, Object[] row, boolean record) {
+      ValueChange aside = rows.setAside(digest, row);
+      if (aside != null) {
+        if (record) {
+          staged.quarantine(table.sourceTable(), sourceNames, Arrays.stream(row).map(ValueDisplay::full).toList(), aside);
+          quarantined++;
+          perDecision.merge(aside.decision(), 1L, Long::sum);
+        }
+        return null;
+      }
+      if (record) {
+        for (ValueChange change : digest.changes()) {
+          staged.change(change);
+          changed++;
+          perDecision.merge(change.decision(), 1L, Long::sum);
+        }
+      }
+      return digest.accept();
+    }
+
+    /** The table is committed or found equal: its records replace the earlier ones. */
+    void keep() {
+      if (rewrite != null) {
+        rewrite.keep(table.sourceTable());
+      }
+    }
+
+    Map<String, Long> decisions() {
+      return Map.copyOf(perDecision);
+    }
+
+    /** What the decisions did to the table, for the detail; empty when nothing. */
+    String describe() {
+      return quarantined + changed == 0 ? "" : "; as decided, " + quarantined + " row(s) set aside and " + changed
+          + " value(s) changed";
     }
   }
 
@@ -476,16 +675,21 @@ public final class SyncTablesService implements SyncTablesUseCase {
         .append("- result: **").append(report.passed() ? "PASS" : "FAIL (" + report.failures() + " failure(s))")
         .append("**\n")
         .append(String.format(Locale.ROOT, "- time: %.1f s%n", report.elapsed().toMillis() / 1000.0))
-        .append(String.format(Locale.ROOT, "- rows written: %d inserted, %d updated, %d deleted%n%n",
+        .append(String.format(Locale.ROOT, "- rows written: %d inserted, %d updated, %d deleted%n",
             report.tables().stream().mapToLong(TableSync::inserted).sum(),
             report.tables().stream().mapToLong(TableSync::updated).sum(),
             report.tables().stream().mapToLong(TableSync::deleted).sum()))
-        .append("| table | source rows | target rows before | equal | inserted | updated | deleted | s | proof |"
-            + " detail |\n|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+        .append(String.format(Locale.ROOT, "- as decided: %d row(s) quarantined, %d value(s) changed"
+            + " (changes.csv and quarantine/ list them as of this sync)%n%n",
+            report.tables().stream().mapToLong(TableSync::quarantined).sum(),
+            report.tables().stream().mapToLong(TableSync::changed).sum()))
+        .append("| table | source rows | target rows before | equal | inserted | updated | deleted | quarantined |"
+            + " changed | s | proof | detail |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
     for (TableSync table : report.tables()) {
-      text.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %.1f | %s | %s |%n", cell(table.table()),
-          table.sourceRows(), table.targetRowsBefore(), table.equalRows(), table.inserted(), table.updated(),
-          table.deleted(), table.elapsed().toMillis() / 1000.0, table.proven() ? "PASS" : "**FAIL**", cell(table.detail())));
+      text.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %.1f | %s | %s |%n",
+          cell(table.table()), table.sourceRows(), table.targetRowsBefore(), table.equalRows(), table.inserted(),
+          table.updated(), table.deleted(), table.quarantined(), table.changed(), table.elapsed().toMillis() / 1000.0,
+          table.proven() ? "PASS" : "**FAIL**", cell(table.detail())));
     }
     text.append("\n## Target checks\n\n| check | table | result | detail |\n|---|---|---|---|\n");
     for (Check check : report.checks()) {

@@ -625,6 +625,33 @@ class ExportTablesServiceTest {
   }
 
   @Test
+  void aResumedExportRecordsThePolicyChangesOfTheTablesItStillExportsOnceAndKeepsTheFinishedOnes() {
+    dev.converge.domain.conversion.ValuePolicies lenient = new dev.converge.domain.conversion.ValuePolicies(
+        dev.converge.domain.conversion.ValuePolicies.BooleanPolicy.NONZERO_IS_TRUE,
+        dev.converge.domain.conversion.ValuePolicies.ZeroDatePolicy.REJECT,
+        dev.converge.domain.conversion.ValuePolicies.NulBytePolicy.REJECT,
+        dev.converge.domain.conversion.ValuePolicies.OverlongPolicy.REJECT,
+        dev.converge.domain.conversion.ValuePolicies.InvalidUuidPolicy.REJECT);
+    plan = new MigrationPlanner(new PlanSettings(PlanSettings.DEFAULT_EXCLUSIONS, java.util.Set.of(), lenient, Map.of(),
+        Map.of())).plan(source, target, Map.of(), true);
+    rows.get("alpha").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "2"});
+    rows.get("beta").add(new Object[] {"3f8fad5b-d9cb-469f-a165-70867728950e", "7"});
+    rows.get("beta").add(new Object[] {"not a uuid", "1"});
+    assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+    assertEquals(List.of("alpha", "beta"), changes.changes.stream().map(ValueChange::table).toList(),
+        "the stopped table's change was written before it stopped");
+    rows.get("beta").remove(3);
+
+    ExportTablesReport resumed = export(new ExportTablesCommand(1, false));
+
+    assertEquals(List.of("alpha"), resumed.reusedTables());
+    assertTrue(resumed.manifest().complete());
+    assertEquals(List.of("id='2f8fad5b-d9cb-469f-a165-70867728950e'", "id='3f8fad5b-d9cb-469f-a165-70867728950e'"),
+        changes.changes.stream().map(ValueChange::key).toList(), "each change once: alpha's kept, beta's rewritten");
+    assertEquals(1, changes.rewrites);
+  }
+
+  @Test
   void aResumedExportKeepsIntactTablesAndRedoesDamagedOnes() {
     rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "2"});
     assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));

@@ -44,6 +44,41 @@ final class InMemoryChanges implements RecordChangesPort {
     };
   }
 
+  /** Each table's records staged apart, replacing the table's earlier ones when kept, as the CSV adapter does. */
+  @Override
+  public Rewrite rewrite() {
+    Map<String, InMemoryChanges> staged = new LinkedHashMap<>();
+    Set<String> kept = new java.util.LinkedHashSet<>();
+    return new Rewrite() {
+      @Override
+      public synchronized Changes table(String table) {
+        InMemoryChanges one = new InMemoryChanges();
+        staged.put(table, one);
+        return one.open();
+      }
+
+      @Override
+      public synchronized void keep(String table) {
+        kept.add(table);
+      }
+
+      @Override
+      public synchronized void close() {
+        synchronized (InMemoryChanges.this) {
+          rewrites++;
+          for (String table : kept) {
+            changes.removeIf(change -> change.table().equals(table));
+            quarantined.remove(table);
+            changes.addAll(staged.get(table).changes);
+            staged.get(table).quarantined.forEach(quarantined::put);
+          }
+        }
+      }
+    };
+  }
+
+  int rewrites;
+
   @Override
   public synchronized Summary summary() {
     Map<String, Map<String, Long>> counts = new LinkedHashMap<>();

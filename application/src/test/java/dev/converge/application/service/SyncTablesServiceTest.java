@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.converge.application.port.in.SyncTablesCommand;
 import dev.converge.application.port.in.SyncTablesReport;
 import dev.converge.application.port.in.SyncTablesReport.TableSync;
+import dev.converge.application.port.in.VerifyMigrationReport.Check;
 import dev.converge.application.port.out.ApplyTableChangesPort;
 import dev.converge.application.port.out.ApplyTableChangesPort.Applied;
 import dev.converge.application.port.out.CheckTargetIntegrityPort;
@@ -69,6 +70,8 @@ class SyncTablesServiceTest {
   private final Map<String, String[]> target = new TreeMap<>();
   private boolean primaryKey = true;
   private RowDecisions decisions = RowDecisions.NONE;
+  /** changes.csv and quarantine/ as the pre-copy's export left them, and as sync rewrites them. */
+  private final InMemoryChanges records = new InMemoryChanges();
   private boolean imported = true;
   private boolean corruptWrites;
   private int loadSessions;
@@ -100,7 +103,7 @@ class SyncTablesServiceTest {
     TableSync table = report.tables().get(0);
     assertTrue(report.passed(), table.detail());
     assertEquals(6, table.equalRows());
-    assertFalse(table.changed());
+    assertFalse(table.written());
     assertEquals(List.of(), transactions, "no transaction for a table that is the same");
     assertEquals(0, loadSessions, "no foreign keys touched, no sequences reset");
     assertTrue(markdown.contains("result: **PASS**"), markdown);
@@ -134,7 +137,7 @@ class SyncTablesServiceTest {
 
     transactions.clear();
     SyncTablesReport again = sync();
-    assertFalse(again.tables().get(0).changed(), "a second sync writes nothing");
+    assertFalse(again.tables().get(0).written(), "a second sync writes nothing");
     assertEquals(List.of(), transactions);
   }
 
@@ -167,7 +170,7 @@ class SyncTablesServiceTest {
     assertEquals(7, target.size());
 
     SyncTablesReport again = sync();
-    assertFalse(again.tables().get(0).changed(), again.tables().get(0).detail());
+    assertFalse(again.tables().get(0).written(), again.tables().get(0).detail());
     assertTrue(again.tables().get(0).detail().startsWith("no primary key: compared whole, equal"));
   }
 
@@ -231,12 +234,78 @@ class SyncTablesServiceTest {
   }
 
   @Test
-  void aPlanWithRowDecisionsIsRefusedRatherThanUndone() {
+  void aRowTheDecisionsSetAsideIsDeletedFromTheTargetAndRecordedOnceAndComesBackWhenItIsClean() {
     decisions = new RowDecisions(Map.of("space", java.util.Set.of(RowDecisions.NOT_NULL)), Map.of());
-    ConvergeException refused = assertThrows(ConvergeException.class, this::sync);
-    assertEquals(ErrorCode.CONFIGURATION, refused.code());
-    assertTrue(refused.getMessage().contains("row decisions") && refused.getMessage().contains("space"),
-        refused.getMessage());
+    // The export recorded an earlier row set aside, which the source has since made clean.
+    source.set(0, new Object[] {key(1).toUpperCase(), "1"});
+    target.remove(key(1));
+    records.quarantined.put("space", new ArrayList<>(List.of(List.of("id='" + key(1).toUpperCase() + "'", "x", "x"))));
+    records.changes.add(new dev.converge.domain.plan.ValueChange("space", "id='" + key(1).toUpperCase() + "'", "isOpen",
+        "NULL", "(quarantined)", "quarantine: not-null: NULL in a NOT NULL column"));
+    // And a row the pre-copy loaded that the source now holds with a NULL the target refuses.
+    source.set(3, new Object[] {key(4).toUpperCase(), null});
+
+    SyncTablesReport report = sync();
+
+    TableSync table = report.tables().get(0);
+    assertTrue(report.passed(), table.detail() + " " + report.checks());
+    assertEquals(List.of(1L, 0L, 1L, 1L), List.of(table.inserted(), table.updated(), table.deleted(),
+        table.quarantined()), table.detail());
+    assertEquals(Map.of("quarantine: not-null", 1L), table.decided());
+    assertFalse(target.containsKey(key(4)), "the row set aside is not in the target");
+    assertEquals(List.of("t"), List.of(target.get(key(1))[1]), "the row made clean is loaded");
+    assertEquals(List.of("id='" + key(4).toUpperCase() + "'"), records.changes.stream()
+        .map(dev.converge.domain.plan.ValueChange::key).toList(), "the records: exactly the row set aside now");
+    assertEquals(List.of("id='" + key(4).toUpperCase() + "'", "'" + key(4).toUpperCase() + "'", "NULL"),
+        records.quarantined.get("space").get(0), "with every source value");
+    Check decided = report.checks().stream().filter(check -> check.name().equals("decided differences")).findFirst()
+        .orElseThrow();
+    assertTrue(decided.passed() && decided.detail().startsWith("1 row(s) quarantined, not loaded"), decided.detail());
+
+    List<dev.converge.domain.plan.ValueChange> before = List.copyOf(records.changes);
+    transactions.clear();
+    SyncTablesReport again = sync();
+    assertFalse(again.tables().get(0).written(), again.tables().get(0).detail());
+    assertEquals(before, records.changes, "a re-run records the same, not twice");
+    assertEquals(1, again.tables().get(0).quarantined());
+  }
+
+  @Test
+  void aDefaultIsWrittenInItsDecidedFormAndRecordedAndTheProofExpectsIt() {
+    decisions = new RowDecisions(Map.of(), Map.of("space.isOpen", "1"));
+    source.set(1, new Object[] {key(2).toUpperCase(), null});
+    target.put(key(2), new String[] {key(2), "f"});
+
+    SyncTablesReport report = sync();
+
+    TableSync table = report.tables().get(0);
+    assertTrue(report.passed(), table.detail() + " " + report.checks());
+    assertEquals(List.of(0L, 1L, 0L, 1L), List.of(table.inserted(), table.updated(), table.deleted(), table.changed()),
+        table.detail());
+    assertEquals("t", target.get(key(2))[1], "the default, as PostgreSQL holds it");
+    assertEquals(1, records.changes.size(), records.changes.toString());
+    assertEquals(List.of("isOpen", "NULL", "'1'", "default"), List.of(records.changes.get(0).column(),
+        records.changes.get(0).before(), records.changes.get(0).after(), records.changes.get(0).rule()));
+    assertTrue(markdown.contains("as decided: 0 row(s) quarantined, 1 value(s) changed"), markdown);
+
+    assertFalse(sync().tables().get(0).written(), "the decided value is the target's: nothing to write again");
+    assertEquals(1, records.changes.size(), "still recorded once");
+  }
+
+  @Test
+  void aTableThatFailsKeepsItsEarlierRecords() {
+    decisions = new RowDecisions(Map.of(), Map.of("space.isOpen", "1"));
+    records.changes.add(new dev.converge.domain.plan.ValueChange("space", "id='x'", "isOpen", "NULL", "'1'", "default"));
+    source.set(1, new Object[] {key(2).toUpperCase(), null});
+    beforeTargetRead = () -> {
+      throw new ConvergeException(ErrorCode.IMPORT, "the target's read of space failed");
+    };
+
+    assertThrows(ConvergeException.class, this::sync);
+
+    assertEquals(List.of("id='x'"), records.changes.stream().map(dev.converge.domain.plan.ValueChange::key).toList(),
+        "nothing committed: the records stay the export's");
+    assertEquals(1, records.rewrites, "the rewrite was closed all the same");
   }
 
   @Test
@@ -458,7 +527,7 @@ class SyncTablesServiceTest {
           markdown = text;
           saved.put(name, json);
           return name + ".md";
-        }, progress).sync(new SyncTablesCommand(2, 1L << 20, 5));
+        }, progress, records, new InMemoryLookups()).sync(new SyncTablesCommand(2, 1L << 20, 5));
     assertEquals("sync_report.md", report.savedAs());
     assertNull(((SyncTablesReport) saved.get("sync_report")).savedAs(), "the JSON is the report as written");
     return report;

@@ -9,12 +9,22 @@ import java.util.Objects;
  */
 public record TableOutcome(String table, TableState state, long rows, long millis, String error, RowChanges changes) {
 
-  /** What {@code sync} changed in one table: rows inserted, updated and deleted, and whether it reloaded it whole. */
-  public record RowChanges(long inserted, long updated, long deleted, boolean fullReload) {
+  /**
+   * What {@code sync} changed in one table: rows inserted, updated and deleted, whether it reloaded it
+   * whole, and the source rows the plan's decisions set aside and the values they changed (as the
+   * work directory's records list them after the sync).
+   */
+  public record RowChanges(long inserted, long updated, long deleted, boolean fullReload, long quarantined,
+      long changed) {
     public RowChanges {
-      if (inserted < 0 || updated < 0 || deleted < 0) {
+      if (inserted < 0 || updated < 0 || deleted < 0 || quarantined < 0 || changed < 0) {
         throw new IllegalArgumentException("changed rows cannot be negative");
       }
+    }
+
+    /** Without decisions: nothing set aside or changed. */
+    public RowChanges(long inserted, long updated, long deleted, boolean fullReload) {
+      this(inserted, updated, deleted, fullReload, 0, 0);
     }
   }
 

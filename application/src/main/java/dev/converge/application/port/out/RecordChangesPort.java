@@ -16,6 +16,14 @@ public interface RecordChangesPort {
   /** Opens new files, replacing an earlier export's. */
   Changes open();
 
+  /**
+   * Opens a rewrite of some tables' records, as {@code sync} and a resumed export make them: each
+   * table's records are staged apart, and those of the tables {@link Rewrite#keep kept} replace that
+   * table's earlier lines in {@code changes.csv} and its {@code quarantine/<table>.csv} when the rewrite is closed;
+   * the other tables' records stay as they were.
+   */
+  Rewrite rewrite();
+
   /** The keys (as {@link ValueChange#key()} names them) of the rows the last export set aside from {@code table}. */
   Set<String> quarantinedKeys(String table);
 
@@ -55,6 +63,20 @@ public interface RecordChangesPort {
     public Map<String, Long> of(String table) {
       return counts.getOrDefault(table, Map.of());
     }
+  }
+
+  /** One rewrite of some tables' records; thread-safe. */
+  interface Rewrite extends AutoCloseable {
+
+    /** Begins the staged records of one source table, discarding any staged before for it. */
+    Changes table(String table);
+
+    /** The table's staged records (from its latest {@link #table}) are to replace its earlier ones. */
+    void keep(String table);
+
+    /** Replaces the kept tables' records; discards every staged record of the others. */
+    @Override
+    void close();
   }
 
   /** The files being written; every method is thread-safe, the files are complete once closed. */
