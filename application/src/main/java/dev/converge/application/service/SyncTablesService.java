@@ -126,12 +126,13 @@ public final class SyncTablesService implements SyncTablesUseCase {
       throw new PlanBlockedException(plan.blockers().stream().map(Object::toString).toList());
     }
     for (TablePlan table : plan.tables()) {
-      if (ExistingTargetRows.kept(table) && plan.decisions().quarantines(table.sourceTable(), RowDecisions.EXISTING_ROW)) {
-        // The target then holds its own rows and the loaded ones alike: sync cannot tell which a source row collides with.
-        throw new ConvergeException(ErrorCode.CONFIGURATION, "table " + table.sourceTable() + ": the plan sets aside"
-            + " source rows colliding with the target's kept rows (--quarantine " + table.sourceTable()
-            + ":existing-row), which sync cannot apply (it cannot tell the target's kept rows from the loaded ones);"
-            + " cut over with converge migrate in the window instead");
+      if (ExistingTargetRows.kept(table)) {
+        // The target holds rows of its own there: a delta from the source would delete them as rows the
+        // source no longer has, and cannot tell them from the loaded ones.
+        throw new ConvergeException(ErrorCode.CONFIGURATION, "table " + table.sourceTable() + ": the target keeps its"
+            + " own " + table.existingRows() + " row(s) there (--existing-rows " + table.targetTable() + "="
+            + table.existingRowsHandling().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "), which sync"
+            + " would delete as rows the source does not hold; cut over with converge migrate in the window instead");
       }
     }
     String migrationId = manifests.latest().map(stored -> stored.manifest().migrationId()).orElse(null);

@@ -1,5 +1,6 @@
 package dev.converge.application.service;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -323,6 +324,24 @@ class SyncTablesServiceTest {
     return text;
   }
 
+  private Map<String, dev.converge.domain.plan.ExistingRows> existingRows = PlanSettings.defaults().existingRows();
+  private Map<String, Long> keptRows = Map.of();
+
+  @Test
+  void aTableWhoseTargetKeepsItsOwnRowsIsRefusedBeforeAnythingIsRead() {
+    for (dev.converge.domain.plan.ExistingRows handling : List.of(dev.converge.domain.plan.ExistingRows.KEEP,
+        dev.converge.domain.plan.ExistingRows.MERGE_BY_PRIMARY_KEY)) {
+      existingRows = Map.of("space", handling);
+      keptRows = Map.of("space", 2L);
+      ConvergeException refused = assertThrows(ConvergeException.class, this::sync);
+      assertTrue(refused.getMessage().startsWith("table space: the target keeps its own 2 row(s) there (--existing-rows space="
+          + handling.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "), which sync would delete"),
+          refused.getMessage());
+    }
+    existingRows = Map.of("space", dev.converge.domain.plan.ExistingRows.TRUNCATE);
+    assertDoesNotThrow(this::sync, "a truncated table holds only what was loaded");
+  }
+
   private SyncTablesReport sync() {
     SourceSchema sourceSchema = new SourceSchema("app", "8.0.31", List.of(new SourceTable("space", List.of(ID, FLAG),
         primaryKey ? List.of("id") : List.of(), List.of(), List.of(), 4)));
@@ -330,8 +349,8 @@ class SyncTablesServiceTest {
         primaryKey ? List.of("id") : List.of(), List.of(), List.of(), List.of(), List.of())));
     PlanSettings defaults = PlanSettings.defaults();
     MigrationPlan plan = new MigrationPlanner(new PlanSettings(defaults.excludedTables(), defaults.ignoredColumns(),
-        defaults.policies(), defaults.columnPolicies(), defaults.existingRows(), decisions))
-        .plan(sourceSchema, targetSchema, Map.of(), true);
+        defaults.policies(), defaults.columnPolicies(), existingRows, decisions))
+        .plan(sourceSchema, targetSchema, keptRows, true);
     StorePlanPort plans = new StorePlanPort() {
       @Override
       public String save(MigrationPlan saved) {
