@@ -125,6 +125,9 @@ final class SourceDataScan {
         // The rows the target keeps: a source row repeating one of their unique keys would fail the load.
         ExistingTargetRows.hold(targetRows, table, verdict);
       }
+      // No content is hashed here: only keys and references need the canonical form.
+      verdict.canonicalOnlyFor(asChild.stream().flatMap(reference -> reference.check().foreignKey().columns().stream())
+          .toList());
       long[] position = {0};
       snapshot.stream(read, row -> {
         if (failed.get()) {

@@ -22,10 +22,24 @@ public final class JsonText {
   /** Whether {@code text} is one complete JSON value. */
   public static boolean isValid(String text) {
     try {
-      canonical(text);
+      validate(text);
       return true;
     } catch (IllegalArgumentException e) {
       return false;
+    }
+  }
+
+  /**
+   * Checks that {@code text} is one complete JSON value, by the very parse {@link #canonical} makes
+   * but writing nothing; throws {@link IllegalArgumentException} naming the position of an error.
+   */
+  public static void validate(String text) {
+    JsonText reader = new JsonText(text);
+    reader.skipSpace();
+    reader.value(null);
+    reader.skipSpace();
+    if (reader.position != text.length()) {
+      throw reader.error("text after the JSON value");
     }
   }
 
@@ -85,7 +99,12 @@ public final class JsonText {
     switch (c) {
       case '{' -> object(out);
       case '[' -> array(out);
-      case '"' -> writeString(string(), out);
+      case '"' -> {
+        String value = string();
+        if (out != null) {
+          writeString(value, out);
+        }
+      }
       case 't' -> literal("true", out);
       case 'f' -> literal("false", out);
       case 'n' -> literal("null", out);
@@ -93,13 +112,16 @@ public final class JsonText {
     }
   }
 
+  /** An object; with {@code out} null only read (no member kept, no order made). */
   private void object(StringBuilder out) {
     position++;
-    Map<String, String> members = new TreeMap<>(JsonText::jsonbKeyOrder);
+    Map<String, String> members = out == null ? null : new TreeMap<>(JsonText::jsonbKeyOrder);
     skipSpace();
     if (peek() == '}') {
       position++;
-      out.append("{}");
+      if (out != null) {
+        out.append("{}");
+      }
       return;
     }
     while (true) {
@@ -111,9 +133,13 @@ public final class JsonText {
       skipSpace();
       expect(':');
       skipSpace();
-      StringBuilder member = new StringBuilder();
-      value(member);
-      members.put(key, member.toString());
+      if (out == null) {
+        value(null);
+      } else {
+        StringBuilder member = new StringBuilder();
+        value(member);
+        members.put(key, member.toString());
+      }
       skipSpace();
       char next = next();
       if (next == '}') {
@@ -122,6 +148,9 @@ public final class JsonText {
       if (next != ',') {
         throw error("expected , or } in an object");
       }
+    }
+    if (out == null) {
+      return;
     }
     out.append('{');
     boolean first = true;
@@ -156,14 +185,18 @@ public final class JsonText {
     skipSpace();
     if (peek() == ']') {
       position++;
-      out.append("[]");
+      if (out != null) {
+        out.append("[]");
+      }
       return;
     }
-    out.append('[');
+    if (out != null) {
+      out.append('[');
+    }
     boolean first = true;
     while (true) {
       skipSpace();
-      if (!first) {
+      if (!first && out != null) {
         out.append(',');
       }
       first = false;
@@ -177,7 +210,9 @@ public final class JsonText {
         throw error("expected , or ] in an array");
       }
     }
-    out.append(']');
+    if (out != null) {
+      out.append(']');
+    }
   }
 
   private String string() {
@@ -310,6 +345,9 @@ public final class JsonText {
       }
       digits();
     }
+    if (out == null) {
+      return;
+    }
     BigDecimal number = new BigDecimal(text.substring(start, position));
     out.append(number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString());
   }
@@ -330,7 +368,9 @@ public final class JsonText {
       throw error("not a JSON value");
     }
     position += word.length();
-    out.append(word);
+    if (out != null) {
+      out.append(word);
+    }
   }
 
   private void skipSpace() {

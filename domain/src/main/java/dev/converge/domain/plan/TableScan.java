@@ -488,6 +488,40 @@ public final class TableScan {
     return keys.stream().filter(unique -> unique.key.equals(key)).map(unique -> unique.seen).findFirst();
   }
 
+  /**
+   * For the plan's data scan, which hashes no content: from now on the canonical form is computed only
+   * for the columns a target key reads and for {@code compared} (a foreign key's child columns); every
+   * other value goes through the same checks and gets the same text ({@link TargetType#verdictCodec}),
+   * its canonical form left as the text. Not for a table merged into kept rows, whose whole content
+   * the merge compares.
+   */
+  public TableScan canonicalOnlyFor(java.util.Collection<String> compared) {
+    if (merge || table.existingRowsHandling() == ExistingRows.MERGE_BY_PRIMARY_KEY) {
+      return this;
+    }
+    boolean[] needed = new boolean[width];
+    for (int i : primaryKey) {
+      needed[i] = true;
+    }
+    for (UniqueKey key : keys) {
+      for (int i : key.parts) {
+        needed[i] = true;
+      }
+    }
+    for (int i = 0; i < width; i++) {
+      ColumnPlan column = table.columns().get(i);
+      if (needed[i] || compared.contains(column.source().name())) {
+        continue;
+      }
+      TargetType type = TargetType.of(column.target());
+      codecs[i] = type.verdictCodec(column.conversion(), column.policies());
+      if (strictCodecs[i] != null) {
+        strictCodecs[i] = type.verdictCodec(column.conversion(), ValuePolicies.STRICT);
+      }
+    }
+    return this;
+  }
+
   /** The canonical form of each value of the row last checked, as the checksum hashes it (the array is reused). */
   public String[] canonicals() {
     return canonical;

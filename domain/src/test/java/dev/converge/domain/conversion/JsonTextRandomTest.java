@@ -34,6 +34,30 @@ class JsonTextRandomTest {
     }
   }
 
+  private static final String STRAY = "{}[],:\"\\x0-e";
+
+  /** Validation is the canonical parse writing nothing: random documents, and each broken by one cut or one stray character. */
+  @Test
+  void validationAcceptsExactlyWhatTheCanonicalParseAccepts() {
+    SplittableRandom random = new SplittableRandom(20261202L);
+    for (int i = 0; i < 3000; i++) {
+      String written = write(value(random, 0), random);
+      String broken = random.nextBoolean() ? written.substring(0, random.nextInt(written.length() + 1))
+          : new StringBuilder(written).insert(random.nextInt(written.length() + 1), STRAY.charAt(random.nextInt(STRAY.length())))
+              .toString();
+      for (String text : new String[] {written, broken}) {
+        boolean parses;
+        try {
+          JsonText.canonical(text);
+          parses = true;
+        } catch (IllegalArgumentException e) {
+          parses = false;
+        }
+        assertEquals(parses, JsonText.isValid(text), text);
+      }
+    }
+  }
+
   private static Object value(SplittableRandom random, int depth) {
     int kind = random.nextInt(depth > 3 ? 3 : 5);
     switch (kind) {

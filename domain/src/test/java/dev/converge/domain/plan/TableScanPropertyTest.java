@@ -151,6 +151,11 @@ class TableScanPropertyTest {
     TableScan scan = new TableScan(table(column), List.of());
 
     List<DirtyRow> dirty = scan.check(new Object[] {"1", example.value()}, 1);
+    // The plan's scan computes no canonical form it does not compare (JSON is only parsed): same verdict, same text.
+    TableScan planScan = new TableScan(table(column), List.of()).canonicalOnlyFor(List.of());
+    assertEquals(dirty, planScan.check(new Object[] {"1", example.value()}, 1), "the plan's scan: " + example);
+    assertEquals(scan.texts()[1], planScan.texts()[1], "the plan's scan's text: " + example);
+    assertEquals(scan.changes(), planScan.changes(), "the plan's scan's changes: " + example);
 
     String exportRule = exportVerdict(column, example.value());
     // The scan converts strict first and uses the column's policies only where strict refuses:

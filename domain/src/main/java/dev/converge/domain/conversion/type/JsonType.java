@@ -54,10 +54,16 @@ public final class JsonType extends TargetType {
 
   @Override
   ColumnCodec converter(ConversionKind conversion, ValuePolicies policies) {
-    return value -> json(SourceValue.text(value), policies.nulBytes());
+    return value -> json(SourceValue.text(value), policies.nulBytes(), true);
   }
 
-  private Converted json(String text, NulBytePolicy nulBytes) {
+  /** The same checks by the same parse, without building the canonical form (the text stands for it). */
+  @Override
+  ColumnCodec checker(ConversionKind conversion, ValuePolicies policies) {
+    return value -> json(SourceValue.text(value), policies.nulBytes(), false);
+  }
+
+  private Converted json(String text, NulBytePolicy nulBytes, boolean canonicalForm) {
     String checked = text;
     if (binary && JsonText.hasNulEscape(checked)) {
       if (nulBytes != NulBytePolicy.STRIP) {
@@ -65,9 +71,13 @@ public final class JsonType extends TargetType {
       }
       checked = JsonText.withoutNulEscapes(checked);
     }
-    String canonical;
+    String canonical = checked;
     try {
-      canonical = JsonText.canonical(checked);
+      if (canonicalForm) {
+        canonical = JsonText.canonical(checked);
+      } else {
+        JsonText.validate(checked);
+      }
     } catch (IllegalArgumentException e) {
       throw new ValueRejectedException(e.getMessage());
     }

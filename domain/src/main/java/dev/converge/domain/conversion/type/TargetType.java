@@ -105,6 +105,25 @@ public abstract sealed class TargetType
   abstract ColumnCodec converter(ConversionKind conversion, ValuePolicies policies);
 
   /**
+   * The codec's verdict, for a caller that never reads the canonical form (the plan's data scan, on a
+   * column no key or reference compares): every check and the text {@link #codec} gives, with the
+   * canonical form left as the text where computing it would cost more than the checks (JSON).
+   */
+  public final ColumnCodec verdictCodec(ConversionKind conversion, ValuePolicies policies) {
+    Objects.requireNonNull(policies, "policies");
+    if (!sources.containsValue(conversion)) {
+      throw unsupported(conversion);
+    }
+    ColumnCodec checker = checker(conversion, policies);
+    return value -> value == null ? Converted.NULL : checker.convert(value);
+  }
+
+  /** {@link #verdictCodec}'s converter: the converter itself, unless its canonical form costs a pass of its own. */
+  ColumnCodec checker(ConversionKind conversion, ValuePolicies policies) {
+    return converter(conversion, policies);
+  }
+
+  /**
    * What is wrong with a CSV field of this column, or empty when it holds: the text converge writes
    * for the type (docs/csv-format.md), its range or length, NOT NULL. {@code null} is NULL.
    */
