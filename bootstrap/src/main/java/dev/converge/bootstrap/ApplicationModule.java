@@ -114,9 +114,9 @@ interface ApplicationModule {
       StreamSourceRowsPort source, ReadTargetRowsPort rows, ReadTargetSchemaPort target, CheckTargetIntegrityPort integrity,
       WriteReportPort reports, ReadTableFilesPort files, ReadChecklistPort checklists, RunChecklistQueryPort queries,
       RunSourceQueryPort sourceQueries, ReadSourcePositionPort position, RecordChangesPort changes,
-      LookupSourceValuesPort lookups) {
+      LookupSourceValuesPort lookups, RecordImportPort imports) {
     return new VerifyMigrationService(plans, manifests, source, rows, target, integrity, reports, files, checklists,
-        queries, sourceQueries, position, changes, lookups);
+        queries, sourceQueries, position, changes, lookups, imports);
   }
 
   @Provides

@@ -61,7 +61,8 @@ interface WorkspaceModule {
   @Provides
   static ShowStatusUseCase showStatus(StoreRunJournalPort journal, Path workDirectory) {
     // The source is reached only when status is given its connection, for one look, then closed.
-    return new ShowStatusService(journal, new JsonManifestFileAdapter(workDirectory), new MySqlSourceCheckAdapter());
+    return new ShowStatusService(journal, new JsonManifestFileAdapter(workDirectory), new MySqlSourceCheckAdapter(),
+        new JsonImportJournalAdapter(workDirectory));
   }
 
   @Provides

@@ -1,6 +1,7 @@
 package dev.converge.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -123,6 +124,14 @@ class SyncIT {
     assertTrue(Files.readString(workDirectory.resolve("run_journal.json")).contains("\"changes\""),
         "the journal records what sync changed per table");
 
+    // Verify after the sync compares with what the sync read, not with the pre-copy's files (which are stale).
+    run.out.getBuffer().setLength(0);
+    assertEquals(0, run.converge("verify"), run.output());
+    String verified = run.out.toString();
+    assertTrue(verified.contains(" table(s) were synced after the export"), verified);
+    assertTrue(verified.contains("Verification: PASS"), verified);
+    assertFalse(verified.contains("stale export"), "the source is where the sync read it: " + verified);
+
     run.out.getBuffer().setLength(0);
     assertEquals(0, run.converge("sync"), run.output());
     assertTrue(run.out.toString().contains(" compared, 0 changed (0 inserted, 0 updated, 0 deleted)"), run.output());
@@ -135,6 +144,10 @@ class SyncIT {
       assertEquals(1, target.createStatement().executeUpdate("UPDATE location SET city = 'altered by hand' WHERE id = '"
           + altered + "'"));
     }
+    run.out.getBuffer().setLength(0);
+    assertEquals(ExitStatus.of(ErrorCode.VERIFICATION), run.converge("verify"), run.output());
+    assertTrue(run.out.toString().contains("FAIL location, content checksum: target "), run.output());
+    assertTrue(run.out.toString().contains("after the export, whose files hold the pre-copy"), run.output());
     run.out.getBuffer().setLength(0);
     assertEquals(0, run.converge("sync"), run.output());
     assertTrue(run.out.toString().contains("1 changed (0 inserted, 1 updated, 0 deleted)"), run.output());

@@ -9,17 +9,26 @@ import dev.converge.domain.failure.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.converge.domain.manifest.TableManifest;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** The import journal as {@code import_journal.json}: migration id → committed table → rows. */
+/**
+ * The import journal as {@code import_journal.json} (migration id → committed table → rows) and
+ * {@code sync_journal.json} (migration id → source table → the table as sync read it, in the
+ * manifest's form): each replaced whole, atomically; forgetting an export forgets both.
+ */
 public final class JsonImportJournalAdapter implements RecordImportPort {
 
   static final String FILE_NAME = "import_journal.json";
+  static final String SYNC_FILE_NAME = "sync_journal.json";
 
   private final Path directory;
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  // The synced tables in the manifest's own JSON form.
+  private final ObjectMapper manifestJson = JsonMappers.create();
 
   public JsonImportJournalAdapter(Path directory) {
     this.directory = Objects.requireNonNull(directory, "directory");
@@ -38,10 +47,49 @@ public final class JsonImportJournalAdapter implements RecordImportPort {
   }
 
   @Override
+  public synchronized void markSynced(String migrationId, List<TableManifest> tables) {
+    Map<String, Map<String, TableManifest>> journal = readSynced();
+    Map<String, TableManifest> entries = journal.computeIfAbsent(migrationId, id -> new LinkedHashMap<>());
+    tables.forEach(table -> entries.put(table.sourceTable(), table));
+    writeSynced(journal);
+  }
+
+  @Override
+  public synchronized Map<String, TableManifest> synced(String migrationId) {
+    return Map.copyOf(readSynced().getOrDefault(migrationId, Map.of()));
+  }
+
+  @Override
   public synchronized void forget(String migrationId) {
     Map<String, Map<String, Long>> journal = read();
     journal.remove(migrationId);
     write(journal);
+    Map<String, Map<String, TableManifest>> synced = readSynced();
+    if (synced.remove(migrationId) != null) {
+      writeSynced(synced);
+    }
+  }
+
+  private Map<String, Map<String, TableManifest>> readSynced() {
+    Path file = directory.resolve(SYNC_FILE_NAME);
+    if (!Files.exists(file)) {
+      return new LinkedHashMap<>();
+    }
+    try {
+      return manifestJson.readValue(file.toFile(),
+          new TypeReference<LinkedHashMap<String, Map<String, TableManifest>>>() {});
+    } catch (IOException e) {
+      throw new ConvergeException(ErrorCode.IMPORT, "cannot read the sync journal " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void writeSynced(Map<String, Map<String, TableManifest>> journal) {
+    try {
+      JsonMappers.writeAtomically(manifestJson, directory, SYNC_FILE_NAME, journal);
+    } catch (IOException e) {
+      throw new ConvergeException(ErrorCode.IMPORT, "cannot write the sync journal in " + directory + ": "
+          + e.getMessage(), e);
+    }
   }
 
   private Map<String, Map<String, Long>> read() {

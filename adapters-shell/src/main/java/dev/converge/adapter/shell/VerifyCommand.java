@@ -74,9 +74,14 @@ public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
 
   @Override
   protected void print(VerifyMigrationReport report) {
+    long synced = report.tables().stream().filter(table -> table.synced() != null).count();
+    if (synced > 0) {
+      out.printf("Synced: %d of %d table(s) were synced after the export; they are compared with the source as the"
+          + " sync read it, not with the export's files%n", synced, report.tables().size());
+    }
     if (report.staleExport() != null) {
-      out.printf("Warning: stale export, %s; the checks compare the target with the export, not with the source now%n",
-          report.staleExport());
+      out.printf("Warning: stale export, %s; the checks compare the target with the %s, not with the source now%n",
+          report.staleExport(), synced > 0 ? "export and the latest sync" : "export");
     }
     for (VerifyMigrationReport.Check check : report.checks()) {
       if (!check.passed()) {

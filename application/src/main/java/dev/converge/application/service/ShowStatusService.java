@@ -5,12 +5,15 @@ import dev.converge.application.port.in.ShowStatusCommand;
 import dev.converge.application.port.in.ShowStatusUseCase;
 import dev.converge.application.port.in.SourceCheck;
 import dev.converge.application.port.out.ReachSourcePort;
+import dev.converge.application.port.out.RecordImportPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StoreRunJournalPort;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.manifest.Manifest;
+import dev.converge.domain.manifest.TableManifest;
 import dev.converge.domain.run.Phase;
 import dev.converge.domain.run.RunJournal;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,8 +28,11 @@ public final class ShowStatusService implements ShowStatusUseCase {
   private final StoreRunJournalPort journals;
   private final StoreManifestPort manifests;
   private final ReachSourcePort sources;
+  private final RecordImportPort imports;
 
-  public ShowStatusService(StoreRunJournalPort journals, StoreManifestPort manifests, ReachSourcePort sources) {
+  public ShowStatusService(StoreRunJournalPort journals, StoreManifestPort manifests, ReachSourcePort sources,
+      RecordImportPort imports) {
+    this.imports = Objects.requireNonNull(imports, "imports");
     this.journals = Objects.requireNonNull(journals, "journals");
     this.manifests = Objects.requireNonNull(manifests, "manifests");
     this.sources = Objects.requireNonNull(sources, "sources");
@@ -53,8 +59,14 @@ public final class ShowStatusService implements ShowStatusUseCase {
     if (manifest.isEmpty()) {
       return new SourceCheck(SourceCheck.State.UNKNOWN, "no export in this work directory yet: nothing to compare");
     }
+    // A table synced since the load is compared as its sync read it: the export's entry describes the pre-copy.
+    Map<String, TableManifest> synced = imports.synced(manifest.get().migrationId());
+    List<TableManifest> tables = manifest.get().tables().stream()
+        .map(table -> synced.getOrDefault(table.sourceTable(), table)).toList();
     try {
-      return sources.withSource(command.source(), position -> new StaleExports(position).check(manifest.get().tables()));
+      SourceCheck check = sources.withSource(command.source(), position -> new StaleExports(position).check(tables));
+      return synced.isEmpty() ? check : new SourceCheck(check.state(), synced.size() + " of " + tables.size()
+          + " table(s) synced after the export, compared as the latest sync read them: " + check.line());
     } catch (ConvergeException e) {
       return new SourceCheck(SourceCheck.State.UNREACHABLE, "the source could not be reached to compare the export"
           + " with: " + e.getMessage());

@@ -31,6 +31,10 @@ import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.failure.PlanBlockedException;
 import dev.converge.domain.manifest.ContentChecksum;
+import dev.converge.domain.manifest.Manifest;
+import dev.converge.domain.manifest.SourcePosition;
+import dev.converge.domain.manifest.TableFingerprint;
+import dev.converge.domain.manifest.TableManifest;
 import dev.converge.domain.plan.ColumnPlan;
 import dev.converge.domain.plan.ForeignKeyStrategy;
 import dev.converge.domain.plan.MigrationPlan;
@@ -42,12 +46,14 @@ import dev.converge.domain.plan.ValueChange;
 import dev.converge.domain.plan.ValueLookup;
 import dev.converge.domain.sync.KeyedDelta;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -135,7 +141,8 @@ public final class SyncTablesService implements SyncTablesUseCase {
             + " would delete as rows the source does not hold; cut over with converge migrate in the window instead");
       }
     }
-    String migrationId = manifests.latest().map(stored -> stored.manifest().migrationId()).orElse(null);
+    Manifest manifest = manifests.latest().map(StoreManifestPort.Stored::manifest).orElse(null);
+    String migrationId = manifest == null ? null : manifest.migrationId();
     if (migrationId == null || imports.committed(migrationId).isEmpty()) {
       throw new ConvergeException(ErrorCode.CONFIGURATION, "the target was never loaded from this work directory"
           + " (no import committed a table): sync copies only what changed since a pre-copy; run converge migrate"
@@ -147,6 +154,8 @@ public final class SyncTablesService implements SyncTablesUseCase {
     }
     List<TablePlan> tables = plan.tables();
     Map<String, TableSync> synced = new ConcurrentHashMap<>();
+    // What each table finished (committed or found equal) now equals: the source as this sync read it.
+    List<TableManifest> journaled = java.util.Collections.synchronizedList(new ArrayList<>());
     Writes writes = new Writes(plan);
     RuntimeException failure = null;
     // Records only where the plan can change or set aside a value: a plan without either has none to keep true.
@@ -159,6 +168,8 @@ public final class SyncTablesService implements SyncTablesUseCase {
         writes.beforeCommit();
       }
       if (!tables.isEmpty()) {
+        // Taken before the snapshot opens: a fingerprint's "since" is never later than the snapshot.
+        String snapshotAt = Instant.now().toString();
         try (Snapshot snapshot = source.openSnapshot(Math.min(command.parallelism(), tables.size()));
             SourceLookups.Opened lookup = SourceLookups.open(lookups, plan.decisions())) {
           int capacity = (int) Math.min(Integer.MAX_VALUE - 8,
@@ -168,7 +179,9 @@ public final class SyncTablesService implements SyncTablesUseCase {
           ParallelTables.run("converge-sync", snapshot.readers(), tables, failed, table -> {
             try {
               Decided decided = new Decided(plan, table, quarantine.await(table, failed), rewrite, lookup.lookup());
-              synced.put(table.targetTable(), syncTable(table, snapshot, capacity, writes, failed, decided));
+              TableSync result = syncTable(table, snapshot, capacity, writes, failed, decided);
+              synced.put(table.targetTable(), result);
+              journaled.add(journalEntry(manifest, table, result, snapshot, snapshotAt, decided));
             } finally {
               quarantine.finished(table);
             }
@@ -202,6 +215,17 @@ public final class SyncTablesService implements SyncTablesUseCase {
           }
         }
       }
+      if (!journaled.isEmpty()) {
+        try {
+          imports.markSynced(migrationId, List.copyOf(journaled));
+        } catch (RuntimeException e) {
+          if (failure == null) {
+            failure = e;
+          } else {
+            failure.addSuppressed(e);
+          }
+        }
+      }
       if (failure != null) {
         throw failure;
       }
@@ -213,6 +237,23 @@ public final class SyncTablesService implements SyncTablesUseCase {
     SyncTablesReport unsaved = new SyncTablesReport(results, checks, elapsed, null);
     String savedAs = reports.write(REPORT, markdown(unsaved), unsaved);
     return new SyncTablesReport(results, checks, elapsed, savedAs);
+  }
+
+  /**
+   * The sync journal's entry of a table sync finished: the source as it read it (rows, content
+   * checksum, the position of its snapshot or, on a source that keeps none, the table's fingerprint),
+   * the rows set aside and values changed as decided — what the target now equals, in the manifest's
+   * form without files (those still hold the pre-copy's export).
+   */
+  private static TableManifest journalEntry(Manifest manifest, TablePlan table, TableSync result, Snapshot snapshot,
+      String snapshotAt, Decided decided) {
+    List<TableManifest.Column> columns = manifest.table(table.sourceTable()).map(TableManifest::columns)
+        .orElseGet(() -> table.columns().stream().map(column -> new TableManifest.Column(column.source().name(),
+            column.target().name(), column.target().formattedType(), column.conversion())).toList());
+    Optional<SourcePosition> position = snapshot.position();
+    return new TableManifest(table.sourceTable(), table.targetTable(), columns, List.of(), result.sourceRows(),
+        result.sourceChecksum(), "synced at " + snapshotAt + " from " + snapshot.description(), position.orElse(null),
+        position.isPresent() ? null : decided.fingerprint(snapshotAt), result.quarantined(), result.changed(), 0);
   }
 
   /**
@@ -499,6 +540,7 @@ public final class SyncTablesService implements SyncTablesUseCase {
     private final List<String> sourceNames;
     private final Map<String, Long> perDecision = new TreeMap<>();
     private RecordChangesPort.Changes staged;
+    private TableFingerprint.Tally tally;
     long quarantined;
     long changed;
 
@@ -520,6 +562,7 @@ public final class SyncTablesService implements SyncTablesUseCase {
     /** Starts the table's records over (a table compared again whole after a key-hash collision). */
     void restart() {
       staged = rewrite == null ? null : rewrite.table(table.sourceTable());
+      tally = new TableFingerprint.Tally(table.columns().stream().map(ColumnPlan::source).toList());
       quarantined = 0;
       changed = 0;
       perDecision.clear();
@@ -539,6 +582,9 @@ public final class SyncTablesService implements SyncTablesUseCase {
      * it aside; with {@code record}, what was set aside or changed goes into the table's records.
      */
     String[] values(RowDigest digest, Object[] row, boolean record) {
+      if (record) {
+        tally.see(row);
+      }
       ValueChange aside = rows.setAside(digest, row);
       if (aside != null) {
         if (record) {
@@ -567,6 +613,11 @@ public final class SyncTablesService implements SyncTablesUseCase {
 
     Map<String, Long> decisions() {
       return Map.copyOf(perDecision);
+    }
+
+    /** The source table's row count and latest updated date, over the rows read with {@code record}. */
+    TableFingerprint fingerprint(String readAt) {
+      return tally.fingerprint(readAt);
     }
 
     /** What the decisions did to the table, for the detail; empty when nothing. */

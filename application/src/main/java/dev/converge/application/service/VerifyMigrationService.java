@@ -11,6 +11,7 @@ import dev.converge.application.port.out.ReadSourcePositionPort;
 import dev.converge.application.port.out.ReadTableFilesPort;
 import dev.converge.application.port.out.LookupSourceValuesPort;
 import dev.converge.application.port.out.RecordChangesPort;
+import dev.converge.application.port.out.RecordImportPort;
 import dev.converge.application.port.out.ReadTargetRowsPort;
 import dev.converge.application.port.out.ReadTargetSchemaPort;
 import dev.converge.application.port.out.RunChecklistQueryPort;
@@ -93,12 +94,14 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
   private final TargetIntegrityChecks integrityChecks;
   private final RecordChangesPort changes;
   private final LookupSourceValuesPort lookups;
+  private final RecordImportPort imports;
 
   public VerifyMigrationService(StorePlanPort plans, StoreManifestPort manifests, StreamSourceRowsPort source,
       ReadTargetRowsPort targetRows, ReadTargetSchemaPort targetSchema, CheckTargetIntegrityPort integrity,
       WriteReportPort reports, ReadTableFilesPort files, ReadChecklistPort checklists, RunChecklistQueryPort queries,
       RunSourceQueryPort sourceQueries, ReadSourcePositionPort sourcePosition, RecordChangesPort changes,
-      LookupSourceValuesPort lookups) {
+      LookupSourceValuesPort lookups, RecordImportPort imports) {
+    this.imports = Objects.requireNonNull(imports, "imports");
     this.changes = Objects.requireNonNull(changes, "changes");
     this.lookups = Objects.requireNonNull(lookups, "lookups");
     this.plans = Objects.requireNonNull(plans, "plans");
@@ -120,16 +123,23 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
   public VerifyMigrationReport verify(VerifyMigrationCommand command) {
     MigrationPlan plan = plans.load().orElseThrow(() -> new ConvergeException(ErrorCode.CONFIGURATION,
         "there is no plan in the work directory; nothing to verify"));
-    Manifest manifest = manifests.latest().filter(stored -> stored.manifest().complete())
+    Manifest exportManifest = manifests.latest().filter(stored -> stored.manifest().complete())
         .orElseThrow(() -> new ConvergeException(ErrorCode.CONFIGURATION, "there is no finished export to verify against"))
         .manifest();
+    // A table synced since the load equals the source as that sync read it, no longer the export's files.
+    Map<String, TableManifest> synced = imports.synced(exportManifest.migrationId());
+    Manifest manifest = synced.isEmpty() ? exportManifest : new Manifest(exportManifest.migrationId(),
+        exportManifest.source(), exportManifest.target(), exportManifest.sourceFingerprint(),
+        exportManifest.targetFingerprint(), exportManifest.exportStarted(), exportManifest.exportFinished(),
+        exportManifest.complete(), exportManifest.tables().stream()
+            .map(table -> synced.getOrDefault(table.sourceTable(), table)).toList());
     // Read before the long checks run: a broken checklist is a configuration error, found at once.
     List<Checklist> lists = command.checklists().stream().map(checklists::read).toList();
     requireKnownAliases(lists, command.databases());
     List<Check> checks = new ArrayList<>();
     List<TablePlan> exportedTables = plan.tables().stream()
         .filter(table -> manifest.table(table.sourceTable()).isPresent()).toList();
-    Sides sides = readSides(exportedTables, manifest, command, plan.decisions());
+    Sides sides = readSides(exportedTables, manifest, command, plan.decisions(), synced.keySet());
     List<TableVerdict> verdicts = new ArrayList<>();
     RecordChangesPort.Summary decided = manifest.tables().stream()
         .anyMatch(t -> t.quarantined() > 0 || t.changed() > 0 || t.merged() > 0) ? changes.summary() : null;
@@ -140,7 +150,8 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
         continue;
       }
       TableVerdict verdict = judge(table, exported, sides.source.get(table.sourceTable()),
-          sides.target.get(table.sourceTable()), command.examples(), decided);
+          sides.target.get(table.sourceTable()), command.examples(), decided,
+          synced.containsKey(table.sourceTable()) ? exported.snapshot() : null);
       verdicts.add(verdict);
       checks.addAll(contentChecks(verdict, keyNames(table), command.examples()));
       expectedDifferences(exported, sides.source.get(table.sourceTable()), decided).ifPresent(checks::add);
@@ -161,9 +172,17 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     if (stale != null) {
       // Under the title, above the verdict: the export no longer says what the source holds.
       int underTitle = markdown.indexOf("\n\n") + 2;
-      markdown = markdown.substring(0, underTitle) + "> **Stale export:** " + stale
-          + " — rows the source changed since are named below as changed in the source.\n\n"
+      markdown = markdown.substring(0, underTitle) + "> **Stale export:** " + stale + (synced.isEmpty()
+          ? " — rows the source changed since are named below as changed in the source."
+          : " — the source also moved since the tables synced were read; run converge sync again.") + "\n\n"
           + markdown.substring(underTitle);
+    }
+    if (!synced.isEmpty()) {
+      int underTitle = markdown.indexOf("\n\n") + 2;
+      markdown = markdown.substring(0, underTitle) + "> **Synced:** " + synced.size() + " of "
+          + exportedTables.size() + " table(s) were synced after the export (converge sync): each is compared with the"
+          + " source as its sync read it (the *sync* columns below), not with the export's files, which hold the"
+          + " pre-copy.\n\n" + markdown.substring(underTitle);
     }
     String savedAs = reports.write("verification_report", markdown,
         new VerifyMigrationReport(manifest.migrationId(), checks, verdicts, results, null, stale));
@@ -258,7 +277,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
    * time: each side on its own threads, {@code --parallel} tables at once, each table read once.
    */
   private Sides readSides(List<TablePlan> tables, Manifest manifest, VerifyMigrationCommand command,
-      RowDecisions decisions) {
+      RowDecisions decisions, Set<String> synced) {
     Map<String, SourceSide> sourceSides = new ConcurrentHashMap<>();
     Map<String, TargetSide> targetSides = new ConcurrentHashMap<>();
     if (tables.isEmpty()) {
@@ -272,7 +291,8 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
         try {
           ParallelTables.run("converge-verify-source", snapshot.readers(), tables, failed, table -> sourceSides.put(
               table.sourceTable(), readSource(table, manifest.table(table.sourceTable()).orElseThrow(), snapshot,
-                  command.examples(), failed, decisions, lookup.lookup())), ErrorCode.VERIFICATION);
+                  command.examples(), failed, decisions, lookup.lookup(), synced.contains(table.sourceTable()))),
+              ErrorCode.VERIFICATION);
         } catch (RuntimeException e) {
           sourceFailure.set(e);
         }
@@ -327,10 +347,13 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
    * changed, inserted or deleted since the export are counted and the first ones kept, in one read.
    */
   private SourceSide readSource(TablePlan table, TableManifest exported, Snapshot snapshot, int examples,
-      AtomicBoolean failed, RowDecisions decisions, ValueLookup lookup) {
+      AtomicBoolean failed, RowDecisions decisions, ValueLookup lookup, boolean synced) {
     long started = System.nanoTime();
     int[] key = RowDigest.keyColumns(table);
-    String note = key.length == 0 ? "the table has no primary key to name the differing rows by"
+    String note = synced ? "the table was " + exported.snapshot() + ", after the export, whose files hold the"
+            + " pre-copy: they cannot name the rows that differ since; converge sync compares the source and the"
+            + " target by key and copies them"
+        : key.length == 0 ? "the table has no primary key to name the differing rows by"
         : !filesPresent(exported) ? "the export's files are no longer in the work directory to name the differing rows by"
         : null;
     ExportedRowHashes hashes = note == null ? exportedRowHashes(exported, key) : null;
@@ -461,7 +484,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
 
   /** The table's three sides compared; on a mismatch the differing rows named by key. */
   private TableVerdict judge(TablePlan table, TableManifest exported, SourceSide sourceSide, TargetSide targetSide,
-      int examples, RecordChangesPort.Summary decided) {
+      int examples, RecordChangesPort.Summary decided, String synced) {
     boolean sourceSame = sourceSide.failure() == null && sourceSide.rows() == exported.rows()
         && sourceSide.checksum().equals(exported.contentChecksum());
     boolean targetSame = targetSide.rows() == exported.rows() && targetSide.checksum().equals(exported.contentChecksum());
@@ -484,7 +507,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
         new VerifyMigrationReport.Side(exported.rows(), exported.contentChecksum()),
         new VerifyMigrationReport.Side(targetSide.rows(), targetSide.checksum()), sourceSide.millis(),
         targetSide.millis(), sourceSame && targetSame, changes, differences, sourceSide.failure(), note,
-        decisions(exported, decided));
+        decisions(exported, decided), synced);
   }
 
   /**
@@ -587,25 +610,29 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     VerifyMigrationReport.Side target = verdict.target();
     List<Check> checks = new ArrayList<>();
     boolean readToEnd = verdict.sourceFailure() == null;
+    // The reference the source and the target are compared with: the export, or what a sync read since.
+    String reference = verdict.synced() == null ? "export" : "sync";
     checks.add(new Check("row count", verdict.table(),
         readToEnd && source.rows() == export.rows() && export.rows() == target.rows(),
-        "source " + source.rows() + (readToEnd ? "" : " (read up to the value it cannot convert)") + ", manifest "
-            + export.rows() + ", target " + target.rows()));
+        "source " + source.rows() + (readToEnd ? "" : " (read up to the value it cannot convert)") + ", "
+            + (verdict.synced() == null ? "manifest" : "sync") + " " + export.rows() + ", target " + target.rows()));
     boolean sourceSame = readToEnd && source.equals(export);
-    StringBuilder sourceDetail = new StringBuilder("source " + source.checksum() + ", export " + export.checksum());
+    StringBuilder sourceDetail = new StringBuilder("source " + source.checksum() + ", " + reference + " "
+        + export.checksum());
     if (!readToEnd) {
       sourceDetail.append("; ").append(verdict.sourceFailure());
     } else if (!sourceSame) {
       if (verdict.sourceChanges() != null) {
         VerifyMigrationReport.SourceChanges changes = verdict.sourceChanges();
-        sourceDetail.append("; since the export the source changed ").append(changes.changed()).append(", inserted ")
-            .append(changes.inserted()).append(" and deleted ").append(changes.deleted()).append(" row(s)");
+        sourceDetail.append("; since the ").append(reference).append(" the source changed ").append(changes.changed())
+            .append(", inserted ").append(changes.inserted()).append(" and deleted ").append(changes.deleted()).append(" row(s)");
       }
       appendRows(sourceDetail, verdict, keyNames, examples, RowDivergence::sourceOdd);
     }
     checks.add(new Check("source content", verdict.table(), sourceSame, sourceDetail.toString()));
     boolean targetSame = target.equals(export);
-    StringBuilder targetDetail = new StringBuilder("target " + target.checksum() + ", export " + export.checksum());
+    StringBuilder targetDetail = new StringBuilder("target " + target.checksum() + ", " + reference + " "
+        + export.checksum());
     if (!targetSame) {
       appendRows(targetDetail, verdict, keyNames, examples, RowDivergence::targetOdd);
     }
@@ -802,15 +829,18 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
           .append(" |\n");
     }
     if (!tables.isEmpty()) {
-      text.append("\n## Tables: source, export and target\n\n| table | source rows | export rows | target rows"
-          + " | quarantined | changed | merged | source checksum | export checksum | target checksum | source s"
-          + " | target s | verdict |\n|---|---:|---:|---:|---:|---:|---:|---|---|---|---:|---:|---|\n");
+      // A synced table's reference is what its sync read from the source; the export's for the others.
+      String reference = tables.stream().anyMatch(table -> table.synced() != null) ? "export or sync" : "export";
+      text.append("\n## Tables: source, ").append(reference).append(" and target\n\n| table | source rows | ")
+          .append(reference).append(" rows | target rows | quarantined | changed | merged | source checksum | ")
+          .append(reference).append(" checksum | target checksum | source s | target s | verdict |\n")
+          .append("|---|---:|---:|---:|---:|---:|---:|---|---|---|---:|---:|---|\n");
     }
     for (TableVerdict table : tables) {
       VerifyMigrationReport.Decided decided = table.decided();
       text.append(String.format(Locale.ROOT,
           "| %s | %d | %d | %d | %d | %d | %d | `%s` | `%s` | `%s` | %.1f | %.1f | %s |%n",
-          cell(table.table()), table.source().rows(), table.export().rows(), table.target().rows(),
+          cell(table.table() + (table.synced() == null ? "" : " (synced)")), table.source().rows(), table.export().rows(), table.target().rows(),
           decided.quarantined(), decided.changed(), decided.merged(), table.source().checksum(),
           table.export().checksum(), table.target().checksum(), table.sourceMillis() / 1000.0,
           table.targetMillis() / 1000.0, table.passed() ? "PASS" : "**FAIL**"));

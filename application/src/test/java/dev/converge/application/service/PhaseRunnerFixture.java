@@ -12,7 +12,6 @@ import dev.converge.application.port.in.SyncTablesUseCase;
 import dev.converge.application.port.in.TransferTablesUseCase;
 import dev.converge.application.port.in.ValidateFilesUseCase;
 import dev.converge.application.port.in.VerifyMigrationUseCase;
-import dev.converge.application.port.out.RecordImportPort;
 import dev.converge.application.port.out.StoreManifestPort;
 import dev.converge.application.port.out.StoreRunJournalPort;
 import dev.converge.application.session.MigrationSession;
@@ -28,7 +27,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,26 +62,6 @@ abstract class PhaseRunnerFixture {
       }
       journal = run;
       return this;
-    }
-  }
-
-  /** The import journal in memory. */
-  static final class Imports implements RecordImportPort {
-    final Map<String, Map<String, Long>> committed = new HashMap<>();
-
-    @Override
-    public Map<String, Long> committed(String migrationId) {
-      return committed.getOrDefault(migrationId, Map.of());
-    }
-
-    @Override
-    public void markCommitted(String migrationId, String table, long rows) {
-      committed.computeIfAbsent(migrationId, id -> new HashMap<>()).put(table, rows);
-    }
-
-    @Override
-    public void forget(String migrationId) {
-      committed.remove(migrationId);
     }
   }
 
@@ -158,7 +136,7 @@ abstract class PhaseRunnerFixture {
   }
 
   final Journals journals = new Journals();
-  final Imports imports = new Imports();
+  final InMemoryImports imports = new InMemoryImports();
   final List<StoreManifestPort.Stored> manifests = new ArrayList<>();
   final Session session = new Session();
   final AtomicInteger opened = new AtomicInteger();

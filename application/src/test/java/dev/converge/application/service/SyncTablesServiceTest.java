@@ -79,6 +79,7 @@ class SyncTablesServiceTest {
   private final List<String> finished = new ArrayList<>();
   private final List<String> transactions = new ArrayList<>();
   private String markdown;
+  private final Map<String, Map<String, dev.converge.domain.manifest.TableManifest>> syncJournal = new TreeMap<>();
   /** Runs after the source's second-last row (streamed in reverse: the row at index 1). */
   private Runnable afterChangedSourceRow = () -> {};
   private int closedUncommitted;
@@ -134,6 +135,11 @@ class SyncTablesServiceTest {
     }
     assertEquals(text(expected), text(target), "the target equals the source");
     assertEquals(1, loadSessions);
+    dev.converge.domain.manifest.TableManifest journaled = syncJournal.get("m-1").get("space");
+    assertEquals(List.of(table.sourceRows(), table.sourceChecksum()), List.of(journaled.rows(),
+        journaled.contentChecksum()), "the sync journal holds what the target now equals: the source as sync read it");
+    assertEquals(List.of(), journaled.files(), "the export's files describe the pre-copy, not the synced table");
+    assertEquals(6, journaled.fingerprint().rows(), "a source without a position: the table's fingerprint as read");
     assertEquals(List.of("space"), finished, "the sequences of the written table are reset");
 
     transactions.clear();
@@ -384,6 +390,17 @@ class SyncTablesServiceTest {
       @Override
       public void markCommitted(String migrationId, String table, long rows) {
         throw new AssertionError("sync never records an import");
+      }
+
+      @Override
+      public void markSynced(String migrationId, List<dev.converge.domain.manifest.TableManifest> tables) {
+        tables.forEach(table -> syncJournal.computeIfAbsent(migrationId, id -> new TreeMap<>())
+            .put(table.sourceTable(), table));
+      }
+
+      @Override
+      public Map<String, dev.converge.domain.manifest.TableManifest> synced(String migrationId) {
+        return syncJournal.getOrDefault(migrationId, Map.of());
       }
 
       @Override

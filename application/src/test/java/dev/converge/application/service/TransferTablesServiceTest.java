@@ -208,6 +208,16 @@ class TransferTablesServiceTest {
       }
 
       @Override
+      public void markSynced(String migrationId, List<dev.converge.domain.manifest.TableManifest> tables) {
+        throw new AssertionError("migrate never syncs");
+      }
+
+      @Override
+      public Map<String, dev.converge.domain.manifest.TableManifest> synced(String migrationId) {
+        return Map.of();
+      }
+
+      @Override
       public void forget(String migrationId) {
         runs.remove(migrationId);
       }

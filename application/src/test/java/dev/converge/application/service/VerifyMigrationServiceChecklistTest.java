@@ -128,7 +128,8 @@ class VerifyMigrationServiceChecklistTest {
           markdown = text;
           json = report;
           return name + ".md";
-        }, files, reader, queries, sourceQueries, Optional::empty, new InMemoryChanges(), new InMemoryLookups());
+        }, files, reader, queries, sourceQueries, Optional::empty, new InMemoryChanges(), new InMemoryLookups(),
+        new InMemoryImports());
   }
 
   /** The fake servers: the answer stored under {@code key} (database + "|" + sql; "source|" + sql for the source). */

@@ -205,10 +205,12 @@ class VerifyMigrationServiceTest {
           throw new AssertionError("no checklist");
         }, (sql, timeout, rows) -> {
           throw new AssertionError("no checklist");
-        }, Optional::empty, changes, lookups).verify(new VerifyMigrationCommand(5, List.of(), Map.of(), Duration.ofSeconds(5), 2));
+        }, Optional::empty, changes, lookups, imports)
+        .verify(new VerifyMigrationCommand(5, List.of(), Map.of(), Duration.ofSeconds(5), 2));
   }
 
   private final InMemoryChanges changes = new InMemoryChanges();
+  private final InMemoryImports imports = new InMemoryImports();
   private final InMemoryLookups lookups = new InMemoryLookups();
 
   private static Check check(VerifyMigrationReport report, String name) {
@@ -266,6 +268,36 @@ class VerifyMigrationServiceTest {
     assertEquals(List.of(new RowDivergence.ColumnValues("isOpen", "f", "t", "t")), changed.columns());
     assertEquals(1, reads.get("source space").get(), "the source is read once, even to name the rows");
     assertEquals(1, reads.get("target space").get(), "the target equals the export: not read again for its values");
+  }
+
+  @Test
+  void aTableSyncedAfterTheExportIsComparedWithTheSourceAsTheSyncReadItNotWithThePreCopysFiles() {
+    // The source changed after the export (the pre-copy); sync made the target equal to it and journaled what it read.
+    sourceRows.set(0, new Object[] {key(1).toUpperCase(), "0"});
+    targetRows.get(0)[1] = "f";
+    RowDigest digest = new RowDigest(plan.tables().get(0));
+    sourceRows.forEach(digest::add);
+    String sync = "synced at 2026-12-03T07:00:00Z from test snapshot";
+    imports.markSynced("m-1", List.of(new TableManifest("space", "space", List.of(), List.of(),
+        digest.checksum().rows(), digest.checksum().hex(), sync, null)));
+
+    VerifyMigrationReport report = verify();
+
+    assertTrue(report.passed(), report.checks().toString());
+    assertEquals(sync, report.tables().get(0).synced());
+    assertTrue(check(report, "source content").detail().contains(", sync " + digest.checksum().hex()),
+        check(report, "source content").detail());
+    assertTrue(markdown.contains("**Synced:** 1 of 1 table(s) were synced after the export"), markdown);
+    assertTrue(markdown.contains("| space (synced) |"), markdown);
+
+    targetRows.get(1)[1] = "t";
+    VerifyMigrationReport altered = verify();
+
+    assertFalse(altered.passed());
+    assertTrue(check(altered, "source content").passed(), "the source is still what the sync read");
+    Check content = check(altered, "content checksum");
+    assertFalse(content.passed());
+    assertTrue(content.detail().contains("the table was " + sync + ", after the export"), content.detail());
   }
 
   @Test

@@ -43,10 +43,12 @@ public record VerifyMigrationReport(String migrationId, List<Check> checks, List
    * @param sourceFailure why the source could not be read to the end (a value the plan cannot convert), else null
    * @param note why the differing rows could not be named, else null
    * @param decided the operator's decisions on the table: the differences verify expects
+   * @param synced when a sync made the table equal to the source after the export: which sync (its
+   *     snapshot); {@code export} is then the source as that sync read it, not the export's files. Else null
    */
   public record TableVerdict(String table, Side source, Side export, Side target, long sourceMillis, long targetMillis,
       boolean passed, SourceChanges sourceChanges, List<RowDivergence> differences, String sourceFailure, String note,
-      Decided decided) {
+      Decided decided, String synced) {
     public TableVerdict {
       Objects.requireNonNull(table, "table");
       differences = List.copyOf(differences);
