@@ -64,7 +64,7 @@ public final class ExportCommand extends PhaseCommand<ExportTablesReport> {
 
   @Override
   protected PhaseStep.Export step() {
-    return new PhaseStep.Export(new ExportTablesCommand(parallelism.tables(), restart, partBytes, snapshotMode(snapshotMode),
+    return new PhaseStep.Export(new ExportTablesCommand(parallelism, restart, partBytes, snapshotMode(snapshotMode),
         snapshotLockTimeout, reuseStaleExport, decisions.decisions()));
   }
 

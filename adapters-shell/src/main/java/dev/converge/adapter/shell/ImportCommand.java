@@ -40,7 +40,7 @@ public final class ImportCommand extends PhaseCommand<ImportTablesReport> {
 
   @Override
   protected PhaseStep.Import step() {
-    return new PhaseStep.Import(new ImportTablesCommand(parallelism.tables(), restart, reuseStaleExport));
+    return new PhaseStep.Import(new ImportTablesCommand(parallelism, restart, reuseStaleExport));
   }
 
   @Override

@@ -146,14 +146,14 @@ public final class MigrateCommand implements Callable<Integer>, FailureDocument.
     RowDecisionOptions decisions = planOptions.decisions;
     PhaseStep.Plan plan = keepPlan ? null : parsed(root, PlanCommand.class).step(planOptions, parallelism);
     ExportTablesCommand exported = parsed(root, ExportCommand.class).step().command();
-    ExportTablesCommand export = new ExportTablesCommand(parallelism == null ? exported.parallelism() : parallelism.tables(),
+    ExportTablesCommand export = new ExportTablesCommand(parallelism == null ? exported.parallelism() : parallelism,
         exported.restart(), partBytes == null ? exported.partBytes() : partBytes,
         snapshotMode == null ? exported.snapshotMode() : ExportCommand.snapshotMode(snapshotMode),
         snapshotLockTimeout == null ? exported.snapshotLockTimeout() : snapshotLockTimeout,
         reuseStaleExport || exported.reuseStaleExport(),
         decisions.decisions().isEmpty() ? exported.decisions() : decisions.decisions());
     ImportTablesCommand loaded = parsed(root, ImportCommand.class).step().command();
-    ImportTablesCommand load = new ImportTablesCommand(parallelism == null ? loaded.parallelism() : parallelism.tables(),
+    ImportTablesCommand load = new ImportTablesCommand(parallelism == null ? loaded.parallelism() : parallelism,
         loaded.restart(), reuseStaleExport || loaded.reuseStaleExport());
     return new RunMigrationCommand(settings, schema, plan, new PhaseStep.Export(export),
         parsed(root, ValidateCommand.class).step(), new PhaseStep.Import(load),

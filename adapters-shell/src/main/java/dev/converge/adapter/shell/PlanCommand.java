@@ -51,7 +51,7 @@ public final class PlanCommand extends PhaseCommand<PlanMigrationReport> {
 
   @Override
   protected PhaseStep.Plan step() {
-    return step(planOptions.settings(), parallelism.tables());
+    return step(planOptions.settings(), parallelism);
   }
 
   /**
@@ -59,11 +59,10 @@ public final class PlanCommand extends PhaseCommand<PlanMigrationReport> {
    * decisions; configured defaults included, as they apply to migrate's options too) and parallelism.
    */
   PhaseStep.Plan step(PlanOptions migrate, Parallelism parallel) {
-    return step(migrate.settings(), (parallel == null ? parallelism : parallel).tables());
+    return step(migrate.settings(), parallel == null ? parallelism : parallel);
   }
 
-
-  private PhaseStep.Plan step(dev.converge.domain.plan.PlanSettings settings, int parallel) {
+  private PhaseStep.Plan step(dev.converge.domain.plan.PlanSettings settings, Parallelism parallel) {
     return new PhaseStep.Plan(new PlanMigrationCommand(settings, checkTimeout, scanBudget, acceptUnchecked,
         history.tables, history.acceptedMissingVersions, parallel));
   }

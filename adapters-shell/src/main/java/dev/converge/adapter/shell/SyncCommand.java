@@ -80,7 +80,7 @@ public final class SyncCommand extends PhaseCommand<SyncTablesReport> implements
 
   @Override
   protected PhaseStep.Sync step() {
-    return new PhaseStep.Sync(new SyncTablesCommand(parallelism.tables(), memoryBudget, examples));
+    return new PhaseStep.Sync(new SyncTablesCommand(parallelism, memoryBudget, examples));
   }
 
   @Override

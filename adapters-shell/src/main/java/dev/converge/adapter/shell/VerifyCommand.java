@@ -69,7 +69,7 @@ public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
   /** As {@link #step()}, with {@code migrate}'s parallelism instead of this command's own when given. */
   PhaseStep.Verify step(Parallelism parallel) {
     return new PhaseStep.Verify(new VerifyMigrationCommand(examples, checklists, checklistDatabases, checkTimeout,
-        (parallel == null ? parallelism : parallel).tables()));
+        parallel == null ? parallelism : parallel));
   }
 
   @Override

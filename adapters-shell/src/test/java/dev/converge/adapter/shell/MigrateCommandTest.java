@@ -99,13 +99,13 @@ class MigrateCommandTest {
 
     assertEquals(1L << 20, handed.export().command().partBytes());
     assertEquals("LOCK_FREE", handed.export().command().snapshotMode().name());
-    assertEquals(4, handed.export().command().parallelism(), "export's own default");
-    assertEquals(3, handed.load().command().parallelism());
+    assertEquals(4, handed.export().command().parallelism().tables(), "export's own default");
+    assertEquals(3, handed.load().command().parallelism().tables());
     assertEquals(7, handed.validate().command().problemsPerTable());
     assertEquals(9, handed.verify().command().examples());
     assertEquals(Duration.ofMinutes(15), handed.plan().command().checkTimeout());
     assertNull(handed.schema(), "no provisioning asked for");
-    assertEquals(3, handed.transfer().loadParallelism(), "the pipeline loads as import would");
+    assertEquals(3, handed.transfer().loadParallelism().tables(), "the pipeline loads as import would");
     assertTrue(out.toString().contains("Migrate: every phase passed"), out.toString());
   }
 
@@ -115,9 +115,9 @@ class MigrateCommandTest {
         "--part-size", "64KiB", "--snapshot-lock-timeout", "30s", "--keep-plan", "--sequential",
         "--flyway-location", "filesystem:db", "--quarantine", "users", "--reuse-stale-export"), out.toString());
 
-    assertEquals(2, handed.export().command().parallelism());
-    assertEquals(2, handed.load().command().parallelism());
-    assertEquals(2, handed.verify().command().parallelism());
+    assertEquals(2, handed.export().command().parallelism().tables());
+    assertEquals(2, handed.load().command().parallelism().tables());
+    assertEquals(2, handed.verify().command().parallelism().tables());
     assertEquals(64L << 10, handed.export().command().partBytes());
     assertEquals(Duration.ofSeconds(30), handed.export().command().snapshotLockTimeout());
     assertTrue(handed.export().command().reuseStaleExport() && handed.load().command().reuseStaleExport());

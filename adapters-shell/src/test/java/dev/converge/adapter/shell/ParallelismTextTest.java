@@ -32,7 +32,7 @@ class ParallelismTextTest {
   void everyPhaseCommandParsesItsParallelOptionSo() {
     ImportCommand load = new ImportCommand(TestContexts.parsingOnly());
     new CommandLine(load).parseArgs("--parallel", "7");
-    assertEquals(7, load.step().command().parallelism());
+    assertEquals(7, load.step().command().parallelism().tables());
     CommandLine.ParameterException refused = assertThrows(CommandLine.ParameterException.class,
         () -> new CommandLine(new ExportCommand(TestContexts.parsingOnly())).parseArgs("--parallel", "40"));
     assertTrue(refused.getMessage().contains("--parallel must be 1 to 32"), refused.getMessage());

@@ -198,7 +198,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
     if (!remaining.isEmpty()) {
       // Taken before the snapshot opens: a fingerprint's "since" is never later than the snapshot.
       String snapshotAt = clock.instant().toString();
-      try (Snapshot snapshot = source.openSnapshot(new SnapshotRequest(Math.min(command.parallelism(), remaining.size()),
+      try (Snapshot snapshot = source.openSnapshot(new SnapshotRequest(Math.min(command.parallelism().tables(), remaining.size()),
           command.snapshotMode(), command.snapshotLockTimeout(), progress::notice))) {
         snapshotDescription = snapshot.description();
         lockWait = snapshot.lockWait();

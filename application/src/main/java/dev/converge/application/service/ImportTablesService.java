@@ -102,7 +102,7 @@ public final class ImportTablesService implements ImportTablesUseCase {
     List<TablePlan> remaining = plan.tables().stream().filter(t -> !committed.containsKey(t.targetTable())).toList();
     Map<String, Long> loaded = new LinkedHashMap<>();
     try (LoadSession session = open(plan)) {
-      ParallelTables.run("converge-import", command.parallelism(), remaining, new AtomicBoolean(), table -> {
+      ParallelTables.run("converge-import", command.parallelism().tables(), remaining, new AtomicBoolean(), table -> {
         TableManifest exported = manifest.table(table.sourceTable()).orElseThrow(() -> new ConvergeException(
             ErrorCode.VALIDATION, "the manifest has no files for table " + table.sourceTable()));
         long rows = load(table, Parts.of(exported.files().stream().map(file -> new Part(

@@ -143,7 +143,7 @@ public final class PlanMigrationService implements PlanMigrationUseCase {
       });
       Map<PreflightCheck, Long> counted;
       try {
-        SourceDataScan.Scanned read = scan.scan(plan, command.parallelism(), record, hashed);
+        SourceDataScan.Scanned read = scan.scan(plan, command.parallelism().tables(), record, hashed);
         scannedRows = read.rows();
         counted = read.orphans();
         rowScan = Duration.ofNanos(System.nanoTime() - scanStarted);

@@ -170,7 +170,7 @@ public final class SyncTablesService implements SyncTablesUseCase {
       if (!tables.isEmpty()) {
         // Taken before the snapshot opens: a fingerprint's "since" is never later than the snapshot.
         String snapshotAt = Instant.now().toString();
-        try (Snapshot snapshot = source.openSnapshot(Math.min(command.parallelism(), tables.size()));
+        try (Snapshot snapshot = source.openSnapshot(Math.min(command.parallelism().tables(), tables.size()));
             SourceLookups.Opened lookup = SourceLookups.open(lookups, plan.decisions())) {
           int capacity = (int) Math.min(Integer.MAX_VALUE - 8,
               Math.max(1024, command.memoryBudget() / BYTES_PER_ROW / snapshot.readers()));

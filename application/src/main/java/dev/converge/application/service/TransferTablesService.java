@@ -137,8 +137,8 @@ public final class TransferTablesService implements TransferTablesUseCase {
       plan.tables().forEach(table -> lanes.put(table.sourceTable(), new Lane(table)));
       this.checksDone = new CountDownLatch(lanes.size());
       this.loadsDone = new CountDownLatch(lanes.size());
-      this.checkers = threads("converge-validate", command.loadParallelism());
-      this.loaders = threads("converge-import", command.loadParallelism());
+      this.checkers = threads("converge-validate", command.loadParallelism().tables());
+      this.loaders = threads("converge-import", command.loadParallelism().tables());
     }
 
     TransferTablesReport run() {

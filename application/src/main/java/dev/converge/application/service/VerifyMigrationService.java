@@ -284,7 +284,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       return new Sides(sourceSides, targetSides);
     }
     AtomicBoolean failed = new AtomicBoolean();
-    try (Snapshot snapshot = source.openSnapshot(Math.min(command.parallelism(), tables.size()));
+    try (Snapshot snapshot = source.openSnapshot(Math.min(command.parallelism().tables(), tables.size()));
         SourceLookups.Opened lookup = SourceLookups.open(lookups, decisions)) {
       AtomicReference<RuntimeException> sourceFailure = new AtomicReference<>();
       Thread sourceRun = new Thread(() -> {
@@ -301,7 +301,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       sourceRun.start();
       RuntimeException targetFailure = null;
       try {
-        ParallelTables.run("converge-verify-target", command.parallelism(), tables, failed,
+        ParallelTables.run("converge-verify-target", command.parallelism().tables(), tables, failed,
             table -> targetSides.put(table.sourceTable(), readTarget(table,
                 manifest.table(table.sourceTable()).orElseThrow(), failed)), ErrorCode.VERIFICATION);
       } catch (RuntimeException e) {

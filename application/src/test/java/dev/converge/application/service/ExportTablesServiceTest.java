@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.port.in.ExportTablesCommand;
+import dev.converge.application.port.in.Parallelism;
 import dev.converge.application.port.in.SnapshotMode;
 import dev.converge.application.port.in.ExportTablesReport;
 import dev.converge.application.port.out.ReportProgressPort;
@@ -222,7 +223,7 @@ class ExportTablesServiceTest {
 
   @Test
   void everyTableIsExportedInPlanOrderWithConvertedValuesAndNoSecretInTheManifest() {
-    ExportTablesReport report = export(new ExportTablesCommand(2, false));
+    ExportTablesReport report = export(new ExportTablesCommand(new Parallelism(2), false));
     Manifest manifest = report.manifest();
     assertTrue(manifest.complete());
     assertEquals(TABLES, manifest.tables().stream().map(t -> t.sourceTable()).toList());
@@ -235,28 +236,28 @@ class ExportTablesServiceTest {
 
   @Test
   void theContentChecksumDoesNotDependOnRowOrder() {
-    String before = export(new ExportTablesCommand(1, true)).manifest().tables().get(0).contentChecksum();
+    String before = export(new ExportTablesCommand(new Parallelism(1), true)).manifest().tables().get(0).contentChecksum();
     java.util.Collections.reverse(rows.get("alpha"));
-    String after = export(new ExportTablesCommand(1, true)).manifest().tables().get(0).contentChecksum();
+    String after = export(new ExportTablesCommand(new Parallelism(1), true)).manifest().tables().get(0).contentChecksum();
     assertEquals(before, after);
   }
 
   @Test
   void aChangedSourceSchemaOrABlockedPlanStopsTheExportBeforeItReadsARow() {
     source = new SourceSchema("app", "8.0.31", source.tables().subList(0, 2));
-    ConvergeException changed = assertThrows(ConvergeException.class, () -> export(new ExportTablesCommand(1, false)));
+    ConvergeException changed = assertThrows(ConvergeException.class, () -> export(new ExportTablesCommand(new Parallelism(1), false)));
     assertEquals(ErrorCode.PLAN_BLOCKED, changed.code());
     assertTrue(changed.getMessage().contains("source schema changed"));
     plan = new MigrationPlanner(PlanSettings.defaults()).plan(source,
         new TargetSchema("public", "17.5", target.tables().subList(0, 1)), Map.of(), true);
-    assertThrows(PlanBlockedException.class, () -> export(new ExportTablesCommand(1, false)));
+    assertThrows(PlanBlockedException.class, () -> export(new ExportTablesCommand(new Parallelism(1), false)));
     assertTrue(streamed.isEmpty());
   }
 
   @Test
   void aRejectedValueStopsEveryTableAndNamesTableKeyColumnValueAndRule() {
     rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "2"});
-    RowRejectedException rejected = assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+    RowRejectedException rejected = assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(new Parallelism(1), false)));
     assertEquals("beta", rejected.table());
     assertEquals("id='2f8fad5b-d9cb-469f-a165-70867728950e'", rejected.key());
     assertEquals("isOpen", rejected.column());
@@ -272,7 +273,7 @@ class ExportTablesServiceTest {
   void aNullInANotNullColumnStopsTheExportNamingTheRowBeforeTheTableIsFinished() {
     rows.get("alpha").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", null});
 
-    RowRejectedException rejected = assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+    RowRejectedException rejected = assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(new Parallelism(1), false)));
 
     assertEquals("alpha", rejected.table());
     assertEquals("id='2f8fad5b-d9cb-469f-a165-70867728950e'", rejected.key());
@@ -286,7 +287,7 @@ class ExportTablesServiceTest {
   void twoKeysMySqlHeldApartButTheTargetsUuidFoldsTogetherStopTheExportUnderThePrimaryKey() {
     rows.get("alpha").add(new Object[] {"1F8FAD5B-D9CB-469F-A165-70867728950E", "1"});
 
-    RowRejectedException rejected = assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+    RowRejectedException rejected = assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(new Parallelism(1), false)));
 
     assertEquals("alpha", rejected.table());
     assertEquals("id='1F8FAD5B-D9CB-469F-A165-70867728950E'", rejected.key());
@@ -305,7 +306,7 @@ class ExportTablesServiceTest {
     plan = new MigrationPlanner(PlanSettings.defaults()).plan(source, target, Map.of(), true);
     rows.get("alpha").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "1"});
 
-    RowRejectedException rejected = assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+    RowRejectedException rejected = assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(new Parallelism(1), false)));
 
     assertEquals("id='2f8fad5b-d9cb-469f-a165-70867728950e'", rejected.key());
     assertEquals("isOpen", rejected.column());
@@ -322,7 +323,7 @@ class ExportTablesServiceTest {
         .plan(source, target, Map.of(), true);
     rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "2"});
 
-    Manifest manifest = export(new ExportTablesCommand(1, false)).manifest();
+    Manifest manifest = export(new ExportTablesCommand(new Parallelism(1), false)).manifest();
 
     assertTrue(manifest.complete());
     TableManifest beta = manifest.table("beta").orElseThrow();
@@ -344,7 +345,7 @@ class ExportTablesServiceTest {
         .plan(source, target, Map.of(), true);
     rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", null});
 
-    RowRejectedException rejected = assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+    RowRejectedException rejected = assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(new Parallelism(1), false)));
 
     assertEquals("NULL in a NOT NULL column", rejected.rule());
   }
@@ -357,7 +358,7 @@ class ExportTablesServiceTest {
     assertFalse(plan.hasBlockers(), plan.blockers().toString());
     rows.get("gamma").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", null});
 
-    Manifest manifest = export(new ExportTablesCommand(1, false)).manifest();
+    Manifest manifest = export(new ExportTablesCommand(new Parallelism(1), false)).manifest();
 
     assertEquals(3, manifest.table("gamma").orElseThrow().rows());
     assertEquals(1, manifest.table("gamma").orElseThrow().changed());
@@ -406,7 +407,7 @@ class ExportTablesServiceTest {
     rows.get("gamma").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "yes"});
     rows.get("gamma").add(new Object[] {"3f8fad5b-d9cb-469f-a165-70867728950e", "yes"});
 
-    Manifest manifest = export(new ExportTablesCommand(1, false)).manifest();
+    Manifest manifest = export(new ExportTablesCommand(new Parallelism(1), false)).manifest();
 
     assertEquals(4, manifest.table("gamma").orElseThrow().rows());
     assertEquals(2, manifest.table("gamma").orElseThrow().changed());
@@ -427,14 +428,14 @@ class ExportTablesServiceTest {
     lookups.answer(LOOKUP, "1", "1").answer(LOOKUP, "0", "0").answer(LOOKUP, "both", "1", "0");
     rows.get("gamma").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "both"});
 
-    RowRejectedException rejected = assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+    RowRejectedException rejected = assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(new Parallelism(1), false)));
 
     assertEquals("id='2f8fad5b-d9cb-469f-a165-70867728950e'", rejected.key());
     assertEquals("isOpen", rejected.column());
     assertEquals("the column's map lookup found several rows for the value (" + LOOKUP + ")", rejected.rule());
 
     planWithMap(java.util.Set.of(RowDecisions.UNMAPPED));
-    Manifest manifest = export(new ExportTablesCommand(1, false)).manifest();
+    Manifest manifest = export(new ExportTablesCommand(new Parallelism(1), false)).manifest();
     assertEquals(1, manifest.table("gamma").orElseThrow().quarantined());
     assertEquals("quarantine: unmapped", changes.changes.get(0).decision());
   }
@@ -454,7 +455,7 @@ class ExportTablesServiceTest {
     // The target already holds isOpen = true under another id.
     keptRows.put("beta", List.<String[]>of(new String[] {"9f8fad5b-d9cb-469f-a165-70867728950e", "true"}));
 
-    Manifest manifest = export(new ExportTablesCommand(1, false)).manifest();
+    Manifest manifest = export(new ExportTablesCommand(new Parallelism(1), false)).manifest();
 
     TableManifest beta = manifest.table("beta").orElseThrow();
     assertEquals(1, beta.rows());
@@ -475,7 +476,7 @@ class ExportTablesServiceTest {
     keptRows.put("beta", List.<String[]>of(new String[] {"0f8fad5b-d9cb-469f-a165-708677289504", "true"},
         new String[] {"1f8fad5b-d9cb-469f-a165-70867728950e", "true"}));
 
-    Manifest manifest = export(new ExportTablesCommand(1, false)).manifest();
+    Manifest manifest = export(new ExportTablesCommand(new Parallelism(1), false)).manifest();
 
     TableManifest beta = manifest.table("beta").orElseThrow();
     assertEquals(1, beta.rows(), "the identical row is exported: the merge skips it at the load");
@@ -489,7 +490,7 @@ class ExportTablesServiceTest {
 
   @Test
   void exportRefusesDecisionsThePlanWasNotMadeWith() {
-    ConvergeException refused = assertThrows(ConvergeException.class, () -> export(new ExportTablesCommand(1, false,
+    ConvergeException refused = assertThrows(ConvergeException.class, () -> export(new ExportTablesCommand(new Parallelism(1), false,
         ExportTablesCommand.DEFAULT_PART_BYTES, SnapshotMode.AUTO, ExportTablesCommand.DEFAULT_SNAPSHOT_LOCK_TIMEOUT, false,
         new RowDecisions(Map.of("beta", java.util.Set.of()), Map.of()))));
 
@@ -522,7 +523,7 @@ class ExportTablesServiceTest {
     rows.put("alpha", new ArrayList<>(List.of(new Object[] {grandchild, "1", child}, new Object[] {child, "1", bad},
         new Object[] {good, "0", null}, new Object[] {bad, "5", good})));
 
-    Manifest manifest = export(new ExportTablesCommand(1, false)).manifest();
+    Manifest manifest = export(new ExportTablesCommand(new Parallelism(1), false)).manifest();
 
     TableManifest alpha = manifest.table("alpha").orElseThrow();
     assertEquals(1, alpha.rows(), "only the good row is loaded");
@@ -565,7 +566,7 @@ class ExportTablesServiceTest {
     rows.put("gamma", new ArrayList<>(List.of(new Object[] {"6f8fad5b-d9cb-469f-a165-70867728950e", "0", child},
         new Object[] {"7f8fad5b-d9cb-469f-a165-70867728950e", "0", null})));
 
-    Manifest manifest = export(new ExportTablesCommand(3, false)).manifest();
+    Manifest manifest = export(new ExportTablesCommand(new Parallelism(3), false)).manifest();
 
     assertEquals(List.of(1L, 1L, 1L), manifest.tables().stream().map(TableManifest::quarantined).toList());
     assertEquals(List.of(1L, 1L, 1L), manifest.tables().stream().map(TableManifest::rows).toList());
@@ -578,19 +579,19 @@ class ExportTablesServiceTest {
   @Test
   void aResumeIsRefusedInOneLineWhenTheSourceMovedSinceTheKeptTablesWereReadUnlessToldToReuseThem() {
     rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "2"});
-    assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+    assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(new Parallelism(1), false)));
     rows.get("beta").remove(2);
     SourcePosition then = position;
     position = new SourcePosition(SourcePosition.Kind.BINARY_LOG, "binlog.000001:913", "2026-11-21T10:20:00Z");
 
-    ConvergeException refused = assertThrows(ConvergeException.class, () -> export(new ExportTablesCommand(1, false)));
+    ConvergeException refused = assertThrows(ConvergeException.class, () -> export(new ExportTablesCommand(new Parallelism(1), false)));
     assertEquals(ErrorCode.VALIDATION, refused.code());
     assertEquals("refusing to continue a stale export: the source moved since the export was read at"
         + " 2026-11-21T10:15:30Z (all 1 table(s)): binary-log position binlog.000001:157 then, binlog.000001:913 now;"
         + " export again (converge export --restart) or, for a rehearsal that may load old data, pass"
         + " --reuse-stale-export", refused.getMessage());
 
-    ExportTablesReport reused = export(new ExportTablesCommand(1, false, ExportTablesCommand.DEFAULT_PART_BYTES,
+    ExportTablesReport reused = export(new ExportTablesCommand(new Parallelism(1), false, ExportTablesCommand.DEFAULT_PART_BYTES,
         SnapshotMode.AUTO, Duration.ofSeconds(5), true));
     assertEquals(List.of("alpha"), reused.reusedTables());
     assertTrue(reused.staleReused().isPresent());
@@ -603,7 +604,7 @@ class ExportTablesServiceTest {
     position = null;
     rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "1"});
 
-    Manifest manifest = export(new ExportTablesCommand(2, false)).manifest();
+    Manifest manifest = export(new ExportTablesCommand(new Parallelism(2), false)).manifest();
 
     assertEquals(List.of(new TableFingerprint(2, null, null, "2026-11-21T10:15:30Z"),
         new TableFingerprint(3, null, null, "2026-11-21T10:15:30Z"), new TableFingerprint(2, null, null,
@@ -616,10 +617,10 @@ class ExportTablesServiceTest {
   @Test
   void aResumeOfAnUnmovedSourceIsNotStale() {
     rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "2"});
-    assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+    assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(new Parallelism(1), false)));
     rows.get("beta").remove(2);
     position = new SourcePosition(position.kind(), position.value(), "2026-11-21T10:20:00Z");
-    ExportTablesReport resumed = export(new ExportTablesCommand(1, false));
+    ExportTablesReport resumed = export(new ExportTablesCommand(new Parallelism(1), false));
     assertEquals(List.of("alpha"), resumed.reusedTables());
     assertTrue(resumed.staleReused().isEmpty());
   }
@@ -637,12 +638,12 @@ class ExportTablesServiceTest {
     rows.get("alpha").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "2"});
     rows.get("beta").add(new Object[] {"3f8fad5b-d9cb-469f-a165-70867728950e", "7"});
     rows.get("beta").add(new Object[] {"not a uuid", "1"});
-    assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+    assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(new Parallelism(1), false)));
     assertEquals(List.of("alpha", "beta"), changes.changes.stream().map(ValueChange::table).toList(),
         "the stopped table's change was written before it stopped");
     rows.get("beta").remove(3);
 
-    ExportTablesReport resumed = export(new ExportTablesCommand(1, false));
+    ExportTablesReport resumed = export(new ExportTablesCommand(new Parallelism(1), false));
 
     assertEquals(List.of("alpha"), resumed.reusedTables());
     assertTrue(resumed.manifest().complete());
@@ -654,11 +655,11 @@ class ExportTablesServiceTest {
   @Test
   void aResumedExportKeepsIntactTablesAndRedoesDamagedOnes() {
     rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "2"});
-    assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+    assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(new Parallelism(1), false)));
     rows.get("beta").remove(2);
     streamed.clear();
 
-    ExportTablesReport resumed = export(new ExportTablesCommand(1, false));
+    ExportTablesReport resumed = export(new ExportTablesCommand(new Parallelism(1), false));
     assertEquals(List.of("alpha"), resumed.reusedTables());
     assertEquals(List.of("beta", "gamma"), streamed);
     assertTrue(resumed.manifest().complete());
@@ -669,7 +670,7 @@ class ExportTablesServiceTest {
         resumed.manifest().targetFingerprint(), resumed.manifest().exportStarted(), null, false,
         resumed.manifest().tables()));
     streamed.clear();
-    ExportTablesReport again = export(new ExportTablesCommand(1, false));
+    ExportTablesReport again = export(new ExportTablesCommand(new Parallelism(1), false));
     assertEquals(List.of("beta", "gamma"), again.reusedTables());
     assertEquals(List.of("alpha"), streamed, "only the damaged table is read again");
   }
@@ -677,7 +678,7 @@ class ExportTablesServiceTest {
   @Test
   void aResumeRemovesThePartsOfUnfinishedTablesAndHalfWrittenFilesAKilledExportLeft() {
     rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "2"});
-    assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, false)));
+    assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(new Parallelism(1), false)));
     rows.get("beta").remove(2);
     // What a kill leaves beside the manifest: a finished part of an unfinished table (an earlier
     // stamp), a half-written one (listed under its final name), and a file converge does not own.
@@ -685,7 +686,7 @@ class ExportTablesServiceTest {
     files.put("gamma_20261121_090000.2.csv", "half-written");
     files.put("notes.csv", "the operator's");
 
-    ExportTablesReport resumed = export(new ExportTablesCommand(1, false));
+    ExportTablesReport resumed = export(new ExportTablesCommand(new Parallelism(1), false));
     assertTrue(resumed.manifest().complete());
     assertFalse(files.containsKey("beta_20261121_090000.csv"), files.keySet().toString());
     assertFalse(files.containsKey("gamma_20261121_090000.2.csv"), files.keySet().toString());
@@ -699,10 +700,10 @@ class ExportTablesServiceTest {
     for (int i = 0; i < 5; i++) {
       rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-7086772895" + (10 + i), i % 2 == 0 ? "1" : "0"});
     }
-    String whole = export(new ExportTablesCommand(1, true)).manifest().table("beta").orElseThrow().contentChecksum();
+    String whole = export(new ExportTablesCommand(new Parallelism(1), true)).manifest().table("beta").orElseThrow().contentChecksum();
     files.clear();
     List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
-    ExportTablesReport report = export(new ExportTablesCommand(1, true, 100), new ExportTablesService.Listener() {
+    ExportTablesReport report = export(new ExportTablesCommand(new Parallelism(1), true, 100), new ExportTablesService.Listener() {
       @Override
       public void part(dev.converge.domain.plan.TablePlan table, dev.converge.domain.manifest.TableManifest.DataFile file) {
         assertTrue(files.containsKey(file.name()), "a part is handed over only once it is finished: " + file.name());
@@ -734,7 +735,7 @@ class ExportTablesServiceTest {
     }
     rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950f", "7"});
     List<String> seenAtFailure = new ArrayList<>();
-    assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(1, true, 100),
+    assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(new Parallelism(1), true, 100),
         new ExportTablesService.Listener() {
           @Override
           public void failed(dev.converge.domain.plan.TablePlan table, RuntimeException failure) {
@@ -748,14 +749,14 @@ class ExportTablesServiceTest {
 
   @Test
   void aFinishedExportIsContinuedOnlyWhenTheCallerAsks() {
-    String first = export(new ExportTablesCommand(1, false)).manifest().migrationId();
+    String first = export(new ExportTablesCommand(new Parallelism(1), false)).manifest().migrationId();
     streamed.clear();
-    assertTrue(!first.equals(export(new ExportTablesCommand(1, false)).manifest().migrationId()),
+    assertTrue(!first.equals(export(new ExportTablesCommand(new Parallelism(1), false)).manifest().migrationId()),
         "a finished export is not resumed by converge export");
     assertEquals(TABLES, streamed);
     streamed.clear();
     resumeFinished = manifest -> true;
-    ExportTablesReport resumed = export(new ExportTablesCommand(1, false));
+    ExportTablesReport resumed = export(new ExportTablesCommand(new Parallelism(1), false));
     assertEquals(TABLES, resumed.reusedTables(), "migrate keeps a finished export whose load had begun");
     assertTrue(streamed.isEmpty());
     assertTrue(resumed.manifest().complete());
@@ -763,9 +764,9 @@ class ExportTablesServiceTest {
 
   @Test
   void parallelismBeyondWhatThePoolsHoldIsAConfigurationError() {
-    ConvergeException tooMany = assertThrows(ConvergeException.class, () -> new ExportTablesCommand(33, false));
+    ConvergeException tooMany = assertThrows(ConvergeException.class, () -> new Parallelism(33));
     assertEquals(ErrorCode.CONFIGURATION, tooMany.code());
     assertTrue(tooMany.getMessage().contains("1 to 32"), tooMany.getMessage());
-    assertEquals(32, new ExportTablesCommand(32, false).parallelism());
+    assertEquals(32, new ExportTablesCommand(new Parallelism(32), false).parallelism().tables());
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.converge.application.port.in.ExportTablesCommand;
 import dev.converge.application.port.in.ExportTablesReport;
 import dev.converge.application.port.in.ImportTablesCommand;
+import dev.converge.application.port.in.Parallelism;
 import dev.converge.application.port.in.RunPhaseUseCase.PhaseStep;
 import dev.converge.application.port.in.RunMigrationCommand;
 import dev.converge.application.port.in.RunMigrationUseCase;
@@ -42,9 +43,9 @@ class RunMigrationServiceTest extends PhaseRunnerFixture {
   }
 
   RunMigrationCommand keptPlan(RunMigrationUseCase.Watcher watcher) {
-    return new RunMigrationCommand(SETTINGS, null, null, new PhaseStep.Export(new ExportTablesCommand(2, false)),
-        new PhaseStep.Validate(new ValidateFilesCommand(5)), new PhaseStep.Import(new ImportTablesCommand(2, false)),
-        new PhaseStep.Verify(new VerifyMigrationCommand(5, List.of(), Map.of(), Duration.ofSeconds(60), 2)), false,
+    return new RunMigrationCommand(SETTINGS, null, null, new PhaseStep.Export(new ExportTablesCommand(new Parallelism(2), false)),
+        new PhaseStep.Validate(new ValidateFilesCommand(5)), new PhaseStep.Import(new ImportTablesCommand(new Parallelism(2), false)),
+        new PhaseStep.Verify(new VerifyMigrationCommand(5, List.of(), Map.of(), Duration.ofSeconds(60), new Parallelism(2))), false,
         watcher);
   }
 
@@ -54,7 +55,7 @@ class RunMigrationServiceTest extends PhaseRunnerFixture {
     ImportRejectedException rejected = new ImportRejectedException("roles", "roles.csv", 2, "name", "x", "23505",
         "duplicate key", null);
     session.transfer = (command, stages) -> {
-      assertEquals(2, command.exportParallelism());
+      assertEquals(2, command.exportParallelism().tables());
       stages.exported(new ExportTablesReport(manifest("m1", "users", "roles", "grants"), "manifest.json", List.of(),
           "one snapshot", Duration.ofSeconds(1), Duration.ZERO, Optional.empty()), Instant.EPOCH,
           Map.of("users", Duration.ofMillis(1500)));

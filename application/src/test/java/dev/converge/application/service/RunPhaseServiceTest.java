@@ -11,6 +11,7 @@ import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.port.in.ExportTablesCommand;
 import dev.converge.application.port.in.ExportTablesReport;
 import dev.converge.application.port.in.ImportTablesCommand;
+import dev.converge.application.port.in.Parallelism;
 import dev.converge.application.port.in.RunPhaseUseCase.PhaseStep;
 import dev.converge.application.port.in.RunPhaseCommand;
 import dev.converge.application.port.in.RunPhaseReport;
@@ -48,7 +49,7 @@ class RunPhaseServiceTest extends PhaseRunnerFixture {
     RunJournal before = journals.journal;
 
     PhaseRefusedException refused = assertThrows(PhaseRefusedException.class, () -> service().run(
-        new RunPhaseCommand<>(new PhaseStep.Import(new ImportTablesCommand(1, false)), SETTINGS, null)));
+        new RunPhaseCommand<>(new PhaseStep.Import(new ImportTablesCommand(new Parallelism(1), false)), SETTINGS, null)));
 
     assertEquals("import cannot run yet: the latest export has not passed validation; run validate first",
         refused.getMessage());
@@ -65,7 +66,7 @@ class RunPhaseServiceTest extends PhaseRunnerFixture {
         new DatabaseEndpoint("pg.internal", 5432, "app3", "owner", "secret"), "public", Path.of("work"));
 
     ConvergeException refused = assertThrows(ConvergeException.class, () -> service().run(
-        new RunPhaseCommand<>(new PhaseStep.Export(new ExportTablesCommand(2, false)), elsewhere, null)));
+        new RunPhaseCommand<>(new PhaseStep.Export(new ExportTablesCommand(new Parallelism(2), false)), elsewhere, null)));
 
     assertTrue(refused.getMessage().startsWith("export refused: this work directory holds the run from"
         + " migrator@mysql.internal:3306/app to owner@pg.internal:5432/app (schema public)"), refused.getMessage());
@@ -82,7 +83,7 @@ class RunPhaseServiceTest extends PhaseRunnerFixture {
     List<String> watched = new ArrayList<>();
 
     RunPhaseReport<ExportTablesReport> done = service().run(new RunPhaseCommand<>(new PhaseStep.Export(
-        new ExportTablesCommand(2, false)), SETTINGS, new RunPhaseUseCase.Watcher() {
+        new ExportTablesCommand(new Parallelism(2), false)), SETTINGS, new RunPhaseUseCase.Watcher() {
           @Override
           public void begun(String runId, String name) {
             watched.add("begun " + runId + " " + name);
@@ -139,7 +140,7 @@ class RunPhaseServiceTest extends PhaseRunnerFixture {
     };
 
     ImportRejectedException thrown = assertThrows(ImportRejectedException.class, () -> service().run(
-        new RunPhaseCommand<>(new PhaseStep.Import(new ImportTablesCommand(1, false)), SETTINGS, null)));
+        new RunPhaseCommand<>(new PhaseStep.Import(new ImportTablesCommand(new Parallelism(1), false)), SETTINGS, null)));
 
     assertSame(rejected, thrown);
     PhaseRun load = journals.journal.latest(Phase.IMPORT).orElseThrow();
@@ -160,7 +161,7 @@ class RunPhaseServiceTest extends PhaseRunnerFixture {
     };
 
     assertThrows(ConvergeException.class, () -> service().run(new RunPhaseCommand<>(new PhaseStep.Export(
-        new ExportTablesCommand(1, false)), SETTINGS, new RunPhaseUseCase.Watcher() {
+        new ExportTablesCommand(new Parallelism(1), false)), SETTINGS, new RunPhaseUseCase.Watcher() {
           @Override
           public boolean cancelled() {
             return true;

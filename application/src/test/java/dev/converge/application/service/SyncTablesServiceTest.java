@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.converge.application.port.in.Parallelism;
 import dev.converge.application.port.in.SyncTablesCommand;
 import dev.converge.application.port.in.SyncTablesReport;
 import dev.converge.application.port.in.SyncTablesReport.TableSync;
@@ -563,7 +564,7 @@ class SyncTablesServiceTest {
           markdown = text;
           saved.put(name, json);
           return name + ".md";
-        }, progress, records, new InMemoryLookups()).sync(new SyncTablesCommand(2, 1L << 20, 5));
+        }, progress, records, new InMemoryLookups()).sync(new SyncTablesCommand(new Parallelism(2), 1L << 20, 5));
     assertEquals("sync_report.md", report.savedAs());
     assertNull(((SyncTablesReport) saved.get("sync_report")).savedAs(), "the JSON is the report as written");
     return report;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.converge.application.connection.ConnectionSettings;
 import dev.converge.application.connection.DatabaseEndpoint;
 import dev.converge.application.port.in.ExportTablesReport;
+import dev.converge.application.port.in.Parallelism;
 import dev.converge.application.port.in.TransferTablesCommand;
 import dev.converge.application.port.in.TransferTablesReport;
 import dev.converge.application.port.in.TransferTablesUseCase;
@@ -268,7 +269,7 @@ class TransferTablesServiceTest {
     ImportTablesService imports = new ImportTablesService(plans, store, verdicts, () -> target, new FakeTarget(),
         List::of, journal, tableFiles, silent, settings, Optional::empty, new InMemorySchemaRows());
     return new TransferTablesService(plans, export, validation, imports, silent, workDirectory, clock).transfer(
-        new TransferTablesCommand(2, 2, 200, 5, false, false), new TransferTablesUseCase.Stages() {
+        new TransferTablesCommand(new Parallelism(2), new Parallelism(2), 200, 5, false, false), new TransferTablesUseCase.Stages() {
           @Override
           public void exported(ExportTablesReport report, Instant at, Map<String, Duration> tables) {
             stages.add("exported " + report.manifest().complete());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.converge.application.port.in.Parallelism;
 import dev.converge.application.port.in.VerifyMigrationCommand;
 import dev.converge.application.port.in.VerifyMigrationReport;
 import dev.converge.application.port.in.VerifyMigrationReport.Check;
@@ -206,7 +207,7 @@ class VerifyMigrationServiceTest {
         }, (sql, timeout, rows) -> {
           throw new AssertionError("no checklist");
         }, Optional::empty, changes, lookups, imports)
-        .verify(new VerifyMigrationCommand(5, List.of(), Map.of(), Duration.ofSeconds(5), 2));
+        .verify(new VerifyMigrationCommand(5, List.of(), Map.of(), Duration.ofSeconds(5), new Parallelism(2)));
   }
 
   private final InMemoryChanges changes = new InMemoryChanges();

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param decisions the row decisions given to export itself; they must be the plan's (the plan checked
  *     them against the data); none given means the plan's
  */
-public record ExportTablesCommand(int parallelism, boolean restart, long partBytes, SnapshotMode snapshotMode,
+public record ExportTablesCommand(Parallelism parallelism, boolean restart, long partBytes, SnapshotMode snapshotMode,
     Duration snapshotLockTimeout, boolean reuseStaleExport, RowDecisions decisions) {
 
   /** 64 MiB: small enough to keep validation and COPY close behind the export, large enough to be few. */
@@ -29,7 +29,7 @@ public record ExportTablesCommand(int parallelism, boolean restart, long partByt
   public static final int MAX_PARALLELISM = Parallelism.MAX;
 
   public ExportTablesCommand {
-    requireParallelism(parallelism);
+    Objects.requireNonNull(parallelism, "parallelism");
     if (partBytes < 1) {
       throw new IllegalArgumentException("the part size must be at least 1 byte, was " + partBytes);
     }
@@ -39,13 +39,13 @@ public record ExportTablesCommand(int parallelism, boolean restart, long partByt
   }
 
   /** The plan's row decisions. */
-  public ExportTablesCommand(int parallelism, boolean restart, long partBytes, SnapshotMode snapshotMode,
+  public ExportTablesCommand(Parallelism parallelism, boolean restart, long partBytes, SnapshotMode snapshotMode,
       Duration snapshotLockTimeout, boolean reuseStaleExport) {
     this(parallelism, restart, partBytes, snapshotMode, snapshotLockTimeout, reuseStaleExport, RowDecisions.NONE);
   }
 
   /** The defaults of the snapshot: {@code auto} mode, a 5-second lock bound, a stale export refused. */
-  public ExportTablesCommand(int parallelism, boolean restart, long partBytes) {
+  public ExportTablesCommand(Parallelism parallelism, boolean restart, long partBytes) {
     this(parallelism, restart, partBytes, SnapshotMode.AUTO, ExportTablesCommand.DEFAULT_SNAPSHOT_LOCK_TIMEOUT, false);
   }
 
@@ -58,12 +58,7 @@ public record ExportTablesCommand(int parallelism, boolean restart, long partByt
     }
   }
 
-  /** 1 to {@link #MAX_PARALLELISM}: each table at once needs its own connection ({@link Parallelism}'s rule). */
-  public static void requireParallelism(int parallelism) {
-    new Parallelism(parallelism);
-  }
-
-  public ExportTablesCommand(int parallelism, boolean restart) {
+  public ExportTablesCommand(Parallelism parallelism, boolean restart) {
     this(parallelism, restart, DEFAULT_PART_BYTES);
   }
 }

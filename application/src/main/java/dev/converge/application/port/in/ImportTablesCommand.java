@@ -6,14 +6,14 @@ package dev.converge.application.port.in;
  * @param reuseStaleExport load the export even though the source moved since it was read (rehearsals);
  *     without it such an export is refused
  */
-public record ImportTablesCommand(int parallelism, boolean restart, boolean reuseStaleExport) {
+public record ImportTablesCommand(Parallelism parallelism, boolean restart, boolean reuseStaleExport) {
 
   public ImportTablesCommand {
-    ExportTablesCommand.requireParallelism(parallelism);
+    java.util.Objects.requireNonNull(parallelism, "parallelism");
   }
 
   /** A stale export refused. */
-  public ImportTablesCommand(int parallelism, boolean restart) {
+  public ImportTablesCommand(Parallelism parallelism, boolean restart) {
     this(parallelism, restart, false);
   }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
  * @param parallelism how many tables the data scan reads at once
  */
 public record PlanMigrationCommand(PlanSettings settings, Duration checkTimeout, Duration scanBudget,
-    boolean acceptUnchecked, List<String> historyTables, Set<String> acceptedMissingVersions, int parallelism) {
+    boolean acceptUnchecked, List<String> historyTables, Set<String> acceptedMissingVersions, Parallelism parallelism) {
 
   public PlanMigrationCommand {
     Objects.requireNonNull(settings, "settings");
@@ -26,10 +26,11 @@ public record PlanMigrationCommand(PlanSettings settings, Duration checkTimeout,
     Objects.requireNonNull(scanBudget, "scanBudget");
     historyTables = List.copyOf(historyTables);
     acceptedMissingVersions = Set.copyOf(acceptedMissingVersions);
-    ExportTablesCommand.requireParallelism(parallelism);
+    Objects.requireNonNull(parallelism, "parallelism");
   }
 
   public static PlanMigrationCommand withDefaults(PlanSettings settings) {
-    return new PlanMigrationCommand(settings, Duration.ofSeconds(60), Duration.ofMinutes(10), false, List.of(), Set.of(), 4);
+    return new PlanMigrationCommand(settings, Duration.ofSeconds(60), Duration.ofMinutes(10), false, List.of(), Set.of(),
+        new Parallelism(4));
   }
 }

@@ -6,14 +6,16 @@ package dev.converge.application.port.in;
  *     larger than its share is compared in several passes
  * @param examples how many orphans to name per failed foreign-key check
  */
-public record SyncTablesCommand(int parallelism, long memoryBudget, int examples) {
+public record SyncTablesCommand(Parallelism parallelism, long memoryBudget, int examples) {
 
   /** The most tables compared at once: each holds a source and two target connections. */
   public static final int MAX_PARALLELISM = 8;
 
   public SyncTablesCommand {
-    if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
-      throw new IllegalArgumentException("--parallel must be between 1 and " + MAX_PARALLELISM + ", was " + parallelism);
+    if (parallelism.tables() > MAX_PARALLELISM) {
+      throw new dev.converge.domain.failure.ConvergeException(dev.converge.domain.failure.ErrorCode.CONFIGURATION,
+          "sync's --parallel must be 1 to " + MAX_PARALLELISM + " (each table holds a source and two target"
+              + " connections), was " + parallelism);
     }
     if (memoryBudget < 1L << 20) {
       throw new IllegalArgumentException("--memory-budget must be at least 1MiB, was " + memoryBudget + " bytes");

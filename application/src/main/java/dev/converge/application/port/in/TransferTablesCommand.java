@@ -13,20 +13,20 @@ import java.time.Duration;
  * @param snapshotLockTimeout how long the snapshot may wait for the global read lock
  * @param reuseStaleExport continue an earlier export even though the source moved since it was read
  */
-public record TransferTablesCommand(int exportParallelism, int loadParallelism, long partBytes, int problemsPerTable,
+public record TransferTablesCommand(Parallelism exportParallelism, Parallelism loadParallelism, long partBytes, int problemsPerTable,
     boolean restartExport, boolean restartImport, SnapshotMode snapshotMode, Duration snapshotLockTimeout,
     boolean reuseStaleExport) {
 
   /** The snapshot's defaults, a stale export refused. */
-  public TransferTablesCommand(int exportParallelism, int loadParallelism, long partBytes, int problemsPerTable,
+  public TransferTablesCommand(Parallelism exportParallelism, Parallelism loadParallelism, long partBytes, int problemsPerTable,
       boolean restartExport, boolean restartImport) {
     this(exportParallelism, loadParallelism, partBytes, problemsPerTable, restartExport, restartImport,
         SnapshotMode.AUTO, ExportTablesCommand.DEFAULT_SNAPSHOT_LOCK_TIMEOUT, false);
   }
 
   public TransferTablesCommand {
-    ExportTablesCommand.requireParallelism(exportParallelism);
-    ExportTablesCommand.requireParallelism(loadParallelism);
+    java.util.Objects.requireNonNull(exportParallelism, "exportParallelism");
+    java.util.Objects.requireNonNull(loadParallelism, "loadParallelism");
     if (partBytes < 1) {
       throw new IllegalArgumentException("the part size must be at least 1 byte, was " + partBytes);
     }

@@ -14,10 +14,10 @@ import java.util.Objects;
  * @param parallelism tables read at once on each side (each needs a source and a target connection)
  */
 public record VerifyMigrationCommand(int examples, List<String> checklists, Map<String, String> databases,
-    Duration checkTimeout, int parallelism) {
+    Duration checkTimeout, Parallelism parallelism) {
 
   public static final Duration DEFAULT_CHECK_TIMEOUT = Duration.ofSeconds(60);
-  public static final int DEFAULT_PARALLELISM = 4;
+  public static final Parallelism DEFAULT_PARALLELISM = new Parallelism(4);
 
   public VerifyMigrationCommand {
     if (examples < 1) {
@@ -29,7 +29,7 @@ public record VerifyMigrationCommand(int examples, List<String> checklists, Map<
     if (checkTimeout.isNegative() || checkTimeout.isZero()) {
       throw new IllegalArgumentException("checkTimeout must be positive");
     }
-    ExportTablesCommand.requireParallelism(parallelism);
+    Objects.requireNonNull(parallelism, "parallelism");
   }
 
   /** The automatic checks and these checklists, {@link #DEFAULT_PARALLELISM} tables at once. */
