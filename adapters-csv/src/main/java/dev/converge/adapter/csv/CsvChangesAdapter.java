@@ -1,5 +1,6 @@
 package dev.converge.adapter.csv;
 
+import dev.converge.adapter.workdir.WorkFiles;
 import dev.converge.application.port.out.RecordChangesPort;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -132,12 +132,7 @@ public final class CsvChangesAdapter implements RecordChangesPort {
   }
 
   private static CSVPrinter printer(Path file, String... header) throws IOException {
-    if (!Files.exists(file)) {
-      Files.createFile(file);
-    }
-    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    }
+    WorkFiles.ownerOnly(file);
     BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING,
         StandardOpenOption.WRITE);
     return new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(header).build());
@@ -210,11 +205,7 @@ public final class CsvChangesAdapter implements RecordChangesPort {
           for (String table : kept) {
             Path quarantined = quarantineFile(table);
             if (Files.exists(stagedQuarantine(table))) {
-              Path folder = quarantined.getParent();
-              Files.createDirectories(folder);
-              if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-              }
+              WorkFiles.createDirectories(quarantined.getParent());
               Files.move(stagedQuarantine(table), quarantined, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             } else {
               Files.deleteIfExists(quarantined);
@@ -283,11 +274,7 @@ public final class CsvChangesAdapter implements RecordChangesPort {
       try {
         CSVPrinter printer = quarantined.get(table);
         if (printer == null) {
-          Path folder = file.getParent();
-          Files.createDirectories(folder);
-          if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-          }
+          WorkFiles.createDirectories(file.getParent());
           List<String> header = new ArrayList<>(List.of("key", "column", "rule"));
           header.addAll(columns);
           printer = printer(file, header.toArray(String[]::new));

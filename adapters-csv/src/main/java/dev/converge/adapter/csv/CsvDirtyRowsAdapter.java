@@ -3,6 +3,7 @@ package dev.converge.adapter.csv;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.converge.adapter.workdir.WorkFiles;
 import dev.converge.application.port.out.WriteDirtyRowsPort;
 import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -40,10 +40,10 @@ public final class CsvDirtyRowsAdapter implements WriteDirtyRowsPort {
   public DirtyRows open() {
     try {
       Files.createDirectories(directory);
-      BufferedWriter csv = Files.newBufferedWriter(ownerOnly(directory.resolve(CSV)), StandardCharsets.UTF_8,
+      BufferedWriter csv = Files.newBufferedWriter(WorkFiles.ownerOnly(directory.resolve(CSV)), StandardCharsets.UTF_8,
           StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
       CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setHeader(HEADER).build());
-      OutputStream jsonOut = Files.newOutputStream(ownerOnly(directory.resolve(JSON)), StandardOpenOption.TRUNCATE_EXISTING,
+      OutputStream jsonOut = Files.newOutputStream(WorkFiles.ownerOnly(directory.resolve(JSON)), StandardOpenOption.TRUNCATE_EXISTING,
           StandardOpenOption.WRITE);
       JsonGenerator json = new JsonFactory().createGenerator(jsonOut, JsonEncoding.UTF8);
       json.writeStartArray();
@@ -51,17 +51,6 @@ public final class CsvDirtyRowsAdapter implements WriteDirtyRowsPort {
     } catch (IOException e) {
       throw new ConvergeException(ErrorCode.EXPORT, "cannot write " + directory.resolve(CSV) + ": " + e.getMessage(), e);
     }
-  }
-
-  /** Creates the file empty with mode 0600 before anything is written to it (or keeps it, made 0600). */
-  private static Path ownerOnly(Path file) throws IOException {
-    if (!Files.exists(file)) {
-      Files.createFile(file);
-    }
-    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    }
-    return file;
   }
 
   private final class OpenFiles implements DirtyRows {

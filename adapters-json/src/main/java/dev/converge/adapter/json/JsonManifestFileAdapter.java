@@ -9,11 +9,8 @@ import dev.converge.domain.failure.ConvergeException;
 import dev.converge.domain.failure.ErrorCode;
 import dev.converge.domain.manifest.Manifest;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,15 +30,8 @@ public final class JsonManifestFileAdapter implements StoreManifestPort {
   @Override
   public String save(Manifest manifest, String fileName) {
     Path file = directory.resolve(fileName);
-    Path partial = directory.resolve(fileName + ".partial");
     try {
-      WorkFiles.createDirectories(directory);
-      WorkFiles.write(partial, json.writeValueAsBytes(manifest));
-      try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-        channel.force(true);
-      }
-      Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      return file.toString();
+      return WorkFiles.replace(directory, fileName, json.writeValueAsBytes(manifest)).toString();
     } catch (IOException e) {
       throw new ConvergeException(ErrorCode.EXPORT, "cannot write the manifest " + file + ": " + e.getMessage(), e);
     }

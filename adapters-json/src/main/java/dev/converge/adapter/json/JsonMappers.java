@@ -13,9 +13,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.converge.adapter.workdir.WorkFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -66,9 +64,6 @@ final class JsonMappers {
    * place atomically: a reader, or a process killed mid-write, never sees half a file.
    */
   static void writeAtomically(ObjectMapper json, Path directory, String fileName, Object value) throws IOException {
-    Path partial = directory.resolve(fileName + ".partial");
-    WorkFiles.createDirectories(directory);
-    WorkFiles.write(partial, json.writeValueAsBytes(value));
-    Files.move(partial, directory.resolve(fileName), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    WorkFiles.replace(directory, fileName, json.writeValueAsBytes(value));
   }
 }

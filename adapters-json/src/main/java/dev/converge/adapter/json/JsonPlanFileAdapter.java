@@ -11,7 +11,6 @@ import dev.converge.domain.plan.MigrationPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,11 +34,7 @@ public final class JsonPlanFileAdapter implements StorePlanPort {
   public String save(MigrationPlan plan) {
     Path file = workDirectory.resolve(FILE_NAME);
     try {
-      WorkFiles.createDirectories(workDirectory);
-      Path partial = workDirectory.resolve(FILE_NAME + ".partial");
-      WorkFiles.write(partial, json.writeValueAsBytes(plan));
-      Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      return file.toString();
+      return WorkFiles.replace(workDirectory, FILE_NAME, json.writeValueAsBytes(plan)).toString();
     } catch (IOException e) {
       throw new ConvergeException(ErrorCode.CONFIGURATION, "cannot write the plan to " + file + ": " + e.getMessage(), e);
     }

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -75,6 +76,32 @@ public final class WorkFiles {
    * a thread the operator's Ctrl-C interrupted (an interrupted channel closes itself).
    */
   public static void write(Path file, byte[] content) throws IOException {
+    ownerOnly(file);
+    try (OutputStream out = new FileOutputStream(file.toFile())) {
+      out.write(content);
+    }
+  }
+
+  /**
+   * Replaces {@code directory/fileName} whole with {@code content}: written (0600) to
+   * {@code fileName.partial}, forced to disk, then renamed over the file atomically — a reader, or a
+   * process killed at any moment (kill -9, power loss), sees the old file or the new one, never half
+   * of one. The one way the work directory's documents (plan, manifest, journals) are written.
+   */
+  public static Path replace(Path directory, String fileName, byte[] content) throws IOException {
+    createDirectories(directory);
+    Path partial = ownerOnly(directory.resolve(fileName + ".partial"));
+    try (FileOutputStream out = new FileOutputStream(partial.toFile())) {
+      out.write(content);
+      out.getFD().sync();
+    }
+    Path file = directory.resolve(fileName);
+    Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    return file;
+  }
+
+  /** Creates the file empty and 0600 when it is missing, or makes the existing one 0600; returns it. */
+  public static Path ownerOnly(Path file) throws IOException {
     if (!Files.exists(file)) {
       try {
         createFile(file);
@@ -83,9 +110,7 @@ public final class WorkFiles {
       }
     }
     narrow(file);
-    try (OutputStream out = new FileOutputStream(file.toFile())) {
-      out.write(content);
-    }
+    return file;
   }
 
   /** Makes an existing file 0600. */
