@@ -100,9 +100,10 @@ public final class JsonText {
       case '{' -> object(out);
       case '[' -> array(out);
       case '"' -> {
-        String value = string();
-        if (out != null) {
-          writeString(value, out);
+        if (out == null) {
+          skipString();
+        } else {
+          writeString(string(), out);
         }
       }
       case 't' -> literal("true", out);
@@ -129,7 +130,12 @@ public final class JsonText {
       if (peek() != '"') {
         throw error("an object key must be a string");
       }
-      String key = string();
+      String key = null;
+      if (out == null) {
+        skipString();
+      } else {
+        key = string();
+      }
       skipSpace();
       expect(':');
       skipSpace();
@@ -253,20 +259,58 @@ public final class JsonText {
         case 'n' -> value.append('\n');
         case 'r' -> value.append('\r');
         case 't' -> value.append('\t');
-        case 'u' -> {
-          if (position + 4 > text.length()) {
-            throw error("a \\u escape needs four hex digits");
-          }
-          try {
-            value.append((char) Integer.parseInt(text.substring(position, position + 4), 16));
-          } catch (NumberFormatException e) {
-            throw error("a \\u escape needs four hex digits");
-          }
-          position += 4;
-        }
+        case 'u' -> value.append(hex4());
         default -> throw error("unknown escape \\" + escape);
       }
     }
+  }
+
+  /**
+   * A string read and checked exactly as {@link #string} reads it (same errors at the same
+   * positions), without building its value: validation only needs to know it is well formed.
+   */
+  private void skipString() {
+    expect('"');
+    while (true) {
+      if (position >= text.length()) {
+        throw error("a string is not closed");
+      }
+      char c = text.charAt(position++);
+      if (c == '"') {
+        return;
+      }
+      if (c < 0x20) {
+        throw error("a control character must be escaped in a string");
+      }
+      if (c != '\\') {
+        continue;
+      }
+      char escape = next();
+      switch (escape) {
+        case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
+          // A one-character escape: nothing more to read.
+        }
+        case 'u' -> hex4();
+        default -> throw error("unknown escape \\" + escape);
+      }
+    }
+  }
+
+  /** The four hex digits of a {@code \\u} escape as the char they name; only hex digits count (no sign). */
+  private char hex4() {
+    if (position + 4 > text.length()) {
+      throw error("a \\u escape needs four hex digits");
+    }
+    int value = 0;
+    for (int i = position; i < position + 4; i++) {
+      int digit = Character.digit(text.charAt(i), 16);
+      if (digit < 0 || text.charAt(i) > 'f') {
+        throw error("a \\u escape needs four hex digits");
+      }
+      value = value << 4 | digit;
+    }
+    position += 4;
+    return (char) value;
   }
 
   private static void writeString(String value, StringBuilder out) {

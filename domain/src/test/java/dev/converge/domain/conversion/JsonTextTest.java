@@ -2,6 +2,7 @@ package dev.converge.domain.conversion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -30,9 +31,13 @@ class JsonTextTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "{", "{\"a\" 1}", "[1,]", "01", "1.", "\"tab\there\"", "\"\\x\"", "tru", "{} {}", "٣"})
+  @ValueSource(strings = {"", "{", "{\"a\" 1}", "[1,]", "01", "1.", "\"tab\there\"", "\"\\x\"", "tru", "{} {}", "٣",
+      "\"\\u+041\"", "\"\\u-041\"", "{\"\\u00g1\":1}", "\"\\u１２３４\"", "\"\\u12\""})
   void invalidJsonIsRejected(String text) {
     assertFalse(JsonText.isValid(text), text);
+    // Validation (the plan's scan) and the canonical parse (export) refuse the same texts.
+    assertThrows(IllegalArgumentException.class, () -> JsonText.validate(text), text);
+    assertThrows(IllegalArgumentException.class, () -> JsonText.canonical(text), text);
   }
 
   @Test
