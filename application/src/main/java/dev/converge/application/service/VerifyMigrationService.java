@@ -342,9 +342,12 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
   }
 
   /**
-   * One pass over the source's table through the export's own digest. With a primary key, each row's
-   * hash is looked up by key among the export's (read from its files first), so the rows the source
-   * changed, inserted or deleted since the export are counted and the first ones kept, in one read.
+   * The source's table read through the export's own digest: one pass for its rows and content
+   * checksum. Only when that differs from the export's, and the table has a primary key and its files,
+   * a second pass within the same snapshot looks each row's hash up by key among the export's (read
+   * back from its files), so the rows the source changed, inserted or deleted since the export are
+   * counted and the first ones kept. A source that still equals its export (the usual case) costs one
+   * read, and the export's files are not read at all.
    */
   private SourceSide readSource(TablePlan table, TableManifest exported, Snapshot snapshot, int examples,
       AtomicBoolean failed, RowDecisions decisions, ValueLookup lookup, boolean synced) {
@@ -356,69 +359,100 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
         : key.length == 0 ? "the table has no primary key to name the differing rows by"
         : !filesPresent(exported) ? "the export's files are no longer in the work directory to name the differing rows by"
         : null;
-    ExportedRowHashes hashes = note == null ? exportedRowHashes(exported, key) : null;
-    // The export's defaults and maps applied again; the rows it set aside skipped (they are expected to be missing).
-    RowDigest digest = new RowDigest(table, decisions, lookup);
+    // The rows export set aside are skipped (they are expected to be missing), and so are the rows it
+    // left to the target's own row under their primary key: neither is in the export.
     Set<String> quarantined = exported.quarantined() == 0 ? Set.of() : changes.quarantinedKeys(table.sourceTable());
-    // The rows export left to the target's own row under their primary key: not in the export, skipped too.
     Set<String> merged = exported.merged() == 0 ? Set.of() : changes.mergedKeys(table.sourceTable());
-    long[] quarantinedNow = new long[2];
+    SourcePass whole = sourcePass(table, snapshot, failed, decisions, lookup, quarantined, merged, null, key, examples);
+    ContentChecksum checksum = whole.digest.checksum();
+    boolean same = whole.failure == null && checksum.rows() == exported.rows()
+        && checksum.hex().equals(exported.contentChecksum());
+    if (same || whole.failure != null || note != null) {
+      // Nothing to name by key (a source read only part-way is judged by its rejected value alone).
+      return new SourceSide(checksum.rows(), checksum.hex(), millis(started), null, Map.of(), null, 0, 0, whole.failure,
+          note, whole.quarantinedNow, whole.mergedNow);
+    }
+    // The source moved since the export: its rows by key against the export's, in the same snapshot.
+    ExportedRowHashes hashes = exportedRowHashes(exported, key);
+    SourcePass byKey = sourcePass(table, snapshot, failed, decisions, lookup, quarantined, merged, hashes, key,
+        examples);
+    if (byKey.failure != null) {
+      return new SourceSide(checksum.rows(), checksum.hex(), millis(started), null, Map.of(), null, 0, 0, byKey.failure,
+          note, whole.quarantinedNow, whole.mergedNow);
+    }
+    return new SourceSide(checksum.rows(), checksum.hex(), millis(started), hashes, byKey.kept, byKey.inserted,
+        byKey.changed, byKey.insertedRows, null, note, whole.quarantinedNow, whole.mergedNow);
+  }
+
+  private static long millis(long started) {
+    return Duration.ofNanos(System.nanoTime() - started).toMillis();
+  }
+
+  /** What one pass over a source table found. */
+  private static final class SourcePass {
+    RowDigest digest;
+    String failure;
+    long quarantinedNow;
+    long mergedNow;
+    long changed;
+    long insertedRows;
+    KeyHashSet inserted;
+    final Map<List<String>, List<String>> kept = new LinkedHashMap<>();
+  }
+
+  /**
+   * One read of the source's table through a new digest (the export's defaults and maps applied
+   * again); with {@code hashes}, each row is also compared by key with the export's.
+   */
+  private SourcePass sourcePass(TablePlan table, Snapshot snapshot, AtomicBoolean failed, RowDecisions decisions,
+      ValueLookup lookup, Set<String> quarantined, Set<String> merged, ExportedRowHashes hashes, int[] key,
+      int examples) {
+    SourcePass pass = new SourcePass();
+    RowDigest digest = new RowDigest(table, decisions, lookup);
+    pass.digest = digest;
     ContentChecksum csvHasher = new ContentChecksum();
-    Map<List<String>, List<String>> kept = new LinkedHashMap<>();
-    // Made at the first inserted key: an empty KeyHashSet already holds 1 MiB, and most tables have none.
-    KeyHashSet[] inserted = new KeyHashSet[1];
-    long[] moved = new long[2];
     TableRead read = new TableRead(table.sourceTable(), table.columns().stream().map(ColumnPlan::source).toList(),
         digest.sourceKey());
-    String failure = null;
     try {
       snapshot.stream(read, row -> {
         if (failed.get()) {
           throw new ParallelTables.Stopped();
         }
         if (!quarantined.isEmpty() && quarantined.contains(digest.rowKey(row))) {
-          quarantinedNow[0]++;
+          pass.quarantinedNow++;
           return;
         }
         if (!merged.isEmpty() && merged.contains(digest.rowKey(row))) {
-          quarantinedNow[1]++;
+          pass.mergedNow++;
           return;
         }
         String[] values = digest.add(row);
-        if (hashes != null) {
-          ExportedRowHashes.SourceState state = hashes.seenInSource(keyOf(values, key),
-              csvHasher.add(Arrays.asList(values)));
-          if (state != ExportedRowHashes.SourceState.SAME) {
-            List<String> rowKey = digest.canonicalKey();
-            if (state == ExportedRowHashes.SourceState.CHANGED) {
-              moved[0]++;
-            } else {
-              moved[1]++;
-              if (inserted[0] == null) {
-                inserted[0] = new KeyHashSet();
-              }
-              inserted[0].add(rowKey, 0);
+        if (hashes == null) {
+          return;
+        }
+        ExportedRowHashes.SourceState state = hashes.seenInSource(keyOf(values, key),
+            csvHasher.add(Arrays.asList(values)));
+        if (state != ExportedRowHashes.SourceState.SAME) {
+          List<String> rowKey = digest.canonicalKey();
+          if (state == ExportedRowHashes.SourceState.CHANGED) {
+            pass.changed++;
+          } else {
+            pass.insertedRows++;
+            if (pass.inserted == null) {
+              // Made at the first inserted key: an empty KeyHashSet already holds 1 MiB, and most tables have none.
+              pass.inserted = new KeyHashSet();
             }
-            if (kept.size() < examples) {
-              kept.put(rowKey, new ArrayList<>(digest.canonicalRow()));
-            }
+            pass.inserted.add(rowKey, 0);
+          }
+          if (pass.kept.size() < examples) {
+            pass.kept.put(rowKey, new ArrayList<>(digest.canonicalRow()));
           }
         }
       });
     } catch (RowRejectedException e) {
-      failure = "the source now holds a value the plan cannot convert: " + e.getMessage();
+      pass.failure = "the source now holds a value the plan cannot convert: " + e.getMessage();
     }
-    ContentChecksum checksum = digest.checksum();
-    boolean same = failure == null && checksum.rows() == exported.rows()
-        && checksum.hex().equals(exported.contentChecksum());
-    long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-    if (same || failure != null) {
-      // Nothing to name by key (a source read only part-way is judged by its rejected value alone): free the memory.
-      return new SourceSide(checksum.rows(), checksum.hex(), millis, null, Map.of(), null, moved[0], moved[1], failure,
-          note, quarantinedNow[0], quarantinedNow[1]);
-    }
-    return new SourceSide(checksum.rows(), checksum.hex(), millis, hashes, kept, inserted[0], moved[0], moved[1], null,
-        note, quarantinedNow[0], quarantinedNow[1]);
+    return pass;
   }
 
   /**
