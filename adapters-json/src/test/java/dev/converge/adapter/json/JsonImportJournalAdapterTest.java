@@ -7,6 +7,7 @@ import dev.converge.domain.manifest.SourcePosition;
 import dev.converge.domain.manifest.TableFingerprint;
 import dev.converge.domain.manifest.TableManifest;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,10 +21,10 @@ class JsonImportJournalAdapterTest {
   void syncedTablesReadBackEqualPerExportAndAreForgottenWithTheExportsCommits() {
     TableManifest positioned = new TableManifest("space", "space", List.of(new TableManifest.Column("id", "id", "uuid",
         ConversionKind.values()[0])), List.of(), 12, "0123456789abcdef0123456789abcdef", "synced at 2026-12-03T07:00:00Z",
-        new SourcePosition(SourcePosition.Kind.BINARY_LOG, "binlog.000002:1234", "2026-12-03T07:00:00Z"), null, 1, 2, 0);
+        new SourcePosition(SourcePosition.Kind.BINARY_LOG, "binlog.000002:1234", Instant.parse("2026-12-03T07:00:00Z")), null, 1, 2, 0);
     TableManifest fingerprinted = new TableManifest("user", "user", List.of(), List.of(), 3,
         "fedcba9876543210fedcba9876543210", "synced at 2026-12-03T07:00:00Z", null,
-        new TableFingerprint(3, "updatedDate", "2026-12-03 06:59:59", "2026-12-03T07:00:00Z"), 0, 0, 0);
+        new TableFingerprint(3, "updatedDate", "2026-12-03 06:59:59", Instant.parse("2026-12-03T07:00:00Z")), 0, 0, 0);
     JsonImportJournalAdapter journal = new JsonImportJournalAdapter(workDirectory);
     journal.markCommitted("m-1", "space", 10);
     journal.markSynced("m-1", List.of(positioned));

@@ -108,7 +108,7 @@ public final class MySqlSourcePositionAdapter implements ReadSourcePositionPort 
    */
   @Override
   public Optional<TableFingerprint> readFingerprint(String table, String updatedColumn) {
-    String at = Instant.now().toString();
+    Instant at = Instant.now();
     try (Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
       statement.execute("SET time_zone = '+00:00'");
       try (ResultSet now = statement.executeQuery("SELECT COUNT(*), " + (updatedColumn == null ? "NULL"
@@ -128,7 +128,7 @@ public final class MySqlSourcePositionAdapter implements ReadSourcePositionPort 
 
   /** The position as {@code connection} sees it now. */
   static Optional<SourcePosition> read(Connection connection) throws SQLException {
-    String at = Instant.now().toString();
+    Instant at = Instant.now();
     try (Statement statement = connection.createStatement()) {
       boolean mariaDb;
       boolean binaryLog;
@@ -159,7 +159,7 @@ public final class MySqlSourcePositionAdapter implements ReadSourcePositionPort 
     }
   }
 
-  private static Optional<SourcePosition> binaryLogPosition(Statement statement, String at) throws SQLException {
+  private static Optional<SourcePosition> binaryLogPosition(Statement statement, Instant at) throws SQLException {
     try {
       return binaryLogPosition(statement, "SHOW BINARY LOG STATUS", at);
     } catch (SQLException e) {
@@ -182,7 +182,7 @@ public final class MySqlSourcePositionAdapter implements ReadSourcePositionPort 
     throw e;
   }
 
-  private static Optional<SourcePosition> binaryLogPosition(Statement statement, String sql, String at)
+  private static Optional<SourcePosition> binaryLogPosition(Statement statement, String sql, Instant at)
       throws SQLException {
     try (ResultSet status = statement.executeQuery(sql)) {
       if (!status.next()) {

@@ -40,6 +40,7 @@ import dev.converge.domain.plan.SchemaFingerprint;
 import dev.converge.domain.plan.TablePlan;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -197,7 +198,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
     Duration lockWait = Duration.ZERO;
     if (!remaining.isEmpty()) {
       // Taken before the snapshot opens: a fingerprint's "since" is never later than the snapshot.
-      String snapshotAt = clock.instant().toString();
+      Instant snapshotAt = clock.instant();
       try (Snapshot snapshot = source.openSnapshot(new SnapshotRequest(Math.min(command.parallelism().tables(), remaining.size()),
           command.snapshotMode(), command.snapshotLockTimeout(), progress::notice))) {
         snapshotDescription = snapshot.description();
@@ -301,7 +302,7 @@ public final class ExportTablesService implements ExportTablesUseCase {
    * ranges read side by side ({@link KeyRangeReads}), its parts and content checksums gathered into
    * one table.
    */
-  private void exportAll(MigrationPlan plan, List<TablePlan> tables, Snapshot snapshot, String snapshotAt, String stamp,
+  private void exportAll(MigrationPlan plan, List<TablePlan> tables, Snapshot snapshot, Instant snapshotAt, String stamp,
       Progress state, long partBytes, Listener listener, RecordChangesPort.Changes audit, ValueLookup lookup) {
     AtomicBoolean failed = new AtomicBoolean();
     QuarantinedParents quarantine = new QuarantinedParents(plan, tables);
@@ -365,14 +366,14 @@ public final class ExportTablesService implements ExportTablesUseCase {
     private final java.util.concurrent.atomic.AtomicLong merged = new java.util.concurrent.atomic.AtomicLong();
     /** Recorded when the source keeps no position: what then shows the export stale. */
     private final TableFingerprint.Tally fingerprint;
-    private final String snapshotAt;
+    private final Instant snapshotAt;
     private final ValueLookup lookup;
     private long started;
     private int open;
     private boolean broken;
 
     TableExport(MigrationPlan plan, TablePlan table, String stamp, long partBytes, Listener listener, Snapshot snapshot,
-        Progress state, RecordChangesPort.Changes audit, QuarantinedParents quarantine, String snapshotAt,
+        Progress state, RecordChangesPort.Changes audit, QuarantinedParents quarantine, Instant snapshotAt,
         ValueLookup lookup) {
       this.plan = plan;
       this.snapshotAt = snapshotAt;

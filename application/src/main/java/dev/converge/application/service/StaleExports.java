@@ -91,7 +91,7 @@ final class StaleExports {
           + " the export was read at (" + now.get().shortValue() + ")");
     }
     // The position is the server's: narrow it to the tables of this export the server saw written.
-    Instant earliest = moved.stream().map(table -> Instant.parse(table.sourcePosition().readAt())).min(Instant::compareTo)
+    Instant earliest = moved.stream().map(table -> table.sourcePosition().readAt()).min(Instant::compareTo)
         .orElseThrow();
     Optional<Set<String>> written = source.tablesWrittenSince(earliest,
         moved.stream().map(TableManifest::sourceTable).toList());
@@ -136,7 +136,7 @@ final class StaleExports {
       return new SourceCheck(SourceCheck.State.CURRENT, "every table has the row count" + (countOnly ? ""
           : " and latest updated date") + " the export read (" + blind + ")");
     }
-    String since = moved.stream().map(table -> table.fingerprint().readAt()).min(String::compareTo).orElseThrow();
+    Instant since = moved.stream().map(table -> table.fingerprint().readAt()).min(Instant::compareTo).orElseThrow();
     return new SourceCheck(SourceCheck.State.MOVED, "the source moved since the export was read at " + since + " ("
         + which(moved, all) + ", " + blind + "): " + String.join("; ", changes.subList(0, Math.min(NAMED, changes.size())))
         + (changes.size() > NAMED ? "; and " + (changes.size() - NAMED) + " more" : ""));

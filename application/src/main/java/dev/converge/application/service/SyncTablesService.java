@@ -169,7 +169,7 @@ public final class SyncTablesService implements SyncTablesUseCase {
       }
       if (!tables.isEmpty()) {
         // Taken before the snapshot opens: a fingerprint's "since" is never later than the snapshot.
-        String snapshotAt = Instant.now().toString();
+        Instant snapshotAt = Instant.now();
         try (Snapshot snapshot = source.openSnapshot(Math.min(command.parallelism().tables(), tables.size()));
             SourceLookups.Opened lookup = SourceLookups.open(lookups, plan.decisions())) {
           int capacity = (int) Math.min(Integer.MAX_VALUE - 8,
@@ -246,7 +246,7 @@ public final class SyncTablesService implements SyncTablesUseCase {
    * form without files (those still hold the pre-copy's export).
    */
   private static TableManifest journalEntry(Manifest manifest, TablePlan table, TableSync result, Snapshot snapshot,
-      String snapshotAt, Decided decided) {
+      Instant snapshotAt, Decided decided) {
     List<TableManifest.Column> columns = manifest.table(table.sourceTable()).map(TableManifest::columns)
         .orElseGet(() -> table.columns().stream().map(column -> new TableManifest.Column(column.source().name(),
             column.target().name(), column.target().formattedType(), column.conversion())).toList());
@@ -616,7 +616,7 @@ public final class SyncTablesService implements SyncTablesUseCase {
     }
 
     /** The source table's row count and latest updated date, over the rows read with {@code record}. */
-    TableFingerprint fingerprint(String readAt) {
+    TableFingerprint fingerprint(Instant readAt) {
       return tally.fingerprint(readAt);
     }
 

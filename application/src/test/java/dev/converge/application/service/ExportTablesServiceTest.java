@@ -73,7 +73,7 @@ class ExportTablesServiceTest {
   private final List<String> streamed = new ArrayList<>();
   private final Map<String, Manifest> manifests = new LinkedHashMap<>();
   private SourcePosition position = new SourcePosition(SourcePosition.Kind.BINARY_LOG, "binlog.000001:157",
-      "2026-11-21T10:15:30Z");
+      Instant.parse("2026-11-21T10:15:30Z"));
 
   ExportTablesServiceTest() {
     for (String table : TABLES) {
@@ -582,7 +582,7 @@ class ExportTablesServiceTest {
     assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(new Parallelism(1), false)));
     rows.get("beta").remove(2);
     SourcePosition then = position;
-    position = new SourcePosition(SourcePosition.Kind.BINARY_LOG, "binlog.000001:913", "2026-11-21T10:20:00Z");
+    position = new SourcePosition(SourcePosition.Kind.BINARY_LOG, "binlog.000001:913", Instant.parse("2026-11-21T10:20:00Z"));
 
     ConvergeException refused = assertThrows(ConvergeException.class, () -> export(new ExportTablesCommand(new Parallelism(1), false)));
     assertEquals(ErrorCode.VALIDATION, refused.code());
@@ -606,9 +606,9 @@ class ExportTablesServiceTest {
 
     Manifest manifest = export(new ExportTablesCommand(new Parallelism(2), false)).manifest();
 
-    assertEquals(List.of(new TableFingerprint(2, null, null, "2026-11-21T10:15:30Z"),
-        new TableFingerprint(3, null, null, "2026-11-21T10:15:30Z"), new TableFingerprint(2, null, null,
-        "2026-11-21T10:15:30Z")), manifest.tables().stream().map(TableManifest::fingerprint).toList(),
+    assertEquals(List.of(new TableFingerprint(2, null, null, Instant.parse("2026-11-21T10:15:30Z")),
+        new TableFingerprint(3, null, null, Instant.parse("2026-11-21T10:15:30Z")), new TableFingerprint(2, null, null,
+        Instant.parse("2026-11-21T10:15:30Z"))), manifest.tables().stream().map(TableManifest::fingerprint).toList(),
         "the row count alone: these tables have no updated-date column");
     assertEquals(java.util.Collections.nCopies(3, null), manifest.tables().stream().map(TableManifest::sourcePosition)
         .toList());
@@ -619,7 +619,7 @@ class ExportTablesServiceTest {
     rows.get("beta").add(new Object[] {"2f8fad5b-d9cb-469f-a165-70867728950e", "2"});
     assertThrows(RowRejectedException.class, () -> export(new ExportTablesCommand(new Parallelism(1), false)));
     rows.get("beta").remove(2);
-    position = new SourcePosition(position.kind(), position.value(), "2026-11-21T10:20:00Z");
+    position = new SourcePosition(position.kind(), position.value(), Instant.parse("2026-11-21T10:20:00Z"));
     ExportTablesReport resumed = export(new ExportTablesCommand(new Parallelism(1), false));
     assertEquals(List.of("alpha"), resumed.reusedTables());
     assertTrue(resumed.staleReused().isEmpty());

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class StaleExportsTest {
 
-  private static final String READ_AT = "2026-12-02T04:00:00.5Z";
+  private static final Instant READ_AT = Instant.parse("2026-12-02T04:00:00.5Z");
 
   private static TableManifest table(String name) {
     return new TableManifest(name, name, List.of(), List.of(), 1, "x", "snapshot",
@@ -29,12 +29,12 @@ class StaleExportsTest {
     return new ReadSourcePositionPort() {
       @Override
       public Optional<SourcePosition> readSourcePosition() {
-        return Optional.of(new SourcePosition(SourcePosition.Kind.BINARY_LOG, value, "2026-12-02T04:05:00Z"));
+        return Optional.of(new SourcePosition(SourcePosition.Kind.BINARY_LOG, value, Instant.parse("2026-12-02T04:05:00Z")));
       }
 
       @Override
       public Optional<Set<String>> tablesWrittenSince(Instant since, Collection<String> tables) {
-        assertEquals(Instant.parse(READ_AT), since);
+        assertEquals(READ_AT, since);
         return written;
       }
     };
@@ -90,12 +90,12 @@ class StaleExportsTest {
   @Test
   void withoutAPositionTheTablesWhoseCountOrLatestUpdateChangedAreNamedWithBothFingerprints() {
     SourceCheck check = new StaleExports(counting(Map.of(
-        "user", new TableFingerprint(3, "updatedDate", "2026-12-02 03:59:00.000000", "2026-12-02T05:00:00Z"),
-        "profile", new TableFingerprint(5, "updatedDate", "2026-12-02 04:30:00.000000", "2026-12-02T05:00:00Z"),
-        "tagset", new TableFingerprint(3, null, null, "2026-12-02T05:00:00Z")))).check(withoutBinaryLog);
+        "user", new TableFingerprint(3, "updatedDate", "2026-12-02 03:59:00.000000", Instant.parse("2026-12-02T05:00:00Z")),
+        "profile", new TableFingerprint(5, "updatedDate", "2026-12-02 04:30:00.000000", Instant.parse("2026-12-02T05:00:00Z")),
+        "tagset", new TableFingerprint(3, null, null, Instant.parse("2026-12-02T05:00:00Z"))))).check(withoutBinaryLog);
 
     assertEquals(SourceCheck.State.MOVED, check.state());
-    assertEquals("the source moved since the export was read at 2026-12-02T04:00:00.5Z (2 of 3 table(s) (profile,"
+    assertEquals("the source moved since the export was read at 2026-12-02T04:00:00.500Z (2 of 3 table(s) (profile,"
         + " tagset), by fingerprint only, as the source kept no readable binary log or GTIDs at the export: a change"
         + " that leaves a table's row count and latest updated date alone is not seen): profile 5 rows, latest"
         + " updatedDate 2026-12-02 03:58:00.000000 then, 5 rows, latest updatedDate 2026-12-02 04:30:00.000000 now;"
@@ -105,9 +105,9 @@ class StaleExportsTest {
   @Test
   void anUnchangedFingerprintIsCurrentAndSaysWhatItCannotSee() {
     SourceCheck check = new StaleExports(counting(Map.of(
-        "user", new TableFingerprint(3, "updatedDate", "2026-12-02 03:59:00.000000", "2026-12-02T05:00:00Z"),
-        "profile", new TableFingerprint(5, "updatedDate", "2026-12-02 03:58:00.000000", "2026-12-02T05:00:00Z"),
-        "tagset", new TableFingerprint(2, null, null, "2026-12-02T05:00:00Z")))).check(withoutBinaryLog);
+        "user", new TableFingerprint(3, "updatedDate", "2026-12-02 03:59:00.000000", Instant.parse("2026-12-02T05:00:00Z")),
+        "profile", new TableFingerprint(5, "updatedDate", "2026-12-02 03:58:00.000000", Instant.parse("2026-12-02T05:00:00Z")),
+        "tagset", new TableFingerprint(2, null, null, Instant.parse("2026-12-02T05:00:00Z"))))).check(withoutBinaryLog);
 
     assertEquals(SourceCheck.State.CURRENT, check.state());
     assertTrue(check.line().startsWith("the export is current: every table has the row count and latest updated date"

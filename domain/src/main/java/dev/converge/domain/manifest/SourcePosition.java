@@ -1,5 +1,6 @@
 package dev.converge.domain.manifest;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param value the GTID set, or {@code file:position} of the binary log
  * @param readAt when it was read (ISO-8601 instant, UTC)
  */
-public record SourcePosition(Kind kind, String value, String readAt) {
+public record SourcePosition(Kind kind, String value, Instant readAt) {
 
   /** How the source tells its position. */
   public enum Kind {

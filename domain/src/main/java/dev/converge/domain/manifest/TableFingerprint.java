@@ -1,6 +1,7 @@
 package dev.converge.domain.manifest;
 
 import dev.converge.domain.schema.SourceColumn;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -19,9 +20,9 @@ import java.util.concurrent.atomic.LongAdder;
  * @param updatedColumn the column whose latest value is kept, or null when the table has none (count only)
  * @param latest that column's greatest value in MySQL's text ({@code CAST(… AS CHAR)} in UTC), or null
  *     when no row has one
- * @param readAt no later than the snapshot (ISO-8601 instant, UTC): what changed after it may show
+ * @param readAt no later than the snapshot: what changed after it may show
  */
-public record TableFingerprint(long rows, String updatedColumn, String latest, String readAt) {
+public record TableFingerprint(long rows, String updatedColumn, String latest, Instant readAt) {
 
   /**
    * Names of updated-date columns, lower case without underscores, most telling first: TypeORM's
@@ -114,7 +115,7 @@ public record TableFingerprint(long rows, String updatedColumn, String latest, S
     }
 
     /** The fingerprint of every row seen, read no later than {@code readAt}. */
-    public TableFingerprint fingerprint(String readAt) {
+    public TableFingerprint fingerprint(Instant readAt) {
       return new TableFingerprint(rows.sum(), column, latest.get(), readAt);
     }
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.converge.domain.schema.SourceColumn;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -40,15 +41,15 @@ class TableFingerprintTest {
     IntStream.range(0, 10_000).parallel().forEach(i -> tally.see(new Object[] {String.valueOf(i),
         i == 4321 ? "2026-12-02 04:00:00.000001" : i % 7 == 0 ? null : "2026-12-01 23:59:59.999999"}));
 
-    assertEquals(new TableFingerprint(10_000, "updatedDate", "2026-12-02 04:00:00.000001", "2026-12-02T05:00:00Z"),
-        tally.fingerprint("2026-12-02T05:00:00Z"));
+    assertEquals(new TableFingerprint(10_000, "updatedDate", "2026-12-02 04:00:00.000001", Instant.parse("2026-12-02T05:00:00Z")),
+        tally.fingerprint(Instant.parse("2026-12-02T05:00:00Z")));
   }
 
   @Test
   void aTableWithoutAnUpdatedDateIsToldByItsCountAloneAndSaysSo() {
     TableFingerprint.Tally tally = new TableFingerprint.Tally(List.of(column("id", "int")));
     tally.see(new Object[] {"1"});
-    TableFingerprint fingerprint = tally.fingerprint("2026-12-02T05:00:00Z");
+    TableFingerprint fingerprint = tally.fingerprint(Instant.parse("2026-12-02T05:00:00Z"));
 
     assertEquals("1 rows", fingerprint.describe());
     assertEquals("row count only (no updated-date column)", fingerprint.compares());
@@ -56,11 +57,11 @@ class TableFingerprintTest {
 
   @Test
   void twoFingerprintsTellTheSameRowsWhenCountAndLatestValueAgreeWhenEverTheyWereRead() {
-    TableFingerprint then = new TableFingerprint(3, "updatedDate", "2026-12-02 04:00:00", "2026-12-02T05:00:00Z");
+    TableFingerprint then = new TableFingerprint(3, "updatedDate", "2026-12-02 04:00:00", Instant.parse("2026-12-02T05:00:00Z"));
 
-    assertTrue(then.sameAs(new TableFingerprint(3, "updatedDate", "2026-12-02 04:00:00", "2026-12-03T00:00:00Z")));
-    assertFalse(then.sameAs(new TableFingerprint(4, "updatedDate", "2026-12-02 04:00:00", "2026-12-03T00:00:00Z")));
-    assertFalse(then.sameAs(new TableFingerprint(3, "updatedDate", "2026-12-02 04:00:01", "2026-12-03T00:00:00Z")));
+    assertTrue(then.sameAs(new TableFingerprint(3, "updatedDate", "2026-12-02 04:00:00", Instant.parse("2026-12-03T00:00:00Z"))));
+    assertFalse(then.sameAs(new TableFingerprint(4, "updatedDate", "2026-12-02 04:00:00", Instant.parse("2026-12-03T00:00:00Z"))));
+    assertFalse(then.sameAs(new TableFingerprint(3, "updatedDate", "2026-12-02 04:00:01", Instant.parse("2026-12-03T00:00:00Z"))));
     assertEquals("3 rows, latest updatedDate 2026-12-02 04:00:00", then.describe());
   }
 }
