@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The import journal kept in memory, as the JSON adapter keeps it in the work directory. */
-final class InMemoryImports implements RecordImportPort {
+class InMemoryImports implements RecordImportPort {
 
   private final Map<String, Map<String, Long>> committed = new ConcurrentHashMap<>();
   private final Map<String, Map<String, TableManifest>> synced = new ConcurrentHashMap<>();

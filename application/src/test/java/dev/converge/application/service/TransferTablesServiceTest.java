@@ -195,32 +195,10 @@ class TransferTablesServiceTest {
         return Optional.ofNullable(verdict.get());
       }
     };
-    RecordImportPort journal = new RecordImportPort() {
-      private final Map<String, Map<String, Long>> runs = new ConcurrentHashMap<>();
-
-      @Override
-      public Map<String, Long> committed(String migrationId) {
-        return Map.copyOf(runs.getOrDefault(migrationId, Map.of()));
-      }
-
-      @Override
-      public void markCommitted(String migrationId, String table, long rows) {
-        runs.computeIfAbsent(migrationId, id -> new ConcurrentHashMap<>()).put(table, rows);
-      }
-
+    RecordImportPort journal = new InMemoryImports() {
       @Override
       public void markSynced(String migrationId, List<dev.converge.domain.manifest.TableManifest> tables) {
         throw new AssertionError("migrate never syncs");
-      }
-
-      @Override
-      public Map<String, dev.converge.domain.manifest.TableManifest> synced(String migrationId) {
-        return Map.of();
-      }
-
-      @Override
-      public void forget(String migrationId) {
-        runs.remove(migrationId);
       }
     };
     ReportProgressPort silent = new ReportProgressPort() {
