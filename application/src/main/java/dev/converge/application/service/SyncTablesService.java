@@ -63,9 +63,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * The cut-over by delta. After a pre-copy ({@code migrate} while the application still ran), per
- * planned table: the target's rows are indexed by key (a hash of the key and one of the row, 16
- * bytes a row, in passes when a table exceeds its memory share), the source is streamed from one
- * snapshot and digested exactly as export digests it, and only the rows that differ are written —
+ * planned table: the target's rows and the source's (streamed from one snapshot and digested
+ * exactly as export digests it) are read at the same time and meet by key (a hash of the key and
+ * one of the row, 17 bytes a key; a table whose keys exceed its memory share reads the target first,
+ * in passes), and only the rows that differ are written —
  * deletes, updates and inserts in the table's one transaction, as export's CSV values (the plan's
  * conversions and policies), with the foreign keys handled as import handles them. A table without
  * a primary key is compared whole (both sides read at once) and, when it differs, reloaded whole.
@@ -179,7 +180,9 @@ public final class SyncTablesService implements SyncTablesUseCase {
           ParallelTables.run("converge-sync", snapshot.readers(), tables, failed, table -> {
             try {
               Decided decided = new Decided(plan, table, quarantine.await(table, failed), rewrite, lookup.lookup());
-              TableSync result = syncTable(table, snapshot, capacity, writes, failed, decided);
+              // The rows the pre-copy exported: whether the table's keys may fit when both sides are read at once.
+              long expectedRows = manifest.table(table.sourceTable()).map(TableManifest::rows).orElse(0L);
+              TableSync result = syncTable(table, snapshot, capacity, expectedRows, writes, failed, decided);
               synced.put(table.targetTable(), result);
               journaled.add(journalEntry(manifest, table, result, snapshot, snapshotAt, decided));
             } finally {
@@ -291,8 +294,8 @@ public final class SyncTablesService implements SyncTablesUseCase {
     }
   }
 
-  private TableSync syncTable(TablePlan table, Snapshot snapshot, int capacity, Writes writes, AtomicBoolean failed,
-      Decided decided) {
+  private TableSync syncTable(TablePlan table, Snapshot snapshot, int capacity, long expectedRows, Writes writes,
+      AtomicBoolean failed, Decided decided) {
     long started = System.nanoTime();
     progress.started(table.targetTable(), 0);
     TableSync result;
@@ -302,7 +305,12 @@ public final class SyncTablesService implements SyncTablesUseCase {
       result = reload(table, snapshot, writes, failed, "no primary key", started, decided);
     } else {
       try {
-        result = byKey(table, snapshot, capacity, writes, failed, started, decided);
+        try {
+          result = byKey(table, snapshot, capacity, expectedRows, writes, failed, started, decided);
+        } catch (KeyedDelta.Overflow e) {
+          // Rolled back already: more keys than fit when both sides are read at once; in passes instead.
+          result = byKey(table, snapshot, capacity, -1, writes, failed, started, decided);
+        }
       } catch (KeyedDelta.KeyHashCollision e) {
         // Rolled back already: the table's changes were closed on the way out.
         result = reload(table, snapshot, writes, failed, e.getMessage(), started, decided);
@@ -312,9 +320,14 @@ public final class SyncTablesService implements SyncTablesUseCase {
     return result;
   }
 
-  /** The table compared by primary key, and only its differing rows written. */
-  private TableSync byKey(TablePlan table, Snapshot snapshot, int capacity, Writes writes, AtomicBoolean failed,
-      long started, Decided decided) {
+  /**
+   * The table compared by primary key, and only its differing rows written. Both sides are read at
+   * the same time when {@code expectedRows} (not negative) leaves room for the keys of both in the
+   * table's memory share; else, or when they did not fit after all ({@link KeyedDelta.Overflow}, the
+   * table's changes rolled back), the target is read first and the source then, in passes when needed.
+   */
+  private TableSync byKey(TablePlan table, Snapshot snapshot, int capacity, long expectedRows, Writes writes,
+      AtomicBoolean failed, long started, Decided decided) {
     decided.restart();
     int[] key = RowDigest.keyColumns(table);
     List<String> columns = targetColumns(table);
@@ -324,6 +337,8 @@ public final class SyncTablesService implements SyncTablesUseCase {
     long[] targetBefore = {0};
     RowDigest[] digest = {null};
     ContentChecksum changedSource = new ContentChecksum();
+    // Set when either side fails while both are read at once: the other stops at its next row.
+    AtomicBoolean stop = new AtomicBoolean();
 
     KeyedDelta.RowStream<Void> target = sink -> {
       ContentChecksum rowHasher = new ContentChecksum();
@@ -334,6 +349,7 @@ public final class SyncTablesService implements SyncTablesUseCase {
       List<String> keyView = Arrays.asList(keyValues);
       targetBefore[0] = targetRows.streamRows(table.targetTable(), columns, values -> {
         stopIfAsked(failed);
+        stopIfAsked(stop);
         for (int i = 0; i < row.length; i++) {
           row[i] = canonical.get(i).apply(values[i]);
         }
@@ -345,7 +361,7 @@ public final class SyncTablesService implements SyncTablesUseCase {
       });
     };
     int[] sourcePasses = {0};
-    KeyedDelta.RowStream<String[]> sourceRows = sink -> {
+    KeyedDelta.RowStream<SourceRow> sourceRows = sink -> {
       RowDigest pass = decided.digest();
       digest[0] = pass;
       // Every pass reads every row the same way; the first records the decisions.
@@ -353,9 +369,10 @@ public final class SyncTablesService implements SyncTablesUseCase {
       ContentChecksum keyHasher = new ContentChecksum();
       snapshot.stream(read, row -> {
         stopIfAsked(failed);
+        stopIfAsked(stop);
         String[] values = decided.values(pass, row, record);
         if (values != null) {
-          sink.accept(keyHasher.add(pass.canonicalKey()), pass.lastRowHash(), values);
+          sink.accept(keyHasher.add(pass.canonicalKey()), pass.lastRowHash(), new SourceRow(values, pass.canonicalRow()));
         }
       });
     };
@@ -374,19 +391,27 @@ public final class SyncTablesService implements SyncTablesUseCase {
 
     try (TableChanges open = changes.begin(new TableChange(table.targetTable(), columns, keyNames,
         writes.plan.foreignKeyStrategy(), false))) {
-      KeyedDelta.Summary delta = KeyedDelta.compare(capacity, target, sourceRows, targetKeys,
-          new KeyedDelta.Changes<String[], String[]>() {
-            @Override
-            public void put(String[] values, boolean update) {
-              open.put(values);
-              changedSource.add(digest[0].canonicalRow());
-            }
+      KeyedDelta.Changes<SourceRow, String[]> written = new KeyedDelta.Changes<>() {
+        @Override
+        public void put(SourceRow row, boolean update) {
+          open.put(row.values());
+          changedSource.add(row.canonical());
+        }
 
-            @Override
-            public void remove(String[] targetKey) {
-              open.remove(targetKey);
-            }
-          });
+        @Override
+        public void remove(String[] targetKey) {
+          open.remove(targetKey);
+        }
+      };
+      // Both sides at once needs about 4/3 slots a key in the share (see MeetingIndex).
+      boolean atOnce = expectedRows >= 0 && expectedRows <= capacity / 2;
+      KeyedDelta.Summary delta = atOnce
+          ? KeyedDelta.compareAtOnce(capacity, holdBudget(capacity), target, sourceRows, targetKeys, written,
+              SourceRow.HOLDING, (targetSide, sourceSide) -> bothSides(() -> {
+                targetSide.run();
+                return null;
+              }, sourceSide, stop))
+          : KeyedDelta.compare(capacity, target, sourceRows, targetKeys, written);
       ContentChecksum sourceChecksum = digest[0].checksum();
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
       String passes = delta.passes() == 1 ? "" : " in " + delta.passes() + " passes (the table exceeded its memory share)";
@@ -428,6 +453,37 @@ public final class SyncTablesService implements SyncTablesUseCase {
           decided.decisions(), null, delta.passes(), Duration.ofNanos(System.nanoTime() - started), counted && same,
           detail);
     }
+  }
+
+  /**
+   * The bytes of source rows a table may hold while they wait for the target's row with their key
+   * (both sides read at once): a quarter of the table's share of the memory budget.
+   */
+  private static long holdBudget(int capacity) {
+    return (long) capacity * BYTES_PER_ROW / 4;
+  }
+
+  /** A source row as sync writes it (export's CSV values) and as it is checksummed (its canonical form). */
+  private record SourceRow(String[] values, List<String> canonical) {
+    /** A row held while it waits for the target's row: copies of the arrays its reader reuses. */
+    static final KeyedDelta.Holding<SourceRow> HOLDING = new KeyedDelta.Holding<>() {
+      @Override
+      public SourceRow hold(SourceRow row) {
+        return new SourceRow(row.values.clone(), new ArrayList<>(row.canonical));
+      }
+
+      @Override
+      public long bytes(SourceRow row) {
+        long bytes = 64;
+        for (String value : row.values) {
+          bytes += value == null ? 8 : 48 + value.length();
+        }
+        for (String value : row.canonical) {
+          bytes += value == null ? 8 : 48 + value.length();
+        }
+        return bytes;
+      }
+    };
   }
 
   /** A table compared as a whole (its content checksum) and, when it differs, reloaded whole in one transaction. */

@@ -84,6 +84,7 @@ class SyncTablesServiceTest {
   /** Runs after the source's second-last row (streamed in reverse: the row at index 1). */
   private Runnable afterChangedSourceRow = () -> {};
   private int closedUncommitted;
+  private int changesOpened;
   /** Run as each side's read of the table begins. */
   private Runnable beforeSourceRead = () -> {};
   private Runnable beforeTargetRead = () -> {};
@@ -201,6 +202,51 @@ class SyncTablesServiceTest {
 
     assertTrue(sync().tables().get(0).proven());
     assertEquals(List.of(true, true), metTheOther);
+  }
+
+  @Test
+  void theTwoSidesOfATableComparedByKeyAreReadAtTheSameTime() {
+    java.util.concurrent.CountDownLatch bothReading = new java.util.concurrent.CountDownLatch(2);
+    List<Boolean> metTheOther = Collections.synchronizedList(new ArrayList<>());
+    Runnable meet = () -> {
+      bothReading.countDown();
+      try {
+        // Read one after the other, the first side would wait here in vain.
+        metTheOther.add(bothReading.await(10, java.util.concurrent.TimeUnit.SECONDS));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    source.set(0, new Object[] {key(1).toUpperCase(), "1"});
+    beforeSourceRead = meet;
+    beforeTargetRead = meet;
+
+    TableSync table = sync().tables().get(0);
+
+    assertTrue(table.proven(), table.detail());
+    assertEquals(List.of(true, true), metTheOther);
+    assertEquals(List.of(0L, 1L, 0L, 5L), List.of(table.inserted(), table.updated(), table.deleted(), table.equalRows()),
+        table.detail());
+  }
+
+  @Test
+  void aTableWhoseKeysDoNotFitWhenReadAtOnceIsRolledBackAndComparedInPasses() {
+    // 1 MiB of budget holds about 46,000 keys read at once, 61,000 in passes: 50,000 fit only the latter.
+    source.clear();
+    target.clear();
+    for (int n = 0; n < 50_000; n++) {
+      String id = String.format(java.util.Locale.ROOT, "%08x-0000-4000-8000-%012x", n, n);
+      source.add(new Object[] {id.toUpperCase(), n == 77 ? "1" : "0"});
+      target.put(id, new String[] {id, "f"});
+    }
+
+    TableSync table = sync().tables().get(0);
+
+    assertTrue(table.proven(), table.detail());
+    assertEquals(List.of(0L, 1L, 0L, 49_999L), List.of(table.inserted(), table.updated(), table.deleted(),
+        table.equalRows()), table.detail());
+    assertEquals(2, changesOpened, "the attempt with both sides at once was closed uncommitted, then one in passes");
+    assertEquals(List.of("space: put 00000077-0000-4000-8000-000000000077".replace("77", "4d")), transactions);
   }
 
   @Test
@@ -446,6 +492,10 @@ class SyncTablesServiceTest {
       return target.size();
     };
     ApplyTableChangesPort changes = change -> new ApplyTableChangesPort.TableChanges() {
+      {
+        changesOpened++;
+      }
+
       private final List<String[]> put = new ArrayList<>();
       private final List<String> removed = new ArrayList<>();
       private final List<String> touched = new ArrayList<>();

@@ -12,6 +12,9 @@ import java.util.Objects;
  * is handed on to be written (an insert or an update); then, when target rows were left unmatched,
  * the target's keys are streamed once more and those are handed on to be deleted. A table that fits
  * the budget takes one pass; a larger one as many as its slices.
+ *
+ * <p>{@link #compareAtOnce} reads the two sides at the same time instead, meeting in a
+ * {@link MeetingIndex}; a table whose keys do not fit the budget that way is compared in passes.
  */
 public final class KeyedDelta {
 
@@ -43,6 +46,28 @@ public final class KeyedDelta {
     public KeyHashCollision(String side) {
       super("two rows of the " + side + " share a 64-bit key hash", null, false, false);
     }
+  }
+
+  /** A table's keys do not fit the memory budget when both sides are read at once: compare it in passes. */
+  public static final class Overflow extends RuntimeException {
+    public Overflow(int keys) {
+      super("more than " + keys + " keys to hold at once", null, false, false);
+    }
+  }
+
+  /** How a source row outlives the call that handed it on, when it must wait for the target's row. */
+  public interface Holding<S> {
+    /** A copy of {@code row} that stays valid after the call (the caller may reuse the row's arrays). */
+    S hold(S row);
+
+    /** About how many bytes a row held takes. */
+    long bytes(S row);
+  }
+
+  /** Runs the two sides at the same time and returns once both ended, throwing what either threw. */
+  @FunctionalInterface
+  public interface Sides {
+    void run(Runnable target, Runnable source);
   }
 
   /**
@@ -112,5 +137,43 @@ public final class KeyedDelta {
       }
     }
     return new Summary(passes, counts[0], counts[1], counts[2], counts[3]);
+  }
+
+  /**
+   * Compares the two sides read at the same time, in one pass: the target's rows and the source's
+   * meet by key hash as they arrive (see {@link MeetingIndex}); then, when target rows were left
+   * unmet, the target's keys are streamed once more and those are handed on to be deleted. The
+   * changes may be handed on from either side's thread, one call at a time.
+   *
+   * @param capacity the most keys indexed at once (17 bytes each; three quarters of them used)
+   * @param holdBudget the most bytes of source rows held while they wait for the target's row
+   * @throws Overflow when the table's keys do not fit {@code capacity}; changes were handed on already
+   *     and must be discarded before the table is compared in passes ({@link #compare})
+   * @throws KeyHashCollision when two keys of one side share a key hash
+   */
+  public static <S, K> Summary compareAtOnce(int capacity, long holdBudget, RowStream<?> target, RowStream<S> source,
+      RowStream<K> targetKeys, Changes<S, K> changes, Holding<S> holding, Sides sides) {
+    Objects.requireNonNull(changes, "changes");
+    Objects.requireNonNull(holding, "holding");
+    MeetingIndex<S, K> meeting = new MeetingIndex<>(capacity, changes, holding, holdBudget);
+    sides.run(() -> {
+      try {
+        target.forEach((keyHash, rowHash, row) -> meeting.target(keyHash, rowHash));
+        meeting.targetEnded();
+      } catch (RuntimeException | Error e) {
+        meeting.abort();
+        throw e;
+      }
+    }, () -> source.forEach(meeting::source));
+    long[] deleted = {0};
+    if (meeting.unmetTargetRows() > 0) {
+      targetKeys.forEach((keyHash, rowHash, key) -> {
+        if (meeting.unmetTarget(keyHash)) {
+          deleted[0]++;
+          changes.remove(key);
+        }
+      });
+    }
+    return new Summary(1, meeting.equal(), meeting.inserted(), meeting.updated(), deleted[0]);
   }
 }
