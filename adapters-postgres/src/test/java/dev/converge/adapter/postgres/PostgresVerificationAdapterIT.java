@@ -28,6 +28,10 @@ class PostgresVerificationAdapterIT {
       statement.execute("INSERT INTO public.kept VALUES ('0f8fad5b-d9cb-469f-a165-708677289504', '2024-01-01 10:00:00',"
           + " 'seed'), ('0f8fad5b-d9cb-469f-a165-708677289504', '2024-01-02 10:00:00', 'other'),"
           + " ('1f8fad5b-d9cb-469f-a165-70867728950e', '2024-01-01 10:00:00', NULL)");
+      // Stored in the reverse of the key's order.
+      statement.execute("CREATE TABLE public.backwards (id int PRIMARY KEY, name text)");
+      statement.execute("INSERT INTO public.backwards SELECT n, 'row ' || n FROM generate_series(20000, 1, -1) AS n");
+      statement.execute("ANALYZE public.backwards");
     }
     adapter = new PostgresVerificationAdapter(pool, "public");
   }
@@ -42,6 +46,28 @@ class PostgresVerificationAdapterIT {
     adapter.streamRowsByKey("kept", List.of("id", "at", "name"), List.of("id", "at"), List.of(id, at),
         values -> rows.add(java.util.Arrays.asList(values.clone())));
     return rows;
+  }
+
+  @Test
+  void rowsAreStreamedInTheKeysOrderAndTheSessionKeepsItsSettings() throws SQLException {
+    List<Integer> ids = new ArrayList<>();
+    long rows = adapter.streamRowsInKeyOrder("backwards", List.of("id", "name"), List.of("id"), values -> {
+      ids.add(Integer.valueOf(values[0]));
+      assertEquals("row " + values[0], values[1]);
+    });
+
+    assertEquals(20_000, rows);
+    List<Integer> ordered = new ArrayList<>(ids);
+    java.util.Collections.sort(ordered);
+    assertEquals(ordered, ids);
+    List<Integer> unordered = new ArrayList<>();
+    adapter.streamRows("backwards", List.of("id"), values -> unordered.add(Integer.valueOf(values[0])));
+    assertEquals(20_000, unordered.get(0), "without an order, as stored");
+    try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+        java.sql.ResultSet sort = statement.executeQuery("SHOW enable_sort")) {
+      sort.next();
+      assertEquals("on", sort.getString(1), "the index-only planning ended with the read's transaction");
+    }
   }
 
   @Test

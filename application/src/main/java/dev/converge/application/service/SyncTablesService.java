@@ -347,7 +347,8 @@ public final class SyncTablesService implements SyncTablesUseCase {
       List<String> rowView = Arrays.asList(row);
       String[] keyValues = new String[key.length];
       List<String> keyView = Arrays.asList(keyValues);
-      targetBefore[0] = targetRows.streamRows(table.targetTable(), columns, values -> {
+      // In the key's order, as the source streams: the two sides then meet with few source rows held.
+      targetBefore[0] = targetRows.streamRowsInKeyOrder(table.targetTable(), columns, keyNames, values -> {
         stopIfAsked(failed);
         stopIfAsked(stop);
         for (int i = 0; i < row.length; i++) {
