@@ -235,7 +235,7 @@ public final class SyncTablesService implements SyncTablesUseCase {
     }
     List<TableSync> results = tables.stream().map(table -> synced.get(table.targetTable())).toList();
     List<Check> checks = new ArrayList<>(decidedDifferences(tables, results));
-    checks.addAll(integrity.run(plan, command.examples()));
+    checks.addAll(integrity.run(plan, command.examples(), command.parallelism().tables()));
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
     SyncTablesReport unsaved = new SyncTablesReport(results, checks, elapsed, null);
     String savedAs = reports.write(REPORT, markdown(unsaved), unsaved);

@@ -157,7 +157,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       expectedDifferences(exported, sides.source.get(table.sourceTable()), decided).ifPresent(checks::add);
       keptRows(table, exported, sides.target.get(table.sourceTable())).ifPresent(checks::add);
     }
-    checks.addAll(integrityChecks.run(plan, command.examples()));
+    checks.addAll(integrityChecks.run(plan, command.examples(), command.parallelism().tables()));
     List<ChecklistRun> runs = new ArrayList<>();
     for (Checklist list : lists) {
       for (ChecklistCheck check : list.checks()) {
