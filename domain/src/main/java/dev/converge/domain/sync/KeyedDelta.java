@@ -18,6 +18,9 @@ import java.util.Objects;
  */
 public final class KeyedDelta {
 
+  /** Target rows handed to the meeting at once (one taking of its lock), when both sides are read at once. */
+  private static final int TARGET_BATCH = 256;
+
   private KeyedDelta() {}
 
   /** Streams one side's rows (each call a full pass), handing each row's key hash, row hash and payload on. */
@@ -158,7 +161,18 @@ public final class KeyedDelta {
     MeetingIndex<S, K> meeting = new MeetingIndex<>(capacity, changes, holding, holdBudget);
     sides.run(() -> {
       try {
-        target.forEach((keyHash, rowHash, row) -> meeting.target(keyHash, rowHash));
+        long[] keys = new long[TARGET_BATCH];
+        long[] rows = new long[TARGET_BATCH];
+        int[] batched = {0};
+        target.forEach((keyHash, rowHash, row) -> {
+          keys[batched[0]] = keyHash;
+          rows[batched[0]] = rowHash;
+          if (++batched[0] == TARGET_BATCH) {
+            meeting.targets(keys, rows, TARGET_BATCH);
+            batched[0] = 0;
+          }
+        });
+        meeting.targets(keys, rows, batched[0]);
         meeting.targetEnded();
       } catch (RuntimeException | Error e) {
         meeting.abort();

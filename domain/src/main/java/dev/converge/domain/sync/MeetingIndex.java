@@ -63,6 +63,18 @@ final class MeetingIndex<S, K> {
     states = new byte[initial];
   }
 
+  /** The next {@code count} target rows, under one taking of the lock (the target streams fast). */
+  void targets(long[] keyHashes, long[] rowHashes, int count) {
+    lock.lock();
+    try {
+      for (int i = 0; i < count; i++) {
+        target(keyHashes[i], rowHashes[i]);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** One target row. */
   void target(long keyHash, long rowHash) {
     lock.lock();
