@@ -373,7 +373,8 @@ public final class SyncTablesService implements SyncTablesUseCase {
         stopIfAsked(stop);
         String[] values = decided.values(pass, row, record);
         if (values != null) {
-          sink.accept(keyHasher.add(pass.canonicalKey()), pass.lastRowHash(), new SourceRow(values, pass.canonicalRow()));
+          sink.accept(keyHasher.add(pass.canonicalKey()), pass.lastRowHash(),
+              new SourceRow(values, pass.lastRowHash(), pass.lastRowLow()));
         }
       });
     };
@@ -396,7 +397,7 @@ public final class SyncTablesService implements SyncTablesUseCase {
         @Override
         public void put(SourceRow row, boolean update) {
           open.put(row.values());
-          changedSource.add(row.canonical());
+          changedSource.addRow(row.hashHigh(), row.hashLow());
         }
 
         @Override
@@ -458,28 +459,30 @@ public final class SyncTablesService implements SyncTablesUseCase {
 
   /**
    * The bytes of source rows a table may hold while they wait for the target's row with their key
-   * (both sides read at once): a quarter of the table's share of the memory budget.
+   * (both sides read at once): half the table's share of the memory budget. A row the target lacks
+   * (an insert) is held until the target ends, so this is also how many inserts a table takes
+   * before its source waits for the target to end.
    */
   private static long holdBudget(int capacity) {
-    return (long) capacity * BYTES_PER_ROW / 4;
+    return (long) capacity * BYTES_PER_ROW / 2;
   }
 
-  /** A source row as sync writes it (export's CSV values) and as it is checksummed (its canonical form). */
-  private record SourceRow(String[] values, List<String> canonical) {
-    /** A row held while it waits for the target's row: copies of the arrays its reader reuses. */
+  /**
+   * A source row as sync writes it (export's CSV values) and as the written rows' checksum counts it
+   * (the 128-bit hash of its canonical form, as {@link ContentChecksum#add} computed it).
+   */
+  private record SourceRow(String[] values, long hashHigh, long hashLow) {
+    /** A row held while it waits for the target's row: a copy of the values array its reader reuses. */
     static final KeyedDelta.Holding<SourceRow> HOLDING = new KeyedDelta.Holding<>() {
       @Override
       public SourceRow hold(SourceRow row) {
-        return new SourceRow(row.values.clone(), new ArrayList<>(row.canonical));
+        return new SourceRow(row.values.clone(), row.hashHigh, row.hashLow);
       }
 
       @Override
       public long bytes(SourceRow row) {
         long bytes = 64;
         for (String value : row.values) {
-          bytes += value == null ? 8 : 48 + value.length();
-        }
-        for (String value : row.canonical) {
           bytes += value == null ? 8 : 48 + value.length();
         }
         return bytes;

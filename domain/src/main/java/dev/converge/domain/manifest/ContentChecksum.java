@@ -18,6 +18,7 @@ public final class ContentChecksum {
   private long high;
   private long low;
   private long rows;
+  private long lastLow;
   private byte[] buffer = new byte[1024];
 
   /**
@@ -31,12 +32,23 @@ public final class ContentChecksum {
       length = encode(value, length);
     }
     long[] hash = murmur3(buffer, length);
-    long sum = low + hash[1];
+    lastLow = hash[1];
+    addRow(hash[0], hash[1]);
+    return hash[0];
+  }
+
+  /** The low 64 bits of the 128-bit hash of the row last {@link #add added} (the high half is what add returned). */
+  public long lastRowLow() {
+    return lastLow;
+  }
+
+  /** Adds one row by its 128-bit hash, as {@link #add} computed it for the same values (high and low halves). */
+  public void addRow(long rowHigh, long rowLow) {
+    long sum = low + rowLow;
     // Carry into the high half when the low half wraps (unsigned overflow).
-    high += hash[0] + (Long.compareUnsigned(sum, low) < 0 ? 1 : 0);
+    high += rowHigh + (Long.compareUnsigned(sum, low) < 0 ? 1 : 0);
     low = sum;
     rows++;
-    return hash[0];
   }
 
   /** Combines another part's checksum of the same table (a table exported in parts, or in parallel). */

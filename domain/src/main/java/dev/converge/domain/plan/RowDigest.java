@@ -141,6 +141,11 @@ public final class RowDigest {
     return lastRowHash;
   }
 
+  /** The low half of the 128-bit hash of the row last added (with {@link #lastRowHash}, what the checksum added). */
+  public long lastRowLow() {
+    return checksum.lastRowLow();
+  }
+
   /** The canonical values of the row last added (the list is reused by the next row). */
   public List<String> canonicalRow() {
     return canonicalRow;

@@ -27,6 +27,20 @@ class ContentChecksumTest {
   }
 
   @Test
+  void aRowAddedByItsHashCountsAsTheRowItself() {
+    List<List<String>> rows = List.of(Arrays.asList("1", "alpha", null), Arrays.asList("2", "\u00e9t\u00e9", ""),
+        Arrays.asList("3", "x".repeat(5000), "y"));
+    ContentChecksum hashed = new ContentChecksum();
+    ContentChecksum byHash = new ContentChecksum();
+    for (List<String> row : rows) {
+      long high = hashed.add(row);
+      byHash.addRow(high, hashed.lastRowLow());
+    }
+    assertEquals(checksum(rows), byHash.hex());
+    assertEquals(3, byHash.rows());
+  }
+
+  @Test
   void theSameRowsInAnyOrderGiveTheSameChecksum() {
     List<String> a = Arrays.asList("1", "alpha", null);
     List<String> b = Arrays.asList("2", "beta", "x");
