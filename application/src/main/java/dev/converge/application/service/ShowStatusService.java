@@ -64,7 +64,9 @@ public final class ShowStatusService implements ShowStatusUseCase {
     List<TableManifest> tables = manifest.get().tables().stream()
         .map(table -> synced.getOrDefault(table.sourceTable(), table)).toList();
     try {
-      SourceCheck check = sources.withSource(command.source(), position -> new StaleExports(position).check(tables));
+      String subject = synced.isEmpty() ? "the export" : "what the target was loaded and synced from";
+      SourceCheck check = sources.withSource(command.source(),
+          position -> new StaleExports(position).check(tables, subject));
       return synced.isEmpty() ? check : new SourceCheck(check.state(), synced.size() + " of " + tables.size()
           + " table(s) synced after the export, compared as the latest sync read them: " + check.line());
     } catch (ConvergeException e) {

@@ -52,6 +52,11 @@ final class StaleExports {
    * table). Fails as the port does when the source cannot be read.
    */
   SourceCheck check(List<TableManifest> tables) {
+    return check(tables, "the export");
+  }
+
+  /** As {@link #check(List)}, saying {@code subject} is current when it is (e.g. what a sync made the target). */
+  SourceCheck check(List<TableManifest> tables, String subject) {
     List<TableManifest> positioned = tables.stream().filter(table -> table.sourcePosition() != null).toList();
     List<TableManifest> fingerprinted = tables.stream()
         .filter(table -> table.sourcePosition() == null && table.fingerprint() != null).toList();
@@ -73,7 +78,7 @@ final class StaleExports {
         return new SourceCheck(state, String.join("; ", lines));
       }
     }
-    return new SourceCheck(SourceCheck.State.CURRENT, "the export is current: " + String.join("; ",
+    return new SourceCheck(SourceCheck.State.CURRENT, subject + " is current: " + String.join("; ",
         found.stream().map(SourceCheck::line).toList()));
   }
 

@@ -139,5 +139,8 @@ class StaleExportsTest {
 
     assertEquals(new SourceCheck(SourceCheck.State.CURRENT, "the export is current: the source is at the binary-log"
         + " position the export was read at (binlog.000001:100)"), check);
+    assertTrue(new StaleExports(movedTo("binlog.000001:100", Optional.empty()))
+        .check(tables, "what the target was loaded and synced from").line()
+        .startsWith("what the target was loaded and synced from is current: "), "status after a sync says what is current");
   }
 }
