@@ -183,15 +183,16 @@ class SyncTablesServiceTest {
     assertTrue(again.tables().get(0).detail().startsWith("no primary key: compared whole, equal"));
   }
 
-  @Test
-  void theTwoSidesOfATableComparedWholeAreReadAtTheSameTime() throws InterruptedException {
-    primaryKey = false;
+  /**
+   * Each side's read waits, as it begins, for the other's to begin too: read one after the other, the
+   * first side would wait in vain. Returns, per side, whether it met the other.
+   */
+  private List<Boolean> bothSidesMeet() {
     java.util.concurrent.CountDownLatch bothReading = new java.util.concurrent.CountDownLatch(2);
     List<Boolean> metTheOther = Collections.synchronizedList(new ArrayList<>());
     Runnable meet = () -> {
       bothReading.countDown();
       try {
-        // Read one after the other, the first side would wait here in vain.
         metTheOther.add(bothReading.await(10, java.util.concurrent.TimeUnit.SECONDS));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -199,6 +200,13 @@ class SyncTablesServiceTest {
     };
     beforeSourceRead = meet;
     beforeTargetRead = meet;
+    return metTheOther;
+  }
+
+  @Test
+  void theTwoSidesOfATableComparedWholeAreReadAtTheSameTime() {
+    primaryKey = false;
+    List<Boolean> metTheOther = bothSidesMeet();
 
     assertTrue(sync().tables().get(0).proven());
     assertEquals(List.of(true, true), metTheOther);
@@ -206,20 +214,8 @@ class SyncTablesServiceTest {
 
   @Test
   void theTwoSidesOfATableComparedByKeyAreReadAtTheSameTime() {
-    java.util.concurrent.CountDownLatch bothReading = new java.util.concurrent.CountDownLatch(2);
-    List<Boolean> metTheOther = Collections.synchronizedList(new ArrayList<>());
-    Runnable meet = () -> {
-      bothReading.countDown();
-      try {
-        // Read one after the other, the first side would wait here in vain.
-        metTheOther.add(bothReading.await(10, java.util.concurrent.TimeUnit.SECONDS));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    };
+    List<Boolean> metTheOther = bothSidesMeet();
     source.set(0, new Object[] {key(1).toUpperCase(), "1"});
-    beforeSourceRead = meet;
-    beforeTargetRead = meet;
 
     TableSync table = sync().tables().get(0);
 

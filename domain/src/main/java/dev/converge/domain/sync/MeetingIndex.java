@@ -68,36 +68,31 @@ final class MeetingIndex<S, K> {
     lock.lock();
     try {
       for (int i = 0; i < count; i++) {
-        target(keyHashes[i], rowHashes[i]);
+        meetTarget(keyHashes[i], rowHashes[i]);
       }
     } finally {
       lock.unlock();
     }
   }
 
-  /** One target row. */
-  void target(long keyHash, long rowHash) {
-    lock.lock();
-    try {
-      int at = slot(keyHash);
-      switch (states[at]) {
-        case EMPTY -> {
-          insert(at, keyHash, rowHash, TARGET);
-          unmetTarget++;
-        }
-        case HELD -> {
-          states[at] = MET;
-          S row = held.remove(keyHash);
-          heldBytes -= holding.bytes(row);
-          decide(rows[at], rowHash, row);
-          if (heldBytes <= holdBudget) {
-            roomToHold.signalAll();
-          }
-        }
-        default -> throw new KeyedDelta.KeyHashCollision("target");
+  /** One target row, the lock held. */
+  private void meetTarget(long keyHash, long rowHash) {
+    int at = slot(keyHash);
+    switch (states[at]) {
+      case EMPTY -> {
+        insert(at, keyHash, rowHash, TARGET);
+        unmetTarget++;
       }
-    } finally {
-      lock.unlock();
+      case HELD -> {
+        states[at] = MET;
+        S row = held.remove(keyHash);
+        heldBytes -= holding.bytes(row);
+        decide(rows[at], rowHash, row);
+        if (heldBytes <= holdBudget) {
+          roomToHold.signalAll();
+        }
+      }
+      default -> throw new KeyedDelta.KeyHashCollision("target");
     }
   }
 
