@@ -48,6 +48,12 @@ public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
           + " (default ${DEFAULT-VALUE}).")
   Parallelism parallelism;
 
+  @Option(names = "--memory-budget", paramLabel = "SIZE", defaultValue = "128MiB", converter = ByteSize.class,
+      description = "Memory verify may hold for the tables it reads at once, 16 bytes a source row, to compare a"
+          + " source that changed since the export with the export by key without reading it again; a table"
+          + " larger than its share is read a second time when it changed (default ${DEFAULT-VALUE}).")
+  long memoryBudget;
+
   @Option(names = "--check-timeout", defaultValue = "PT60S",
       description = "Longest one checklist query may run (60s, 15m, 1h30m or ISO-8601; default ${DEFAULT-VALUE}).")
   Duration checkTimeout;
@@ -69,7 +75,7 @@ public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
   /** As {@link #step()}, with {@code migrate}'s parallelism instead of this command's own when given. */
   PhaseStep.Verify step(Parallelism parallel) {
     return new PhaseStep.Verify(new VerifyMigrationCommand(examples, checklists, checklistDatabases, checkTimeout,
-        parallel == null ? parallelism : parallel));
+        parallel == null ? parallelism : parallel, memoryBudget));
   }
 
   @Override

@@ -32,6 +32,7 @@ import dev.converge.domain.manifest.ExportedRowHashes;
 import dev.converge.domain.manifest.KeyHashSet;
 import dev.converge.domain.manifest.KeyedDifferences;
 import dev.converge.domain.manifest.Manifest;
+import dev.converge.domain.manifest.StreamedRowHashes;
 import dev.converge.domain.plan.RowDigest;
 import dev.converge.domain.manifest.TableManifest;
 import dev.converge.domain.plan.ColumnPlan;
@@ -291,7 +292,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
         try {
           ParallelTables.run("converge-verify-source", snapshot.readers(), tables, failed, table -> sourceSides.put(
               table.sourceTable(), readSource(table, manifest.table(table.sourceTable()).orElseThrow(), snapshot,
-                  command.examples(), failed, decisions, lookup.lookup(), synced.contains(table.sourceTable()))),
+                  command, failed, decisions, lookup.lookup(), synced.contains(table.sourceTable()))),
               ErrorCode.VERIFICATION);
         } catch (RuntimeException e) {
           sourceFailure.set(e);
@@ -342,16 +343,21 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
   }
 
   /**
-   * The source's table read through the export's own digest: one pass for its rows and content
-   * checksum. Only when that differs from the export's, and the table has a primary key and its files,
-   * a second pass within the same snapshot looks each row's hash up by key among the export's (read
-   * back from its files), so the rows the source changed, inserted or deleted since the export are
-   * counted and the first ones kept. A source that still equals its export (the usual case) costs one
-   * read, and the export's files are not read at all.
+   * The source's table read through the export's own digest, once: its rows and content checksum,
+   * and each row's key hash and row hash in stream order (within the table's share of the memory
+   * budget, 16 bytes a row). Only when the checksum differs from the export's, and the table has a
+   * primary key and its files, are the export's rows read back from its files and compared with those
+   * hashes by key, so the rows the source changed, inserted or deleted since the export are counted
+   * without reading the source again; the source's values of the first ones are then read back from
+   * the few key ranges that hold them (a chunk of {@value StreamedRowHashes#CHUNK_ROWS} rows each). A
+   * table larger than its share is read a second time instead, when it changed. A source that still
+   * equals its export (the usual case) costs one read, and the export's files are not read at all.
    */
-  private SourceSide readSource(TablePlan table, TableManifest exported, Snapshot snapshot, int examples,
-      AtomicBoolean failed, RowDecisions decisions, ValueLookup lookup, boolean synced) {
+  private SourceSide readSource(TablePlan table, TableManifest exported, Snapshot snapshot,
+      VerifyMigrationCommand command, AtomicBoolean failed, RowDecisions decisions, ValueLookup lookup,
+      boolean synced) {
     long started = System.nanoTime();
+    int examples = command.examples();
     int[] key = RowDigest.keyColumns(table);
     String note = synced ? "the table was " + exported.snapshot() + ", after the export, whose files hold the"
             + " pre-copy: they cannot name the rows that differ since; converge sync compares the source and the"
@@ -363,7 +369,14 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     // left to the target's own row under their primary key: neither is in the export.
     Set<String> quarantined = exported.quarantined() == 0 ? Set.of() : changes.quarantinedKeys(table.sourceTable());
     Set<String> merged = exported.merged() == 0 ? Set.of() : changes.mergedKeys(table.sourceTable());
-    SourcePass whole = sourcePass(table, snapshot, failed, decisions, lookup, quarantined, merged, null, key, examples);
+    StreamedRowHashes streamed = note == null
+        ? new StreamedRowHashes(exported.rows(), command.memoryBudget() / 16 / Math.max(1, snapshot.readers()))
+        : null;
+    TableRead read = new TableRead(table.sourceTable(), table.columns().stream().map(ColumnPlan::source).toList(),
+        Arrays.stream(key).mapToObj(i -> table.columns().get(i).source().name()).toList());
+    SourcePass whole = sourcePass(read, table, failed, decisions, lookup, quarantined, merged, snapshot,
+        streamed == null ? (digest, row) -> { } : (digest, row) -> streamed.add(KeyHashSet.hashOf(digest.canonicalKey()),
+            digest.lastRowHash(), row[key[0]]));
     ContentChecksum checksum = whole.digest.checksum();
     boolean same = whole.failure == null && checksum.rows() == exported.rows()
         && checksum.hex().equals(exported.contentChecksum());
@@ -372,47 +385,60 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       return new SourceSide(checksum.rows(), checksum.hex(), millis(started), null, Map.of(), null, 0, 0, whole.failure,
           note, whole.quarantinedNow, whole.mergedNow);
     }
-    // The source moved since the export: its rows by key against the export's, in the same snapshot.
-    ExportedRowHashes hashes = exportedRowHashes(exported, key);
-    SourcePass byKey = sourcePass(table, snapshot, failed, decisions, lookup, quarantined, merged, hashes, key,
-        examples);
-    if (byKey.failure != null) {
-      return new SourceSide(checksum.rows(), checksum.hex(), millis(started), null, Map.of(), null, 0, 0, byKey.failure,
+    // The source moved since the export: its rows by key against the export's.
+    ExportedRowHashes hashes = exportedRowHashes(exported, key, canonicalForms(table));
+    SourceChanges found = streamed.complete()
+        ? changesStreamed(read, table, snapshot, failed, decisions, lookup, quarantined, merged, hashes, streamed,
+            key, examples)
+        : changesReadAgain(read, table, snapshot, failed, decisions, lookup, quarantined, merged, hashes, examples);
+    if (found.failure != null) {
+      return new SourceSide(checksum.rows(), checksum.hex(), millis(started), null, Map.of(), null, 0, 0, found.failure,
           note, whole.quarantinedNow, whole.mergedNow);
     }
-    return new SourceSide(checksum.rows(), checksum.hex(), millis(started), hashes, byKey.kept, byKey.inserted,
-        byKey.changed, byKey.insertedRows, null, note, whole.quarantinedNow, whole.mergedNow);
+    return new SourceSide(checksum.rows(), checksum.hex(), millis(started), hashes, found.kept, found.inserted,
+        found.changed, found.insertedRows, null, note, whole.quarantinedNow, whole.mergedNow);
   }
 
   private static long millis(long started) {
     return Duration.ofNanos(System.nanoTime() - started).toMillis();
   }
 
-  /** What one pass over a source table found. */
+  /** One pass over a source table. */
   private static final class SourcePass {
     RowDigest digest;
     String failure;
     long quarantinedNow;
     long mergedNow;
+  }
+
+  /** The rows the source changed and inserted since the export: counted, the first ones kept (canonical). */
+  private static final class SourceChanges {
+    String failure;
     long changed;
     long insertedRows;
     KeyHashSet inserted;
     final Map<List<String>, List<String>> kept = new LinkedHashMap<>();
+
+    void inserted(long keyHash) {
+      insertedRows++;
+      if (inserted == null) {
+        // Made at the first inserted key: an empty KeyHashSet already holds 1 MiB, and most tables have none.
+        inserted = new KeyHashSet();
+      }
+      inserted.addHash(keyHash);
+    }
   }
 
   /**
-   * One read of the source's table through a new digest (the export's defaults and maps applied
-   * again); with {@code hashes}, each row is also compared by key with the export's.
+   * One read of {@code read} (the whole table or a key range of it) through a new digest (the export's
+   * defaults and maps applied again), each converted row handed to {@code each} with the source's row.
    */
-  private SourcePass sourcePass(TablePlan table, Snapshot snapshot, AtomicBoolean failed, RowDecisions decisions,
-      ValueLookup lookup, Set<String> quarantined, Set<String> merged, ExportedRowHashes hashes, int[] key,
-      int examples) {
+  private static SourcePass sourcePass(TableRead read, TablePlan table, AtomicBoolean failed, RowDecisions decisions,
+      ValueLookup lookup, Set<String> quarantined, Set<String> merged, Snapshot snapshot,
+      BiConsumer<RowDigest, Object[]> each) {
     SourcePass pass = new SourcePass();
     RowDigest digest = new RowDigest(table, decisions, lookup);
     pass.digest = digest;
-    ContentChecksum csvHasher = new ContentChecksum();
-    TableRead read = new TableRead(table.sourceTable(), table.columns().stream().map(ColumnPlan::source).toList(),
-        digest.sourceKey());
     try {
       snapshot.stream(read, row -> {
         if (failed.get()) {
@@ -426,28 +452,8 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
           pass.mergedNow++;
           return;
         }
-        String[] values = digest.add(row);
-        if (hashes == null) {
-          return;
-        }
-        ExportedRowHashes.SourceState state = hashes.seenInSource(keyOf(values, key),
-            csvHasher.add(Arrays.asList(values)));
-        if (state != ExportedRowHashes.SourceState.SAME) {
-          List<String> rowKey = digest.canonicalKey();
-          if (state == ExportedRowHashes.SourceState.CHANGED) {
-            pass.changed++;
-          } else {
-            pass.insertedRows++;
-            if (pass.inserted == null) {
-              // Made at the first inserted key: an empty KeyHashSet already holds 1 MiB, and most tables have none.
-              pass.inserted = new KeyHashSet();
-            }
-            pass.inserted.add(rowKey, 0);
-          }
-          if (pass.kept.size() < examples) {
-            pass.kept.put(rowKey, new ArrayList<>(digest.canonicalRow()));
-          }
-        }
+        digest.add(row);
+        each.accept(digest, row);
       });
     } catch (RowRejectedException e) {
       pass.failure = "the source now holds a value the plan cannot convert: " + e.getMessage();
@@ -456,16 +462,96 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
   }
 
   /**
-   * The export's rows of the table by key, each as a hash of its CSV values, read back from its files.
-   * The source's rows are converted into the very same values (RowDigest), so the CSV text is compared
-   * as it is: no canonical form (no JSON parsing) is needed on this pass.
+   * The source's changes found from the hashes its one read kept, in stream order, against the
+   * export's; the first {@code examples} changed or inserted rows' values read back from the key ranges
+   * that hold them (a key of several columns has no ranges: the table is read again for them).
    */
-  private ExportedRowHashes exportedRowHashes(TableManifest exported, int[] key) {
+  private SourceChanges changesStreamed(TableRead read, TablePlan table, Snapshot snapshot, AtomicBoolean failed,
+      RowDecisions decisions, ValueLookup lookup, Set<String> quarantined, Set<String> merged,
+      ExportedRowHashes hashes, StreamedRowHashes streamed, int[] key, int examples) {
+    SourceChanges found = new SourceChanges();
+    List<Integer> shown = new ArrayList<>();
+    Set<Long> wanted = new java.util.HashSet<>();
+    for (int i = 0; i < streamed.size(); i++) {
+      long keyHash = streamed.keyHash(i);
+      ExportedRowHashes.SourceState state = hashes.seenInSource(keyHash, streamed.rowHash(i));
+      if (state == ExportedRowHashes.SourceState.SAME) {
+        continue;
+      }
+      if (state == ExportedRowHashes.SourceState.CHANGED) {
+        found.changed++;
+      } else {
+        found.inserted(keyHash);
+      }
+      if (shown.size() < examples) {
+        shown.add(i);
+        wanted.add(keyHash);
+      }
+    }
+    if (wanted.isEmpty()) {
+      return found;
+    }
+    BiConsumer<RowDigest, Object[]> keep = (digest, row) -> {
+      List<String> rowKey = digest.canonicalKey();
+      if (found.kept.size() < examples && wanted.contains(KeyHashSet.hashOf(rowKey))) {
+        found.kept.put(rowKey, new ArrayList<>(digest.canonicalRow()));
+      }
+    };
+    if (key.length == 1) {
+      for (StreamedRowHashes.SourceKeyRange range : streamed.rangesHolding(
+          shown.stream().mapToInt(Integer::intValue).toArray())) {
+        SourcePass part = sourcePass(read.within(new StreamSourceRowsPort.KeyRange(range.from(), range.to())), table,
+            failed, decisions, lookup, quarantined, merged, snapshot, keep);
+        if (part.failure != null) {
+          found.failure = part.failure;
+          return found;
+        }
+      }
+    }
+    if (found.kept.size() < wanted.size()) {
+      // A key of several columns, or a range the source bounded otherwise: the table once more for those rows.
+      found.kept.clear();
+      found.failure = sourcePass(read, table, failed, decisions, lookup, quarantined, merged, snapshot, keep).failure;
+    }
+    return found;
+  }
+
+  /** The source's changes found by reading its table a second time, each row by key against the export's. */
+  private static SourceChanges changesReadAgain(TableRead read, TablePlan table, Snapshot snapshot,
+      AtomicBoolean failed, RowDecisions decisions, ValueLookup lookup, Set<String> quarantined, Set<String> merged,
+      ExportedRowHashes hashes, int examples) {
+    SourceChanges found = new SourceChanges();
+    found.failure = sourcePass(read, table, failed, decisions, lookup, quarantined, merged, snapshot, (digest, row) -> {
+      List<String> rowKey = digest.canonicalKey();
+      long keyHash = KeyHashSet.hashOf(rowKey);
+      ExportedRowHashes.SourceState state = hashes.seenInSource(keyHash, digest.lastRowHash());
+      if (state == ExportedRowHashes.SourceState.SAME) {
+        return;
+      }
+      if (state == ExportedRowHashes.SourceState.CHANGED) {
+        found.changed++;
+      } else {
+        found.inserted(keyHash);
+      }
+      if (found.kept.size() < examples) {
+        found.kept.put(rowKey, new ArrayList<>(digest.canonicalRow()));
+      }
+    }).failure;
+    return found;
+  }
+
+  /**
+   * The export's rows of the table by canonical key, each as the 64-bit hash of its canonical values
+   * (what the source's digest computes for the same row), read back from its files.
+   */
+  private ExportedRowHashes exportedRowHashes(TableManifest exported, int[] key, List<UnaryOperator<String>> canonical) {
     ExportedRowHashes hashes = new ExportedRowHashes();
-    ContentChecksum csvHasher = new ContentChecksum();
+    ContentChecksum rowHasher = new ContentChecksum();
     for (TableManifest.DataFile file : exported.files()) {
-      files.forEachRow(file.name(),
-          read -> hashes.put(keyOf(read.values(), key), csvHasher.add(Arrays.asList(read.values()))));
+      files.forEachRow(file.name(), read -> {
+        List<String> row = canonicalRow(canonical, read.values());
+        hashes.put(KeyHashSet.hashOf(keyOf(row, key)), rowHasher.add(row));
+      });
     }
     return hashes;
   }
@@ -567,23 +653,18 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     Set<List<String>> sourceKeys = sourceSide.kept().keySet();
     Set<List<String>> deleted = new LinkedHashSet<>();
     Map<List<String>, List<String>> exportRows = new HashMap<>();
-    // The export's CSV key of each collected row: what the source's states are recorded by.
-    Map<List<String>, List<String>> csvKeys = new HashMap<>();
     Map<List<String>, List<String>> loadedRows = new HashMap<>();
     Set<Integer> buckets = examined;
     for (TableManifest.DataFile file : exported.files()) {
       files.forEachRow(file.name(), read -> {
         List<String> row = canonicalRow(canonical, read.values());
         List<String> rowKey = keyOf(row, key);
-        List<String> csvKey = keyOf(read.values(), key);
         if (buckets.contains(KeyedDifferences.bucketOf(rowKey)) || sourceKeys.contains(rowKey)) {
           exportRows.put(rowKey, row);
-          csvKeys.put(rowKey, csvKey);
         } else if (hashes != null && deleted.size() < examples
-            && hashes.sourceState(csvKey) == ExportedRowHashes.SourceState.NOT_SEEN) {
+            && hashes.sourceState(rowKey) == ExportedRowHashes.SourceState.NOT_SEEN) {
           deleted.add(rowKey);
           exportRows.put(rowKey, row);
-          csvKeys.put(rowKey, csvKey);
         }
       });
     }
@@ -614,7 +695,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       List<String> source = export;
       boolean sourceKept = true;
       if (hashes != null) {
-        switch (export == null ? ExportedRowHashes.SourceState.NOT_EXPORTED : hashes.sourceState(csvKeys.get(rowKey))) {
+        switch (export == null ? ExportedRowHashes.SourceState.NOT_EXPORTED : hashes.sourceState(rowKey)) {
           case SAME -> source = export;
           case NOT_SEEN -> source = null;
           case CHANGED -> {

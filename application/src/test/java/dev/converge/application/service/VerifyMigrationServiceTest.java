@@ -19,6 +19,7 @@ import dev.converge.application.port.out.StorePlanPort;
 import dev.converge.application.port.out.StreamSourceRowsPort;
 import dev.converge.domain.conversion.ValuePolicies;
 import dev.converge.domain.manifest.Manifest;
+import dev.converge.domain.manifest.StreamedRowHashes;
 import dev.converge.domain.plan.RowDigest;
 import dev.converge.domain.manifest.TableManifest;
 import dev.converge.domain.plan.MigrationPlan;
@@ -73,6 +74,8 @@ class VerifyMigrationServiceTest {
   private final List<String[]> targetRows = new ArrayList<>();
   private Manifest manifest;
   private final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong sourceRowsStreamed = new java.util.concurrent.atomic.AtomicLong();
+  private long memoryBudget = VerifyMigrationCommand.DEFAULT_MEMORY_BUDGET;
   private Runnable sourceStarts = () -> {};
   private Runnable targetStarts = () -> {};
   private String markdown;
@@ -140,14 +143,25 @@ class VerifyMigrationServiceTest {
 
       @Override
       public long stream(StreamSourceRowsPort.TableRead table, Consumer<Object[]> rows) {
-        reads.computeIfAbsent("source " + table.table(), name -> new AtomicInteger()).incrementAndGet();
+        StreamSourceRowsPort.KeyRange range = table.range();
+        reads.computeIfAbsent("source " + table.table() + (range == StreamSourceRowsPort.KeyRange.ALL ? "" : " range"),
+            name -> new AtomicInteger()).incrementAndGet();
         sourceStarts.run();
         Object[] reused = new Object[2];
+        long count = 0;
+        // The rows are held in key order, as the source streams them; a range is [from, to) of the key.
         for (Object[] row : sourceRows) {
+          String rowKey = (String) row[0];
+          if (range.from() != null && rowKey.compareTo((String) range.from()) < 0
+              || range.to() != null && rowKey.compareTo((String) range.to()) >= 0) {
+            continue;
+          }
           System.arraycopy(row, 0, reused, 0, 2);
           rows.accept(reused);
+          count++;
         }
-        return sourceRows.size();
+        sourceRowsStreamed.addAndGet(count);
+        return count;
       }
 
       @Override
@@ -207,7 +221,8 @@ class VerifyMigrationServiceTest {
         }, (sql, timeout, rows) -> {
           throw new AssertionError("no checklist");
         }, Optional::empty, changes, lookups, imports)
-        .verify(new VerifyMigrationCommand(5, List.of(), Map.of(), Duration.ofSeconds(5), new Parallelism(2)));
+        .verify(new VerifyMigrationCommand(5, List.of(), Map.of(), Duration.ofSeconds(5), new Parallelism(2),
+            memoryBudget));
   }
 
   private final InMemoryChanges changes = new InMemoryChanges();
@@ -268,9 +283,59 @@ class VerifyMigrationServiceTest {
         .findFirst().orElseThrow();
     assertEquals(List.of(RowDivergence.Kind.CHANGED_IN_SOURCE), changed.kinds());
     assertEquals(List.of(new RowDivergence.ColumnValues("isOpen", "f", "t", "t")), changed.columns());
-    assertEquals(2, reads.get("source space").get(),
-        "read once to find it changed, once more in the same snapshot to name the rows by key");
+    assertEquals(1, reads.get("source space").get(), "read once: the changes are found from the hashes it kept");
+    assertEquals(1, reads.get("source space range").get(), "the one chunk holding the rows to show, read back");
     assertEquals(1, reads.get("target space").get(), "the target equals the export: not read again for its values");
+  }
+
+  @Test
+  void aLargeTableThatChangedIsReadOnceAndOnlyTheChunkHoldingTheChangedRowIsReadBack() {
+    manyRows(10_000);
+    sourceRows.set(9_000, new Object[] {manyKey(9_000).toUpperCase(), "1"});
+
+    VerifyMigrationReport report = verify();
+
+    Check sourceContent = check(report, "source content");
+    assertFalse(sourceContent.passed());
+    assertTrue(sourceContent.detail().contains("id=" + manyKey(9_000) + ": changed in the source since the export"
+        + " (isOpen: source 't', export 'f', target 'f')"), sourceContent.detail());
+    assertEquals(new VerifyMigrationReport.SourceChanges(1, 0, 0), report.tables().get(0).sourceChanges());
+    assertEquals(1, reads.get("source space").get());
+    assertEquals(1, reads.get("source space range").get());
+    assertEquals(10_000 + (10_000 - 2 * StreamedRowHashes.CHUNK_ROWS), sourceRowsStreamed.get(),
+        "the whole table once, then only the last chunk (rows 8,192 to 9,999), which holds the changed row");
+  }
+
+  @Test
+  void aChangedTableLargerThanItsShareOfTheMemoryBudgetIsReadASecondTimeToNameItsRows() {
+    manyRows(70_000);
+    sourceRows.set(5, new Object[] {manyKey(5).toUpperCase(), "1"});
+    sourceRows.remove(6);
+    memoryBudget = 1L << 20; // 65,536 rows of 16 bytes for the one table read at a time
+
+    VerifyMigrationReport report = verify();
+
+    Check sourceContent = check(report, "source content");
+    assertTrue(sourceContent.detail().contains("id=" + manyKey(5) + ": changed in the source since the export"),
+        sourceContent.detail());
+    assertTrue(sourceContent.detail().contains("id=" + manyKey(6) + ": deleted in the source since the export"),
+        sourceContent.detail());
+    assertEquals(new VerifyMigrationReport.SourceChanges(1, 0, 1), report.tables().get(0).sourceChanges());
+    assertEquals(2, reads.get("source space").get(), "too large to keep its hashes: read again, by key");
+    assertEquals(null, reads.get("source space range"));
+  }
+
+  /** A source of {@code count} rows in key order (every isOpen false), exported and loaded. */
+  private void manyRows(int count) {
+    sourceRows.clear();
+    for (int i = 0; i < count; i++) {
+      sourceRows.add(new Object[] {manyKey(i).toUpperCase(), "0"});
+    }
+    migrate(PlanSettings.defaults());
+  }
+
+  private static String manyKey(int n) {
+    return "0f8fad5b-d9cb-469f-a165-" + String.format(java.util.Locale.ROOT, "%012d", n);
   }
 
   @Test

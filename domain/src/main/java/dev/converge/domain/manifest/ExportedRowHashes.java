@@ -31,7 +31,12 @@ public final class ExportedRowHashes {
 
   /** Adds one exported row: its canonical key and the hash {@link ContentChecksum#add(List)} returned for it. */
   public void put(List<String> canonicalKey, long rowHash) {
-    long hash = nonZero(KeyHashSet.hash(canonicalKey));
+    put(KeyHashSet.hash(canonicalKey), rowHash);
+  }
+
+  /** Adds one exported row by its key's {@link KeyHashSet#hashOf} and its row hash. */
+  public void put(long keyHash, long rowHash) {
+    long hash = nonZero(keyHash);
     if ((size + 1) * 2L > keys.length) {
       grow();
     }
@@ -46,7 +51,12 @@ public final class ExportedRowHashes {
 
   /** Marks the key as held by the source with this content; returns how it compares with the export. */
   public SourceState seenInSource(List<String> canonicalKey, long rowHash) {
-    int slot = slotOf(nonZero(KeyHashSet.hash(canonicalKey)));
+    return seenInSource(KeyHashSet.hash(canonicalKey), rowHash);
+  }
+
+  /** As {@link #seenInSource(List, long)}, for the key whose {@link KeyHashSet#hashOf} is {@code keyHash}. */
+  public SourceState seenInSource(long keyHash, long rowHash) {
+    int slot = slotOf(nonZero(keyHash));
     if (keys[slot] == 0) {
       return SourceState.NOT_EXPORTED;
     }

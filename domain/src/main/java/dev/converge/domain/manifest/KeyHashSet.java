@@ -32,6 +32,21 @@ public final class KeyHashSet {
     return -1;
   }
 
+  /** Adds the key whose {@link #hashOf} is {@code hash} (with no line); returns whether it was new. */
+  public boolean addHash(long hash) {
+    if ((size + 1) * 2L > hashes.length) {
+      grow();
+    }
+    long held = hash == 0 ? 1 : hash;
+    int slot = find(held);
+    if (hashes[slot] == held) {
+      return false;
+    }
+    hashes[slot] = held;
+    size++;
+    return true;
+  }
+
   /** Whether a key with the same hash was added (a different key sharing the hash also answers true). */
   public boolean contains(List<String> canonicalKey) {
     return hashes[find(slotHash(canonicalKey))] != 0;
