@@ -51,7 +51,8 @@ public final class VerifyCommand extends PhaseCommand<VerifyMigrationReport> {
   @Option(names = "--memory-budget", paramLabel = "SIZE", defaultValue = "128MiB", converter = ByteSize.class,
       description = "Memory verify may hold for the tables it reads at once, 16 bytes a source row, to compare a"
           + " source that changed since the export with the export by key without reading it again; a table"
-          + " larger than its share is read a second time when it changed (default ${DEFAULT-VALUE}).")
+          + " larger than its share is read a second time when it changed; synced tables keep theirs, together within"
+          + " the budget, to name what differs since the sync (default ${DEFAULT-VALUE}).")
   long memoryBudget;
 
   @Option(names = "--check-timeout", defaultValue = "PT60S",

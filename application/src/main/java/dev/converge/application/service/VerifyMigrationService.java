@@ -63,6 +63,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
@@ -152,7 +153,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       }
       TableVerdict verdict = judge(table, exported, sides.source.get(table.sourceTable()),
           sides.target.get(table.sourceTable()), command.examples(), decided,
-          synced.containsKey(table.sourceTable()) ? exported.snapshot() : null);
+          synced.containsKey(table.sourceTable()) ? exported.snapshot() : null, sides.synced.get(table.sourceTable()));
       verdicts.add(verdict);
       checks.addAll(contentChecks(verdict, keyNames(table), command.examples()));
       expectedDifferences(exported, sides.source.get(table.sourceTable()), decided).ifPresent(checks::add);
@@ -249,7 +250,16 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
   }
 
   /** What one pass over each side found, by source table. */
-  private record Sides(Map<String, SourceSide> source, Map<String, TargetSide> target) {}
+  private record Sides(Map<String, SourceSide> source, Map<String, TargetSide> target,
+      Map<String, SyncedRows> synced) {}
+
+  /**
+   * A synced table's rows that differ between the source and the target, named by key against the
+   * side that still equals what the sync read.
+   *
+   * @param changes the source's changes since the sync (when the source is the side that moved), else null
+   */
+  private record SyncedRows(List<RowDivergence> rows, VerifyMigrationReport.SourceChanges changes) {}
 
   /**
    * The source's table as the one pass over it found it, compared key by key with the export.
@@ -260,10 +270,26 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
    * @param inserted keys the source holds that the export has not; {@code null} when there is none
    * @param failure why the source could not be read to the end (a value the plan cannot convert), else null
    * @param note why the rows cannot be compared by key, else null
+   * @param streamed a synced table's rows as key and row hashes, in stream order, kept until the target
+   *     was read (to name the rows that differ since the sync); else null
    */
   private record SourceSide(long rows, String checksum, long millis, ExportedRowHashes exported,
       Map<List<String>, List<String>> kept, KeyHashSet inserted, long changed, long insertedRows, String failure,
-      String note, long quarantinedNow, long mergedNow) {}
+      String note, long quarantinedNow, long mergedNow, StreamedRowHashes streamed) {
+
+    SourceSide(long rows, String checksum, long millis, ExportedRowHashes exported,
+        Map<List<String>, List<String>> kept, KeyHashSet inserted, long changed, long insertedRows, String failure,
+        String note, long quarantinedNow, long mergedNow) {
+      this(rows, checksum, millis, exported, kept, inserted, changed, insertedRows, failure, note, quarantinedNow,
+          mergedNow, null);
+    }
+
+    /** The same side without its kept hashes, once they served (their memory is let go). */
+    SourceSide withoutHashes() {
+      return new SourceSide(rows, checksum, millis, exported, kept, inserted, changed, insertedRows, failure, note,
+          quarantinedNow, mergedNow, null);
+    }
+  }
 
   /**
    * The target's table as one pass over it found it.
@@ -281,9 +307,12 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       RowDecisions decisions, Set<String> synced) {
     Map<String, SourceSide> sourceSides = new ConcurrentHashMap<>();
     Map<String, TargetSide> targetSides = new ConcurrentHashMap<>();
+    Map<String, SyncedRows> syncedRows = new HashMap<>();
     if (tables.isEmpty()) {
-      return new Sides(sourceSides, targetSides);
+      return new Sides(sourceSides, targetSides, syncedRows);
     }
+    // What the synced tables' kept hashes may take together until their targets were read.
+    AtomicLong retainable = new AtomicLong(command.memoryBudget() / 16);
     AtomicBoolean failed = new AtomicBoolean();
     try (Snapshot snapshot = source.openSnapshot(Math.min(command.parallelism().tables(), tables.size()));
         SourceLookups.Opened lookup = SourceLookups.open(lookups, decisions)) {
@@ -292,7 +321,7 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
         try {
           ParallelTables.run("converge-verify-source", snapshot.readers(), tables, failed, table -> sourceSides.put(
               table.sourceTable(), readSource(table, manifest.table(table.sourceTable()).orElseThrow(), snapshot,
-                  command, failed, decisions, lookup.lookup(), synced.contains(table.sourceTable()))),
+                  command, failed, decisions, lookup.lookup(), synced.contains(table.sourceTable()), retainable)),
               ErrorCode.VERIFICATION);
         } catch (RuntimeException e) {
           sourceFailure.set(e);
@@ -314,8 +343,26 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       if (first != null) {
         throw first;
       }
+      // Still in the snapshot: a synced table whose source or target moved since the sync, named by key.
+      for (TablePlan table : tables) {
+        SourceSide sourceSide = sourceSides.get(table.sourceTable());
+        if (sourceSide.streamed() == null) {
+          continue;
+        }
+        TableManifest reference = manifest.table(table.sourceTable()).orElseThrow();
+        boolean sourceSame = sourceSide.rows() == reference.rows()
+            && sourceSide.checksum().equals(reference.contentChecksum());
+        TargetSide targetSide = targetSides.get(table.sourceTable());
+        boolean targetSame = targetSide.rows() == reference.rows()
+            && targetSide.checksum().equals(reference.contentChecksum());
+        if (sourceSame != targetSame) {
+          narrowSynced(table, reference, sourceSide.streamed(), sourceSame, snapshot, failed, decisions,
+              lookup.lookup(), command.examples()).ifPresent(rows -> syncedRows.put(table.sourceTable(), rows));
+        }
+        sourceSides.put(table.sourceTable(), sourceSide.withoutHashes());
+      }
     }
-    return new Sides(sourceSides, targetSides);
+    return new Sides(sourceSides, targetSides, syncedRows);
   }
 
   private static void awaitSourceSide(Thread sourceRun, AtomicBoolean failed) {
@@ -355,29 +402,35 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
    */
   private SourceSide readSource(TablePlan table, TableManifest exported, Snapshot snapshot,
       VerifyMigrationCommand command, AtomicBoolean failed, RowDecisions decisions, ValueLookup lookup,
-      boolean synced) {
+      boolean synced, AtomicLong retainable) {
     long started = System.nanoTime();
     int examples = command.examples();
     int[] key = RowDigest.keyColumns(table);
-    String note = synced ? "the table was " + exported.snapshot() + ", after the export, whose files hold the"
-            + " pre-copy: they cannot name the rows that differ since; converge sync compares the source and the"
-            + " target by key and copies them"
-        : key.length == 0 ? "the table has no primary key to name the differing rows by"
+    String note = key.length == 0 ? "the table has no primary key to name the differing rows by"
+        : synced ? null
         : !filesPresent(exported) ? "the export's files are no longer in the work directory to name the differing rows by"
         : null;
-    // The rows export set aside are skipped (they are expected to be missing), and so are the rows it
-    // left to the target's own row under their primary key: neither is in the export.
-    Set<String> quarantined = exported.quarantined() == 0 ? Set.of() : changes.quarantinedKeys(table.sourceTable());
-    Set<String> merged = exported.merged() == 0 ? Set.of() : changes.mergedKeys(table.sourceTable());
+    Skipped skipped = skipped(table, exported);
     StreamedRowHashes streamed = note == null
         ? new StreamedRowHashes(exported.rows(), command.memoryBudget() / 16 / Math.max(1, snapshot.readers()))
         : null;
-    TableRead read = new TableRead(table.sourceTable(), table.columns().stream().map(ColumnPlan::source).toList(),
-        Arrays.stream(key).mapToObj(i -> table.columns().get(i).source().name()).toList());
-    SourcePass whole = sourcePass(read, table, failed, decisions, lookup, quarantined, merged, snapshot,
+    TableRead read = sourceRead(table, key);
+    SourcePass whole = sourcePass(read, table, failed, decisions, lookup, skipped, snapshot,
         streamed == null ? (digest, row) -> { } : (digest, row) -> streamed.add(KeyHashSet.hashOf(digest.canonicalKey()),
             digest.lastRowHash(), row[key[0]]));
     ContentChecksum checksum = whole.digest.checksum();
+    if (synced) {
+      // Compared with the target once it was read; kept only while the budget has room for it.
+      boolean kept = whole.failure == null && streamed != null && streamed.complete()
+          && retainable.addAndGet(-streamed.size()) >= 0;
+      if (!kept && streamed != null && streamed.complete() && whole.failure == null) {
+        retainable.addAndGet(streamed.size()); // what it took back: a smaller table may still fit
+      }
+      return new SourceSide(checksum.rows(), checksum.hex(), millis(started), null, Map.of(), null, 0, 0,
+          whole.failure, note != null ? note : kept ? null : syncedNote(exported, "the table is too large to be"
+              + " compared by key within --memory-budget"), whole.quarantinedNow, whole.mergedNow,
+          kept ? streamed : null);
+    }
     boolean same = whole.failure == null && checksum.rows() == exported.rows()
         && checksum.hex().equals(exported.contentChecksum());
     if (same || whole.failure != null || note != null) {
@@ -388,9 +441,8 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     // The source moved since the export: its rows by key against the export's.
     ExportedRowHashes hashes = exportedRowHashes(exported, key, canonicalForms(table));
     SourceChanges found = streamed.complete()
-        ? changesStreamed(read, table, snapshot, failed, decisions, lookup, quarantined, merged, hashes, streamed,
-            key, examples)
-        : changesReadAgain(read, table, snapshot, failed, decisions, lookup, quarantined, merged, hashes, examples);
+        ? changesStreamed(read, table, snapshot, failed, decisions, lookup, skipped, hashes, streamed, key, examples)
+        : changesReadAgain(read, table, snapshot, failed, decisions, lookup, skipped, hashes, examples);
     if (found.failure != null) {
       return new SourceSide(checksum.rows(), checksum.hex(), millis(started), null, Map.of(), null, 0, 0, found.failure,
           note, whole.quarantinedNow, whole.mergedNow);
@@ -401,6 +453,24 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
 
   private static long millis(long started) {
     return Duration.ofNanos(System.nanoTime() - started).toMillis();
+  }
+
+  /**
+   * The source rows every read of a table skips: those export set aside (they are expected to be
+   * missing), and those it left to the target's own row under their primary key; neither is in the
+   * export (nor in what a sync read).
+   */
+  private record Skipped(Set<String> quarantined, Set<String> merged) {}
+
+  private Skipped skipped(TablePlan table, TableManifest exported) {
+    return new Skipped(exported.quarantined() == 0 ? Set.of() : changes.quarantinedKeys(table.sourceTable()),
+        exported.merged() == 0 ? Set.of() : changes.mergedKeys(table.sourceTable()));
+  }
+
+  /** The whole table as export reads it: its planned columns, in primary-key order. */
+  private static TableRead sourceRead(TablePlan table, int[] key) {
+    return new TableRead(table.sourceTable(), table.columns().stream().map(ColumnPlan::source).toList(),
+        Arrays.stream(key).mapToObj(i -> table.columns().get(i).source().name()).toList());
   }
 
   /** One pass over a source table. */
@@ -434,8 +504,9 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
    * defaults and maps applied again), each converted row handed to {@code each} with the source's row.
    */
   private static SourcePass sourcePass(TableRead read, TablePlan table, AtomicBoolean failed, RowDecisions decisions,
-      ValueLookup lookup, Set<String> quarantined, Set<String> merged, Snapshot snapshot,
-      BiConsumer<RowDigest, Object[]> each) {
+      ValueLookup lookup, Skipped skipped, Snapshot snapshot, BiConsumer<RowDigest, Object[]> each) {
+    Set<String> quarantined = skipped.quarantined();
+    Set<String> merged = skipped.merged();
     SourcePass pass = new SourcePass();
     RowDigest digest = new RowDigest(table, decisions, lookup);
     pass.digest = digest;
@@ -467,8 +538,8 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
    * that hold them (a key of several columns has no ranges: the table is read again for them).
    */
   private SourceChanges changesStreamed(TableRead read, TablePlan table, Snapshot snapshot, AtomicBoolean failed,
-      RowDecisions decisions, ValueLookup lookup, Set<String> quarantined, Set<String> merged,
-      ExportedRowHashes hashes, StreamedRowHashes streamed, int[] key, int examples) {
+      RowDecisions decisions, ValueLookup lookup, Skipped skipped, ExportedRowHashes hashes,
+      StreamedRowHashes streamed, int[] key, int examples) {
     SourceChanges found = new SourceChanges();
     List<Integer> shown = new ArrayList<>();
     Set<Long> wanted = new java.util.HashSet<>();
@@ -488,40 +559,51 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
         wanted.add(keyHash);
       }
     }
+    readBack(read, table, snapshot, failed, decisions, lookup, skipped, streamed, shown, wanted, key, examples, found);
+    return found;
+  }
+
+  /**
+   * The source's values of the rows streamed {@code ordinals}th (ascending), whose key hashes are
+   * {@code wanted}, into {@code found}'s kept rows: read back from the key ranges that hold them, in the
+   * same snapshot; a key of several columns has no ranges, and a range the source bounded otherwise
+   * than it ordered could miss a row: then the table is read once more for them.
+   */
+  private static void readBack(TableRead read, TablePlan table, Snapshot snapshot, AtomicBoolean failed,
+      RowDecisions decisions, ValueLookup lookup, Skipped skipped, StreamedRowHashes streamed, List<Integer> ordinals,
+      Set<Long> wanted, int[] key, int limit, SourceChanges found) {
     if (wanted.isEmpty()) {
-      return found;
+      return;
     }
     BiConsumer<RowDigest, Object[]> keep = (digest, row) -> {
       List<String> rowKey = digest.canonicalKey();
-      if (found.kept.size() < examples && wanted.contains(KeyHashSet.hashOf(rowKey))) {
+      if (found.kept.size() < limit && wanted.contains(KeyHashSet.hashOf(rowKey))) {
         found.kept.put(rowKey, new ArrayList<>(digest.canonicalRow()));
       }
     };
     if (key.length == 1) {
       for (StreamedRowHashes.SourceKeyRange range : streamed.rangesHolding(
-          shown.stream().mapToInt(Integer::intValue).toArray())) {
+          ordinals.stream().mapToInt(Integer::intValue).toArray())) {
         SourcePass part = sourcePass(read.within(new StreamSourceRowsPort.KeyRange(range.from(), range.to())), table,
-            failed, decisions, lookup, quarantined, merged, snapshot, keep);
+            failed, decisions, lookup, skipped, snapshot, keep);
         if (part.failure != null) {
           found.failure = part.failure;
-          return found;
+          return;
         }
       }
     }
-    if (found.kept.size() < wanted.size()) {
-      // A key of several columns, or a range the source bounded otherwise: the table once more for those rows.
+    if (found.kept.size() < Math.min(limit, wanted.size())) {
       found.kept.clear();
-      found.failure = sourcePass(read, table, failed, decisions, lookup, quarantined, merged, snapshot, keep).failure;
+      found.failure = sourcePass(read, table, failed, decisions, lookup, skipped, snapshot, keep).failure;
     }
-    return found;
   }
 
   /** The source's changes found by reading its table a second time, each row by key against the export's. */
   private static SourceChanges changesReadAgain(TableRead read, TablePlan table, Snapshot snapshot,
-      AtomicBoolean failed, RowDecisions decisions, ValueLookup lookup, Set<String> quarantined, Set<String> merged,
-      ExportedRowHashes hashes, int examples) {
+      AtomicBoolean failed, RowDecisions decisions, ValueLookup lookup, Skipped skipped, ExportedRowHashes hashes,
+      int examples) {
     SourceChanges found = new SourceChanges();
-    found.failure = sourcePass(read, table, failed, decisions, lookup, quarantined, merged, snapshot, (digest, row) -> {
+    found.failure = sourcePass(read, table, failed, decisions, lookup, skipped, snapshot, (digest, row) -> {
       List<String> rowKey = digest.canonicalKey();
       long keyHash = KeyHashSet.hashOf(rowKey);
       ExportedRowHashes.SourceState state = hashes.seenInSource(keyHash, digest.lastRowHash());
@@ -538,6 +620,93 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       }
     }).failure;
     return found;
+  }
+
+  /** Why a synced table's differing rows are not named. */
+  private static String syncedNote(TableManifest synced, String why) {
+    return "the table was " + synced.snapshot() + ", after the export, whose files hold the pre-copy; " + why
+        + ": converge sync compares the source and the target by key and copies the rows that differ";
+  }
+
+  /**
+   * A synced table whose source or target (one of them) no longer equals what the sync read, named by
+   * key: the side that still equals it is the reference. The target is read again and each row
+   * compared by key with the hashes the source's one read kept; the source's values of the rows to
+   * show are read back from the key ranges that hold them, in the same snapshot. Empty when the source
+   * can no longer be converted.
+   */
+  private java.util.Optional<SyncedRows> narrowSynced(TablePlan table, TableManifest synced,
+      StreamedRowHashes streamed, boolean sourceSame, Snapshot snapshot, AtomicBoolean failed, RowDecisions decisions,
+      ValueLookup lookup, int examples) {
+    int[] key = RowDigest.keyColumns(table);
+    List<UnaryOperator<String>> canonical = canonicalForms(table);
+    // The source's rows by key; "seen in source" here means held by the target.
+    ExportedRowHashes sourceRows = new ExportedRowHashes();
+    for (int i = 0; i < streamed.size(); i++) {
+      sourceRows.put(streamed.keyHash(i), streamed.rowHash(i));
+    }
+    Map<List<String>, List<String>> targetShown = new LinkedHashMap<>();
+    Set<Long> wanted = new java.util.HashSet<>();
+    long[] targetOdd = new long[2]; // [0] other content than the source's, [1] a key the source lacks
+    ContentChecksum rowHasher = new ContentChecksum();
+    targetRows.streamRows(table.targetTable(), targetColumns(table), values -> {
+      if (failed.get()) {
+        throw new ParallelTables.Stopped();
+      }
+      List<String> row = canonicalRow(canonical, values);
+      List<String> rowKey = keyOf(row, key);
+      long keyHash = KeyHashSet.hashOf(rowKey);
+      ExportedRowHashes.SourceState state = sourceRows.seenInSource(keyHash, rowHasher.add(row));
+      if (state == ExportedRowHashes.SourceState.SAME) {
+        return;
+      }
+      boolean changed = state == ExportedRowHashes.SourceState.CHANGED;
+      targetOdd[changed ? 0 : 1]++;
+      if (targetShown.size() < examples) {
+        targetShown.put(rowKey, row);
+        if (changed) {
+          wanted.add(keyHash);
+        }
+      }
+    });
+    // The source's rows to show: those the target holds otherwise, and the first the target lacks.
+    List<Integer> ordinals = new ArrayList<>();
+    int lacking = 0;
+    for (int i = 0; i < streamed.size(); i++) {
+      long keyHash = streamed.keyHash(i);
+      if (wanted.contains(keyHash)) {
+        ordinals.add(i);
+      } else if (lacking < examples && sourceRows.sourceState(keyHash) == ExportedRowHashes.SourceState.NOT_SEEN) {
+        ordinals.add(i);
+        wanted.add(keyHash);
+        lacking++;
+      }
+    }
+    SourceChanges found = new SourceChanges();
+    readBack(sourceRead(table, key), table, snapshot, failed, decisions, lookup, skipped(table, synced), streamed,
+        ordinals, wanted, key, wanted.size(), found);
+    if (found.failure != null) {
+      return java.util.Optional.empty();
+    }
+    List<String> names = targetColumns(table);
+    Set<List<String>> keys = new LinkedHashSet<>(targetShown.keySet());
+    keys.addAll(found.kept.keySet());
+    List<RowDivergence> rows = new ArrayList<>();
+    for (List<String> rowKey : keys) {
+      List<String> sourceRow = found.kept.get(rowKey);
+      List<String> targetRow = targetShown.get(rowKey);
+      // A source row to show that was not found again (it cannot happen in one snapshot) is shown as not kept.
+      boolean sourceKept = sourceRow != null
+          || sourceRows.sourceState(rowKey) == ExportedRowHashes.SourceState.NOT_EXPORTED;
+      RowDivergence divergence = RowDivergence.of(rowKey, names, sourceRow, sourceKept,
+          sourceSame ? sourceRow : targetRow, targetRow);
+      if (divergence != null) {
+        rows.add(divergence);
+      }
+    }
+    VerifyMigrationReport.SourceChanges changes = sourceSame ? null
+        : new VerifyMigrationReport.SourceChanges(targetOdd[0], sourceRows.notSeen(), targetOdd[1]);
+    return java.util.Optional.of(new SyncedRows(rows, changes));
   }
 
   /**
@@ -604,18 +773,28 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
 
   /** The table's three sides compared; on a mismatch the differing rows named by key. */
   private TableVerdict judge(TablePlan table, TableManifest exported, SourceSide sourceSide, TargetSide targetSide,
-      int examples, RecordChangesPort.Summary decided, String synced) {
+      int examples, RecordChangesPort.Summary decided, String synced, SyncedRows syncedRows) {
     boolean sourceSame = sourceSide.failure() == null && sourceSide.rows() == exported.rows()
         && sourceSide.checksum().equals(exported.contentChecksum());
     boolean targetSame = targetSide.rows() == exported.rows() && targetSide.checksum().equals(exported.contentChecksum());
     List<RowDivergence> differences = List.of();
     String note = null;
     VerifyMigrationReport.SourceChanges changes = null;
-    if (sourceSide.note() == null && sourceSide.failure() == null) {
+    if (synced != null) {
+      // Compared by key with the side that still equals what the sync read (named while the snapshot was open).
+      if (syncedRows != null) {
+        differences = syncedRows.rows();
+        changes = syncedRows.changes();
+      } else if (!sourceSame || !targetSame) {
+        note = sourceSide.note() != null ? sourceSide.note() : syncedNote(exported, sourceSide.failure() != null
+            ? "the source could not be read to the end" : sourceSame || targetSame
+            ? "the source's rows to show could not be read back" : "both the source and the target moved since the sync");
+      }
+    } else if (sourceSide.note() == null && sourceSide.failure() == null) {
       long deleted = sourceSide.exported() == null ? 0 : sourceSide.exported().notSeen();
       changes = new VerifyMigrationReport.SourceChanges(sourceSide.changed(), sourceSide.insertedRows(), deleted);
     }
-    if (!sourceSame || !targetSame) {
+    if (synced == null && (!sourceSame || !targetSame)) {
       if (sourceSide.note() != null) {
         note = sourceSide.note();
       } else {
@@ -758,7 +937,8 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
   private static void appendRows(StringBuilder detail, TableVerdict verdict, List<String> keyNames, int examples,
       Predicate<RowDivergence> about) {
     List<String> rows = verdict.differences().stream().filter(about).limit(examples)
-        .map(row -> String.join(",", keyNames) + "=" + String.join(",", row.key()) + ": " + row.describe()).toList();
+        .map(row -> String.join(",", keyNames) + "=" + String.join(",", row.key()) + ": "
+            + row.describe(verdict.synced() == null ? "export" : "sync")).toList();
     if (!rows.isEmpty()) {
       detail.append("; first differing rows: ").append(String.join("; ", rows));
     } else if (verdict.note() != null) {
@@ -966,7 +1146,8 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
       }
       text.append("\n### ").append(table.table()).append(": differing rows\n\n");
       for (RowDivergence row : table.differences()) {
-        text.append("- ").append(cell(String.join(",", row.key()))).append(": ").append(cell(row.describe())).append('\n');
+        text.append("- ").append(cell(String.join(",", row.key()))).append(": ")
+            .append(cell(row.describe(table.synced() == null ? "export" : "sync"))).append('\n');
       }
     }
     if (!runs.isEmpty()) {

@@ -325,6 +325,22 @@ class VerifyMigrationServiceTest {
     assertEquals(null, reads.get("source space range"));
   }
 
+  @Test
+  void aSyncedTableTooLargeForTheMemoryBudgetSaysWhyItsRowsAreNotNamed() {
+    manyRows(70_000);
+    imports.markSynced("m-1", List.of(manifest.tables().get(0)));
+    targetRows.get(3)[1] = "t";
+    memoryBudget = 1L << 20;
+
+    VerifyMigrationReport report = verify();
+
+    Check content = check(report, "content checksum");
+    assertFalse(content.passed());
+    assertTrue(content.detail().contains("the table is too large to be compared by key within --memory-budget"),
+        content.detail());
+    assertEquals(List.of(), report.tables().get(0).differences());
+  }
+
   /** A source of {@code count} rows in key order (every isOpen false), exported and loaded. */
   private void manyRows(int count) {
     sourceRows.clear();
@@ -359,13 +375,59 @@ class VerifyMigrationServiceTest {
     assertTrue(markdown.contains("| space (synced) |"), markdown);
 
     targetRows.get(1)[1] = "t";
+    targetRows.remove(3);
+    targetRows.add(new String[] {key(7), "f"});
+    reads.clear();
     VerifyMigrationReport altered = verify();
 
     assertFalse(altered.passed());
     assertTrue(check(altered, "source content").passed(), "the source is still what the sync read");
     Check content = check(altered, "content checksum");
     assertFalse(content.passed());
-    assertTrue(content.detail().contains("the table was " + sync + ", after the export"), content.detail());
+    String detail = content.detail();
+    assertTrue(detail.contains("id=" + key(2) + ": altered in the target (isOpen: source 'f', sync 'f', target 't')"),
+        detail);
+    assertTrue(detail.contains("id=" + key(4) + ": deleted in the target since the sync"
+        + " (in the source and the sync, not in the target)"), detail);
+    assertTrue(detail.contains("id=" + key(7) + ": added in the target (in the target, not in the source or the sync)"),
+        detail);
+    assertTrue(markdown.contains("altered in the target (isOpen: source 'f', sync 'f', target 't')"), markdown);
+    assertEquals(1, reads.get("source space").get(), "the source is read once; its rows to show are read back by range");
+    assertEquals(1, reads.get("source space range").get());
+    assertEquals(null, reads.get("file " + FILE), "the pre-copy's files are not read");
+  }
+
+  @Test
+  void aSourceThatMovedSinceTheSyncIsNamedByKeyAgainstTheTargetTheSyncLeft() {
+    RowDigest digest = new RowDigest(plan.tables().get(0));
+    sourceRows.forEach(digest::add);
+    String sync = "synced at 2026-12-03T07:00:00Z from test snapshot";
+    imports.markSynced("m-1", List.of(new TableManifest("space", "space", List.of(), List.of(),
+        digest.checksum().rows(), digest.checksum().hex(), sync, null)));
+    sourceRows.set(0, new Object[] {key(1).toUpperCase(), "0"});
+    sourceRows.remove(1);
+    sourceRows.add(new Object[] {key(9).toUpperCase(), "1"});
+
+    VerifyMigrationReport report = verify();
+
+    assertTrue(check(report, "content checksum").passed(), "the target is what the sync left");
+    Check sourceContent = check(report, "source content");
+    assertFalse(sourceContent.passed());
+    String detail = sourceContent.detail();
+    assertTrue(detail.contains("since the sync the source changed 1, inserted 1 and deleted 1 row(s)"), detail);
+    assertTrue(detail.contains("id=" + key(1) + ": changed in the source since the sync"
+        + " (isOpen: source 'f', sync 't', target 't')"), detail);
+    assertTrue(detail.contains("id=" + key(9) + ": inserted in the source since the sync"
+        + " (in the source, not in the sync or the target)"), detail);
+    assertTrue(detail.contains("id=" + key(2) + ": deleted in the source since the sync"
+        + " (in the sync and the target, not in the source)"), detail);
+
+    targetRows.get(2)[1] = "f";
+    VerifyMigrationReport both = verify();
+
+    assertFalse(both.passed());
+    assertTrue(check(both, "content checksum").detail().contains("both the source and the target moved since the sync"),
+        check(both, "content checksum").detail());
   }
 
   @Test

@@ -70,7 +70,12 @@ public final class ExportedRowHashes {
 
   /** How the source compared at this key so far; {@link SourceState#NOT_SEEN} once the stream ended means deleted. */
   public SourceState sourceState(List<String> canonicalKey) {
-    int slot = slotOf(nonZero(KeyHashSet.hash(canonicalKey)));
+    return sourceState(KeyHashSet.hash(canonicalKey));
+  }
+
+  /** As {@link #sourceState(List)}, for the key whose {@link KeyHashSet#hashOf} is {@code keyHash}. */
+  public SourceState sourceState(long keyHash) {
+    int slot = slotOf(nonZero(keyHash));
     if (keys[slot] == 0) {
       return SourceState.NOT_EXPORTED;
     }

@@ -36,6 +36,19 @@ public record RowDivergence(List<String> key, List<Kind> kinds, Presence source,
     public String label() {
       return label;
     }
+
+    /**
+     * The label against {@code reference}, the state both sides are compared with: {@code export}, or
+     * {@code sync} for a table a sync made equal to the source since (a row the target lacks then was
+     * deleted there, not lost in a load).
+     */
+    public String label(String reference) {
+      if (reference.equals("export")) {
+        return label;
+      }
+      return this == LOST_IN_LOAD ? "deleted in the target since the " + reference
+          : label.replace("since the export", "since the " + reference);
+    }
   }
 
   /** What is known of the source's row: held (values known), absent, or held but its values were not kept. */
@@ -115,24 +128,29 @@ public record RowDivergence(List<String> key, List<Kind> kinds, Presence source,
    * target 'a')}; where a side lacks the row, which sides hold it.
    */
   public String describe() {
+    return describe("export");
+  }
+
+  /** As {@link #describe()}, with {@code reference} ({@code export} or {@code sync}) as the reference's name. */
+  public String describe(String reference) {
     List<String> facts = new ArrayList<>();
     List<String> holding = new ArrayList<>();
     List<String> lacking = new ArrayList<>();
     (source == Presence.ABSENT ? lacking : holding).add("the source");
-    (inExport ? holding : lacking).add("the export");
+    (inExport ? holding : lacking).add("the " + reference);
     (inTarget ? holding : lacking).add("the target");
     if (!lacking.isEmpty()) {
       facts.add("in " + String.join(" and ", holding) + ", not in " + String.join(" or ", lacking));
     }
     for (ColumnValues column : columns) {
-      facts.add(column.column() + ": source " + shown(source, column.source()) + ", export "
+      facts.add(column.column() + ": source " + shown(source, column.source()) + ", " + reference + " "
           + (inExport ? ValueDisplay.of(column.export()) : "absent") + ", target "
           + (inTarget ? ValueDisplay.of(column.target()) : "absent"));
     }
     if (source == Presence.HELD_NOT_KEPT) {
       facts.add("the source's values were not kept (more differing rows than --examples)");
     }
-    return String.join(" and ", kinds.stream().map(Kind::label).toList())
+    return String.join(" and ", kinds.stream().map(kind -> kind.label(reference)).toList())
         + (facts.isEmpty() ? "" : " (" + String.join("; ", facts) + ")");
   }
 

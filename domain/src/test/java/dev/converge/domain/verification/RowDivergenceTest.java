@@ -47,6 +47,16 @@ class RowDivergenceTest {
   }
 
   @Test
+  void afterASyncTheReferenceIsTheSyncAndARowTheTargetLacksWasDeletedThere() {
+    assertEquals("changed in the source since the sync (name: source 'b', sync 'a', target 'a')",
+        RowDivergence.of(KEY, COLUMNS, OTHER, true, ROW, ROW).describe("sync"));
+    assertEquals("deleted in the target since the sync (in the source and the sync, not in the target)",
+        RowDivergence.of(KEY, COLUMNS, ROW, true, ROW, null).describe("sync"));
+    assertEquals("altered in the target (name: source 'a', sync 'a', target 'b')",
+        RowDivergence.of(KEY, COLUMNS, ROW, true, ROW, OTHER).describe("sync"));
+  }
+
+  @Test
   void bothSidesMayHaveMovedAndASourceRowNotKeptIsSaidSo() {
     RowDivergence both = RowDivergence.of(KEY, COLUMNS, OTHER, true, ROW, List.of("7", "a", "f"));
     assertEquals(List.of(Kind.CHANGED_IN_SOURCE, Kind.ALTERED_IN_TARGET), both.kinds());
