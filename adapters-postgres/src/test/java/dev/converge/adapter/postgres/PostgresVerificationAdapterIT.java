@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.converge.adapter.postgres.connection.PostgresDataSourceFactory;
+import dev.converge.application.port.out.CheckTargetIntegrityPort;
+import dev.converge.domain.schema.ForeignKey;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,6 +34,20 @@ class PostgresVerificationAdapterIT {
       statement.execute("CREATE TABLE public.backwards (id int PRIMARY KEY, name text)");
       statement.execute("INSERT INTO public.backwards SELECT n, 'row ' || n FROM generate_series(20000, 1, -1) AS n");
       statement.execute("ANALYZE public.backwards");
+      // One parent three children point at, two of them with orphans (loaded as a migration does, triggers off).
+      statement.execute("CREATE TABLE public.policy (id int PRIMARY KEY, body text)");
+      statement.execute("INSERT INTO public.policy SELECT n, repeat('x', 200) FROM generate_series(1, 5000) AS n");
+      for (String child : List.of("space", "profile", "visual")) {
+        statement.execute("CREATE TABLE public." + child + " (id int PRIMARY KEY, \"policyId\" int REFERENCES"
+            + " public.policy (id))");
+      }
+      statement.execute("SET session_replication_role = replica");
+      statement.execute("INSERT INTO public.space SELECT n, n FROM generate_series(1, 3000) AS n");
+      statement.execute("INSERT INTO public.space VALUES (3001, 9001), (3002, 9002), (3003, NULL)");
+      statement.execute("INSERT INTO public.profile SELECT n, n FROM generate_series(1, 1000) AS n");
+      statement.execute("INSERT INTO public.visual VALUES (1, 7777)");
+      statement.execute("RESET session_replication_role");
+      statement.execute("ANALYZE public.policy, public.space, public.profile, public.visual");
     }
     adapter = new PostgresVerificationAdapter(pool, "public");
   }
@@ -68,6 +84,27 @@ class PostgresVerificationAdapterIT {
       sort.next();
       assertEquals("on", sort.getString(1), "the index-only planning ended with the read's transaction");
     }
+  }
+
+  @Test
+  void theForeignKeysOfOneParentAreCountedInOneQueryThatReadsTheParentOnce() throws SQLException {
+    List<CheckTargetIntegrityPort.Reference> references = new ArrayList<>();
+    for (String child : List.of("space", "profile", "visual")) {
+      references.add(new CheckTargetIntegrityPort.Reference(child, new ForeignKey(child + "_policy",
+          List.of("policyId"), "policy", List.of("id"), "FOREIGN KEY (\"policyId\") REFERENCES policy(id)")));
+    }
+
+    assertEquals(List.of(2L, 0L, 1L), adapter.orphanCounts(references));
+    assertEquals(2, adapter.orphans("space", references.get(0).foreignKey(), 5).rows(), "the same as one at a time");
+
+    StringBuilder plan = new StringBuilder();
+    try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+        java.sql.ResultSet lines = statement.executeQuery("EXPLAIN " + adapter.orphanCountsQuery(references))) {
+      while (lines.next()) {
+        plan.append(lines.getString(1)).append('\n');
+      }
+    }
+    assertEquals(1, plan.toString().split(" on policy ", -1).length - 1, plan.toString());
   }
 
   @Test
