@@ -140,17 +140,27 @@ public final class PostgresVerificationAdapter implements ReadTargetRowsPort, Ch
   }
 
   /**
-   * One query for every reference: the children's non-NULL keys, tagged by reference, in one
-   * {@code UNION ALL}, anti-joined with the parent once, counted per tag.
+   * One query for the references whose key columns have the same types (their keys are compared with
+   * the parent's exactly as one foreign key's own check compares them; a union of other types would
+   * coerce them): the children's non-NULL keys, tagged by reference, in one {@code UNION ALL},
+   * anti-joined with the parent once, counted per tag.
    */
   @Override
   public List<Long> orphanCounts(List<Reference> references) {
     Long[] counts = new Long[references.size()];
     java.util.Arrays.fill(counts, 0L);
-    try (Connection connection = target.getConnection(); Statement statement = connection.createStatement();
-        ResultSet found = statement.executeQuery(orphanCountsQuery(references))) {
-      while (found.next()) {
-        counts[found.getInt(1)] = found.getLong(2);
+    try (Connection connection = target.getConnection()) {
+      java.util.Map<List<String>, List<Integer>> byTypes = new java.util.LinkedHashMap<>();
+      for (int at = 0; at < references.size(); at++) {
+        byTypes.computeIfAbsent(keyTypes(connection, references.get(at)), types -> new ArrayList<>()).add(at);
+      }
+      for (List<Integer> alike : byTypes.values()) {
+        try (Statement statement = connection.createStatement(); ResultSet found = statement.executeQuery(
+            orphanCountsQuery(alike.stream().map(references::get).toList()))) {
+          while (found.next()) {
+            counts[alike.get(found.getInt(1))] = found.getLong(2);
+          }
+        }
       }
     } catch (SQLException e) {
       throw new ConvergeException(ErrorCode.VERIFICATION, "cannot check the foreign keys "
@@ -159,6 +169,22 @@ public final class PostgresVerificationAdapter implements ReadTargetRowsPort, Ch
           + e.getMessage(), e);
     }
     return List.of(counts);
+  }
+
+  /** The types of a foreign key's columns in its table, as the catalog formats them. */
+  private List<String> keyTypes(Connection connection, Reference reference) throws SQLException {
+    List<String> types = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement("SELECT format_type(a.atttypid, a.atttypmod)"
+        + " FROM pg_attribute a WHERE a.attrelid = ?::regclass AND a.attname = ?")) {
+      for (String column : reference.foreignKey().columns()) {
+        statement.setString(1, qualified(reference.table()));
+        statement.setString(2, column);
+        try (ResultSet type = statement.executeQuery()) {
+          types.add(type.next() ? type.getString(1) : column);
+        }
+      }
+    }
+    return types;
   }
 
   /** The query {@link #orphanCounts} runs (package-private: its plan is tested to read the parent once). */

@@ -421,15 +421,16 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     ContentChecksum checksum = whole.digest.checksum();
     if (synced) {
       // Compared with the target once it was read; kept only while the budget has room for it.
-      boolean kept = whole.failure == null && streamed != null && streamed.complete()
-          && retainable.addAndGet(-streamed.size()) >= 0;
-      if (!kept && streamed != null && streamed.complete() && whole.failure == null) {
-        retainable.addAndGet(streamed.size()); // what it took back: a smaller table may still fit
+      boolean fits = streamed != null && streamed.complete();
+      boolean kept = whole.failure == null && fits && take(retainable, streamed.size());
+      if (kept) {
+        streamed.trim();
       }
+      String why = note != null || whole.failure != null || kept ? note
+          : syncedNote(exported, "the table is too large for " + (fits ? "what --memory-budget has left" : "its share of"
+              + " --memory-budget") + " to be compared by key");
       return new SourceSide(checksum.rows(), checksum.hex(), millis(started), null, Map.of(), null, 0, 0,
-          whole.failure, note != null ? note : kept ? null : syncedNote(exported, "the table is too large to be"
-              + " compared by key within --memory-budget"), whole.quarantinedNow, whole.mergedNow,
-          kept ? streamed : null);
+          whole.failure, why, whole.quarantinedNow, whole.mergedNow, kept ? streamed : null);
     }
     boolean same = whole.failure == null && checksum.rows() == exported.rows()
         && checksum.hex().equals(exported.contentChecksum());
@@ -449,6 +450,18 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     }
     return new SourceSide(checksum.rows(), checksum.hex(), millis(started), hashes, found.kept, found.inserted,
         found.changed, found.insertedRows, null, note, whole.quarantinedNow, whole.mergedNow);
+  }
+
+  /** Takes {@code rows} from what the synced tables may keep, only if that much is left. */
+  private static boolean take(AtomicLong left, long rows) {
+    long now;
+    do {
+      now = left.get();
+      if (now < rows) {
+        return false;
+      }
+    } while (!left.compareAndSet(now, now - rows));
+    return true;
   }
 
   private static long millis(long started) {

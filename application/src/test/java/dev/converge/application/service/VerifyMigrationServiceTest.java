@@ -336,9 +336,23 @@ class VerifyMigrationServiceTest {
 
     Check content = check(report, "content checksum");
     assertFalse(content.passed());
-    assertTrue(content.detail().contains("the table is too large to be compared by key within --memory-budget"),
-        content.detail());
+    assertTrue(content.detail().contains("the table is too large for its share of --memory-budget to be compared by"
+        + " key"), content.detail());
     assertEquals(List.of(), report.tables().get(0).differences());
+  }
+
+  @Test
+  void aSyncedTableWhoseSourceCanNoLongerBeConvertedSaysSoNotThatItIsTooLarge() {
+    imports.markSynced("m-1", List.of(manifest.tables().get(0)));
+    sourceRows.set(1, new Object[] {key(2).toUpperCase(), "2"});
+
+    VerifyMigrationReport report = verify();
+
+    Check sourceContent = check(report, "source content");
+    assertFalse(sourceContent.passed());
+    assertTrue(sourceContent.detail().contains("cannot convert"), sourceContent.detail());
+    assertFalse(report.tables().get(0).note() != null && report.tables().get(0).note().contains("memory-budget"),
+        report.tables().get(0).note());
   }
 
   /** A source of {@code count} rows in key order (every isOpen false), exported and loaded. */

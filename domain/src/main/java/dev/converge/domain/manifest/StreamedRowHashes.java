@@ -77,6 +77,14 @@ public final class StreamedRowHashes {
     return true;
   }
 
+  /** Lets go of the room held for rows that never came (to keep the rows for a while). */
+  public void trim() {
+    if (keys.length > size) {
+      keys = Arrays.copyOf(keys, size);
+      rows = Arrays.copyOf(rows, size);
+    }
+  }
+
   /** Whether every row streamed is held. */
   public boolean complete() {
     return complete;

@@ -50,6 +50,18 @@ class StreamedRowHashesTest {
   }
 
   @Test
+  void trimmedItKeepsItsRows() {
+    StreamedRowHashes streamed = new StreamedRowHashes(1_000, 10_000);
+    streamed.add(5, 6, 1L);
+    streamed.add(7, 8, 2L);
+    streamed.trim();
+
+    assertEquals(2, streamed.size());
+    assertEquals(7, streamed.keyHash(1));
+    assertEquals(8, streamed.rowHash(1));
+  }
+
+  @Test
   void aBinaryKeyIsCopiedSoTheReaderMayReuseItsBuffer() {
     StreamedRowHashes streamed = new StreamedRowHashes(1, 10);
     byte[] key = {1, 2};
