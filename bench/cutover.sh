@@ -6,6 +6,8 @@
 # timed per phase from the run journal) in a JVM limited to 512 MB of heap. Prints each run and the
 # medians, with the ratios to the floor, and writes JSON into bench/results/.
 # Usage: bench/cutover.sh [scale=1] [parallel=4] [runs=3]
+# A/B of a setting in the same runs: CONVERGE_BENCH_VARIANT="--part-size 16MiB" bench/cutover.sh 1 4 2 runs a second
+# migrate per run with those options (first in every other run) and prints it as "variant migrate".
 # Profile with JFR: JAVA_OPTS="-XX:StartFlightRecording=filename=cutover.jfr,settings=profile" bench/cutover.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -61,6 +61,13 @@ public final class CutoverBenchmark {
 
   private CutoverBenchmark() {}
 
+  /**
+   * Options a second migrate of each run takes (env {@code CONVERGE_BENCH_VARIANT}, space-separated, e.g.
+   * {@code --part-size 16MiB}); none by default.
+   */
+  private static final List<String> VARIANT = System.getenv().getOrDefault("CONVERGE_BENCH_VARIANT", "").isBlank()
+      ? List.of() : List.of(System.getenv("CONVERGE_BENCH_VARIANT").trim().split("\\s+"));
+
   public static void main(String[] args) throws Exception {
     double scale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
     int parallel = args.length > 1 ? Integer.parseInt(args[1]) : 4;
@@ -105,6 +112,10 @@ public final class CutoverBenchmark {
       }
       deleteTree(pipelinedTarget.workDirectory);
 
+      if (!VARIANT.isEmpty() && run % 2 == 0) {
+        // Every other run the variant goes first: neither is always the one that runs on a warmer machine.
+        variant(base, parallel, figures);
+      }
       Rehearsal converge = base.withFreshTarget(Files.createTempDirectory("converge-cutover-run"));
       // Planned in its own work directory, untimed: migrate runs only after a plan the run journal recorded.
       check(converge, converge.converge("plan", "--check-timeout", "PT30M", "--parallel", String.valueOf(parallel)));
@@ -130,6 +141,9 @@ public final class CutoverBenchmark {
         System.out.println(output.substring(pipeline, end < 0 ? output.length() : end));
       }
       figures.put("csvMegabytes", csvMegabytes(converge.workDirectory));
+      if (!VARIANT.isEmpty() && run % 2 == 1) {
+        variant(base, parallel, figures);
+      }
       runs.add(figures);
       print("run " + run, figures);
       // Written after every run (the medians so far), so that a long benchmark cut short keeps what it measured.
@@ -143,6 +157,25 @@ public final class CutoverBenchmark {
     Files.writeString(json, json(scale, parallel, runs, medians), StandardCharsets.UTF_8);
     System.out.println("JSON: " + json);
     System.exit(0);
+  }
+
+  /** The same migrate with {@link #VARIANT}'s options into a fresh target: an A/B of a setting in one run. */
+  private static void variant(Rehearsal base, int parallel, Map<String, Object> figures) throws Exception {
+    Rehearsal other = base.withFreshTarget(Files.createTempDirectory("converge-cutover-variant"));
+    check(other, other.converge("plan", "--check-timeout", "PT30M", "--parallel", String.valueOf(parallel)));
+    List<String> options = new ArrayList<>(List.of("--keep-plan", "--parallel", String.valueOf(parallel)));
+    options.addAll(VARIANT);
+    check(other, other.converge("migrate", options.toArray(String[]::new)));
+    RunJournal variant = new JsonRunJournalAdapter(other.workDirectory).load().orElseThrow();
+    figures.put("variantMigrate", java.time.Duration.between(variant.latestSucceeded(Phase.EXPORT).orElseThrow()
+        .started(), variant.latestSucceeded(Phase.IMPORT).orElseThrow().finished()).toMillis() / 1000.0);
+    figures.put("variantVerify", variant.latestSucceeded(Phase.VERIFY).orElseThrow().elapsed().toMillis() / 1000.0);
+    String output = other.out.toString();
+    int pipeline = output.indexOf("Pipeline:");
+    if (pipeline >= 0) {
+      System.out.println("variant " + VARIANT + ": " + output.substring(pipeline, output.indexOf('\n', pipeline)));
+    }
+    deleteTree(other.workDirectory);
   }
 
   private static Map<String, Object> medians(List<Map<String, Object>> runs) {
@@ -311,6 +344,12 @@ public final class CutoverBenchmark {
     row("converge verify", num(f, "verify"), num(f, "exportRows"), num(f, "csvMegabytes"), num(f, "verify") / floor);
     row("converge migrate (e→v→i)", num(f, "migrate"), num(f, "exportRows"), num(f, "csvMegabytes"),
         num(f, "migrate") / floor);
+    if (f.containsKey("variantMigrate")) {
+      row("variant migrate " + String.join(" ", VARIANT), num(f, "variantMigrate"), num(f, "exportRows"),
+          num(f, "csvMegabytes"), num(f, "variantMigrate") / floor);
+      row("variant verify", num(f, "variantVerify"), num(f, "exportRows"), num(f, "csvMegabytes"),
+          num(f, "variantVerify") / floor);
+    }
     System.out.printf(Locale.ROOT, "  peak heap %.0f MB, peak RSS %.0f MB (converge, whole JVM)%n",
         num(f, "peakHeapMegabytes"), num(f, "peakRssMegabytes"));
   }
