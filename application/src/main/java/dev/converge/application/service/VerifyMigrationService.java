@@ -502,7 +502,20 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     KeyHashSet inserted;
     final Map<List<String>, List<String>> kept = new LinkedHashMap<>();
 
-    void inserted(long keyHash) {
+    /** Counts a source row by how the export holds its key; returns whether it differs from the export's. */
+    boolean differs(ExportedRowHashes.SourceState state, long keyHash) {
+      if (state == ExportedRowHashes.SourceState.SAME) {
+        return false;
+      }
+      if (state == ExportedRowHashes.SourceState.CHANGED) {
+        changed++;
+      } else {
+        inserted(keyHash);
+      }
+      return true;
+    }
+
+    private void inserted(long keyHash) {
       insertedRows++;
       if (inserted == null) {
         // Made at the first inserted key: an empty KeyHashSet already holds 1 MiB, and most tables have none.
@@ -558,14 +571,8 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     Set<Long> wanted = new java.util.HashSet<>();
     for (int i = 0; i < streamed.size(); i++) {
       long keyHash = streamed.keyHash(i);
-      ExportedRowHashes.SourceState state = hashes.seenInSource(keyHash, streamed.rowHash(i));
-      if (state == ExportedRowHashes.SourceState.SAME) {
+      if (!found.differs(hashes.seenInSource(keyHash, streamed.rowHash(i)), keyHash)) {
         continue;
-      }
-      if (state == ExportedRowHashes.SourceState.CHANGED) {
-        found.changed++;
-      } else {
-        found.inserted(keyHash);
       }
       if (shown.size() < examples) {
         shown.add(i);
@@ -619,16 +626,8 @@ public final class VerifyMigrationService implements VerifyMigrationUseCase {
     found.failure = sourcePass(read, table, failed, decisions, lookup, skipped, snapshot, (digest, row) -> {
       List<String> rowKey = digest.canonicalKey();
       long keyHash = KeyHashSet.hashOf(rowKey);
-      ExportedRowHashes.SourceState state = hashes.seenInSource(keyHash, digest.lastRowHash());
-      if (state == ExportedRowHashes.SourceState.SAME) {
-        return;
-      }
-      if (state == ExportedRowHashes.SourceState.CHANGED) {
-        found.changed++;
-      } else {
-        found.inserted(keyHash);
-      }
-      if (found.kept.size() < examples) {
+      boolean differs = found.differs(hashes.seenInSource(keyHash, digest.lastRowHash()), keyHash);
+      if (differs && found.kept.size() < examples) {
         found.kept.put(rowKey, new ArrayList<>(digest.canonicalRow()));
       }
     }).failure;
