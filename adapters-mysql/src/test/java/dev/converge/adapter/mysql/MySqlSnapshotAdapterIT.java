@@ -89,10 +89,14 @@ class MySqlSnapshotAdapterIT {
   @EnumSource(MySqlFlavor.class)
   void keyRangesSplitATableSoThatTogetherTheyHoldEachRowOfTheSnapshotOnce(MySqlFlavor flavor) throws SQLException {
     String database = prepare(flavor,
-        "CREATE TABLE words (id VARCHAR(20) PRIMARY KEY, n INT) CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci",
+        // A secondary index: the keys are sampled from it (unordered), and put in order by the server.
+        "CREATE TABLE words (id VARCHAR(20) PRIMARY KEY, n INT, KEY by_n (n)) CHARACTER SET utf8mb4"
+            + " COLLATE utf8mb4_general_ci",
         "CREATE TABLE numbers (id BIGINT PRIMARY KEY, n INT)",
         "CREATE TABLE hashes (id BINARY(2) PRIMARY KEY, n INT)",
         "CREATE TABLE pairs (a INT, b INT, PRIMARY KEY (a, b))",
+        // More keys than the sample holds: the bounds come from a drawn sample, not every key.
+        "CREATE TABLE many (id INT PRIMARY KEY, n INT, KEY by_n (n))",
         "INSERT INTO pairs VALUES (1, 1), (1, 2)");
     DatabaseEndpoint endpoint = SharedMySqlServers.of(flavor).endpoint(database);
     try (HikariDataSource source = MySqlDataSourceFactory.readOnlySource(endpoint, 4);
@@ -100,17 +104,23 @@ class MySqlSnapshotAdapterIT {
       try (Connection connection = writable.getConnection(); Statement statement = connection.createStatement()) {
         for (int i = 0; i < 1000; i++) {
           // Mixed case and accents: the ranges follow the key's collation, not Java's order.
-          statement.execute("INSERT INTO words VALUES ('" + (i % 2 == 0 ? "Wort" : "wörd") + i + "', " + i + ")");
+          statement.execute("INSERT INTO words VALUES ('" + (i % 2 == 0 ? "Wort" : "wörd") + i + "', " + (i * 31 % 1000) + ")");
           statement.execute("INSERT INTO numbers VALUES (" + (i * 7919L - 3_000_000_000L) + ", " + i + ")");
           statement.execute("INSERT INTO hashes VALUES (UNHEX(LPAD(HEX(" + (i * 37 % 65536) + "), 4, '0')), " + i + ")");
         }
+        StringBuilder many = new StringBuilder("INSERT INTO many VALUES ");
+        for (int i = 0; i < 6000; i++) {
+          many.append(i == 0 ? "" : ", ").append("(").append(i * 3).append(", ").append(i * 4243 % 6000).append(")");
+        }
+        statement.execute(many.toString());
       }
       try (Snapshot snapshot = new MySqlSnapshotAdapter(source).openSnapshot(3)) {
         try (Connection connection = writable.getConnection(); Statement statement = connection.createStatement()) {
           statement.execute("INSERT INTO words VALUES ('zzz-later', -1)");
           statement.execute("DELETE FROM numbers WHERE n < 10");
         }
-        for (String table : List.of("words", "numbers", "hashes")) {
+        for (String table : List.of("words", "numbers", "hashes", "many")) {
+          int count = table.equals("many") ? 6000 : 1000;
           TableRead whole = read(source, database, table);
           List<StreamSourceRowsPort.KeyRange> ranges = snapshot.split(whole, 3);
           assertEquals(3, ranges.size(), table + ": " + ranges);
@@ -122,9 +132,9 @@ class MySqlSnapshotAdapterIT {
             part.forEach(row -> seen.add(row[1]));
           }
           List<Object> expected = rows(snapshot, whole).stream().map(row -> row[1]).toList();
-          assertEquals(1000, expected.size(), table + ": the snapshot's rows, before the writes");
+          assertEquals(count, expected.size(), table + ": the snapshot's rows, before the writes");
           assertEquals(expected, seen, table + ": every row once, in key order across the ranges " + ranges);
-          assertTrue(sizes.stream().allMatch(size -> size > 250), table + ": about even: " + sizes);
+          assertTrue(sizes.stream().allMatch(size -> size > count / 4), table + ": about even: " + sizes);
         }
         assertEquals(List.of(StreamSourceRowsPort.KeyRange.ALL), snapshot.split(read(source, database, "pairs"), 3),
             "a composite key is read whole");
