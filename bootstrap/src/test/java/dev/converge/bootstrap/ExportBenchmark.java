@@ -34,20 +34,10 @@ public final class ExportBenchmark {
       // A first plan, untimed, warms the JVM (JIT) as the earlier phases warm export's: the scan and the
       // export it is compared with are then both timed warm.
       check(run, run.converge("plan", "--parallel", String.valueOf(parallel)));
-      run.out.getBuffer().setLength(0);
-      long planning = System.nanoTime();
-      check(run, run.converge("plan", "--parallel", String.valueOf(parallel)));
-      double planned = (System.nanoTime() - planning) / 1e9;
-      // The plan prints its own split: "(introspection N ms, scan N ms: rows N ms beside foreign-key queries N ms)".
-      java.util.regex.Matcher split = java.util.regex.Pattern
-          .compile("scan (\\d+) ms: rows (\\d+) ms beside foreign-key queries (\\d+) ms").matcher(run.out.toString());
-      boolean found = split.find();
-      double scanned = found ? Long.parseLong(split.group(1)) / 1e3 : Double.NaN;
-      double rowsRead = found ? Long.parseLong(split.group(2)) / 1e3 : Double.NaN;
-      double queried = found ? Long.parseLong(split.group(3)) / 1e3 : Double.NaN;
-      long exporting = System.nanoTime();
-      check(run, run.converge("export", "--parallel", String.valueOf(parallel)));
-      double exported = (System.nanoTime() - exporting) / 1e9;
+      // Converge's default TLS mode (prefer: TLS whenever the server offers it, as both embedded servers
+      // do), then the same plan and export in plaintext: the server's encryption is its own share of both.
+      double[] tls = scanAndExport(run, parallel, "prefer");
+      double[] plain = scanAndExport(run, parallel, "disable");
       long validating = System.nanoTime();
       check(run, run.converge("validate"));
       double validated = (System.nanoTime() - validating) / 1e9;
@@ -59,12 +49,16 @@ public final class ExportBenchmark {
       double verified = (System.nanoTime() - verifying) / 1e9;
       Manifest manifest = new JsonManifestFileAdapter(work).latest().orElseThrow().manifest();
       long bytes = manifest.tables().stream().flatMap(t -> t.files().stream()).mapToLong(TableManifest.DataFile::bytes).sum();
-      System.out.printf(Locale.ROOT, "%s on %s scale %s: %,d rows, %,.0f MB of CSV; generate %.1f s; plan with its data scan %.1f s (scan %.1f s = %.2f× export: rows %.1f s beside foreign-key queries %.1f s); export (--parallel %d)"
-              + " %.1f s = %,.0f rows/s, %.1f MB/s; validate %.1f s = %,.0f rows/s; import %.1f s = %,.0f rows/s;"
+      double exported = tls[4];
+      System.out.printf(Locale.ROOT, "%s on %s scale %s: %,d rows, %,.0f MB of CSV; generate %.1f s; source TLS %s;"
+              + " plan with its data scan %.1f s (scan %.1f s = %.2f× export: rows %.1f s beside foreign-key queries %.1f s);"
+              + " export (--parallel %d) %.1f s = %,.0f rows/s, %.1f MB/s; in plaintext (--source-ssl-mode disable): scan"
+              + " %.1f s = %.2f× export %.1f s; validate %.1f s = %,.0f rows/s; import %.1f s = %,.0f rows/s;"
               + " verify %.1f s = %,.0f rows/s%n",
-          name, server, scale, manifest.rows(), bytes / 1e6, generated, planned, scanned, scanned / exported, rowsRead, queried, parallel, exported, manifest.rows() / exported,
-          bytes / 1e6 / exported, validated, manifest.rows() / validated, imported, manifest.rows() / imported,
-          verified, manifest.rows() / verified);
+          name, server, scale, manifest.rows(), bytes / 1e6, generated, tlsDescription(run), tls[0], tls[1],
+          tls[1] / exported, tls[2], tls[3], parallel, exported, manifest.rows() / exported, bytes / 1e6 / exported,
+          plain[1], plain[1] / plain[4], plain[4], validated, manifest.rows() / validated, imported,
+          manifest.rows() / imported, verified, manifest.rows() / verified);
     }
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -74,6 +68,43 @@ public final class ExportBenchmark {
     }
     System.out.printf(Locale.ROOT, "peak heap %d MB of max %d MB%n", peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
     System.exit(0);
+  }
+
+  /** A timed plan and export with {@code --source-ssl-mode mode}: plan, scan, its rows, its queries, export (seconds). */
+  private static double[] scanAndExport(Rehearsal run, int parallel, String mode) {
+    run.out.getBuffer().setLength(0);
+    long planning = System.nanoTime();
+    check(run, run.converge("plan", "--parallel", String.valueOf(parallel), "--source-ssl-mode", mode));
+    double planned = (System.nanoTime() - planning) / 1e9;
+    // The plan prints its own split: "(introspection N ms, scan N ms: rows N ms beside foreign-key queries N ms)".
+    java.util.regex.Matcher split = java.util.regex.Pattern
+        .compile("scan (\\d+) ms: rows (\\d+) ms beside foreign-key queries (\\d+) ms").matcher(run.out.toString());
+    boolean found = split.find();
+    long exporting = System.nanoTime();
+    check(run, run.converge("export", "--parallel", String.valueOf(parallel), "--source-ssl-mode", mode));
+    double exported = (System.nanoTime() - exporting) / 1e9;
+    return new double[] {planned, found ? Long.parseLong(split.group(1)) / 1e3 : Double.NaN,
+        found ? Long.parseLong(split.group(2)) / 1e3 : Double.NaN, found ? Long.parseLong(split.group(3)) / 1e3 : Double.NaN,
+        exported};
+  }
+
+  /** The cipher converge's default mode gets from the source, and the server's TLS library where it says. */
+  private static String tlsDescription(Rehearsal run) throws java.sql.SQLException {
+    try (com.zaxxer.hikari.HikariDataSource pool = dev.converge.adapter.mysql.connection.MySqlDataSourceFactory
+            .readOnlySource(run.source, 1);
+        java.sql.Connection connection = pool.getConnection();
+        java.sql.Statement statement = connection.createStatement()) {
+      String cipher = "";
+      try (java.sql.ResultSet result = statement.executeQuery("SHOW SESSION STATUS LIKE 'Ssl_cipher'")) {
+        cipher = result.next() ? result.getString(2) : "";
+      }
+      String library = "";
+      try (java.sql.ResultSet result = statement.executeQuery(
+          "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('version_ssl_library', 'tls_library_version')")) {
+        library = result.next() ? " (" + result.getString(2) + ")" : "";
+      }
+      return (cipher.isEmpty() ? "none" : cipher) + library;
+    }
   }
 
   private static void check(Rehearsal run, int status) {
