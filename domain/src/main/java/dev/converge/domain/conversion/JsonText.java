@@ -113,8 +113,71 @@ public final class JsonText {
     }
   }
 
-  /** An object; with {@code out} null only read (no member kept, no order made). */
+  /**
+   * An object; with {@code out} null only read (no member kept, no order made). Its keys mostly come
+   * in jsonb's order already (MySQL's JSON type keeps them so, and jsonb prints them so): then its
+   * members go straight into {@code out}. At the first key out of that order (or repeated) what was
+   * written of the object is taken back and the object is read again into sorted members.
+   */
   private void object(StringBuilder out) {
+    if (out == null) {
+      sortedObject(null);
+      return;
+    }
+    int start = position;
+    int written = out.length();
+    if (!orderedObject(out)) {
+      position = start;
+      out.setLength(written);
+      sortedObject(out);
+    }
+  }
+
+  /** An object whose keys come in jsonb's order, written as it is read; false at the first key that does not. */
+  private boolean orderedObject(StringBuilder out) {
+    position++;
+    skipSpace();
+    if (peek() == '}') {
+      position++;
+      out.append("{}");
+      return true;
+    }
+    out.append('{');
+    String previous = null;
+    while (true) {
+      skipSpace();
+      if (peek() != '"') {
+        throw error("an object key must be a string");
+      }
+      String key = string();
+      if (previous != null) {
+        if (jsonbKeyOrder(previous, key) >= 0) {
+          return false;
+        }
+        out.append(',');
+      }
+      writeString(key, out);
+      out.append(':');
+      skipSpace();
+      expect(':');
+      skipSpace();
+      value(out);
+      skipSpace();
+      char next = next();
+      if (next == '}') {
+        break;
+      }
+      if (next != ',') {
+        throw error("expected , or } in an object");
+      }
+      previous = key;
+    }
+    out.append('}');
+    return true;
+  }
+
+  /** An object read into its members, sorted in jsonb's order (the last of repeated keys wins), then written. */
+  private void sortedObject(StringBuilder out) {
     position++;
     Map<String, String> members = out == null ? null : new TreeMap<>(JsonText::jsonbKeyOrder);
     skipSpace();
@@ -372,7 +435,9 @@ public final class JsonText {
     } else {
       throw error("not a JSON value");
     }
+    boolean integral = true;
     if (peek() == '.') {
+      integral = false;
       position++;
       if (!isDigit(peek())) {
         throw error("a fraction needs digits");
@@ -380,6 +445,7 @@ public final class JsonText {
       digits();
     }
     if (peek() == 'e' || peek() == 'E') {
+      integral = false;
       position++;
       if (peek() == '+' || peek() == '-') {
         position++;
@@ -390,6 +456,11 @@ public final class JsonText {
       digits();
     }
     if (out == null) {
+      return;
+    }
+    if (integral && !(position - start == 2 && text.charAt(start) == '-' && text.charAt(start + 1) == '0')) {
+      // An integer (no fraction, no exponent; JSON allows no leading zero) is its own canonical text; -0 is 0.
+      out.append(text, start, position);
       return;
     }
     BigDecimal number = new BigDecimal(text.substring(start, position));

@@ -25,6 +25,21 @@ class JsonTextTest {
   }
 
   @Test
+  void anObjectFoundOutOfOrderPartWayIsWrittenAgainSorted() {
+    // In order up to "cc", nested objects in and out of order, then a key that sorts earlier.
+    assertEquals("{\"a\":{\"x\":1,\"yy\":2},\"b\":[{\"p\":1,\"q\":2}],\"cc\":3,\"ddd\":4}",
+        JsonText.canonical("{\"a\": {\"x\": 1, \"yy\": 2}, \"cc\": 3, \"ddd\": 4, \"b\": [{\"q\": 2, \"p\": 1}]}"));
+    assertEquals("{\"a\":2}", JsonText.canonical("{\"a\": 1, \"a\": 2}"), "a repeated key: the last wins");
+    assertEquals("{\"a\":[],\"b\":{}}", JsonText.canonical("{ \"a\" : [ ] , \"b\" : { } }"));
+  }
+
+  @Test
+  void numbersHaveOneTextIntegersTheirOwn() {
+    assertEquals("[0,0,-12,100,1.5,200,0,-0.25,12345678901234567890123]",
+        JsonText.canonical("[0, -0, -12, 100, 1.50, 2e2, -0.0, -25E-2, 12345678901234567890123]"));
+  }
+
+  @Test
   void escapesAreResolvedAndOnlyTheNecessaryOnesWrittenBack() {
     assertEquals("\"é/\\n\\\"\"", JsonText.canonical("\"\\u00e9\\/\\n\\\"\""));
     assertEquals("\"👋\"", JsonText.canonical("\"\\ud83d\\udc4b\""));
