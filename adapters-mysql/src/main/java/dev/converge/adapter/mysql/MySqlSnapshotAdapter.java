@@ -56,8 +56,13 @@ public final class MySqlSnapshotAdapter implements StreamSourceRowsPort {
   /** Key types a range can be bound with as the driver returns them (tinyint excluded: tinyint(1) reads as Boolean). */
   private static final Set<String> SPLITTABLE = Set.of("smallint", "mediumint", "int", "bigint", "char", "varchar",
       "binary", "varbinary");
-  /** Keys drawn while scanning for the range bounds, however large the table. */
-  private static final int KEY_SAMPLES = 1024;
+  /**
+   * Keys drawn while scanning for the range bounds, however large the table: under MariaDB's
+   * in_predicate_conversion_threshold (1,000), so that their IN list stays a list of key lookups.
+   */
+  private static final int KEY_SAMPLES = 999;
+  /** The IN list that orders the sample stays this small however long the keys (max_allowed_packet is 4 MiB or more). */
+  private static final long SAMPLE_TEXT_BYTES = 1 << 20;
 
   private final DataSource source;
 
@@ -508,8 +513,10 @@ public final class MySqlSnapshotAdapter implements StreamSourceRowsPort {
      * snapshot. The keys are read without an order, so that the server reads them from the table's
      * smallest index that holds the key (every secondary index of InnoDB does) rather than from the
      * whole rows: for a table of multi-KB JSON that is a tenth of the bytes. A seeded reservoir keeps
-     * the sample bounded and the same for the same rows; the server then puts the sample in the key's
-     * order (its collation, not Java's) by reading those keys back.
+     * the sample bounded (and the same for the same rows read in the same order); the server then puts
+     * the sample in the key's order (its collation, not Java's) by reading those keys back. Whatever
+     * the sample, the ranges hold each row once: their bounds are ordered by the server's own
+     * comparison, the one the ranges' conditions use.
      */
     private static List<Object> keySamples(Connection connection, String table, String key, int ranges)
         throws SQLException, TooFewKeys {
@@ -522,7 +529,7 @@ public final class MySqlSnapshotAdapter implements StreamSourceRowsPort {
           }
         }
       }
-      List<Object> drawn = reservoir.sample();
+      List<Object> drawn = withinText(reservoir.sample());
       if (drawn.size() < ranges * 2) {
         throw new TooFewKeys();
       }
@@ -543,6 +550,24 @@ public final class MySqlSnapshotAdapter implements StreamSourceRowsPort {
         throw new TooFewKeys();
       }
       return ordered;
+    }
+
+    /**
+     * The first keys of {@code sample} whose text fits {@link #SAMPLE_TEXT_BYTES} (a key of a few KB
+     * would otherwise make the IN list outgrow the server's packet); the sample is in no order, so
+     * its first keys are as evenly drawn as all of them.
+     */
+    private static List<Object> withinText(List<Object> sample) {
+      long bytes = 0;
+      for (int i = 0; i < sample.size(); i++) {
+        Object key = sample.get(i);
+        // Each key's text at most: 4 bytes a char (escapes included), 2 a byte (hex), a number's digits; the separator.
+        bytes += (key instanceof String text ? 4L * text.length() : key instanceof byte[] raw ? 2L * raw.length : 24) + 4;
+        if (bytes > SAMPLE_TEXT_BYTES) {
+          return sample.subList(0, i);
+        }
+      }
+      return sample;
     }
 
     /** A table too small to be worth splitting. */

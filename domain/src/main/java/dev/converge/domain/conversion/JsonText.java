@@ -14,6 +14,10 @@ public final class JsonText {
 
   private final String text;
   private int position;
+  /** The keys of the objects being written, innermost last, and where each one's value starts and ends in the output. */
+  private String[] keys;
+  private int[] values;
+  private int stackTop;
 
   private JsonText(String text) {
     this.text = text;
@@ -115,53 +119,58 @@ public final class JsonText {
 
   /**
    * An object; with {@code out} null only read (no member kept, no order made). Its keys mostly come
-   * in jsonb's order already (MySQL's JSON type keeps them so, and jsonb prints them so): then its
-   * members go straight into {@code out}. At the first key out of that order (or repeated) what was
-   * written of the object is taken back and the object is read again into sorted members.
+   * in jsonb's order already (MySQL's JSON type keeps them so, and jsonb prints them so): then each
+   * member goes straight into {@code out} as it is read. At the first key out of that order (or
+   * repeated), the members written so far are taken back into a sorted map, with their values as
+   * written (nothing is read twice), and the rest of the object is read into it.
    */
   private void object(StringBuilder out) {
     if (out == null) {
-      sortedObject(null);
+      skipObject();
       return;
     }
-    int start = position;
-    int written = out.length();
-    if (!orderedObject(out)) {
-      position = start;
-      out.setLength(written);
-      sortedObject(out);
-    }
-  }
-
-  /** An object whose keys come in jsonb's order, written as it is read; false at the first key that does not. */
-  private boolean orderedObject(StringBuilder out) {
     position++;
     skipSpace();
     if (peek() == '}') {
       position++;
       out.append("{}");
-      return true;
+      return;
     }
+    if (keys == null) {
+      keys = new String[16];
+      values = new int[32];
+    }
+    int start = out.length();
     out.append('{');
-    String previous = null;
+    // This object's members are pushed on the document's member stack; nested objects push theirs above.
+    int base = stackTop;
     while (true) {
       skipSpace();
       if (peek() != '"') {
         throw error("an object key must be a string");
       }
       String key = string();
-      if (previous != null) {
-        if (jsonbKeyOrder(previous, key) >= 0) {
-          return false;
-        }
+      if (stackTop > base && jsonbKeyOrder(keys[stackTop - 1], key) >= 0) {
+        sortFrom(out, start, base, key);
+        return;
+      }
+      skipSpace();
+      expect(':');
+      skipSpace();
+      if (stackTop > base) {
         out.append(',');
       }
       writeString(key, out);
       out.append(':');
-      skipSpace();
-      expect(':');
-      skipSpace();
+      if (stackTop == keys.length) {
+        keys = java.util.Arrays.copyOf(keys, stackTop * 2);
+        values = java.util.Arrays.copyOf(values, stackTop * 4);
+      }
+      int member = stackTop++;
+      keys[member] = key;
+      values[2 * member] = out.length();
       value(out);
+      values[2 * member + 1] = out.length();
       skipSpace();
       char next = next();
       if (next == '}') {
@@ -170,22 +179,55 @@ public final class JsonText {
       if (next != ',') {
         throw error("expected , or } in an object");
       }
-      previous = key;
     }
+    stackTop = base;
     out.append('}');
-    return true;
   }
 
-  /** An object read into its members, sorted in jsonb's order (the last of repeated keys wins), then written. */
-  private void sortedObject(StringBuilder out) {
+  /**
+   * The rest of an object found out of order at {@code key} (just read): its members written from
+   * {@code start} on (on the stack from {@code base}) go into a sorted map with their written values,
+   * the rest is read into it (the last of repeated keys wins, as in jsonb), and the object is written
+   * again in order.
+   */
+  private void sortFrom(StringBuilder out, int start, int base, String key) {
+    Map<String, String> members = new TreeMap<>(JsonText::jsonbKeyOrder);
+    for (int i = base; i < stackTop; i++) {
+      members.put(keys[i], out.substring(values[2 * i], values[2 * i + 1]));
+    }
+    stackTop = base;
+    out.setLength(start);
+    String current = key;
+    while (true) {
+      skipSpace();
+      expect(':');
+      skipSpace();
+      StringBuilder member = new StringBuilder();
+      value(member);
+      members.put(current, member.toString());
+      skipSpace();
+      char next = next();
+      if (next == '}') {
+        break;
+      }
+      if (next != ',') {
+        throw error("expected , or } in an object");
+      }
+      skipSpace();
+      if (peek() != '"') {
+        throw error("an object key must be a string");
+      }
+      current = string();
+    }
+    writeMembers(members, out);
+  }
+
+  /** An object read and checked as {@link #object} reads it, writing nothing (validation). */
+  private void skipObject() {
     position++;
-    Map<String, String> members = out == null ? null : new TreeMap<>(JsonText::jsonbKeyOrder);
     skipSpace();
     if (peek() == '}') {
       position++;
-      if (out != null) {
-        out.append("{}");
-      }
       return;
     }
     while (true) {
@@ -193,34 +235,23 @@ public final class JsonText {
       if (peek() != '"') {
         throw error("an object key must be a string");
       }
-      String key = null;
-      if (out == null) {
-        skipString();
-      } else {
-        key = string();
-      }
+      skipString();
       skipSpace();
       expect(':');
       skipSpace();
-      if (out == null) {
-        value(null);
-      } else {
-        StringBuilder member = new StringBuilder();
-        value(member);
-        members.put(key, member.toString());
-      }
+      value(null);
       skipSpace();
       char next = next();
       if (next == '}') {
-        break;
+        return;
       }
       if (next != ',') {
         throw error("expected , or } in an object");
       }
     }
-    if (out == null) {
-      return;
-    }
+  }
+
+  private static void writeMembers(Map<String, String> members, StringBuilder out) {
     out.append('{');
     boolean first = true;
     for (Map.Entry<String, String> member : members.entrySet()) {

@@ -30,7 +30,20 @@ class JsonTextTest {
     assertEquals("{\"a\":{\"x\":1,\"yy\":2},\"b\":[{\"p\":1,\"q\":2}],\"cc\":3,\"ddd\":4}",
         JsonText.canonical("{\"a\": {\"x\": 1, \"yy\": 2}, \"cc\": 3, \"ddd\": 4, \"b\": [{\"q\": 2, \"p\": 1}]}"));
     assertEquals("{\"a\":2}", JsonText.canonical("{\"a\": 1, \"a\": 2}"), "a repeated key: the last wins");
+    assertEquals("{\"a\":3,\"b\":2}", JsonText.canonical("{\"a\": 1, \"b\": 2, \"a\": 3}"), "also apart");
     assertEquals("{\"a\":[],\"b\":{}}", JsonText.canonical("{ \"a\" : [ ] , \"b\" : { } }"));
+  }
+
+  @Test
+  void deeplyNestedObjectsOutOfOrderAreReadOnce() {
+    // Each level out of order after its nested value: a restart per level would read the innermost 2^depth times.
+    String text = "{}";
+    String expected = "{}";
+    for (int depth = 0; depth < 60; depth++) {
+      text = "{\"b\": " + text + ", \"a\": 0}";
+      expected = "{\"a\":0,\"b\":" + expected + "}";
+    }
+    assertEquals(expected, JsonText.canonical(text));
   }
 
   @Test
