@@ -154,9 +154,7 @@ public final class JsonText {
         sortFrom(out, start, base, key);
         return;
       }
-      skipSpace();
-      expect(':');
-      skipSpace();
+      colon();
       if (stackTop > base) {
         out.append(',');
       }
@@ -171,13 +169,8 @@ public final class JsonText {
       values[2 * member] = out.length();
       value(out);
       values[2 * member + 1] = out.length();
-      skipSpace();
-      char next = next();
-      if (next == '}') {
+      if (objectEnds()) {
         break;
-      }
-      if (next != ',') {
-        throw error("expected , or } in an object");
       }
     }
     stackTop = base;
@@ -199,19 +192,12 @@ public final class JsonText {
     out.setLength(start);
     String current = key;
     while (true) {
-      skipSpace();
-      expect(':');
-      skipSpace();
+      colon();
       StringBuilder member = new StringBuilder();
       value(member);
       members.put(current, member.toString());
-      skipSpace();
-      char next = next();
-      if (next == '}') {
+      if (objectEnds()) {
         break;
-      }
-      if (next != ',') {
-        throw error("expected , or } in an object");
       }
       skipSpace();
       if (peek() != '"') {
@@ -236,19 +222,29 @@ public final class JsonText {
         throw error("an object key must be a string");
       }
       skipString();
-      skipSpace();
-      expect(':');
-      skipSpace();
+      colon();
       value(null);
-      skipSpace();
-      char next = next();
-      if (next == '}') {
+      if (objectEnds()) {
         return;
       }
-      if (next != ',') {
-        throw error("expected , or } in an object");
-      }
     }
+  }
+
+  /** The colon between a member's key and its value, with the space around it. */
+  private void colon() {
+    skipSpace();
+    expect(':');
+    skipSpace();
+  }
+
+  /** After a member: true at the object's closing brace, false at the comma before the next member. */
+  private boolean objectEnds() {
+    skipSpace();
+    char next = next();
+    if (next != '}' && next != ',') {
+      throw error("expected , or } in an object");
+    }
+    return next == '}';
   }
 
   private static void writeMembers(Map<String, String> members, StringBuilder out) {
