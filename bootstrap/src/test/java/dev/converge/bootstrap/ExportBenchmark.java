@@ -40,18 +40,18 @@ public final class ExportBenchmark {
       // Converge's default TLS mode (prefer: TLS whenever the server offers it, as both embedded servers
       // do), then the same plan and export in plaintext: the server's encryption is its own share of both.
       // Several rounds, the two modes' order swapped each round; the figures are the rounds' medians.
-      List<double[]> tlsRounds = new ArrayList<>();
-      List<double[]> plainRounds = new ArrayList<>();
+      List<Timed> tlsRounds = new ArrayList<>();
+      List<Timed> plainRounds = new ArrayList<>();
       for (int round = 0; round < rounds; round++) {
         for (String mode : round % 2 == 0 ? List.of("prefer", "disable") : List.of("disable", "prefer")) {
-          double[] figures = scanAndExport(run, parallel, mode);
-          (mode.equals("prefer") ? tlsRounds : plainRounds).add(figures);
+          Timed timed = scanAndExport(run, parallel, mode);
+          (mode.equals("prefer") ? tlsRounds : plainRounds).add(timed);
           System.out.printf(Locale.ROOT, "%s on %s, round %d, %s: scan %.1f s, export %.1f s = %.2f×%n", name, server,
-              round + 1, mode, figures[1], figures[4], figures[1] / figures[4]);
+              round + 1, mode, timed.scan(), timed.export(), timed.scan() / timed.export());
         }
       }
-      double[] tls = medians(tlsRounds);
-      double[] plain = medians(plainRounds);
+      Timed tls = Timed.medians(tlsRounds);
+      Timed plain = Timed.medians(plainRounds);
       long validating = System.nanoTime();
       check(run, run.converge("validate"));
       double validated = (System.nanoTime() - validating) / 1e9;
@@ -63,15 +63,15 @@ public final class ExportBenchmark {
       double verified = (System.nanoTime() - verifying) / 1e9;
       Manifest manifest = new JsonManifestFileAdapter(work).latest().orElseThrow().manifest();
       long bytes = manifest.tables().stream().flatMap(t -> t.files().stream()).mapToLong(TableManifest.DataFile::bytes).sum();
-      double exported = tls[4];
+      double exported = tls.export();
       System.out.printf(Locale.ROOT, "%s on %s scale %s: %,d rows, %,.0f MB of CSV; generate %.1f s; source TLS %s;"
               + " plan with its data scan %.1f s (scan %.1f s = %.2f× export: rows %.1f s beside foreign-key queries %.1f s);"
               + " export (--parallel %d) %.1f s = %,.0f rows/s, %.1f MB/s; in plaintext (--source-ssl-mode disable): scan"
               + " %.1f s = %.2f× export %.1f s; validate %.1f s = %,.0f rows/s; import %.1f s = %,.0f rows/s;"
               + " verify %.1f s = %,.0f rows/s%n",
-          name, server, scale, manifest.rows(), bytes / 1e6, generated, tlsDescription(run), tls[0], tls[1],
-          tls[1] / exported, tls[2], tls[3], parallel, exported, manifest.rows() / exported, bytes / 1e6 / exported,
-          plain[1], plain[1] / plain[4], plain[4], validated, manifest.rows() / validated, imported,
+          name, server, scale, manifest.rows(), bytes / 1e6, generated, tlsDescription(run), tls.plan(), tls.scan(),
+          tls.scan() / exported, tls.rows(), tls.queries(), parallel, exported, manifest.rows() / exported, bytes / 1e6 / exported,
+          plain.scan(), plain.scan() / plain.export(), plain.export(), validated, manifest.rows() / validated, imported,
           manifest.rows() / imported, verified, manifest.rows() / verified);
     }
     long peak = 0;
@@ -84,19 +84,23 @@ public final class ExportBenchmark {
     System.exit(0);
   }
 
-  /** Each figure's median over the rounds (the mean of the middle two for an even count). */
-  private static double[] medians(List<double[]> rounds) {
-    double[] medians = new double[rounds.get(0).length];
-    for (int i = 0; i < medians.length; i++) {
-      int figure = i;
-      double[] sorted = rounds.stream().mapToDouble(round -> round[figure]).sorted().toArray();
-      medians[i] = (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]) / 2;
+  /** One timed plan and export, in seconds: the plan, its data scan, the scan's rows and its foreign-key queries, the export. */
+  private record Timed(double plan, double scan, double rows, double queries, double export) {
+
+    /** Each figure's median over the rounds (the mean of the middle two for an even count). */
+    static Timed medians(List<Timed> rounds) {
+      return new Timed(median(rounds, Timed::plan), median(rounds, Timed::scan), median(rounds, Timed::rows),
+          median(rounds, Timed::queries), median(rounds, Timed::export));
     }
-    return medians;
+
+    private static double median(List<Timed> rounds, java.util.function.ToDoubleFunction<Timed> figure) {
+      double[] sorted = rounds.stream().mapToDouble(figure).sorted().toArray();
+      return (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]) / 2;
+    }
   }
 
-  /** A timed plan and export with {@code --source-ssl-mode mode}: plan, scan, its rows, its queries, export (seconds). */
-  private static double[] scanAndExport(Rehearsal run, int parallel, String mode) {
+  /** A timed plan and export with {@code --source-ssl-mode mode}. */
+  private static Timed scanAndExport(Rehearsal run, int parallel, String mode) {
     run.out.getBuffer().setLength(0);
     long planning = System.nanoTime();
     check(run, run.converge("plan", "--parallel", String.valueOf(parallel), "--source-ssl-mode", mode));
@@ -108,9 +112,9 @@ public final class ExportBenchmark {
     long exporting = System.nanoTime();
     check(run, run.converge("export", "--parallel", String.valueOf(parallel), "--source-ssl-mode", mode));
     double exported = (System.nanoTime() - exporting) / 1e9;
-    return new double[] {planned, found ? Long.parseLong(split.group(1)) / 1e3 : Double.NaN,
+    return new Timed(planned, found ? Long.parseLong(split.group(1)) / 1e3 : Double.NaN,
         found ? Long.parseLong(split.group(2)) / 1e3 : Double.NaN, found ? Long.parseLong(split.group(3)) / 1e3 : Double.NaN,
-        exported};
+        exported);
   }
 
   /** The cipher converge's default mode gets from the source, and the server's TLS library where it says. */
